@@ -1,0 +1,286 @@
+import { createReadStream } from 'node:fs';
+import { extname } from 'node:path';
+import { CsvSplitter, detectDelimiter } from './csv-splitter.ts';
+import { decodeStream, detectEncoding, type TextEncoding } from './detect-encoding.ts';
+import { JsonArraySplitter } from './json-array-splitter.ts';
+import { checkHeader, FileReadError, type RawRecord, type RowError } from './raw-record.ts';
+import { readXlsx } from './read-xlsx.ts';
+
+export { FileReadError, isRowError, type RawRecord, type RowError } from './raw-record.ts';
+
+export type FileFormat = 'csv' | 'xlsx' | 'json' | 'jsonl';
+
+export interface ReadRecordsOptions {
+  /** When absent, taken from the file name's extension, else sniffed from the first bytes. */
+  format?: FileFormat;
+  fileName?: string;
+  /** 'auto' (the default) reads the first 64 KB: UTF-8 if valid, else GB18030 or Windows-1251. */
+  encoding?: TextEncoding | 'auto';
+  /** CSV only; detected among , ; tab | when absent. */
+  delimiter?: string;
+}
+
+const HEAD_BYTES = 64 * 1024;
+/** A JSON file that is an object (not an array) is parsed whole, so it is capped. */
+const MAX_WHOLE_JSON_BYTES = 200 * 1024 * 1024;
+
+const EXTENSIONS: Record<string, FileFormat> = {
+  '.csv': 'csv',
+  '.tsv': 'csv',
+  '.txt': 'csv',
+  '.xlsx': 'xlsx',
+  '.json': 'json',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+};
+
+const MAGIC: [string, number[]][] = [
+  ['a ZIP archive', [0x50, 0x4b, 0x03, 0x04]],
+  ['a PDF document', [0x25, 0x50, 0x44, 0x46]],
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['a GZIP archive', [0x1f, 0x8b]],
+  ['a legacy Excel (.xls) or other OLE2 file', [0xd0, 0xcf, 0x11, 0xe0]],
+];
+
+/** Decides the format by extension, else by the first bytes. Throws FileReadError naming what it saw. */
+export function detectFormat(fileName: string, head: Buffer): FileFormat {
+  const extension = extname(fileName).toLowerCase();
+  if (extension === '.xls') throw new FileReadError(`'${fileName}' is a legacy .xls workbook; save it as .xlsx or CSV`);
+  const byExtension = EXTENSIONS[extension];
+  if (byExtension) return byExtension;
+  if (head.length === 0) throw new FileReadError('file is empty');
+  const magic = magicName(head);
+  if (magic === 'a ZIP archive') return 'xlsx';
+  if (magic) throw new FileReadError(`cannot read '${fileName || 'the file'}': it is ${magic}`);
+  const binary = binaryReason(head);
+  if (binary) throw new FileReadError(`cannot read '${fileName || 'the file'}': ${binary}`);
+  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  if (text.startsWith('[')) return 'json';
+  if (text.startsWith('{')) {
+    const lines = text.split('\n', 3);
+    const firstLine = lines[0]?.trim() ?? '';
+    if (lines.length > 1 && firstLine.endsWith('}') && isJson(firstLine)) return 'jsonl';
+    return 'json';
+  }
+  return 'csv';
+}
+
+/**
+ * Reads a CSV, XLSX, JSON or JSONL file record by record without holding it in memory.
+ * Bad rows come out as RowError and reading goes on; throws FileReadError when the file as a
+ * whole is unreadable (empty, binary, truncated, no header) — for a truncated file this happens
+ * after the rows before the cut have been yielded.
+ */
+export async function* readRecords(
+  input: NodeJS.ReadableStream | string,
+  options: ReadRecordsOptions = {},
+): AsyncGenerator<RawRecord | RowError> {
+  const fileName = options.fileName ?? (typeof input === 'string' ? input : '');
+  const source = typeof input === 'string' ? createReadStream(input, { highWaterMark: HEAD_BYTES }) : input;
+  const chunks = (source as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  let isDrained = false;
+  try {
+    const headParts: Buffer[] = [];
+    let headLength = 0;
+    while (headLength < HEAD_BYTES) {
+      const next = await nextChunk(chunks);
+      if (next === undefined) {
+        isDrained = true;
+        break;
+      }
+      headParts.push(next);
+      headLength += next.length;
+    }
+    const head = Buffer.concat(headParts);
+    if (head.length === 0) throw new FileReadError('file is empty');
+    const format = options.format ?? detectFormat(fileName, head);
+
+    const bytes = async function* (): AsyncGenerator<Buffer> {
+      yield head;
+      while (!isDrained) {
+        const next = await nextChunk(chunks);
+        if (next === undefined) isDrained = true;
+        else yield next;
+      }
+    };
+
+    if (format === 'xlsx') {
+      if (magicName(head) !== 'a ZIP archive') throw new FileReadError('not a readable XLSX file (it is not a ZIP archive)');
+      yield* readXlsx(bytes());
+      return;
+    }
+    const expected = format === 'csv' ? 'CSV' : 'JSON';
+    const magic = magicName(head);
+    if (magic) throw new FileReadError(`expected ${expected} but the file is ${magic}`);
+    const binary = binaryReason(head);
+    if (binary) throw new FileReadError(`expected ${expected} but ${binary}`);
+
+    const encoding = !options.encoding || options.encoding === 'auto' ? detectEncoding(head, isDrained) : options.encoding;
+    const texts = decodeStream(bytes(), encoding);
+    const delimiter = options.delimiter ?? (extname(fileName).toLowerCase() === '.tsv' ? '\t' : undefined);
+    if (format === 'csv') yield* readCsv(texts, delimiter);
+    else if (format === 'jsonl') yield* readJsonLines(texts);
+    else yield* readJson(texts);
+  } finally {
+    if (!isDrained) await chunks.return?.(); // destroys the stream when the caller stops early
+  }
+}
+
+async function nextChunk(chunks: AsyncIterator<Buffer | string>): Promise<Buffer | undefined> {
+  let next: IteratorResult<Buffer | string>;
+  try {
+    next = await chunks.next();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
+      throw new FileReadError(`cannot open the file (${code})`);
+    }
+    throw error;
+  }
+  if (next.done) return undefined;
+  return typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+}
+
+async function* readCsv(texts: AsyncIterable<string>, delimiterOption: string | undefined): AsyncGenerator<RawRecord | RowError> {
+  let splitter: CsvSplitter | undefined;
+  let header: string[] | undefined;
+  let width = 0;
+  function* emit(rows: ReturnType<CsvSplitter['push']>): Generator<RawRecord | RowError> {
+    for (const { line, fields: values } of rows) {
+      if (values.length === 1 && values[0]!.trim() === '') continue; // blank line
+      if (header === undefined) {
+        header = checkHeader(values, `CSV line ${line}`);
+        width = header.length;
+        continue;
+      }
+      if (values.length !== width) {
+        yield { row: line, error: `has ${values.length} columns, header has ${width}` };
+        continue;
+      }
+      const fields: Record<string, unknown> = {};
+      for (let k = 0; k < width; k++) fields[header[k]!] = values[k];
+      yield { row: line, fields };
+    }
+  }
+  for await (const text of texts) {
+    splitter ??= new CsvSplitter(delimiterOption ?? detectDelimiter(text));
+    yield* emit(splitter.push(text, false));
+  }
+  if (splitter) yield* emit(splitter.push('', true));
+  if (header === undefined) throw new FileReadError('file has no header row (it holds only blank lines)');
+}
+
+async function* readJsonLines(texts: AsyncIterable<string>): AsyncGenerator<RawRecord | RowError> {
+  let rest = '';
+  let line = 0;
+  const parseLine = (text: string): RawRecord | RowError | undefined => {
+    line++;
+    const trimmed = text.trim();
+    if (trimmed === '') return undefined;
+    return toRecord(line, trimmed);
+  };
+  for await (const text of texts) {
+    const s = rest + text;
+    let from = 0;
+    let newline = s.indexOf('\n');
+    while (newline !== -1) {
+      const item = parseLine(s.slice(from, newline));
+      if (item) yield item;
+      from = newline + 1;
+      newline = s.indexOf('\n', from);
+    }
+    rest = s.slice(from);
+  }
+  const last = parseLine(rest);
+  if (last) yield last;
+}
+
+async function* readJson(texts: AsyncIterable<string>): AsyncGenerator<RawRecord | RowError> {
+  const iterator = texts[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done) throw new FileReadError('file is empty');
+  const firstText = first.value.replace(/^\uFEFF/, '');
+  if (firstText.trimStart().startsWith('{')) {
+    yield* readJsonObject(firstText, iterator);
+    return;
+  }
+  const splitter = new JsonArraySplitter();
+  let next: IteratorResult<string> = { done: false, value: firstText };
+  while (!next.done) {
+    for (const element of splitter.push(next.value, false)) yield toRecord(element.index, element.text);
+    next = await iterator.next();
+  }
+  for (const element of splitter.push('', true)) yield toRecord(element.index, element.text);
+}
+
+/** An object wrapping the array (`{ "items": [...] }`) is read whole, up to MAX_WHOLE_JSON_BYTES. */
+async function* readJsonObject(firstText: string, rest: AsyncIterator<string>): AsyncGenerator<RawRecord | RowError> {
+  const parts = [firstText];
+  let length = firstText.length;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) {
+    length += next.value.length;
+    if (length > MAX_WHOLE_JSON_BYTES) {
+      throw new FileReadError('JSON object files over 200 MB are not supported; export a top-level array or JSONL instead');
+    }
+    parts.push(next.value);
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(parts.join(''));
+  } catch (error) {
+    const reason = (error as Error).message;
+    throw new FileReadError(/end of JSON|Unterminated/i.test(reason) ? `truncated JSON: ${reason}` : `invalid JSON: ${reason}`);
+  }
+  const container = document as Record<string, unknown>;
+  const key = ['items', 'data', 'mentions', 'reviews'].find((name) => Array.isArray(container[name]));
+  if (key === undefined) throw new FileReadError('JSON object has no array under "items", "data", "mentions" or "reviews"');
+  const items = container[key] as unknown[];
+  for (let index = 0; index < items.length; index++) yield toObjectRecord(index + 1, items[index]);
+}
+
+function toRecord(row: number, text: string): RawRecord | RowError {
+  if (text === '') return { row, error: 'is empty' };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { row, error: `invalid JSON: ${(error as Error).message}` };
+  }
+  return toObjectRecord(row, value);
+}
+
+function toObjectRecord(row: number, value: unknown): RawRecord | RowError {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { row, error: `is ${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`}, not an object` };
+  }
+  return { row, fields: value as Record<string, unknown> };
+}
+
+function magicName(head: Buffer): string | undefined {
+  return MAGIC.find(([, bytes]) => bytes.every((byte, index) => head[index] === byte))?.[0];
+}
+
+/** Text files have no NUL bytes and few control characters; UTF-16 is named because it looks binary. */
+function binaryReason(head: Buffer): string | undefined {
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+    return 'the file is UTF-16 text; save it as UTF-8';
+  }
+  const sample = head.subarray(0, 8192);
+  let controls = 0;
+  for (const byte of sample) {
+    if (byte === 0) return 'the file holds NUL bytes (binary?)';
+    if ((byte < 0x20 && byte !== 9 && byte !== 10 && byte !== 13 && byte !== 12) || byte === 0x7f) controls++;
+  }
+  if (controls / sample.length > 0.1) return 'the file is mostly control characters (binary?)';
+  return undefined;
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
