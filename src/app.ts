@@ -1,0 +1,98 @@
+import type { FastifyInstance } from 'fastify';
+import { readConfig, type Config } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import type { AppContext } from './http/context.ts';
+import { buildServer } from './http/server.ts';
+import { startQueue } from './jobs/queue.ts';
+import { createQueues, startWorkers, type JobDefinition } from './jobs/registry.ts';
+
+export interface OpenOptions {
+  config?: Partial<Config>;
+  /** 'workers' runs the job workers and schedules; 'send' only enqueues; 'none' starts no queue. */
+  queue?: 'workers' | 'send' | 'none';
+  extraJobs?: JobDefinition[];
+}
+
+export interface OpenContext extends AppContext {
+  close(): Promise<void>;
+}
+
+/** Opens the store, brings its schema up to date and starts the queue. Throws when the database cannot be reached or migrated. */
+export async function openContext(options: OpenOptions = {}): Promise<OpenContext> {
+  const config = { ...readConfig(), ...options.config };
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(database.db);
+    const mode = options.queue ?? 'workers';
+    const boss =
+      mode === 'none'
+        ? null
+        : await startQueue(database, { schedule: mode === 'workers', onError: (error) => console.error(`queue error: ${error.message}`) });
+    const ctx: AppContext = { config, database, db: database.db, boss };
+    if (boss) {
+      await createQueues(boss);
+      if (mode === 'workers') await startWorkers(ctx, boss, options.extraJobs);
+    }
+    return {
+      ...ctx,
+      async close() {
+        if (boss) await boss.stop({ graceful: true, timeout: 5000, close: !database.pglite });
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+export interface StartOptions {
+  dataDir?: string;
+  databaseUrl?: string;
+  port?: number;
+  host?: string;
+  demo?: boolean;
+  workers?: boolean;
+  logLevel?: string;
+}
+
+export interface RunningVerity {
+  url: string;
+  ctx: OpenContext;
+  server: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** Starts Verity: store, queue and workers, optional demo data, then the HTTP server. Throws when any of them cannot start. */
+export async function startVerity(options: StartOptions = {}): Promise<RunningVerity> {
+  const overrides: Partial<Config> = {};
+  if (options.dataDir !== undefined) overrides.dataDir = options.dataDir;
+  if (options.databaseUrl !== undefined) overrides.databaseUrl = options.databaseUrl;
+  if (options.port !== undefined) overrides.port = options.port;
+  if (options.host !== undefined) overrides.host = options.host;
+  if (options.logLevel !== undefined) overrides.logLevel = options.logLevel;
+  const ctx = await openContext({ config: overrides, queue: options.workers === false ? 'send' : 'workers' });
+  try {
+    if (options.demo) {
+      const { seedDemo } = await import('./demo/seed-demo.ts');
+      await seedDemo(ctx);
+    }
+    const server = await buildServer(ctx);
+    const address = await server.listen({ port: ctx.config.port, host: ctx.config.host });
+    const port = Number(new URL(address).port);
+    const url = ctx.config.publicUrl ?? `http://${ctx.config.host === '0.0.0.0' || ctx.config.host === '127.0.0.1' ? 'localhost' : ctx.config.host}:${port}`;
+    return {
+      url,
+      ctx,
+      server,
+      async close() {
+        await server.close();
+        await ctx.close();
+      },
+    };
+  } catch (error) {
+    await ctx.close();
+    throw error;
+  }
+}

@@ -1,0 +1,195 @@
+import fs from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { ENV_VARS } from '../config.ts';
+import { openContext } from '../app.ts';
+
+const ENV_HELP = `\nEnvironment:\n${ENV_VARS.map(([name, what, dflt]) => `  ${name.padEnd(22)} ${what} (default: ${dflt})`).join('\n')}\n`;
+
+function fail(message: string): never {
+  throw new CommanderError(1, 'verity.fail', message);
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('verity')
+    .description('Verity: word-of-mouth and patient-loyalty management for clinics')
+    .addHelpText('after', ENV_HELP)
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('start')
+    .description('start the web server and the job workers (runs migrations first)')
+    .option('--demo', 'seed the demo organisation first (idempotent)')
+    .option('--port <port>', 'HTTP port (default: $PORT or 3000)')
+    .addHelpText('after', ENV_HELP)
+    .action(async (options: { demo?: boolean; port?: string }) => {
+      const { startVerity } = await import('../app.ts');
+      const { DEMO_ADMIN_EMAIL } = await import('../demo/seed-demo.ts');
+      const { demoPassword } = await import('../demo/demo-data.ts');
+      const running = await startVerity({ demo: options.demo, port: options.port ? Number(options.port) : undefined, logLevel: process.env.VERITY_LOG_LEVEL ?? 'warn' });
+      console.log(`Verity is running at ${running.url}`);
+      if (options.demo) console.log(`Demo login: ${DEMO_ADMIN_EMAIL} / ${demoPassword()}`);
+      console.log(`Store: ${running.ctx.database.kind === 'pglite' ? `embedded PGlite in ${running.ctx.config.dataDir}` : 'PostgreSQL server (DATABASE_URL)'}`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await running.close();
+    });
+
+  program
+    .command('migrate')
+    .description('bring the database schema up to date')
+    .addHelpText('after', ENV_HELP)
+    .action(async () => {
+      const ctx = await openContext({ queue: 'none' });
+      console.log('migrations are up to date');
+      await ctx.close();
+    });
+
+  program
+    .command('demo')
+    .description('seed the demo organisation (slug demo); running it again changes nothing')
+    .addHelpText('after', ENV_HELP)
+    .action(async () => {
+      const ctx = await openContext({ queue: 'send' });
+      try {
+        const { seedDemo, DEMO_ADMIN_EMAIL } = await import('../demo/seed-demo.ts');
+        const { demoPassword } = await import('../demo/demo-data.ts');
+        const result = await seedDemo(ctx);
+        console.log(result.mentions ? `demo organisation seeded with ${result.mentions} mentions` : 'demo organisation is already seeded');
+        console.log(`Demo login: ${DEMO_ADMIN_EMAIL} / ${demoPassword()}`);
+      } finally {
+        await ctx.close();
+      }
+    });
+
+  program
+    .command('import')
+    .description('import mentions from a CSV, XLSX, JSON or JSONL file; prints one JSON line of counts')
+    .argument('<file>', 'the file to import')
+    .requiredOption('--org <slug>', 'organisation slug')
+    .option('--source <name>', 'source name (created as a file source when missing)', 'File import')
+    .addOption(new Option('--format <format>', 'file format (default: from the extension or content)').choices(['csv', 'xlsx', 'json', 'jsonl']))
+    .option('--map <mapping>', 'column mapping as COLUMN=field,… (fields: externalId, kind, url, authorHandle, ratingRaw, ratingScale, title, text, lang, publishedAt, location, department)')
+    .addOption(new Option('--encoding <encoding>', 'text encoding of a CSV').choices(['auto', 'utf-8', 'gb18030', 'windows-1251']).default('auto'))
+    .option('--delimiter <char>', 'CSV delimiter (default: detected)')
+    .addHelpText('after', ENV_HELP)
+    .action(async (file: string, options: { org: string; source: string; format?: 'csv' | 'xlsx' | 'json' | 'jsonl'; map?: string; encoding: 'auto' | 'utf-8' | 'gb18030' | 'windows-1251'; delimiter?: string }) => {
+      const { parseMappingSpec } = await import('../ingest/map-record.ts');
+      let mapping;
+      try {
+        mapping = options.map ? parseMappingSpec(options.map) : undefined;
+      } catch (error) {
+        fail(`--map: ${(error as Error).message}`);
+      }
+      try {
+        const stat = fs.statSync(file);
+        if (!stat.isFile()) fail(`${file} is not a file`);
+      } catch (error) {
+        if (error instanceof CommanderError) throw error;
+        fail(`cannot open ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+      }
+      const ctx = await openContext({ queue: 'send' });
+      try {
+        const org = await ctx.db.selectFrom('organisations').select('id').where('slug', '=', options.org).executeTakeFirst();
+        if (!org) fail(`no organisation with slug '${options.org}'`);
+        const { getOrCreateSource } = await import('../sources/sources.queries.ts');
+        const { importFile } = await import('../ingest/import-file.ts');
+        const source = await getOrCreateSource(ctx.db, org.id, options.source, 'file');
+        const summary = await importFile(ctx, { orgId: org.id, sourceId: source.id, userId: null, input: file, fileName: file, format: options.format, mapping, encoding: options.encoding, delimiter: options.delimiter });
+        const { recordAudit } = await import('../audit/record-audit.ts');
+        await recordAudit(ctx.db, { orgId: org.id, userId: null, actor: 'cli', action: 'import.file', targetType: 'import_run', targetId: summary.runId, details: { fileName: file, accepted: summary.accepted } });
+        console.log(JSON.stringify({ accepted: summary.accepted, duplicates: summary.duplicates, updated: summary.updated, rejected: summary.rejected, rejectedCount: summary.rejectedCount, runId: summary.runId }));
+        if (summary.error) fail(`${file}: ${summary.error}`);
+      } finally {
+        await ctx.close();
+      }
+    });
+
+  const users = program.command('users').description('manage users');
+  users
+    .command('add')
+    .description('add a user to an organisation')
+    .requiredOption('--org <slug>', 'organisation slug')
+    .requiredOption('--email <email>', 'login e-mail')
+    .requiredOption('--name <name>', 'display name')
+    .addOption(new Option('--role <role>', 'role').choices(['admin', 'leadership', 'pr', 'marketing', 'service', 'department_head', 'staff', 'viewer']).makeOptionMandatory())
+    .option('--password <password>', 'password (default: read from $VERITY_PASSWORD)')
+    .addHelpText('after', `${ENV_HELP}  VERITY_PASSWORD        the new user's password when --password is not given\n`)
+    .action(async (options: { org: string; email: string; name: string; role: 'admin'; password?: string }) => {
+      const password = options.password ?? process.env.VERITY_PASSWORD;
+      if (!password || password.length < 8) fail('give a password of at least 8 characters with --password or VERITY_PASSWORD');
+      if (!/^[^@\s]+@[^@\s]+$/.test(options.email)) fail(`'${options.email}' is not an e-mail address`);
+      const ctx = await openContext({ queue: 'none' });
+      try {
+        const org = await ctx.db.selectFrom('organisations').select('id').where('slug', '=', options.org).executeTakeFirst();
+        if (!org) fail(`no organisation with slug '${options.org}'`);
+        const { createUser } = await import('../auth/create-user.ts');
+        const id = await createUser(ctx.db, { orgId: org.id, email: options.email, name: options.name, role: options.role, password }).catch((error: Error) => fail(error.message));
+        const { recordAudit } = await import('../audit/record-audit.ts');
+        await recordAudit(ctx.db, { orgId: org.id, userId: null, actor: 'cli', action: 'user.create', targetType: 'user', targetId: id, details: { email: options.email, role: options.role } });
+        console.log(`user ${options.email} added to ${options.org} as ${options.role}`);
+      } finally {
+        await ctx.close();
+      }
+    });
+
+  program
+    .command('orgs')
+    .description('manage organisations')
+    .command('add')
+    .description('create an organisation (tenant)')
+    .requiredOption('--slug <slug>', 'short name: lowercase letters, digits and -')
+    .requiredOption('--name <name>', 'display name')
+    .option('--timezone <tz>', 'IANA time zone', 'UTC')
+    .addHelpText('after', ENV_HELP)
+    .action(async (options: { slug: string; name: string; timezone: string }) => {
+      if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(options.slug)) fail('--slug may hold lowercase letters, digits and - only');
+      const ctx = await openContext({ queue: 'none' });
+      try {
+        const created = await ctx.db.insertInto('organisations').values(options).onConflict((oc) => oc.column('slug').doNothing()).returning('id').executeTakeFirst();
+        if (!created) fail(`an organisation with slug '${options.slug}' already exists`);
+        console.log(`organisation ${options.slug} created`);
+      } finally {
+        await ctx.close();
+      }
+    });
+
+  program
+    .command('doctor')
+    .description('check the database, the migrations and the job queue')
+    .addHelpText('after', ENV_HELP)
+    .action(async () => {
+      const { doctor } = await import('./doctor.ts');
+      const ok = await doctor();
+      if (!ok) throw new CommanderError(1, 'verity.doctor', '');
+    });
+
+  program
+    .command('analyze')
+    .description('analyse JSON Lines {"id","text","rating","lang"} and write one JSON line of analysis per input')
+    .option('--in <file>', 'input file (default: stdin)')
+    .option('--out <file>', 'output file (default: stdout)')
+    .option('--roster <file>', 'staff roster JSON [{"id","name","aliases":[…]}]')
+    .action(async (options: { in?: string; out?: string; roster?: string }) => {
+      const { runAnalyzeCli } = await import('../analysis/index.ts');
+      const code = await runAnalyzeCli(options, process.stdin, process.stdout);
+      if (code !== 0) throw new CommanderError(code, 'verity.analyze', '');
+    });
+
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'verity.fail') console.error(`verity: ${error.message}`);
+      return error.exitCode;
+    }
+    console.error(`verity: ${error instanceof Error ? error.message : String(error)}`);
+    if (process.env.VERITY_DEBUG) console.error(error);
+    return 1;
+  }
+}

@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** The embedded instance, when there is one (pg-boss and COPY use it directly). */
+  pglite: PGlite | null;
+  /** The server's connection string, when there is one. */
+  databaseUrl: string | null;
+  close(): Promise<void>;
+}
+
+// pg returns int8 and numeric as strings to keep precision; our counts and ratings fit a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+/** Opens the store: a PostgreSQL server when `databaseUrl` is given, else PGlite in `dataDir`. Throws when it cannot connect. */
+export async function openDatabase(options: { databaseUrl?: string | null; dataDir?: string | null }): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const client = await pool.connect();
+    client.release();
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', pglite: null, databaseUrl: options.databaseUrl, close: () => db.destroy() };
+  }
+  const dataDir = options.dataDir ?? null;
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    dataDir: dataDir ?? undefined,
+    parsers: {
+      20: (value: string) => Number(value),
+      1700: (value: string) => Number(value),
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  let closed = false;
+  return {
+    db,
+    kind: 'pglite',
+    pglite,
+    databaseUrl: null,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

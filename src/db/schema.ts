@@ -1,0 +1,193 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+/** Kysely's view of the tables; the migrations in ./migrations are the source of truth. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** numeric columns come back from pg as strings; we cast to float8 in selects that need numbers. */
+type Numeric = ColumnType<number | null, number | null | undefined, number | null>;
+
+export interface OrganisationsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  timezone: Generated<string>;
+  created_at: Generated<Date>;
+}
+
+export interface LocationsTable {
+  id: Generated<string>;
+  org_id: string;
+  code: string;
+  name: string;
+  address: Generated<string>;
+  timezone: Generated<string>;
+  created_at: Generated<Date>;
+}
+
+export interface DepartmentsTable {
+  id: Generated<string>;
+  org_id: string;
+  location_id: string | null;
+  code: string;
+  name: string;
+  created_at: Generated<Date>;
+}
+
+export interface StaffTable {
+  id: Generated<string>;
+  org_id: string;
+  department_id: string | null;
+  name: string;
+  title: Generated<string>;
+  aliases: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Generated<Date>;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  org_id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  disabled: Generated<boolean>;
+  created_at: Generated<Date>;
+  last_login_at: NullableTimestamp;
+}
+
+export interface UserDepartmentsTable {
+  user_id: string;
+  department_id: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  org_id: string | null;
+  user_id: string | null;
+  actor: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  ip: string | null;
+  details: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  at: Generated<Date>;
+}
+
+export interface LoginAttemptsTable {
+  key: string;
+  window_start: Timestamp;
+  attempts: number;
+}
+
+export interface SourcesTable {
+  id: Generated<string>;
+  org_id: string;
+  name: string;
+  kind: string;
+  platform: Generated<string>;
+  url: string | null;
+  poll_minutes: number | null;
+  token_hash: string | null;
+  webhook_secret: string | null;
+  feed_etag: string | null;
+  feed_last_modified: string | null;
+  feed_cursor: NullableTimestamp;
+  last_polled_at: NullableTimestamp;
+  last_poll_error: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface MentionsTable {
+  id: Generated<string>;
+  org_id: string;
+  source_id: string;
+  kind: string;
+  external_key: string;
+  external_id: string | null;
+  url: string | null;
+  author_handle: string | null;
+  rating_raw: Numeric;
+  rating_scale: Numeric;
+  rating: Numeric;
+  title: string | null;
+  text: string;
+  lang: string | null;
+  published_at: NullableTimestamp;
+  received_at: Generated<Date>;
+  location_id: string | null;
+  department_id: string | null;
+  status: Generated<string>;
+  version: Generated<number>;
+  content_hash: string;
+  search: unknown;
+  analysis: ColumnType<unknown | null, string | null | undefined, string | null>;
+  analysis_version: string | null;
+  analysed_at: NullableTimestamp;
+  sentiment: string | null;
+  aspects: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
+  risks: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
+  staff_ids: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
+}
+
+export interface MentionVersionsTable {
+  mention_id: string;
+  version: number;
+  title: string | null;
+  text: string;
+  rating_raw: Numeric;
+  rating: Numeric;
+  content_hash: string;
+  received_at: Generated<Date>;
+}
+
+export interface ImportRunsTable {
+  id: Generated<string>;
+  org_id: string;
+  source_id: string;
+  user_id: string | null;
+  channel: string;
+  file_name: string | null;
+  format: string | null;
+  status: Generated<string>;
+  accepted: Generated<number>;
+  duplicates: Generated<number>;
+  updated: Generated<number>;
+  rejected_count: Generated<number>;
+  rejected: ColumnType<{ row: number; reason: string }[], string | undefined, string>;
+  error: string | null;
+  started_at: Generated<Date>;
+  finished_at: NullableTimestamp;
+}
+
+export interface WebhookDeliveriesTable {
+  source_id: string;
+  signature: string;
+  received_at: Generated<Date>;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  locations: LocationsTable;
+  departments: DepartmentsTable;
+  staff: StaffTable;
+  users: UsersTable;
+  user_departments: UserDepartmentsTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  login_attempts: LoginAttemptsTable;
+  sources: SourcesTable;
+  mentions: MentionsTable;
+  mention_versions: MentionVersionsTable;
+  import_runs: ImportRunsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+}

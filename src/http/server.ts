@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { authRoutes } from '../auth/auth.routes.ts';
+import { auditRoutes } from '../audit/audit.routes.ts';
+import { importRoutes } from '../ingest/import.routes.ts';
+import { pushRoutes } from '../ingest/push.routes.ts';
+import { mentionRoutes } from '../mentions/mentions.routes.ts';
+import { orgRoutes } from '../orgs/orgs.routes.ts';
+import { sourceRoutes } from '../sources/sources.routes.ts';
+import { userRoutes } from '../auth/users.routes.ts';
+import { registerAuth } from './auth-hook.ts';
+import type { AppContext } from './context.ts';
+import { AppError, ERROR_STATUS, fromDatabaseError } from './errors.ts';
+import './types.ts';
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
+
+/** Builds the HTTP server with every route; does not listen. */
+export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    bodyLimit: 10 * 1024 * 1024,
+    trustProxy: false,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.decorate('ctx', ctx);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const rendered = renderError(error);
+    if (rendered.status >= 500) request.log.error({ err: error, reqId: request.id }, 'request failed');
+    reply.status(rendered.status).send({ error: rendered.body });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api') || !fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+      reply.status(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` } });
+      return;
+    }
+    reply.type('text/html').sendFile('index.html');
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Verity API', version: '1', description: 'Word-of-mouth and patient-loyalty management for clinics' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'verity_session' },
+          sourceToken: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  if (fs.existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
+  }
+  registerAuth(app);
+
+  app.get('/api/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(authRoutes);
+  await app.register(userRoutes);
+  await app.register(orgRoutes);
+  await app.register(mentionRoutes);
+  await app.register(sourceRoutes);
+  await app.register(importRoutes);
+  await app.register(pushRoutes);
+  await app.register(auditRoutes);
+  return app;
+}
+
+/** Maps any thrown value onto the one error format; unknown errors become a generic 500. */
+export function renderError(error: unknown): { status: number; body: { code: string; message: string; details?: unknown } } {
+  if (error instanceof AppError) return { status: error.status, body: { code: error.code, message: error.message, details: error.details } };
+  const fe = error as FastifyError;
+  if (hasZodFastifySchemaValidationErrors(fe)) {
+    const issues = fe.validation.map((v) => ({ path: `${fe.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`, message: v.message }));
+    const message = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+    return { status: 400, body: { code: 'bad_request', message: `invalid request: ${message}`, details: issues } };
+  }
+  if (isResponseSerializationError(fe)) return { status: 500, body: { code: 'internal', message: 'internal error' } };
+  const dbError = fromDatabaseError(error);
+  if (dbError) return renderError(dbError);
+  const status = typeof fe?.statusCode === 'number' ? fe.statusCode : 500;
+  if (status >= 400 && status < 500) {
+    const code = (Object.entries(ERROR_STATUS).find(([, s]) => s === status)?.[0] ?? 'bad_request') as string;
+    return { status, body: { code, message: fe.message } };
+  }
+  return { status: 500, body: { code: 'internal', message: 'internal error' } };
+}

@@ -1,0 +1,111 @@
+import type { PgBoss } from 'pg-boss';
+import type { Db } from '../db/database.ts';
+import { enqueueAnalysis } from '../jobs/enqueue.ts';
+import type { MentionInput, MentionKind } from '../mentions/mention-input.ts';
+import { addToImportRun, createImportRun, finishImportRun, type RejectedRow } from './import-runs.ts';
+import { ingestMentions, OrgUnitResolver } from './ingest-mentions.ts';
+import { inferMapping, mapRecord, type ColumnMapping } from './map-record.ts';
+import { FileReadError, isRowError, readRecords, type FileFormat } from './readers/read-records.ts';
+
+export const IMPORT_BATCH_SIZE = 2000;
+
+export interface ImportFileOptions {
+  orgId: string;
+  sourceId: string;
+  userId: string | null;
+  input: NodeJS.ReadableStream | string;
+  fileName: string;
+  format?: FileFormat;
+  mapping?: ColumnMapping;
+  encoding?: 'utf-8' | 'gb18030' | 'windows-1251' | 'auto';
+  delimiter?: string;
+  defaultKind?: MentionKind;
+}
+
+export interface ImportSummary {
+  runId: string;
+  accepted: number;
+  duplicates: number;
+  updated: number;
+  rejectedCount: number;
+  rejected: RejectedRow[];
+  /** Set when the file as a whole could not be read; rows before the fault are kept. */
+  error: string | null;
+}
+
+/**
+ * Imports a file as one recorded run, streaming it in batches: each batch commits on its own with
+ * its analysis job, so memory stays flat and a fault late in a file keeps every good row before it.
+ * Bad rows are counted and named, never fatal. Throws only on a database error.
+ */
+export async function importFile(ctx: { db: Db; boss: PgBoss | null }, options: ImportFileOptions): Promise<ImportSummary> {
+  const { db, boss } = ctx;
+  const runId = await createImportRun(db, {
+    orgId: options.orgId,
+    sourceId: options.sourceId,
+    userId: options.userId,
+    channel: 'file',
+    fileName: options.fileName,
+    format: options.format ?? null,
+  });
+  const resolver = await OrgUnitResolver.load(db, options.orgId);
+  const summary: ImportSummary = { runId, accepted: 0, duplicates: 0, updated: 0, rejectedCount: 0, rejected: [], error: null };
+  let mapping: ColumnMapping | undefined;
+  let batch: MentionInput[] = [];
+  let rejected: RejectedRow[] = [];
+
+  const flush = async () => {
+    if (batch.length === 0 && rejected.length === 0) return;
+    const mentions = batch;
+    const rows = rejected;
+    batch = [];
+    rejected = [];
+    const counts = await db.transaction().execute(async (trx) => {
+      const result = mentions.length ? await ingestMentions(trx, { orgId: options.orgId, sourceId: options.sourceId }, mentions, resolver) : { accepted: 0, duplicates: 0, updated: 0, ids: [] };
+      await addToImportRun(trx, runId, result, rows);
+      if (result.accepted + result.updated > 0) await enqueueAnalysis(boss, trx, options.orgId);
+      return result;
+    });
+    summary.accepted += counts.accepted;
+    summary.duplicates += counts.duplicates;
+    summary.updated += counts.updated;
+    summary.rejectedCount += rows.length;
+    if (summary.rejected.length < 1000) summary.rejected.push(...rows.slice(0, 1000 - summary.rejected.length));
+  };
+
+  try {
+    for await (const record of readRecords(options.input, { format: options.format, fileName: options.fileName, encoding: options.encoding, delimiter: options.delimiter })) {
+      if (isRowError(record)) {
+        rejected.push({ row: record.row, reason: record.error });
+      } else {
+        mapping ??= checkedMapping(options.mapping, Object.keys(record.fields));
+        const mapped = mapRecord(record.fields, mapping, { kind: options.defaultKind ?? 'review' });
+        if (mapped.ok) batch.push(mapped.mention);
+        else rejected.push({ row: record.row, reason: mapped.reason });
+      }
+      if (batch.length >= IMPORT_BATCH_SIZE || rejected.length >= IMPORT_BATCH_SIZE) await flush();
+    }
+    await flush();
+  } catch (error) {
+    if (!(error instanceof FileReadError)) {
+      await finishImportRun(db, runId, 'internal error while importing').catch(() => {});
+      throw error;
+    }
+    await flush();
+    summary.error = error.message;
+  }
+  await finishImportRun(db, runId, summary.error);
+  return summary;
+}
+
+/** The given mapping checked against the file's columns, or one inferred from them; throws FileReadError when no column holds the text. */
+function checkedMapping(given: ColumnMapping | undefined, columns: string[]): ColumnMapping {
+  const listed = columns.slice(0, 15).join(', ');
+  if (given) {
+    const missing = Object.values(given).filter((column) => !columns.includes(column));
+    if (missing.length) throw new FileReadError(`the mapping names column(s) the file does not have: ${missing.join(', ')} (columns: ${listed})`);
+  }
+  const mapping = { ...inferMapping(columns), ...given };
+  if (!mapping.text) throw new FileReadError(`no column holds the text (columns: ${listed}); map one with COLUMN=text`);
+  return mapping;
+}

@@ -1,0 +1,83 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { IngestCounts } from './ingest-mentions.ts';
+
+export const MAX_REJECTED_KEPT = 1000;
+
+export interface RejectedRow {
+  row: number;
+  reason: string;
+}
+
+/** Opens a recorded run for one import through any channel (file, push, webhook, feed, manual). */
+export async function createImportRun(
+  db: Db,
+  input: { orgId: string; sourceId: string; userId: string | null; channel: string; fileName?: string | null; format?: string | null },
+): Promise<string> {
+  const row = await db
+    .insertInto('import_runs')
+    .values({
+      org_id: input.orgId,
+      source_id: input.sourceId,
+      user_id: input.userId,
+      channel: input.channel,
+      file_name: input.fileName ?? null,
+      format: input.format ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Adds a batch's counts and rejections to a run; only the first MAX_REJECTED_KEPT rejections are kept, all are counted. */
+export async function addToImportRun(db: Db, runId: string, counts: IngestCounts, rejected: RejectedRow[]): Promise<void> {
+  await sql`
+    UPDATE import_runs SET
+      accepted = accepted + ${counts.accepted}, duplicates = duplicates + ${counts.duplicates}, updated = updated + ${counts.updated},
+      rejected_count = rejected_count + ${rejected.length},
+      rejected = CASE WHEN jsonb_array_length(rejected) >= ${MAX_REJECTED_KEPT} THEN rejected
+                      ELSE rejected || ${JSON.stringify(rejected.slice(0, MAX_REJECTED_KEPT))}::jsonb END
+    WHERE id = ${runId}
+  `.execute(db);
+}
+
+export async function finishImportRun(db: Db, runId: string, error: string | null): Promise<void> {
+  await db
+    .updateTable('import_runs')
+    .set({ status: error ? 'failed' : 'completed', error, finished_at: new Date() })
+    .where('id', '=', runId)
+    .execute();
+}
+
+/** One import run of an organisation, or undefined. */
+export async function findImportRun(db: Db, orgId: string, runId: string) {
+  return importRunQuery(db).where('r.org_id', '=', orgId).where('r.id', '=', runId).executeTakeFirst();
+}
+
+export async function findImportRuns(db: Db, orgId: string, limit = 50) {
+  return importRunQuery(db).where('r.org_id', '=', orgId).orderBy('r.started_at', 'desc').limit(limit).execute();
+}
+
+function importRunQuery(db: Db) {
+  return db
+    .selectFrom('import_runs as r')
+    .innerJoin('sources as s', 's.id', 'r.source_id')
+    .select([
+      'r.id',
+      'r.source_id as sourceId',
+      's.name as sourceName',
+      'r.channel',
+      'r.file_name as fileName',
+      'r.format',
+      'r.status',
+      'r.accepted',
+      'r.duplicates',
+      'r.updated',
+      'r.rejected_count as rejectedCount',
+      'r.rejected',
+      'r.error',
+      'r.started_at as startedAt',
+      'r.finished_at as finishedAt',
+    ])
+    .$narrowType<{ status: 'running' | 'completed' | 'failed' }>();
+}

@@ -1,0 +1,144 @@
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { recordAudit } from '../audit/record-audit.ts';
+import { IdParams } from '../auth/auth.schemas.ts';
+import { requireAuth } from '../http/auth-hook.ts';
+import { AppError, badRequest, notFound } from '../http/errors.ts';
+import { ImportRunView } from '../sources/sources.schemas.ts';
+import { getOrCreateSource } from '../sources/sources.queries.ts';
+import { importFile } from './import-file.ts';
+import { findImportRun, findImportRuns } from './import-runs.ts';
+import { inferMapping, type ColumnMapping, type MentionField } from './map-record.ts';
+import { FileReadError, isRowError, readRecords, type FileFormat } from './readers/read-records.ts';
+
+const FORMATS = ['csv', 'xlsx', 'json', 'jsonl'] as const;
+const FIELDS: MentionField[] = ['externalId', 'kind', 'url', 'authorHandle', 'ratingRaw', 'ratingScale', 'title', 'text', 'lang', 'publishedAt', 'location', 'department'];
+
+const UploadFields = z.object({
+  sourceId: z.uuid({ message: 'sourceId must be a UUID' }).optional(),
+  format: z.enum(FORMATS).optional(),
+  mapping: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (!text) return undefined;
+      try {
+        const parsed = JSON.parse(text) as unknown;
+        const mapping = z.record(z.enum(FIELDS), z.string().min(1)).parse(parsed);
+        return mapping as ColumnMapping;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'mapping must be a JSON object of field → column, fields among ' + FIELDS.join(', ') });
+        return z.NEVER;
+      }
+    }),
+});
+
+/** Reads the form fields that precede the file, then hands back the file part; throws when there is no file. */
+async function fileWithFields(request: FastifyRequest): Promise<{ file: MultipartFile; fields: z.infer<typeof UploadFields> }> {
+  if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'send the file as multipart/form-data with a field named file');
+  const raw: Record<string, string> = {};
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      if (part.fieldname !== 'file') throw badRequest(`unexpected file field '${part.fieldname}'; name it file`);
+      const parsed = UploadFields.safeParse(raw);
+      if (!parsed.success) {
+        part.file.resume();
+        throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      }
+      return { file: part, fields: parsed.data };
+    }
+    raw[part.fieldname] = String(part.value);
+  }
+  throw badRequest('no file in the upload (a field named file, sent after the other fields)');
+}
+
+export async function importRoutes(server: FastifyInstance): Promise<void> {
+  const app = server.withTypeProvider<ZodTypeProvider>();
+  const { db } = server.ctx;
+
+  app.post(
+    '/api/imports/preview',
+    {
+      config: { access: 'imports.run' },
+      schema: {
+        tags: ['imports'],
+        consumes: ['multipart/form-data'],
+        response: { 200: z.object({ format: z.string(), columns: z.array(z.string()), mapping: z.record(z.string(), z.string()), sample: z.array(z.object({ row: z.number(), fields: z.record(z.string(), z.unknown()) })), rejected: z.array(z.object({ row: z.number(), reason: z.string() })) }) },
+      },
+    },
+    async (request) => {
+      const { file, fields } = await fileWithFields(request);
+      const sample: { row: number; fields: Record<string, unknown> }[] = [];
+      const rejected: { row: number; reason: string }[] = [];
+      let format: FileFormat | undefined = fields.format;
+      try {
+        for await (const record of readRecords(file.file, { fileName: file.filename, format })) {
+          if (isRowError(record)) rejected.push({ row: record.row, reason: record.error });
+          else sample.push(record);
+          if (sample.length + rejected.length >= 10) break;
+        }
+      } catch (error) {
+        if (error instanceof FileReadError) throw badRequest(error.message);
+        throw error;
+      } finally {
+        file.file.resume();
+      }
+      format ??= detectedFormat(file.filename);
+      const columns = sample[0] ? Object.keys(sample[0].fields) : [];
+      return { format, columns, mapping: inferMapping(columns) as Record<string, string>, sample, rejected };
+    },
+  );
+
+  app.post(
+    '/api/imports',
+    { config: { access: 'imports.run' }, schema: { tags: ['imports'], consumes: ['multipart/form-data'], response: { 200: ImportRunView } } },
+    async (request) => {
+      const auth = requireAuth(request);
+      const { file, fields } = await fileWithFields(request);
+      let sourceId = fields.sourceId;
+      if (sourceId) {
+        const source = await db.selectFrom('sources').select('id').where('id', '=', sourceId).where('org_id', '=', auth.orgId).executeTakeFirst();
+        if (!source) {
+          file.file.resume();
+          throw notFound('source');
+        }
+      } else {
+        sourceId = (await getOrCreateSource(db, auth.orgId, 'File import', 'file')).id;
+      }
+      const summary = await importFile(server.ctx, {
+        orgId: auth.orgId,
+        sourceId,
+        userId: auth.userId,
+        input: file.file,
+        fileName: file.filename,
+        format: fields.format,
+        mapping: fields.mapping,
+      });
+      file.file.resume();
+      if (file.file.truncated) {
+        summary.error = 'the file is larger than the upload limit (1 GB); import it with the CLI';
+      }
+      await recordAudit(db, { orgId: auth.orgId, userId: auth.userId, actor: auth.email, action: 'import.file', targetType: 'import_run', targetId: summary.runId, ip: request.ip, details: { fileName: file.filename, accepted: summary.accepted, rejected: summary.rejectedCount } });
+      const run = await findImportRun(db, auth.orgId, summary.runId);
+      return { ...run!, error: summary.error ?? run!.error };
+    },
+  );
+
+  app.get('/api/imports', { config: { access: 'imports.run' }, schema: { tags: ['imports'], response: { 200: z.object({ items: z.array(ImportRunView) }) } } }, async (request) => {
+    const runs = await findImportRuns(db, requireAuth(request).orgId);
+    return { items: runs };
+  });
+
+  app.get('/api/imports/:id', { config: { access: 'imports.run' }, schema: { tags: ['imports'], params: IdParams, response: { 200: ImportRunView } } }, async (request) => {
+    const run = await findImportRun(db, requireAuth(request).orgId, request.params.id);
+    if (!run) throw notFound('import run');
+    return run;
+  });
+}
+
+function detectedFormat(fileName: string): FileFormat {
+  const ext = fileName.toLowerCase().split('.').pop();
+  return ext === 'xlsx' ? 'xlsx' : ext === 'json' ? 'json' : ext === 'jsonl' || ext === 'ndjson' ? 'jsonl' : 'csv';
+}

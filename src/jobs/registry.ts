@@ -1,0 +1,34 @@
+import type { PgBoss } from 'pg-boss';
+import type { AppContext } from '../http/context.ts';
+import { ANALYSE_QUEUE } from './enqueue.ts';
+import { pollFeedsJob } from '../sources/jobs/poll-feeds.job.ts';
+import { purgeExpiredJob } from '../auth/jobs/purge-expired.job.ts';
+
+export interface JobDefinition {
+  name: string;
+  /** Cron (UTC) when the job runs on a schedule. */
+  cron?: string;
+  /** Handles one job; must be idempotent, since a job can run twice after a crash. */
+  handle(ctx: AppContext, data: Record<string, unknown>): Promise<void>;
+}
+
+/** Every job Verity runs. */
+export function jobDefinitions(): JobDefinition[] {
+  return [pollFeedsJob, purgeExpiredJob];
+}
+
+/** Creates the queues every process sends to, so that sending never races a worker's start-up. */
+export async function createQueues(boss: PgBoss): Promise<void> {
+  for (const name of [ANALYSE_QUEUE, ...jobDefinitions().map((j) => j.name)]) await boss.createQueue(name);
+}
+
+/** Registers the workers and schedules of every job on a started queue. */
+export async function startWorkers(ctx: AppContext, boss: PgBoss, extra: JobDefinition[] = []): Promise<void> {
+  for (const job of [...jobDefinitions(), ...extra]) {
+    await boss.createQueue(job.name);
+    await boss.work<Record<string, unknown>>(job.name, { pollingIntervalSeconds: 1 }, async (jobs) => {
+      for (const j of jobs) await job.handle(ctx, j.data ?? {});
+    });
+    if (job.cron) await boss.schedule(job.name, job.cron);
+  }
+}

@@ -1,0 +1,43 @@
+/** What every ingest path (file, push API, webhook, RSS, manual entry) hands to `ingestMentions`. */
+export const MENTION_KINDS = [
+  'review',
+  'comment',
+  'post',
+  'news',
+  'offline_complaint',
+  'hotline_note',
+  'survey_text',
+] as const;
+export type MentionKind = (typeof MENTION_KINDS)[number];
+
+export const MENTION_STATUSES = ['new', 'triaged', 'in_case', 'resolved', 'dismissed'] as const;
+export type MentionStatus = (typeof MENTION_STATUSES)[number];
+
+export interface MentionInput {
+  /** The platform's own id; when absent the mention is deduplicated by a content hash. */
+  externalId?: string | null;
+  kind: MentionKind;
+  url?: string | null;
+  authorHandle?: string | null;
+  /** The rating as the platform gave it (e.g. 8 on a 10-point scale). */
+  ratingRaw?: number | null;
+  /** The scale `ratingRaw` is on (5, 10, 100); defaults to 5. */
+  ratingScale?: number | null;
+  title?: string | null;
+  text: string;
+  /** ISO 639-1 when the source says so; otherwise detected. */
+  lang?: string | null;
+  publishedAt?: Date | null;
+  /** Location and department by name or code as the source wrote them; resolved against the org. */
+  location?: string | null;
+  department?: string | null;
+}
+
+/** Maps a raw rating on any scale onto 1..5 (rounded to one decimal); null when there is none. */
+export function normaliseRating(raw: number | null | undefined, scale: number | null | undefined): number | null {
+  if (raw === null || raw === undefined || Number.isNaN(raw)) return null;
+  const max = scale && scale > 0 ? scale : 5;
+  if (max === 5) return Math.min(5, Math.max(1, Math.round(raw * 10) / 10));
+  const clamped = Math.min(max, Math.max(0, raw));
+  return Math.round((1 + (clamped / max) * 4) * 10) / 10;
+}

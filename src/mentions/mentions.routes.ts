@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { recordAudit } from '../audit/record-audit.ts';
+import { IdParams } from '../auth/auth.schemas.ts';
+import { requireAuth } from '../http/auth-hook.ts';
+import { notFound } from '../http/errors.ts';
+import { createManualMention } from './create-manual-mention.ts';
+import { findMention, findMentions, findMentionVersions, viewerOf } from './mentions.queries.ts';
+import { CreateMentionBody, MentionFilters, MentionVersionView, MentionView, UpdateMentionBody } from './mentions.schemas.ts';
+
+export async function mentionRoutes(server: FastifyInstance): Promise<void> {
+  const app = server.withTypeProvider<ZodTypeProvider>();
+  const { db } = server.ctx;
+
+  app.get(
+    '/api/mentions',
+    { config: { access: 'mentions.read' }, schema: { tags: ['mentions'], querystring: MentionFilters, response: { 200: z.object({ items: z.array(MentionView), nextCursor: z.string().nullable() }) } } },
+    async (request) => findMentions(db, viewerOf(requireAuth(request)), request.query),
+  );
+
+  app.get(
+    '/api/mentions/:id',
+    { config: { access: 'mentions.read' }, schema: { tags: ['mentions'], params: IdParams, response: { 200: z.object({ mention: MentionView, versions: z.array(MentionVersionView) }) } } },
+    async (request) => {
+      const mention = await findMention(db, viewerOf(requireAuth(request)), request.params.id);
+      if (!mention) throw notFound('mention');
+      const earlier = await findMentionVersions(db, mention.id);
+      const current = { version: mention.version, title: mention.title, text: mention.text, ratingRaw: mention.ratingRaw, rating: mention.rating, receivedAt: mention.receivedAt };
+      return { mention, versions: [...earlier, current] };
+    },
+  );
+
+  app.patch(
+    '/api/mentions/:id',
+    { config: { access: 'mentions.triage' }, schema: { tags: ['mentions'], params: IdParams, body: UpdateMentionBody, response: { 200: z.object({ mention: MentionView }) } } },
+    async (request) => {
+      const auth = requireAuth(request);
+      const viewer = viewerOf(auth);
+      const before = await findMention(db, viewer, request.params.id);
+      if (!before) throw notFound('mention');
+      await db.updateTable('mentions').set({ status: request.body.status }).where('id', '=', before.id).where('org_id', '=', auth.orgId).execute();
+      await recordAudit(db, { orgId: auth.orgId, userId: auth.userId, actor: auth.email, action: 'mention.status', targetType: 'mention', targetId: before.id, ip: request.ip, details: { from: before.status, to: request.body.status } });
+      return { mention: (await findMention(db, viewer, before.id))! };
+    },
+  );
+
+  app.post(
+    '/api/mentions',
+    { config: { access: 'mentions.write' }, schema: { tags: ['mentions'], body: CreateMentionBody, response: { 201: z.object({ mention: MentionView }) } } },
+    async (request, reply) => {
+      const auth = requireAuth(request);
+      const id = await createManualMention(server.ctx, auth, request.body);
+      await recordAudit(db, { orgId: auth.orgId, userId: auth.userId, actor: auth.email, action: 'mention.create', targetType: 'mention', targetId: id, ip: request.ip, details: { kind: request.body.kind } });
+      const mention = await findMention(db, { orgId: auth.orgId, departmentIds: null }, id);
+      return reply.status(201).send({ mention: mention! });
+    },
+  );
+}

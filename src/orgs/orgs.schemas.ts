@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+const code = z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N}_.-]+$/u, 'code may hold letters, digits, _ . - only');
+const timezone = z
+  .string()
+  .trim()
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'timezone must be an IANA time zone such as Asia/Shanghai');
+
+export const OrgView = z.object({ id: z.string(), slug: z.string(), name: z.string(), timezone: z.string() });
+export const LocationView = z.object({ id: z.string(), code: z.string(), name: z.string(), address: z.string(), timezone: z.string() });
+export const DepartmentView = z.object({ id: z.string(), code: z.string(), name: z.string(), locationId: z.string().nullable() });
+export const StaffView = z.object({ id: z.string(), name: z.string(), title: z.string(), departmentId: z.string().nullable(), aliases: z.array(z.string()) });
+
+export const LocationBody = z.object({
+  code,
+  name: z.string().trim().min(1).max(200),
+  address: z.string().trim().max(500).optional(),
+  timezone: timezone.optional(),
+});
+export const DepartmentBody = z.object({ code, name: z.string().trim().min(1).max(200), locationId: z.uuid().nullable().optional() });
+export const StaffBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  title: z.string().trim().max(200).optional(),
+  departmentId: z.uuid().nullable().optional(),
+  aliases: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+});
