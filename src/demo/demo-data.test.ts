@@ -182,7 +182,7 @@ test('most mentions carry a location and department that exist in the roster', (
 
 test('placeholders never leak into the texts', () => {
   for (const m of demo.mentions) {
-    expect(m.mention.text).not.toMatch(/\{[^}]*\}/);
+    expect(m.mention.text).not.toMatch(/\{[^}]*\}|\[[A-Z,]+\]/);
     for (const e of m.edits ?? []) expect(e.text).not.toMatch(/\{[^}]*\}/);
   }
 });

@@ -97,7 +97,7 @@ type Sentiment = 'pos' | 'neg' | 'mixed';
 let toTraditional: ((s: string) => string) | undefined;
 function traditional(s: string): string {
   const convert = (toTraditional ??= Converter({ from: 'cn', to: 'tw' }));
-  return convert(s);
+  return convert(s).replace(/髮炎/g, '發炎'); // OpenCC segments 齿发炎 as 齒髮 + 炎
 }
 
 interface StaffRef {
@@ -148,8 +148,15 @@ interface Composed {
   aspects: Aspect[];
 }
 
-function aspectClause(r: R, lang: Lang, aspect: Aspect, pol: Polarity, female: boolean): string {
-  return fill(r.pick(ASPECT_PHRASES[lang][aspect][pol]), r, female);
+const TAG = /^\[([A-Z,]+)\]/;
+/** A fragment for the aspect, limited to those that fit the department (e.g. no surgery at the check-up centre). */
+function aspectClause(r: R, lang: Lang, aspect: Aspect, pol: Polarity, female: boolean, dept: string): string {
+  const all = ASPECT_PHRASES[lang][aspect][pol];
+  const fits = all.filter((p) => {
+    const m = TAG.exec(p);
+    return !m || (m[1] ?? '').split(',').includes(dept);
+  });
+  return fill(r.pick(fits.length > 0 ? fits : all).replace(TAG, ''), r, female);
 }
 
 function compose(
@@ -183,8 +190,8 @@ function compose(
   if (opts.focus) used.push(opts.focus);
   const n = sentiment === 'mixed' ? 1 : r.int(1, 2);
   const mainClauses: string[] = [];
-  if (opts.focus) mainClauses.push(aspectClause(r, lang, opts.focus, mainPol, female));
-  for (let i = mainClauses.length; i < n; i++) mainClauses.push(aspectClause(r, lang, drawAspect(), mainPol, female));
+  if (opts.focus) mainClauses.push(aspectClause(r, lang, opts.focus, mainPol, female, dept));
+  for (let i = mainClauses.length; i < n; i++) mainClauses.push(aspectClause(r, lang, drawAspect(), mainPol, female, dept));
   if (first.length + mainClauses.length <= 3) {
     sentences.push(sentence(lang, [...first, ...mainClauses]));
   } else {
@@ -192,7 +199,7 @@ function compose(
     sentences.push(sentence(lang, mainClauses));
   }
   if (sentiment === 'mixed') {
-    const neg = aspectClause(r, lang, opts.focus ?? drawAspect(), 'neg', female);
+    const neg = aspectClause(r, lang, opts.focus ?? drawAspect(), 'neg', female, dept);
     const but = r.pick(BUT[lang]);
     if (lang === 'zh') sentences.push(`${but}${neg}。`);
     else sentences.push(capitalise(`${but} ${neg}.`));
@@ -266,6 +273,8 @@ const LOCATION_WEIGHTS: Record<TextLang, (readonly [string, number])[]> = {
   en: [['SH-PX', 75], ['VVO', 25]],
 };
 
+/** Russian doctor-rating and map platforms list only the Vladivostok branch. */
+const VVO_ONLY = new Set(['prodoctorov', 'yandex-maps', '2gis']);
 const DEPT_CODES = DEPARTMENTS.map((d) => d.code);
 const DEPT_LOCATION = new Map<string, string | null>(DEPARTMENTS.map((d) => [d.code, d.locationCode]));
 
@@ -381,7 +390,7 @@ const RISK: { lang: TextLang; source: string; dept: string; loc: string; staffKe
 const FAKE_BASE = ['杨丽医生技术超级好', '环境一流', '服务贴心', '效果自然', '强烈推荐给所有姐妹'];
 const FAKE_ALT: Record<string, string[]> = {
   杨丽医生技术超级好: ['杨丽医生技术超级好', '杨丽医生技术真的超级好', '杨医生技术超级好'],
-  环境一流: ['环境一流', '环境超一流', '环境很一流'],
+  环境一流: ['环境一流', '环境超一流', '环境真的一流'],
   服务贴心: ['服务贴心', '服务超贴心', '服务很贴心'],
   效果自然: ['效果自然', '效果很自然', '效果特别自然'],
   强烈推荐给所有姐妹: ['强烈推荐给所有姐妹', '强烈推荐给姐妹们', '强烈推荐'],
@@ -477,16 +486,16 @@ export function generateDemo(options: DemoOptions = {}): DemoOrg {
     } else {
       lang = r.weighted(LANG_WEIGHTS);
       srcKey = r.weighted(SOURCE_WEIGHTS[lang]);
-      const src = source(srcKey);
       const base: Lang = lang === 'zh-Hant' ? 'zh' : lang;
       when = onDay(r.weighted(dayWeights));
-      if (src.mentionKind === 'news') {
+      if (source(srcKey).mentionKind === 'news') {
         const n = r.pick(NEWS[base]);
         title = n.title; text = n.text; sentiment = n.sentiment;
         dept = r.pick(DEPT_CODES); loc = r.weighted(LOCATION_WEIGHTS[lang]);
         url = `https://news.example.org/${base}/${hash32(seed, slot.index).toString(36)}`;
       } else {
-        const manual = src.mentionKind === 'hotline_note' || src.mentionKind === 'offline_complaint';
+        const chosen = source(srcKey);
+        const manual = chosen.mentionKind === 'hotline_note' || chosen.mentionKind === 'offline_complaint';
         sentiment = manual ? r.weighted([['neg', 85], ['mixed', 15]] as const) : r.weighted([['pos', 52], ['neg', 26], ['mixed', 22]] as const);
         dept = r.pick(DEPT_CODES);
         let staff: StaffPick | undefined;
@@ -499,31 +508,38 @@ export function generateDemo(options: DemoOptions = {}): DemoOrg {
           }
           dept = staff.ref.staff.departmentCode;
         }
+        if (VVO_ONLY.has(srcKey) && DEPT_LOCATION.get(dept) === 'SH-PX') {
+          // A Russian map/doctor site lists only the Vladivostok branch; this patient was seen in Shanghai.
+          srcKey = r.weighted([['survey', 2], ['hotline', 1]] as const);
+        }
         const ref = staff?.ref;
         const view = ref && base === 'en' ? { ...ref, zh: '' } : ref;
+        const src = source(srcKey);
         const c = compose(r, base, dept, sentiment, female, view, { forceNom: staff?.forceNom });
         text = c.text;
         if (src.mentionKind === 'post' && r.chance(0.6)) text += ' ' + [r.pick(HASHTAGS[base]), r.pick(HASHTAGS[base])].filter((v, i, a) => a.indexOf(v) === i).join(' ');
         if (lang === 'zh-Hant') text = traditional(text);
-        if (manual) text = wrapManual(r, lang, src.mentionKind as 'hotline_note' | 'offline_complaint', text, female);
+        if (src.mentionKind === 'hotline_note' || src.mentionKind === 'offline_complaint') text = wrapManual(r, lang, src.mentionKind, text, female);
         conflicting = src.scale !== null && sentiment === 'neg' && r.chance(0.12);
         loc = DEPT_LOCATION.get(dept) ?? r.weighted(LOCATION_WEIGHTS[lang]);
       }
     }
 
     const src = source(srcKey);
-    if (src.key === 'prodoctorov' || src.key === 'yandex-maps' || src.key === '2gis') loc = 'VVO';
+    if (VVO_ONLY.has(src.key)) loc = 'VVO';
     const scale = src.scale;
+    const handle =
+      src.idPrefix === null || src.key === 'survey' ? null
+      : src.mentionKind === 'news' ? NEWS_OUTLETS[lang]
+      : slot.kind === 'fake' ? `用户${r.int(10_000_000, 99_999_999)}` // freshly registered accounts
+      : authorHandle(r, lang, src.platform, female);
     const ratingRaw = scale === null ? null : slot.kind === 'fake' ? 5 : rating(r, scale, sentiment, conflicting);
     const h = hash32(seed, slot.index);
     const mention: MentionInput = {
       kind: src.mentionKind,
       text,
       publishedAt: when,
-      authorHandle:
-        src.idPrefix === null || src.key === 'survey' ? null
-        : src.mentionKind === 'news' ? NEWS_OUTLETS[lang]
-        : authorHandle(r, lang, src.platform, female),
+      authorHandle: handle,
       location: r.chance(0.93) || slot.kind !== 'normal' ? loc : null,
       department: r.chance(0.85) || slot.kind !== 'normal' ? dept : null,
     };

@@ -1,7 +1,7 @@
 /**
  * Phrase fragments for the demo-data generator, per language, aspect and polarity.
  * Placeholders: {h} hours, {m} minutes, {p} price, {d} days; {g:male|female} agrees with the author,
- * {sg:male|female} with the staff member; {S} (zh/en) or {S.nom|gen|dat|acc|ins} (ru) is the staff name form.
+ * {sg:male|female} with the staff member; a leading [DEPT,DEPT] limits a fragment to those departments; {S} (zh/en) or {S.nom|gen|dat|acc|ins} (ru) is the staff name form.
  */
 export type Lang = 'zh' | 'ru' | 'en';
 export type Polarity = 'pos' | 'neg';
@@ -29,7 +29,7 @@ type Bank = Record<Aspect, Record<Polarity, string[]>>;
 export const ASPECT_PHRASES: Record<Lang, Bank> = {
   zh: {
     efficacy: {
-      pos: ['吃了三天药症状就明显好转了', '治疗效果比预期好很多，现在基本不疼了', '做完两次治疗之后困扰我半年的问题终于解决了', '复查的时候指标都恢复正常了', '术后恢复得很快，一周就能正常上班'],
+      pos: ['吃了三天药症状就明显好转了', '治疗效果比预期好很多，现在基本不疼了', '做完两次治疗之后困扰我半年的问题终于解决了', '复查的时候指标都恢复正常了', '[DENT,OPH,AES,OBGYN]术后恢复得很快，一周就能正常上班'],
       neg: ['药吃了一个星期一点效果都没有', '治疗做了三次还是老样子，白花钱', '回家第二天又开始疼了，感觉根本没治好', '做完之后反而比以前更严重了', '效果完全没有宣传说的那么好'],
     },
     diagnosis: {
@@ -37,12 +37,12 @@ export const ASPECT_PHRASES: Record<Lang, Bank> = {
       neg: ['第一次来说是普通炎症，结果换了家医院才查出是别的问题', '检查做了一大堆，最后诊断还是模棱两可', '医生看了不到五分钟就下结论，感觉很草率', '报告上的结论和医生说的不一样，到底听谁的'],
     },
     safety: {
-      pos: ['打针换药都严格消毒，看着就放心', '每次用药前护士都会核对姓名和过敏史', '术前评估做得很全面，风险都提前讲到了', '器械都是一次性的，当着面拆封'],
-      neg: ['输液的时候护士拿错了药，幸好我自己发现了', '拔牙之后伤口感染了，又跑了好几趟', '做完之后出现了过敏反应，医生之前根本没问过敏史', '术后并发症没人提前告诉我，吓坏了'],
+      pos: ['打针换药都严格消毒，看着就放心', '每次用药前护士都会核对姓名和过敏史', '[DENT,OPH,AES,OBGYN]术前评估做得很全面，风险都提前讲到了', '器械都是一次性的，当着面拆封'],
+      neg: ['输液的时候护士拿错了药，幸好我自己发现了', '[DENT]拔牙之后伤口感染了，又跑了好几趟', '做完之后出现了过敏反应，医生之前根本没问过敏史', '[DENT,OPH,AES,OBGYN]术后并发症没人提前告诉我，吓坏了'],
     },
     waiting: {
       pos: ['预约的时间到了就直接进去了，基本不用等', '从挂号到看完病不到一个小时', '候诊区有叫号屏，等待时间很透明', '虽然人多但是分诊很快，等了{m}分钟就轮到了'],
-      neg: ['预约了九点，结果等到快中午才叫到号', '排队排了整整{h}个小时，孩子都哭累了', '缴费、抽血、拿报告每一步都要排长队', '候诊区坐满了人，等了{h}个多小时也没人解释', '明明约好的时间，前面还有二十几个人'],
+      neg: ['预约了九点，结果等到快中午才叫到号', '[PED,ER]排队排了整整{h}个小时，孩子都哭累了', '缴费、抽血、拿报告每一步都要排长队', '候诊区坐满了人，等了{h}个多小时也没人解释', '明明约好的时间，前面还有二十几个人'],
     },
     registration: {
       pos: ['小程序预约很方便，几分钟就搞定了', '前台帮我把挂号、医保的事情一次办好了', '改约也很顺利，客服电话一打就通', '线上挂号流程简单，还能选医生'],
@@ -53,15 +53,15 @@ export const ASPECT_PHRASES: Record<Lang, Bank> = {
       neg: ['我话还没说完医生就开始开单子了', '医生全程盯着电脑，根本没看我一眼', '提了几个问题，医生说“你听我的就行”', '感觉医生根本不想听我说什么'],
     },
     clarity: {
-      pos: ['检查结果一项一项解释得很清楚', '医生画图给我讲手术怎么做，一听就明白', '用药方法写在纸上给我，回家也不会弄错', '专业名词都换成大白话讲，很好懂'],
-      neg: ['医生讲了一堆专业术语，我一句也没听懂', '药怎么吃都没交代清楚，回家只能自己查', '问报告上的指标是什么意思，医生说“没事”就打发了', '出院注意事项讲得很含糊'],
+      pos: ['检查结果一项一项解释得很清楚', '[DENT,OPH,AES,OBGYN]医生画图给我讲手术怎么做，一听就明白', '用药方法写在纸上给我，回家也不会弄错', '专业名词都换成大白话讲，很好懂'],
+      neg: ['医生讲了一堆专业术语，我一句也没听懂', '药怎么吃都没交代清楚，回家只能自己查', '问报告上的指标是什么意思，医生说“没事”就打发了', '[OBGYN,OPH,ER]出院注意事项讲得很含糊'],
     },
     shared_decisions: {
-      pos: ['医生把几种治疗方案的利弊都列出来让我们自己选', '保守治疗和手术都讲了，尊重我们的决定', '做不做这个检查医生让我自己考虑，没有强迫'],
-      neg: ['根本没问我意见，直接就安排了手术', '我说想先保守治疗，医生很不高兴', '方案都是医生一个人定的，我们只能签字'],
+      pos: ['医生把几种治疗方案的利弊都列出来让我们自己选', '[DENT,OPH,AES,OBGYN]保守治疗和手术都讲了，尊重我们的决定', '做不做这个检查医生让我自己考虑，没有强迫'],
+      neg: ['[DENT,OPH,AES,OBGYN]根本没问我意见，直接就安排了手术', '我说想先保守治疗，医生很不高兴', '方案都是医生一个人定的，我们只能签字'],
     },
     privacy: {
-      pos: ['诊室关着门，一次只进一个人，很注重隐私', '妇科检查有专门的隔间，护士一直陪着', '前台叫号只叫编号不叫全名，这点很贴心'],
+      pos: ['诊室关着门，一次只进一个人，很注重隐私', '[OBGYN]妇科检查有专门的隔间，护士一直陪着', '前台叫号只叫编号不叫全名，这点很贴心'],
       neg: ['看诊的时候门一直开着，外面的人都能听到', '护士在走廊里大声念我的检查结果', '我的病情被前台拿来跟别人聊，太不尊重人了', '做检查的时候陌生人随便进出诊室'],
     },
     attitude: {
@@ -69,7 +69,7 @@ export const ASPECT_PHRASES: Record<Lang, Bank> = {
       neg: ['前台态度很差，问两句就不耐烦', '护士说话很冲，像是我们欠她钱一样', '收费处的人一直在玩手机，叫了好几声才理人', '保安对老人说话很凶'],
     },
     environment: {
-      pos: ['环境很干净，一点消毒水的味道都没有', '装修温馨，不像医院反而像酒店', '儿科候诊区有玩具和绘本，孩子很喜欢', '卫生间打扫得很干净'],
+      pos: ['环境很干净，一点消毒水的味道都没有', '装修温馨，不像医院反而像酒店', '[PED]儿科候诊区有玩具和绘本，孩子很喜欢', '卫生间打扫得很干净'],
       neg: ['卫生间很脏，地上都是水', '候诊区太挤了，连个座位都没有', '空调太冷，等的时候冻得发抖', '走廊里堆着杂物，看着很乱'],
     },
     facilities: {
@@ -77,8 +77,8 @@ export const ASPECT_PHRASES: Record<Lang, Bank> = {
       neg: ['停车位太少，绕了半个小时才停进去', '电梯只有一部能用，上下楼要等很久', '停车费一小时二十块，太贵了', '医院指示牌很不清楚，找科室找了半天'],
     },
     follow_up: {
-      pos: ['出院后第三天护士打电话来回访，问恢复情况', '医生加了微信，有问题随时可以问', '复诊提醒很及时，不用自己记', '术后一个月还专门打电话了解情况'],
-      neg: ['说好术后会回访，结果一个电话都没有', '想问复查的事情，打电话过去没人知道', '出院以后就没人管了', '留言问了三次都没有回复'],
+      pos: ['[OBGYN,OPH,ER]出院后第三天护士打电话来回访，问恢复情况', '医生加了微信，有问题随时可以问', '复诊提醒很及时，不用自己记', '[DENT,OPH,AES,OBGYN]术后一个月还专门打电话了解情况'],
+      neg: ['说好术后会回访，结果一个电话都没有', '想问复查的事情，打电话过去没人知道', '[OBGYN,OPH,ER]出院以后就没人管了', '留言问了三次都没有回复'],
     },
     price: {
       pos: ['收费透明，每一项都列得很清楚', '价格比想象中合理，和公立医院差不多', '医保能直接结算，很方便', '做之前就告诉我大概要花多少钱'],
@@ -86,7 +86,7 @@ export const ASPECT_PHRASES: Record<Lang, Bank> = {
     },
     upselling: {
       pos: ['医生说没必要做的检查就不做，很实在', '没有推销任何额外项目', '医生直接说不需要买那些保健品'],
-      neg: ['一进门就推销各种套餐', '本来只是洗个牙，被推荐做了一堆项目', '医生一直劝我办会员卡，很反感', '明明不需要的检查也让做，感觉就是为了赚钱'],
+      neg: ['一进门就推销各种套餐', '[DENT]本来只是洗个牙，被推荐做了一堆项目', '医生一直劝我办会员卡，很反感', '明明不需要的检查也让做，感觉就是为了赚钱'],
     },
     trust: {
       pos: ['以后家里人看病都会来这里', '已经推荐给好几个朋友了', '在这里看病很安心', '口碑确实名不虚传'],
@@ -95,7 +95,7 @@ export const ASPECT_PHRASES: Record<Lang, Bank> = {
   },
   ru: {
     efficacy: {
-      pos: ['после курса лечения боль полностью ушла', 'через неделю {g:почувствовал|почувствовала} себя намного лучше', 'результат превзошёл ожидания', 'анализы после лечения пришли в норму', 'восстановление после операции прошло быстро'],
+      pos: ['после курса лечения боль полностью ушла', 'через неделю {g:почувствовал|почувствовала} себя намного лучше', 'результат превзошёл ожидания', 'анализы после лечения пришли в норму', '[DENT,OPH,AES,OBGYN]восстановление после операции прошло быстро'],
       neg: ['лечение не дало никакого эффекта', 'через два дня всё вернулось обратно', 'после процедуры стало только хуже', '{g:прошёл|прошла} три курса, а толку ноль', 'обещали результат, которого так и не было'],
     },
     diagnosis: {
@@ -103,12 +103,12 @@ export const ASPECT_PHRASES: Record<Lang, Bank> = {
       neg: ['поставили неверный диагноз, правду узнали только в другой клинике', 'сдали кучу анализов, а диагноза так и нет', 'врач смотрел меня пять минут и сразу выписал лекарства', 'заключение в бумагах не совпадает с тем, что сказали на приёме'],
     },
     safety: {
-      pos: ['всё стерильно, инструменты вскрывают при тебе', 'перед каждым уколом медсестра уточняет аллергию', 'перед операцией подробно рассказали обо всех рисках', 'всё делают строго по протоколу'],
-      neg: ['медсестра чуть не поставила капельницу с чужим препаратом', 'после удаления зуба началось воспаление', 'про аллергию никто не спросил, в итоге сильная реакция', 'об осложнениях никто не предупредил'],
+      pos: ['всё стерильно, инструменты вскрывают при тебе', 'перед каждым уколом медсестра уточняет аллергию', '[DENT,OPH,AES,OBGYN]перед операцией подробно рассказали обо всех рисках', 'всё делают строго по протоколу'],
+      neg: ['медсестра чуть не поставила капельницу с чужим препаратом', '[DENT]после удаления зуба началось воспаление', 'про аллергию никто не спросил, в итоге сильная реакция', 'об осложнениях никто не предупредил'],
     },
     waiting: {
       pos: ['приняли точно по записи, ждать не пришлось', 'весь приём занял меньше часа', 'в холле электронная очередь, всё прозрачно', 'подождать пришлось всего {m} минут'],
-      neg: ['{g:записался|записалась} на девять, а приняли только к обеду', 'просидели в очереди {h} часа с ребёнком', 'на каждом этапе очередь: касса, анализы, результаты', 'ждали больше {h} часов, никто ничего не объяснял', 'запись по времени, а перед нами ещё двадцать человек'],
+      neg: ['{g:записался|записалась} на девять, а приняли только к обеду', '[PED,ER]просидели в очереди {h} часа с ребёнком', 'на каждом этапе очередь: касса, анализы, результаты', 'ждали больше {h} часов, никто ничего не объяснял', 'запись по времени, а перед нами ещё двадцать человек'],
     },
     registration: {
       pos: ['записаться через сайт очень удобно', 'администратор сразу оформил все документы', 'перенести приём получилось за один звонок', 'онлайн-запись работает без сбоев, можно выбрать врача'],
@@ -119,12 +119,12 @@ export const ASPECT_PHRASES: Record<Lang, Bank> = {
       neg: ['не дали договорить, сразу начали выписывать направления', 'врач весь приём смотрел в компьютер', 'на мои вопросы ответили: «Делайте, как я сказал»', 'было ощущение, что меня вообще не слушают'],
     },
     clarity: {
-      pos: ['все результаты объяснили простым языком', 'врач нарисовал схему операции, стало всё понятно', 'схему приёма лекарств написали на бумаге', 'никаких непонятных терминов, всё по-человечески'],
-      neg: ['сыпали терминами, я так ничего и не {g:понял|поняла}', 'как принимать лекарства, толком не объяснили', 'на вопрос про анализы ответили «всё нормально» и отправили домой', 'рекомендации после выписки очень расплывчатые'],
+      pos: ['все результаты объяснили простым языком', '[DENT,OPH,AES,OBGYN]врач нарисовал схему операции, стало всё понятно', 'схему приёма лекарств написали на бумаге', 'никаких непонятных терминов, всё по-человечески'],
+      neg: ['сыпали терминами, я так ничего и не {g:понял|поняла}', 'как принимать лекарства, толком не объяснили', 'на вопрос про анализы ответили «всё нормально» и отправили домой', '[OBGYN,OPH,ER]рекомендации после выписки очень расплывчатые'],
     },
     shared_decisions: {
-      pos: ['врач рассказал про все варианты лечения и дал выбрать', 'объяснили плюсы и минусы операции и консервативного лечения', 'не давили, дали время подумать'],
-      neg: ['моё мнение никого не интересовало, сразу назначили операцию', 'когда я {g:предложил|предложила} сначала попробовать таблетки, врач обиделся', 'всё решили за нас, оставалось только подписать согласие'],
+      pos: ['врач рассказал про все варианты лечения и дал выбрать', '[DENT,OPH,AES,OBGYN]объяснили плюсы и минусы операции и консервативного лечения', 'не давили, дали время подумать'],
+      neg: ['[DENT,OPH,AES,OBGYN]моё мнение никого не интересовало, сразу назначили операцию', 'когда я {g:предложил|предложила} сначала попробовать таблетки, врач обиделся', 'всё решили за нас, оставалось только подписать согласие'],
     },
     privacy: {
       pos: ['дверь кабинета всегда закрыта, конфиденциальность соблюдают', 'на осмотре медсестра всё время рядом, ширма есть', 'в очереди вызывают по номеру, а не по фамилии'],
@@ -135,7 +135,7 @@ export const ASPECT_PHRASES: Record<Lang, Bank> = {
       neg: ['администратор разговаривала очень грубо', 'медсестра хамила и закатывала глаза', 'в кассе сидели в телефоне и не замечали людей', 'охранник накричал на пожилую женщину'],
     },
     environment: {
-      pos: ['в клинике чисто и уютно', 'ремонт свежий, больше похоже на отель, чем на больницу', 'в детской зоне есть игрушки и книжки', 'туалеты чистые, везде есть антисептик'],
+      pos: ['в клинике чисто и уютно', 'ремонт свежий, больше похоже на отель, чем на больницу', '[PED]в детской зоне есть игрушки и книжки', 'туалеты чистые, везде есть антисептик'],
       neg: ['в туалете грязно, на полу лужи', 'в холле негде сесть, всё забито', 'кондиционер дует так, что все замёрзли', 'в коридорах стоят коробки, неопрятно'],
     },
     facilities: {
@@ -143,8 +143,8 @@ export const ASPECT_PHRASES: Record<Lang, Bank> = {
       neg: ['парковки почти нет, кружили полчаса', 'работает только один лифт', 'парковка платная и дорогая', 'навигация в здании ужасная, кабинет искали двадцать минут'],
     },
     follow_up: {
-      pos: ['через три дня после выписки позвонили узнать самочувствие', 'врач дал свой мессенджер, можно задать вопрос', 'напоминание о повторном приёме пришло вовремя', 'через месяц после операции сами перезвонили'],
-      neg: ['обещали перезвонить после операции, но так и не позвонили', 'после выписки никто не интересуется, как я', 'по поводу контрольных анализов никто не может ответить', 'написали в чат три раза — тишина'],
+      pos: ['[OBGYN,OPH,ER]через три дня после выписки позвонили узнать самочувствие', 'врач дал свой мессенджер, можно задать вопрос', 'напоминание о повторном приёме пришло вовремя', '[DENT,OPH,AES,OBGYN]через месяц после операции сами перезвонили'],
+      neg: ['[DENT,OPH,AES,OBGYN]обещали перезвонить после операции, но так и не позвонили', '[OBGYN,OPH,ER]после выписки никто не интересуется, как я', 'по поводу контрольных анализов никто не может ответить', 'написали в чат три раза — тишина'],
     },
     price: {
       pos: ['цены прозрачные, всё расписано в договоре', 'стоимость адекватная для такого уровня', 'смету озвучили заранее, сюрпризов не было', 'страховку приняли без проблем'],
@@ -152,7 +152,7 @@ export const ASPECT_PHRASES: Record<Lang, Bank> = {
     },
     upselling: {
       pos: ['ничего лишнего не навязывают', 'врач честно сказал, что дополнительные анализы не нужны', 'никаких «пакетов» и подписок не предлагали'],
-      neg: ['с порога начали продавать пакеты услуг', '{g:пришёл|пришла} на чистку, а насчитали лечение на полквартиры', 'всё время уговаривали купить абонемент', 'назначают ненужные анализы, лишь бы заработать'],
+      neg: ['с порога начали продавать пакеты услуг', '[DENT]{g:пришёл|пришла} на чистку, а насчитали лечение на полквартиры', 'всё время уговаривали купить абонемент', 'назначают ненужные анализы, лишь бы заработать'],
     },
     trust: {
       pos: ['теперь вся семья лечится только здесь', 'уже {g:посоветовал|посоветовала} клинику друзьям', 'здесь чувствуешь себя в надёжных руках', 'репутация клиники полностью оправдана'],
@@ -161,7 +161,7 @@ export const ASPECT_PHRASES: Record<Lang, Bank> = {
   },
   en: {
     efficacy: {
-      pos: ['the treatment worked within a few days', 'my symptoms cleared up completely after the course', 'the results were better than I expected', 'my follow-up tests came back normal', 'I was back at work a week after the surgery'],
+      pos: ['the treatment worked within a few days', 'my symptoms cleared up completely after the course', 'the results were better than I expected', 'my follow-up tests came back normal', '[DENT,OPH,AES,OBGYN]I was back at work a week after the surgery'],
       neg: ['the medication did absolutely nothing', 'the pain came back two days later', 'I actually felt worse after the procedure', 'three sessions later and nothing has changed', 'the results were nowhere near what they promised'],
     },
     diagnosis: {
@@ -169,12 +169,12 @@ export const ASPECT_PHRASES: Record<Lang, Bank> = {
       neg: ['I was misdiagnosed and only found out at another hospital', 'after a dozen tests I still have no diagnosis', 'the doctor spent five minutes with me and wrote a prescription', 'the written report says something different from what I was told'],
     },
     safety: {
-      pos: ['everything was sterile and opened in front of me', 'the nurse double-checked my name and allergies before every injection', 'all the risks were explained before the operation', 'you can tell they follow proper protocols'],
-      neg: ['the nurse nearly gave me someone else\'s IV bag', 'the extraction site got infected', 'nobody asked about allergies and I had a bad reaction', 'no one warned me about possible complications'],
+      pos: ['everything was sterile and opened in front of me', 'the nurse double-checked my name and allergies before every injection', '[DENT,OPH,AES,OBGYN]all the risks were explained before the operation', 'you can tell they follow proper protocols'],
+      neg: ['the nurse nearly gave me someone else\'s IV bag', '[DENT]the extraction site got infected', 'nobody asked about allergies and I had a bad reaction', 'no one warned me about possible complications'],
     },
     waiting: {
       pos: ['I was seen right on time', 'the whole visit took less than an hour', 'the queue screen makes the wait very transparent', 'I only waited about {m} minutes'],
-      neg: ['my appointment was at 9 and I wasn\'t seen until almost noon', 'we waited {h} hours with a sick toddler', 'there is a queue at every single step: cashier, blood draw, results', 'we sat there for over {h} hours and nobody explained the delay', 'I had a booked slot and there were still twenty people ahead of me'],
+      neg: ['my appointment was at 9 and I wasn\'t seen until almost noon', '[PED,ER]we waited {h} hours with a sick toddler', 'there is a queue at every single step: cashier, blood draw, results', 'we sat there for over {h} hours and nobody explained the delay', 'I had a booked slot and there were still twenty people ahead of me'],
     },
     registration: {
       pos: ['booking through the app took two minutes', 'the front desk sorted out my insurance paperwork on the spot', 'rescheduling was easy with one phone call', 'online booking lets you choose your doctor'],
@@ -186,11 +186,11 @@ export const ASPECT_PHRASES: Record<Lang, Bank> = {
     },
     clarity: {
       pos: ['every result was explained in plain English', 'the doctor drew a diagram of the procedure', 'the dosage instructions were written down for me', 'no jargon, just clear explanations'],
-      neg: ['it was all jargon and I understood nothing', 'nobody explained how to take the medication', 'I asked about my lab results and was told "it\'s fine" and sent home', 'the discharge instructions were vague'],
+      neg: ['it was all jargon and I understood nothing', 'nobody explained how to take the medication', 'I asked about my lab results and was told "it\'s fine" and sent home', '[OBGYN,OPH,ER]the discharge instructions were vague'],
     },
     shared_decisions: {
-      pos: ['the doctor laid out all the options and let us decide', 'we talked through surgery versus waiting, with pros and cons', 'there was no pressure, I was given time to think'],
-      neg: ['surgery was scheduled without anyone asking what I wanted', 'when I suggested trying medication first the doctor got annoyed', 'everything was decided for us, we were just handed a consent form'],
+      pos: ['the doctor laid out all the options and let us decide', '[DENT,OPH,AES,OBGYN]we talked through surgery versus waiting, with pros and cons', 'there was no pressure, I was given time to think'],
+      neg: ['[DENT,OPH,AES,OBGYN]surgery was scheduled without anyone asking what I wanted', 'when I suggested trying medication first the doctor got annoyed', 'everything was decided for us, we were just handed a consent form'],
     },
     privacy: {
       pos: ['the consultation room door is always closed', 'a chaperone was present during the examination', 'they call patients by number, not by name'],
@@ -201,7 +201,7 @@ export const ASPECT_PHRASES: Record<Lang, Bank> = {
       neg: ['the receptionist was incredibly rude', 'the nurse rolled her eyes at my questions', 'the cashier was on her phone and ignored the queue', 'a security guard shouted at an elderly man'],
     },
     environment: {
-      pos: ['the place is spotless', 'it feels more like a hotel than a hospital', 'the children\'s waiting area has toys and books', 'the bathrooms were clean'],
+      pos: ['the place is spotless', 'it feels more like a hotel than a hospital', '[PED]the children\'s waiting area has toys and books', 'the bathrooms were clean'],
       neg: ['the toilets were filthy', 'the waiting area was packed with nowhere to sit', 'the air conditioning was freezing', 'boxes were piled up in the corridors'],
     },
     facilities: {
@@ -209,8 +209,8 @@ export const ASPECT_PHRASES: Record<Lang, Bank> = {
       neg: ['parking is a nightmare', 'only one lift was working', 'parking costs a fortune', 'the signage is confusing and we got lost twice'],
     },
     follow_up: {
-      pos: ['a nurse called three days after discharge to check on me', 'the doctor gave me a way to message with questions', 'the reminder for my follow-up came on time', 'they called again a month after the operation'],
-      neg: ['they promised a follow-up call that never came', 'once I was discharged nobody cared', 'nobody could tell me when my follow-up tests were due', 'I messaged three times and got no reply'],
+      pos: ['[OBGYN,OPH,ER]a nurse called three days after discharge to check on me', 'the doctor gave me a way to message with questions', 'the reminder for my follow-up came on time', '[DENT,OPH,AES,OBGYN]they called again a month after the operation'],
+      neg: ['they promised a follow-up call that never came', '[OBGYN,OPH,ER]once I was discharged nobody cared', 'nobody could tell me when my follow-up tests were due', 'I messaged three times and got no reply'],
     },
     price: {
       pos: ['the pricing is transparent and itemised', 'the cost was reasonable for this standard of care', 'I got an estimate up front with no surprises', 'they billed my insurance directly'],
@@ -218,7 +218,7 @@ export const ASPECT_PHRASES: Record<Lang, Bank> = {
     },
     upselling: {
       pos: ['no upselling at all', 'the doctor told me honestly I didn\'t need extra tests', 'nobody tried to sell me a package'],
-      neg: ['they pushed packages on us from the moment we walked in', 'I came in for a cleaning and left with a quote for thousands', 'they kept trying to sell me a membership', 'they order unnecessary tests just to bill more'],
+      neg: ['they pushed packages on us from the moment we walked in', '[DENT]I came in for a cleaning and left with a quote for thousands', 'they kept trying to sell me a membership', 'they order unnecessary tests just to bill more'],
     },
     trust: {
       pos: ['my whole family comes here now', 'I have already recommended them to friends', 'you feel in safe hands here', 'they fully deserve their reputation'],
@@ -282,7 +282,7 @@ export const CLOSERS: Record<Lang, Record<Polarity | 'mixed', string[]>> = {
 /** Joiners for a negative clause after a positive one (and vice versa). */
 export const BUT: Record<Lang, string[]> = {
   zh: ['但是', '不过', '可惜', '唯一不满的是'],
-  ru: ['но', 'однако,', 'правда,', 'единственный минус —'],
+  ru: ['но', 'однако', 'правда,', 'единственный минус —'],
   en: ['but', 'however,', 'the only downside is that', 'that said,'],
 };
 
@@ -293,7 +293,7 @@ export const STAFF_SENTENCES: Record<Lang, Record<Polarity, string[]>> = {
     neg: ['{S}态度很冷淡，问什么都爱答不理', '{S}看了不到三分钟就让我去缴费', '{S}一直催我们做检查', '本来冲着{S}来的，结果很失望'],
   },
   ru: {
-    pos: ['огромное спасибо {S.dat} за внимательность', '{S.nom} всё подробно {sg:объяснил|объяснила}', 'попали к {S.dat} и ни разу не пожалели', '{S.nom} — врач от Бога', 'хочу поблагодарить {S.acc} за профессионализм', 'очень {g:доволен|довольна} приёмом у {S.gen}', 'с {S.ins} спокойно, всё делает аккуратно и без боли'],
+    pos: ['огромное спасибо {S.dat} за внимательность', '{S.nom} всё подробно {sg:объяснил|объяснила}', 'попали к {S.dat} и ни разу не пожалели', '{S.nom} — настоящий профессионал', 'хочу поблагодарить {S.acc} за профессионализм', 'очень {g:доволен|довольна} приёмом у {S.gen}', 'с {S.ins} спокойно, всё делает аккуратно и без боли'],
     neg: ['{S.nom} разговаривал{sg:|а} так, будто мы мешаем', 'у {S.gen} на приёме я {g:пробыл|пробыла} от силы пять минут', 'жалоба на {S.acc}: ничего не объяснили', 'к {S.dat} больше не пойду', 'с {S.ins} так и не удалось нормально поговорить'],
   },
   en: {
