@@ -1,0 +1,112 @@
+import { getJieba, stem, toSimplified } from './text.ts';
+
+/** A word of the analysed text with its offsets into the original text (UTF-16 units). */
+export interface Token {
+  /** Normalised form used for features: simplified word (zh) or Snowball stem (ru/en). */
+  norm: string;
+  start: number;
+  end: number;
+  /** Inside a negation scope (after 不/не/not … until the clause ends). */
+  negated: boolean;
+  /** Ends a clause: punctuation or a contrast word starts a new one after it. */
+  boundary: boolean;
+}
+
+const ZH_NEGATORS = new Set([
+  '不', '没', '没有', '无', '未', '别', '非', '不是', '从不', '毫无', '并不', '不会', '不太', '不够', '不要',
+  '从未', '并没有', '没什么', '不能', '不用', '甭', '莫', '勿', '不怎么',
+]);
+const RU_NEGATORS = new Set(['не', 'нет', 'ни', 'никогда', 'ничего', 'без', 'нельзя', 'никто', 'нисколько', 'ничуть']);
+const EN_NEGATORS = new Set([
+  'not', 'no', 'never', 'nothing', 'nobody', 'none', 'nor', 'without', 'cannot', 'neither', 'hardly', 'barely',
+]);
+export const CONTRAST_WORDS = new Set([
+  '但', '但是', '可是', '不过', '然而', '却', '只是', '就是', '虽然', '尽管',
+  'но', 'а', 'однако', 'зато', 'хотя', 'несмотря',
+  'but', 'however', 'although', 'though', 'yet', 'whereas', 'while', 'except',
+]);
+const PUNCTUATION = /^[\s.,;:!?。，、；：！？…\n\r()（）[\]【】"“”'‘’«»~～\-—–/|]+$/;
+const NEGATION_SCOPE = 3;
+
+/** Chinese tokens over the simplified text; jieba keeps every character, so offsets add up. */
+export function tokenizeChinese(simplified: string): Token[] {
+  const words = getJieba().cut(simplified, false);
+  const tokens: Token[] = [];
+  let offset = 0;
+  let negationLeft = 0;
+  for (const word of words) {
+    const start = simplified.indexOf(word, offset);
+    // jieba normally returns the text verbatim; resynchronise if it ever drops a character.
+    const at = start < 0 ? offset : start;
+    const end = at + word.length;
+    offset = end;
+    if (PUNCTUATION.test(word)) {
+      const last = tokens[tokens.length - 1];
+      if (last) last.boundary = true;
+      negationLeft = 0;
+      continue;
+    }
+    const norm = word.toLowerCase();
+    if (CONTRAST_WORDS.has(norm)) {
+      const last = tokens[tokens.length - 1];
+      if (last) last.boundary = true;
+      negationLeft = 0;
+    }
+    const isNegator = ZH_NEGATORS.has(norm);
+    tokens.push({ norm, start: at, end, negated: !isNegator && negationLeft > 0, boundary: false });
+    if (isNegator) negationLeft = 2;
+    else if (negationLeft > 0) negationLeft--;
+  }
+  return tokens;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[!?]+|\p{Extended_Pictographic}|[.,;:。，；：\n]+/gu;
+const CLAUSE_PUNCT = /^[.,;:。，；：\n!?]+$/;
+
+/** Russian/English tokens: lower-cased Snowball stems with negation scopes. */
+export function tokenizeAlphabetic(text: string, lang: 'ru' | 'en'): Token[] {
+  const tokens: Token[] = [];
+  const negators = lang === 'ru' ? RU_NEGATORS : EN_NEGATORS;
+  let negationLeft = 0;
+  WORD.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = WORD.exec(text))) {
+    const raw = match[0];
+    const start = match.index;
+    const end = start + raw.length;
+    if (CLAUSE_PUNCT.test(raw)) {
+      const last = tokens[tokens.length - 1];
+      if (last) last.boundary = true;
+      negationLeft = 0;
+      if (raw[0] === '!' || raw[0] === '?') tokens.push({ norm: raw[0], start, end, negated: false, boundary: true });
+      continue;
+    }
+    let lower = raw.toLowerCase();
+    if (lang === 'ru') lower = lower.replace(/ё/g, 'е');
+    if (CONTRAST_WORDS.has(lower)) {
+      const last = tokens[tokens.length - 1];
+      if (last) last.boundary = true;
+      negationLeft = 0;
+    }
+    const isNegator = negators.has(lower) || (lang === 'en' && /n['’]t$/.test(lower));
+    const norm = /^\p{L}+$/u.test(lower) && lower.length > 2 ? stem(lower, lang) : lower;
+    tokens.push({ norm, start, end, negated: !isNegator && negationLeft > 0, boundary: false });
+    if (isNegator) negationLeft = NEGATION_SCOPE;
+    else if (negationLeft > 0) negationLeft--;
+  }
+  return tokens;
+}
+
+/** Tokens of a text in its analysis language; `simplified` is the zh text the tokens point into. */
+export interface PreparedText {
+  simplified: string | null;
+  tokens: Token[];
+}
+
+export function prepareText(text: string, lang: 'zh' | 'ru' | 'en'): PreparedText {
+  if (lang === 'zh') {
+    const simplified = toSimplified(text);
+    return { simplified, tokens: tokenizeChinese(simplified) };
+  }
+  return { simplified: null, tokens: tokenizeAlphabetic(text, lang) };
+}

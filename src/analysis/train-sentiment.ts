@@ -1,0 +1,173 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractFeatures, DEFAULT_HASH_BITS } from './features.ts';
+import { prepareText } from './tokenize.ts';
+import { analysisLanguage } from './text.ts';
+import {
+  SENTIMENT_LABELS,
+  quantise,
+  sha256,
+  type ModelManifest,
+  type SentimentLabel,
+} from './sentiment-model.ts';
+import { isDevId, seededRandom, shuffleInPlace, type LabelledText } from './training-data.ts';
+
+export interface TrainOptions {
+  hashBits?: number;
+  epochs?: number;
+  learningRate?: number;
+  seed?: number;
+  /** Examples per data set beyond which a set's weight shrinks, so one big set cannot drown the rest. */
+  datasetCap?: number;
+  log?: (line: string) => void;
+}
+
+interface Example {
+  indices: Int32Array;
+  value: number;
+  label: number;
+  weight: number;
+}
+
+/**
+ * Multinomial logistic regression by averaged SGD over hashed features: deterministic given the
+ * rows and options (fixed-seed shuffle, sequential float arithmetic). Never throws on valid rows.
+ */
+export function trainLanguageModel(
+  rows: readonly LabelledText[],
+  options: TrainOptions = {},
+): { weights: Float32Array; bias: Float32Array; labels: SentimentLabel[] } {
+  const hashBits = options.hashBits ?? DEFAULT_HASH_BITS;
+  const epochs = options.epochs ?? 6;
+  const learningRate = options.learningRate ?? 0.4;
+  const datasetCap = options.datasetCap ?? 20_000;
+  const mask = (1 << hashBits) - 1;
+
+  const byDataset = new Map<string, LabelledText[]>();
+  for (const row of rows) {
+    const list = byDataset.get(row.dataset) ?? [];
+    list.push(row);
+    byDataset.set(row.dataset, list);
+  }
+  const labelsSeen = new Set<SentimentLabel>();
+  const examples: Example[] = [];
+  for (const [, list] of [...byDataset].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const datasetWeight = Math.min(1, datasetCap / list.length);
+    const counts = [0, 0, 0];
+    for (const row of list) counts[SENTIMENT_LABELS.indexOf(row.label)]!++;
+    const present = counts.filter((count) => count > 0).length;
+    for (const row of list) {
+      const label = SENTIMENT_LABELS.indexOf(row.label);
+      if (label < 0) continue;
+      labelsSeen.add(row.label);
+      // Square-root class balancing: helps macro-F1 on skewed sets without overrating rare classes.
+      const classWeight = Math.sqrt(list.length / (present * counts[label]!));
+      const prepared = prepareText(row.text, analysisLanguage(row.lang));
+      const features = extractFeatures(prepared.tokens, 0, prepared.tokens.length, mask, prepared.simplified);
+      if (features.length === 0) continue;
+      examples.push({
+        indices: features.indices.slice(0, features.length),
+        value: features.value,
+        label,
+        weight: datasetWeight * classWeight,
+      });
+    }
+  }
+
+  const size = (mask + 1) * 3;
+  const w = new Float64Array(size);
+  const u = new Float64Array(size);
+  const b = new Float64Array(3);
+  const ub = new Float64Array(3);
+  const random = seededRandom(options.seed ?? 20261125);
+  const order = examples.map((_, index) => index);
+  let step = 1;
+  const gradient = new Float64Array(3);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    shuffleInPlace(order, random);
+    const rate = learningRate / (1 + epoch * 0.5);
+    for (const index of order) {
+      const example = examples[index]!;
+      const { indices, value } = example;
+      let l0 = b[0]!;
+      let l1 = b[1]!;
+      let l2 = b[2]!;
+      for (let i = 0; i < indices.length; i++) {
+        const base = indices[i]! * 3;
+        l0 += w[base]! * value;
+        l1 += w[base + 1]! * value;
+        l2 += w[base + 2]! * value;
+      }
+      const max = Math.max(l0, l1, l2);
+      const e0 = Math.exp(l0 - max);
+      const e1 = Math.exp(l1 - max);
+      const e2 = Math.exp(l2 - max);
+      const sum = e0 + e1 + e2;
+      gradient[0] = ((example.label === 0 ? 1 : 0) - e0 / sum) * example.weight * rate;
+      gradient[1] = ((example.label === 1 ? 1 : 0) - e1 / sum) * example.weight * rate;
+      gradient[2] = ((example.label === 2 ? 1 : 0) - e2 / sum) * example.weight * rate;
+      for (let c = 0; c < 3; c++) {
+        b[c]! += gradient[c]!;
+        ub[c]! += step * gradient[c]!;
+      }
+      for (let i = 0; i < indices.length; i++) {
+        const base = indices[i]! * 3;
+        for (let c = 0; c < 3; c++) {
+          const delta = gradient[c]! * value;
+          w[base + c]! += delta;
+          u[base + c]! += step * delta;
+        }
+      }
+      step++;
+    }
+    options.log?.(`  epoch ${epoch + 1}/${epochs} done (${examples.length} examples)`);
+  }
+  const weights = new Float32Array(size);
+  for (let i = 0; i < size; i++) weights[i] = w[i]! - u[i]! / step;
+  const bias = new Float32Array(3);
+  for (let c = 0; c < 3; c++) bias[c] = b[c]! - ub[c]! / step;
+  // A class absent from training keeps a very low bias so it is never the argmax.
+  for (let c = 0; c < 3; c++) if (!labelsSeen.has(SENTIMENT_LABELS[c]!)) bias[c] = -20;
+  return { weights, bias, labels: SENTIMENT_LABELS.filter((label) => labelsSeen.has(label)) };
+}
+
+/**
+ * Trains one model per language on the train split (dev ids excluded) and writes
+ * `<outDir>/sentiment-<lang>.bin` plus `manifest.json`. Same data and options → same bytes.
+ */
+export function trainAndWriteModels(
+  rows: readonly LabelledText[],
+  outDir: string,
+  options: TrainOptions = {},
+): ModelManifest {
+  const hashBits = options.hashBits ?? DEFAULT_HASH_BITS;
+  const train = rows.filter((row) => !isDevId(row.id));
+  const langs = [...new Set(train.map((row) => analysisLanguage(row.lang)))].sort();
+  mkdirSync(outDir, { recursive: true });
+  const models: ModelManifest['models'] = {};
+  const checksums: string[] = [];
+  for (const lang of langs) {
+    const langRows = train.filter((row) => analysisLanguage(row.lang) === lang);
+    options.log?.(`training ${lang} on ${langRows.length} rows`);
+    const model = trainLanguageModel(langRows, options);
+    const { bytes, scales } = quantise(model.weights);
+    const file = `sentiment-${lang}.bin`;
+    writeFileSync(join(outDir, file), bytes);
+    const checksum = sha256(bytes);
+    checksums.push(checksum);
+    const trainedOn: Record<string, number> = {};
+    for (const row of langRows) trainedOn[row.dataset] = (trainedOn[row.dataset] ?? 0) + 1;
+    models[lang] = {
+      file,
+      hashBits,
+      bias: Array.from(model.bias, (value) => Number(value.toPrecision(9))),
+      scales,
+      labels: model.labels,
+      sha256: checksum,
+      trainedOn,
+    };
+  }
+  const manifest: ModelManifest = { format: 1, version: `lr1-${sha256(checksums.join(',')).slice(0, 12)}`, models };
+  writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
