@@ -22,6 +22,11 @@ export type ColumnMapping = Partial<Record<MentionField, string>>;
 export type MapRecordResult = { ok: true; mention: MentionInput } | { ok: false; reason: string };
 
 const MAX_TEXT_LENGTH = 20_000;
+// Matching control characters is the point of these two patterns.
+// eslint-disable-next-line no-control-regex
+const CONTROL_EXCEPT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]+/g;
 const SHOWN_VALUE_LENGTH = 40;
 
 /** Parses the CLI form "column=field,column2=field2". Throws Error naming the bad part or unknown field. */
@@ -153,8 +158,8 @@ function buildMention(
     else if (value instanceof Date) text = value.toISOString();
     else reject(column, `${field} ${show(value)} is not text`);
     const cleaned = keepLineBreaks
-      ? text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '')
-      : text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+      ? text.replace(/\r\n?/g, '\n').replace(CONTROL_EXCEPT_LINE_BREAKS, '')
+      : text.replace(CONTROL_CHARACTERS, ' ');
     const trimmed = cleaned.trim();
     return trimmed === '' ? null : trimmed;
   };

@@ -1,15 +1,18 @@
 /**
  * Benchmark, not a test: writes N CSV rows to a temp file, reads them back with readRecords and
- * reports rows/s and peak RSS. Run: npx tsx src/ingest/readers/measure-read.ts [rows]
+ * reports rows/s and peak RSS. Run: npx tsx src/ingest/readers/measure-read.ts [rows] [--map]
+ * (--map also runs inferMapping/mapRecord on every record).
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inferMapping, mapRecord, type ColumnMapping } from '../map-record.ts';
 import { readRecords } from './read-records.ts';
 
 const rowCount = Number(process.argv[2] ?? 1_000_000);
+const isMapping = process.argv.includes('--map');
 const directory = await mkdtemp(join(tmpdir(), 'verity-measure-'));
 const path = join(directory, 'mentions.csv');
 
@@ -38,9 +41,17 @@ const sampler = setInterval(() => {
 const started = performance.now();
 let records = 0;
 let errors = 0;
+let mapping: ColumnMapping | undefined;
 for await (const item of readRecords(path)) {
-  if ('error' in item) errors++;
-  else records++;
+  if ('error' in item) {
+    errors++;
+    continue;
+  }
+  records++;
+  if (isMapping) {
+    mapping ??= inferMapping(Object.keys(item.fields));
+    if (!mapRecord(item.fields, mapping, { kind: 'review' }).ok) errors++;
+  }
 }
 const seconds = (performance.now() - started) / 1000;
 clearInterval(sampler);
@@ -48,6 +59,6 @@ peakRss = Math.max(peakRss, process.memoryUsage().rss);
 await rm(directory, { recursive: true, force: true });
 
 console.log(
-  `${records} records, ${errors} row errors, ${(size / 1e6).toFixed(0)} MB in ${seconds.toFixed(2)} s: ` +
+  `${isMapping ? 'read+map' : 'read'}: ${records} records, ${errors} row errors, ${(size / 1e6).toFixed(0)} MB in ${seconds.toFixed(2)} s: ` +
     `${Math.round(records / seconds).toLocaleString('en')} rows/s, peak RSS ${(peakRss / 1e6).toFixed(0)} MB`,
 );

@@ -63,6 +63,14 @@ test('reads the same records when the bytes arrive a few at a time', async () =>
   ]);
 });
 
+test('reads old Mac line endings (CR only)', async () => {
+  const items = await collect(trickle(Buffer.from('id,text\r1,a\r2,b\r'), 1), { format: 'csv' });
+  expect(items).toEqual([
+    { row: 2, fields: { id: '1', text: 'a' } },
+    { row: 3, fields: { id: '2', text: 'b' } },
+  ]);
+});
+
 test('uses the delimiter it is given', async () => {
   const items = await collect(Readable.from([Buffer.from('a|b,c\n1|2,3\n')]), { format: 'csv', delimiter: '|' });
   expect(items).toEqual([{ row: 2, fields: { a: '1', 'b,c': '2,3' } }]);
