@@ -123,8 +123,10 @@ export interface ImportRun {
   id: string;
   sourceId: string | null;
   sourceName: string | null;
-  fileName: string;
-  format: string;
+  /** How the run arrived: file, push, webhook, rss, demo… */
+  channel?: string;
+  fileName: string | null;
+  format: string | null;
   status: ImportRunStatus;
   accepted: number;
   duplicates: number;
@@ -157,6 +159,8 @@ export interface ImportPreview {
   columns: string[];
   mapping: Partial<Record<MappingField, string>>;
   sample: { row: number; fields: Record<string, unknown> }[];
+  /** Rows among the first few that could not be read at all. */
+  rejected?: { row: number; reason: string }[];
 }
 
 export const sourceKinds = ['push', 'webhook', 'rss', 'file', 'manual'] as const;
@@ -170,6 +174,8 @@ export interface Source {
   url: string | null;
   pollMinutes: number | null;
   createdAt: string;
+  lastPolledAt?: string | null;
+  lastPollError?: string | null;
   mentionCount: number;
   lastRun: ImportRun | null;
 }

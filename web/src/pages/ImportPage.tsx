@@ -63,8 +63,9 @@ export function ImportPage() {
       const form = new FormData();
       if (sourceId) form.append('sourceId', sourceId);
       if (preview?.format) form.append('format', preview.format);
-      const cleanMapping = Object.fromEntries(Object.entries(mapping).filter(([, column]) => column));
-      form.append('mapping', JSON.stringify(cleanMapping));
+      const chosen = Object.fromEntries(Object.entries(mapping).filter(([, column]) => column));
+      // The server infers the same mapping it proposed; send one only when the user changed it.
+      if (!sameMapping(chosen, preview?.mapping ?? {})) form.append('mapping', JSON.stringify(chosen));
       form.append('file', file); // last, so the server has every other field before the stream
       let importRun = await api<ImportRun>('/api/imports', { method: 'POST', form });
       // Large files may be processed in the background: poll until the run settles.
@@ -152,6 +153,15 @@ export function ImportPage() {
             ))}
           </div>
 
+          {preview.rejected && preview.rejected.length > 0 && (
+            <div className="form-error">
+              {preview.rejected.map((r) => (
+                <div key={r.row}>
+                  {t('import.row')} {r.row}: {r.reason}
+                </div>
+              ))}
+            </div>
+          )}
           <h3>{t('import.sample')}</h3>
           <div className="table-wrap">
             <table className="table table-compact">
@@ -256,6 +266,11 @@ export function ImportPage() {
   );
 }
 
+function sameMapping(a: Mapping, b: Mapping): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as MappingField[]);
+  return [...keys].every((k) => (a[k] ?? '') === (b[k] ?? ''));
+}
+
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -291,8 +306,8 @@ function RunTable({ runs }: { runs: ImportRun[] }) {
           {runs.map((r) => (
             <tr key={r.id}>
               <td className="nowrap">{formatDate(r.startedAt)}</td>
-              <td className="cell-clip" title={r.fileName}>
-                {r.fileName}
+              <td className="cell-clip" title={r.fileName ?? undefined}>
+                {r.fileName ?? <span className="muted">{r.channel ?? t('common.none')}</span>}
               </td>
               <td>{r.sourceName ?? t('common.none')}</td>
               <td>

@@ -154,11 +154,6 @@ export function InboxPage() {
             {showMore ? t('inbox.fewerFilters') : t('inbox.moreFilters')}
             {activeCount > 0 && <span className="count-pill">{activeCount}</span>}
           </button>
-          {can('mentions.write') && (
-            <button type="button" className="btn btn-primary" onClick={() => setManualOpen(true)}>
-              + {t('inbox.newManual')}
-            </button>
-          )}
         </div>
         <div className="filter-bar">
           {select(
@@ -233,6 +228,11 @@ export function InboxPage() {
               {t('inbox.clearFilters')}
             </button>
           )}
+          {can('mentions.write') && (
+            <button type="button" className="btn btn-primary filter-bar-action" onClick={() => setManualOpen(true)}>
+              + {t('inbox.newManual')}
+            </button>
+          )}
         </div>
 
         <ul className="mention-list" aria-busy={loading}>
@@ -248,7 +248,7 @@ export function InboxPage() {
                   <span className="mention-source">{m.sourceName}</span>
                   <span className="mention-author">{m.authorHandle || t('mention.anonymous')}</span>
                   <span className="spacer" />
-                  <time className="muted small" dateTime={m.publishedAt ?? m.receivedAt}>
+                  <time className="muted small nowrap" dateTime={m.publishedAt ?? m.receivedAt}>
                     {formatDate(m.publishedAt ?? m.receivedAt)}
                   </time>
                 </div>
