@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createTestApp, multipartBody, TEST_PASSWORD, TestClient, type TestApp } from '../test-support/test-app.ts';
+import { createUser } from './create-user.ts';
+
+let app: TestApp;
+let orgId: string;
+let admin: TestClient;
+let viewer: TestClient;
+
+beforeAll(async () => {
+  app = await createTestApp();
+  orgId = await app.createOrg('auth');
+  admin = await app.userClient(orgId, 'admin', { email: 'admin@auth.test' });
+  viewer = await app.userClient(orgId, 'viewer');
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+async function newUser(email: string, extra: { disabled?: boolean } = {}): Promise<string> {
+  const id = await createUser(app.ctx.db, { orgId, email, name: 'Someone', role: 'service', password: TEST_PASSWORD });
+  if (extra.disabled) await app.ctx.db.updateTable('users').set({ disabled: true }).where('id', '=', id).execute();
+  return id;
+}
+
+const login = (client: TestClient, email: string, password: string) => client.post('/api/auth/login', { email, password });
+
+test('logs in with the right password and answers me', async () => {
+  await newUser('ok@auth.test');
+  const client = new TestClient(app.server);
+  const res = await login(client, 'OK@auth.test', TEST_PASSWORD);
+  expect(res.statusCode).toBe(200);
+  expect(res.json().user).toMatchObject({ email: 'ok@auth.test', role: 'service', org: { id: orgId } });
+  const me = await client.get('/api/auth/me');
+  expect(me.statusCode).toBe(200);
+  expect(me.json().user.email).toBe('ok@auth.test');
+});
+
+test('refuses a wrong password with 401 and the error shape', async () => {
+  await newUser('wrong@auth.test');
+  const res = await login(new TestClient(app.server), 'wrong@auth.test', 'not the password');
+  expect(res.statusCode).toBe(401);
+  expect(res.json()).toEqual({ error: { code: 'unauthorized', message: expect.any(String) } });
+  expect(res.cookies).toEqual([]);
+});
+
+test('refuses even the right password after 10 failed logins for the e-mail', async () => {
+  await newUser('locked@auth.test');
+  const client = new TestClient(app.server);
+  for (let i = 0; i < 10; i++) expect((await login(client, 'locked@auth.test', `guess ${i}`)).statusCode).toBe(401);
+  const res = await login(client, 'locked@auth.test', TEST_PASSWORD);
+  expect(res.statusCode).toBe(429);
+  expect(res.json().error.code).toBe('rate_limited');
+});
+
+test('refuses a write without the x-csrf-token header', async () => {
+  const res = await admin.request({ method: 'POST', url: '/api/org/locations', payload: { code: 'csrf', name: 'No token' }, csrf: false });
+  expect(res.statusCode).toBe(403);
+  expect(res.json().error.code).toBe('forbidden');
+  const rows = await app.ctx.db.selectFrom('locations').select('id').where('code', '=', 'csrf').execute();
+  expect(rows).toEqual([]);
+});
+
+test('ends the session on logout', async () => {
+  await newUser('bye@auth.test');
+  const client = new TestClient(app.server);
+  const res = await login(client, 'bye@auth.test', TEST_PASSWORD);
+  expect(res.statusCode).toBe(200);
+  const cookie = (res.cookies as { name: string; value: string }[]).map((c) => `${c.name}=${c.value}`).join('; ');
+  expect((await client.get('/api/auth/me')).statusCode).toBe(200);
+  expect((await client.post('/api/auth/logout')).statusCode).toBe(204);
+  expect((await client.get('/api/auth/me')).statusCode).toBe(401);
+  // The old cookie, replayed by hand, no longer works either.
+  const replay = await app.server.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+  expect(replay.statusCode).toBe(401);
+  expect(replay.json().error.code).toBe('unauthorized');
+});
+
+test('refuses a disabled user', async () => {
+  await newUser('disabled@auth.test', { disabled: true });
+  const res = await login(new TestClient(app.server), 'disabled@auth.test', TEST_PASSWORD);
+  expect(res.statusCode).toBe(401);
+});
+
+test('forbids a viewer every write its role lacks', async () => {
+  const mention = (await admin.post('/api/mentions', { text: 'Viewer cannot triage this' })).json().mention;
+  const upload = multipartBody({}, { name: 'v.csv', content: 'text\nHello\n', type: 'text/csv' });
+  const attempts = [
+    await viewer.request({ method: 'POST', url: '/api/imports', ...upload }),
+    await viewer.post('/api/sources', { name: 'Nope', kind: 'push' }),
+    await viewer.post('/api/users', { email: 'x@auth.test', name: 'X', role: 'admin', password: 'long enough password' }),
+    await viewer.patch(`/api/mentions/${mention.id}`, { status: 'dismissed' }),
+  ];
+  for (const res of attempts) {
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('forbidden');
+  }
+  const row = await app.ctx.db.selectFrom('mentions').select('status').where('id', '=', mention.id).executeTakeFirstOrThrow();
+  expect(row.status).toBe('new');
+});
+
+test('shows a department head only the mentions of their departments', async () => {
+  const dept = async (code: string) => (await admin.post('/api/org/departments', { code, name: code })).json().department.id as string;
+  const mine = await dept('cardio');
+  const other = await dept('ortho');
+  const inMine = (await admin.post('/api/mentions', { text: 'Cardiology was great', departmentId: mine })).json().mention.id;
+  const inOther = (await admin.post('/api/mentions', { text: 'Orthopaedics lost my file', departmentId: other })).json().mention.id;
+  const head = await app.userClient(orgId, 'department_head', { departmentIds: [mine] });
+  const list = (await head.get('/api/mentions')).json().items.map((m: { id: string }) => m.id);
+  expect(list).toEqual([inMine]);
+  expect((await head.get(`/api/mentions/${inMine}`)).statusCode).toBe(200);
+  const hidden = await head.get(`/api/mentions/${inOther}`);
+  expect(hidden.statusCode).toBe(404);
+  expect(hidden.json().error.code).toBe('not_found');
+  expect((await head.patch(`/api/mentions/${inOther}`, { status: 'triaged' })).statusCode).toBe(404);
+});
+
+test('records every sensitive action in the audit log with actor, action and ip', async () => {
+  const client = new TestClient(app.server);
+  await login(client, 'admin@auth.test', TEST_PASSWORD);
+  const user = (await admin.post('/api/users', { email: 'audited@auth.test', name: 'Audited', role: 'pr', password: 'long enough password' })).json().user;
+  const source = (await admin.post('/api/sources', { name: 'Audited push', kind: 'push' })).json().source;
+  const run = (await admin.request({ method: 'POST', url: '/api/imports', ...multipartBody({}, { name: 'a.csv', content: 'text\nAudited row\n', type: 'text/csv' }) })).json();
+  const entries = (await admin.get('/api/audit?limit=500')).json().items as { action: string; userEmail: string; ip: string | null; targetId: string | null }[];
+  const find = (action: string, targetId?: string) => entries.find((e) => e.action === action && (targetId === undefined || e.targetId === targetId));
+  for (const entry of [find('auth.login'), find('user.create', user.id), find('source.create', source.id), find('import.file', run.id)]) {
+    expect(entry).toMatchObject({ userEmail: 'admin@auth.test', ip: expect.stringMatching(/^127\.0\.0\.1$|^::1$|^::ffff:127/) });
+  }
+});
+
+test('publishes an OpenAPI 3 document listing the mentions API', async () => {
+  const res = await admin.get('/api/openapi.json');
+  expect(res.statusCode).toBe(200);
+  const doc = res.json();
+  expect(doc.openapi).toMatch(/^3\./);
+  expect(Object.keys(doc.paths)).toContain('/api/mentions');
+  expect(doc.paths['/api/mentions'].get).toBeDefined();
+});
+
+test('answers the health check without a session', async () => {
+  const res = await app.server.inject({ method: 'GET', url: '/api/health' });
+  expect(res.statusCode).toBe(200);
+  expect(res.json()).toEqual({ status: 'ok' });
+});
+
+test('answers an unknown /api route with 404 and the error shape', async () => {
+  const res = await admin.get('/api/no-such-thing');
+  expect(res.statusCode).toBe(404);
+  expect(res.json()).toEqual({ error: { code: 'not_found', message: expect.stringContaining('/api/no-such-thing') } });
+});
+
+test('answers bad input with 400 naming the field', async () => {
+  const cases = [
+    [await admin.post('/api/users', { email: 'short@auth.test', name: 'Short', role: 'pr', password: 'short' }), 'password'],
+    [await admin.post('/api/org/locations', { code: 'tz', name: 'Bad zone', timezone: 'Mars/Olympus' }), 'timezone'],
+    [await admin.get('/api/mentions?limit=abc'), 'limit'],
+  ] as const;
+  for (const [res, field] of cases) {
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.error.code).toBe('bad_request');
+    expect(body.error.message).toContain(field);
+    expect(JSON.stringify(body.error.details)).toContain(field);
+  }
+});

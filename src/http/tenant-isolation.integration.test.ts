@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createTestApp, multipartBody, type TestApp, type TestClient } from '../test-support/test-app.ts';
+
+/*
+ * The key acceptance test of multi-tenancy: a user of organisation A gets 404 for every id of
+ * organisation B, on every route. The routes are collected from the running server, so adding a
+ * route with an :id parameter without a row in MATRIX below fails this file.
+ *
+ * /api/v1/sources/:id/* is left out on purpose: those routes authenticate with the source's own
+ * token or webhook secret, not a session, and push.integration.test.ts covers wrong credentials.
+ */
+
+type Kind = 'location' | 'department' | 'staff' | 'user' | 'source' | 'mention' | 'importRun';
+interface Case {
+  kind: Kind;
+  body?: unknown;
+}
+
+const MATRIX: Record<string, Case> = {
+  'PATCH /api/org/locations/:id': { kind: 'location', body: { name: 'Taken over' } },
+  'DELETE /api/org/locations/:id': { kind: 'location' },
+  'PATCH /api/org/departments/:id': { kind: 'department', body: { name: 'Taken over' } },
+  'DELETE /api/org/departments/:id': { kind: 'department' },
+  'PATCH /api/org/staff/:id': { kind: 'staff', body: { name: 'Taken over' } },
+  'DELETE /api/org/staff/:id': { kind: 'staff' },
+  'PATCH /api/users/:id': { kind: 'user', body: { name: 'Taken over', disabled: true, password: 'a new password' } },
+  'GET /api/mentions/:id': { kind: 'mention' },
+  'PATCH /api/mentions/:id': { kind: 'mention', body: { status: 'dismissed' } },
+  'POST /api/sources/:id/rotate-token': { kind: 'source' },
+  'GET /api/imports/:id': { kind: 'importRun' },
+};
+
+let app: TestApp;
+let adminA: TestClient;
+const idsB = {} as Record<Kind, string>;
+
+/** Every "METHOD /path" of the server whose path has an :id segment, read from Fastify's route tree. */
+function idRoutes(): string[] {
+  const lines = app.server.printRoutes({ commonPrefix: false }).split('\n');
+  const stack: string[] = [];
+  const found: string[] = [];
+  for (const line of lines) {
+    const match = /^([│├└─\s]*)(\S+) \(([A-Z, ]+)\)$/.exec(line);
+    if (!match) continue;
+    const depth = Math.floor(match[1]!.length / 4);
+    stack.length = depth;
+    const parent = stack[depth - 1] ?? '';
+    const path = depth === 0 ? match[2]! : `${parent}${parent.endsWith('/') || match[2]!.startsWith('/') ? '' : '/'}${match[2]}`;
+    stack[depth] = path;
+    if (!path.includes(':id')) continue;
+    for (const method of match[3]!.split(', ')) if (method !== 'HEAD') found.push(`${method} ${path}`);
+  }
+  return found.sort();
+}
+
+async function snapshotB() {
+  const db = app.ctx.db;
+  return {
+    locations: await db.selectFrom('locations').selectAll().where('id', '=', idsB.location).execute(),
+    departments: await db.selectFrom('departments').selectAll().where('id', '=', idsB.department).execute(),
+    staff: await db.selectFrom('staff').selectAll().where('id', '=', idsB.staff).execute(),
+    users: await db.selectFrom('users').selectAll().where('id', '=', idsB.user).execute(),
+    sources: await db.selectFrom('sources').selectAll().where('id', '=', idsB.source).execute(),
+    mentions: await db.selectFrom('mentions').select(['id', 'status', 'text', 'version']).where('id', '=', idsB.mention).execute(),
+    importRuns: await db.selectFrom('import_runs').selectAll().where('id', '=', idsB.importRun).execute(),
+  };
+}
+
+let before: Awaited<ReturnType<typeof snapshotB>>;
+
+beforeAll(async () => {
+  app = await createTestApp();
+  const orgA = await app.createOrg('clinic-a');
+  const orgB = await app.createOrg('clinic-b');
+  adminA = await app.userClient(orgA, 'admin');
+  const adminB = await app.userClient(orgB, 'admin');
+
+  const created = async (res: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 201) => {
+    const r = await res;
+    if (r.statusCode !== status) throw new Error(`setup failed (${r.statusCode}): ${r.body}`);
+    return r.json() as Record<string, { id: string }> & { id: string };
+  };
+  idsB.location = (await created(adminB.post('/api/org/locations', { code: 'north', name: 'North campus' }))).location!.id;
+  idsB.department = (await created(adminB.post('/api/org/departments', { code: 'dent', name: 'Dentistry', locationId: idsB.location }))).department!.id;
+  idsB.staff = (await created(adminB.post('/api/org/staff', { name: 'Dr. Wang', departmentId: idsB.department }))).staff!.id;
+  idsB.user = (await created(adminB.post('/api/users', { email: 'nurse@clinic-b.test', name: 'Nurse', role: 'service', password: 'long enough password' }))).user!.id;
+  idsB.source = (await created(adminB.post('/api/sources', { name: 'Partner push', kind: 'push' }))).source!.id;
+  idsB.mention = (await created(adminB.post('/api/mentions', { kind: 'offline_complaint', text: 'Waited two hours at reception', departmentId: idsB.department }))).mention!.id;
+  const upload = multipartBody({}, { name: 'reviews.csv', content: 'id,text,rating\nb1,Kind dentist,5\n', type: 'text/csv' });
+  idsB.importRun = (await created(adminB.request({ method: 'POST', url: '/api/imports', ...upload }), 200)).id;
+  before = await snapshotB();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+test('covers every :id route of the server in the matrix', () => {
+  const routes = idRoutes().filter((r) => !r.includes(' /api/v1/'));
+  expect(routes.length).toBeGreaterThan(0);
+  expect(routes).toEqual(Object.keys(MATRIX).sort());
+});
+
+test.each(Object.entries(MATRIX))('answers 404 to %s with an id of another organisation', async (route, { kind, body }) => {
+  const [method, path] = route.split(' ') as [string, string];
+  const res = await adminA.request({ method: method as 'GET', url: path.replace(':id', idsB[kind]), ...(body !== undefined ? { payload: body as object } : {}) });
+  expect(res.statusCode).toBe(404);
+  expect(res.json()).toMatchObject({ error: { code: 'not_found', message: expect.any(String) } });
+});
+
+test('leaves every object of the other organisation unchanged', async () => {
+  for (const [route, { kind, body }] of Object.entries(MATRIX)) {
+    const [method, path] = route.split(' ') as [string, string];
+    await adminA.request({ method: method as 'GET', url: path.replace(':id', idsB[kind]), ...(body !== undefined ? { payload: body as object } : {}) });
+  }
+  const after = await snapshotB();
+  expect(after).toEqual(before);
+  expect(after.locations).toHaveLength(1);
+  expect(after.mentions).toHaveLength(1);
+});
+
+test('lists none of the other organisation’s ids', async () => {
+  const bIds = Object.values(idsB);
+  const lists = ['/api/mentions', '/api/sources', '/api/imports', '/api/users', '/api/org', '/api/audit'];
+  for (const url of lists) {
+    const res = await adminA.get(url);
+    expect(res.statusCode, url).toBe(200);
+    for (const id of bIds) expect(res.body, `${url} leaks ${id}`).not.toContain(id);
+  }
+});
+
+test('ignores another organisation’s ids used as mention filters', async () => {
+  for (const [filter, kind] of [['source', 'source'], ['location', 'location'], ['department', 'department'], ['staff', 'staff']] as const) {
+    const res = await adminA.get(`/api/mentions?${filter}=${idsB[kind]}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toEqual([]);
+  }
+});
+
+test('refuses another organisation’s ids as references in its own writes', async () => {
+  const refs: [string, string, unknown][] = [
+    ['POST', '/api/org/departments', { code: 'x', name: 'X', locationId: idsB.location }],
+    ['POST', '/api/org/staff', { name: 'X', departmentId: idsB.department }],
+    ['POST', '/api/users', { email: 'x@clinic-a.test', name: 'X', role: 'department_head', password: 'long enough password', departmentIds: [idsB.department] }],
+    ['POST', '/api/mentions', { text: 'Hello', sourceId: idsB.source }],
+    ['POST', '/api/mentions', { text: 'Hello', locationId: idsB.location }],
+  ];
+  for (const [method, url, payload] of refs) {
+    const res = await adminA.request({ method: method as 'POST', url, payload: payload as object });
+    expect(res.statusCode, `${method} ${url}`).toBe(400);
+    expect(res.json().error.code).toBe('bad_request');
+  }
+  const upload = multipartBody({ sourceId: idsB.source }, { name: 'r.csv', content: 'text\nHello\n', type: 'text/csv' });
+  const res = await adminA.request({ method: 'POST', url: '/api/imports', ...upload });
+  expect(res.statusCode).toBe(404);
+  expect(res.json().error.code).toBe('not_found');
+});
