@@ -1,0 +1,225 @@
+import { createHash } from 'node:crypto';
+import { analysisLanguage, detectLanguage } from './text.ts';
+import { prepareText, type Token } from './tokenize.ts';
+import { getSentimentModels, scoreTokens, type SentimentResult } from './sentiment.ts';
+import { compileLexicon, type CompiledLexicon, type CompiledAspect } from './lexicon.ts';
+import { createStaffMatcher, type RosterMember } from './match-staff.ts';
+import { AuthenticityIndex, singleTextSignals } from './authenticity.ts';
+import type { SentimentLabel } from './sentiment-model.ts';
+
+export interface AnalysisInput {
+  id?: string;
+  text: string;
+  /** Star rating 1..5 when the source has one. */
+  rating?: number | null;
+  lang?: string | null;
+  author?: string | null;
+  publishedAt?: Date | null;
+}
+
+export interface Analysis {
+  lang: string;
+  sentiment: { label: SentimentLabel; score: number; confidence: number };
+  aspects: { aspect: string; polarity: SentimentLabel; span: [number, number] }[];
+  risks: { risk: string; span: [number, number] }[];
+  staff: { id: string; span: [number, number]; confidence: number }[];
+  authenticity: { score: number; signals: string[] };
+  ratingConflict: boolean;
+  modelVersion: string;
+}
+
+export interface Analyzer {
+  analyze(input: AnalysisInput): Analysis;
+  /** Analyses in order and adds cross-text authenticity signals (near-duplicates, bursts) within the batch. */
+  analyzeBatch(inputs: AnalysisInput[]): Analysis[];
+}
+
+export interface AnalyzerOptions {
+  roster?: RosterMember[];
+  /** Extra cues merged into the built-in lexicons: an object shaped like lexicons/*.json or a JSON file path. */
+  lexicons?: unknown;
+}
+
+let defaultLexicon: CompiledLexicon | undefined;
+const round = (value: number, digits = 3): number => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** The ISO code we report: zh/ru/en regional variants fold to the base code, others pass through untouched. */
+function reportedLanguage(given: string | null | undefined, text: string): string {
+  if (given && given.trim()) {
+    const trimmed = given.trim();
+    const base = trimmed.toLowerCase().split(/[-_]/)[0]!;
+    return base === 'zh' || base === 'ru' || base === 'en' ? base : trimmed;
+  }
+  return detectLanguage(text);
+}
+
+/** Per-token [from, to) of the clause it belongs to (clauses end at punctuation and before contrast words). */
+function clauseRanges(tokens: readonly Token[]): { from: Int32Array; to: Int32Array } {
+  const from = new Int32Array(tokens.length);
+  const to = new Int32Array(tokens.length);
+  let start = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.boundary || i === tokens.length - 1) {
+      for (let k = start; k <= i; k++) {
+        from[k] = start;
+        to[k] = i + 1;
+      }
+      start = i + 1;
+    }
+  }
+  return { from, to };
+}
+
+/** Index of the token covering (or first after) a text offset. */
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid]!.end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+const ZH_NEGATION_BEFORE = /(没有|没|无|未|不|并非|排除)$/;
+const WORD_NEGATION_BEFORE = /(?:^|[^\p{L}])(не|нет|без|no|not|never|without|nor|any)\s+$/iu;
+
+function isNegatedAt(haystack: string, start: number, lang: 'zh' | 'ru' | 'en'): boolean {
+  if (lang === 'zh') return ZH_NEGATION_BEFORE.test(haystack.slice(Math.max(0, start - 3), start));
+  return WORD_NEGATION_BEFORE.test(haystack.slice(Math.max(0, start - 12), start));
+}
+
+/** Polarity fixed by the aspect's own cues in the clause (negated cues flip), or null to ask the model. */
+function cuePolarity(aspect: CompiledAspect, clause: string, offset: number, haystack: string, lang: 'zh' | 'ru' | 'en'): SentimentLabel | null {
+  let negative = false;
+  let positive = false;
+  for (const [regex, isNegativeCue] of [[aspect.negative, true], [aspect.positive, false]] as const) {
+    if (!regex) continue;
+    const match = regex.exec(clause);
+    if (!match) continue;
+    const flipped = isNegatedAt(haystack, offset + match.index, lang) && !/^(不|没|не|no|not|never)/iu.test(match[0]);
+    if (isNegativeCue !== flipped) negative = true;
+    else positive = true;
+  }
+  if (negative === positive) return null;
+  return negative ? 'negative' : 'positive';
+}
+
+/**
+ * Loads the committed models (synchronously, cached per process) and compiles the roster and
+ * lexicons. Throws when models/ is missing or an extra lexicon is unreadable or off-taxonomy.
+ */
+export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
+  const { manifest, models } = getSentimentModels();
+  const lexicon = options.lexicons === undefined ? (defaultLexicon ??= compileLexicon()) : compileLexicon(options.lexicons);
+  const matchStaff = createStaffMatcher(options.roster ?? []);
+  const modelVersion = `${manifest.version}+lex-${createHash('sha256').update(lexicon.fingerprint).digest('hex').slice(0, 8)}`;
+
+  function analyze(input: AnalysisInput): Analysis {
+    if (typeof input?.text !== 'string') throw new TypeError('analysis input needs a text string');
+    const text = input.text;
+    const lang = reportedLanguage(input.lang, text);
+    const base = lang.toLowerCase().split(/[-_]/)[0];
+    const supported = base === 'zh' || base === 'ru' || base === 'en';
+    const analysisLang = analysisLanguage(lang);
+    const prepared = supported ? prepareText(text, analysisLang) : { simplified: null, tokens: [] as Token[] };
+    const { tokens } = prepared;
+    const haystack = prepared.simplified ?? text;
+    const model = models.get(analysisLang);
+
+    const textSentiment: SentimentResult =
+      supported && model && tokens.length > 0
+        ? scoreTokens(model, tokens, 0, tokens.length, prepared.simplified)
+        : { label: 'neutral', score: 0, confidence: supported ? 0.5 : 0, probabilities: [0, 1, 0] };
+
+    const aspects: Analysis['aspects'] = [];
+    const risks: Analysis['risks'] = [];
+    if (supported && tokens.length > 0 && model) {
+      const clauses = clauseRanges(tokens);
+      const seen = new Set<string>();
+      for (const aspect of lexicon.aspects[analysisLang]) {
+        aspect.cues.lastIndex = 0;
+        let match: RegExpExecArray | null;
+        while ((match = aspect.cues.exec(haystack))) {
+          const tokenIndex = tokenAt(tokens, match.index);
+          const from = clauses.from[tokenIndex]!;
+          const to = clauses.to[tokenIndex]!;
+          const start = tokens[from]!.start;
+          const end = tokens[to - 1]!.end;
+          const key = `${aspect.aspect}:${start}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          let polarity = cuePolarity(aspect, haystack.slice(start, end), start, haystack, analysisLang);
+          if (!polarity) {
+            const clause = scoreTokens(model, tokens, from, to, prepared.simplified);
+            polarity = clause.confidence >= 0.55 ? clause.label : 'neutral';
+          }
+          aspects.push({ aspect: aspect.aspect, polarity, span: [start, end] });
+        }
+      }
+      aspects.sort((a, b) => a.span[0] - b.span[0]);
+      for (const risk of lexicon.risks[analysisLang]) {
+        risk.cues.lastIndex = 0;
+        let match: RegExpExecArray | null;
+        while ((match = risk.cues.exec(haystack))) {
+          if (isNegatedAt(haystack, match.index, analysisLang)) continue;
+          risks.push({ risk: risk.risk, span: [match.index, match.index + match[0].length] });
+          break;
+        }
+      }
+      risks.sort((a, b) => a.span[0] - b.span[0]);
+    }
+
+    // Rating and text together: the rating pulls the score, but a clear contradiction is flagged
+    // and the text decides the label (an angry text under 5 stars is usually a mis-tap or a trap).
+    let { label, score, confidence } = textSentiment;
+    let ratingConflict = false;
+    const rating = typeof input.rating === 'number' && input.rating >= 1 && input.rating <= 5 ? input.rating : null;
+    if (rating !== null) {
+      const ratingScore = (rating - 3) / 2;
+      const textIsClear = supported && textSentiment.confidence >= 0.6;
+      ratingConflict = textIsClear && ((rating >= 4 && textSentiment.label === 'negative') || (rating <= 2 && textSentiment.label === 'positive'));
+      if (ratingConflict) {
+        score = 0.7 * textSentiment.score + 0.3 * ratingScore;
+        confidence = textSentiment.confidence * 0.8;
+      } else {
+        const textWeight = supported ? 0.6 : 0;
+        score = textWeight * textSentiment.score + (1 - textWeight) * ratingScore;
+        label = score > 0.2 ? 'positive' : score < -0.2 ? 'negative' : 'neutral';
+        const agrees = label === textSentiment.label;
+        confidence = agrees ? Math.min(1, textSentiment.confidence + 0.15 * Math.abs(ratingScore)) : Math.max(0.5, 0.5 + 0.3 * Math.abs(score));
+      }
+    }
+
+    const authenticity = singleTextSignals(text, rating, label);
+    return {
+      lang,
+      sentiment: { label, score: round(Math.max(-1, Math.min(1, score))), confidence: round(confidence) },
+      aspects,
+      risks,
+      staff: matchStaff(text, haystack),
+      authenticity: { score: round(authenticity.score), signals: authenticity.signals },
+      ratingConflict,
+      modelVersion,
+    };
+  }
+
+  function analyzeBatch(inputs: AnalysisInput[]): Analysis[] {
+    const results = inputs.map(analyze);
+    const index = new AuthenticityIndex();
+    const positions = inputs.map((input) => index.add(input.author, input.text, input.publishedAt));
+    inputs.forEach((input, i) => {
+      const cross = index.score(input.author, input.text, input.publishedAt, positions[i]);
+      if (cross.signals.length === 0) return;
+      const result = results[i]!;
+      result.authenticity = {
+        score: round(1 - (1 - result.authenticity.score) * (1 - cross.score)),
+        signals: [...result.authenticity.signals, ...cross.signals],
+      };
+    });
+    return results;
+  }
+
+  return { analyze, analyzeBatch };
+}
