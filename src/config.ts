@@ -13,7 +13,8 @@ export const ENV_VARS = [
 
 export interface Config {
   databaseUrl: string | null;
-  dataDir: string;
+  /** null keeps the embedded database in memory (tests). */
+  dataDir: string | null;
   port: number;
   host: string;
   publicUrl: string | null;

@@ -102,7 +102,7 @@ export async function importFile(ctx: { db: Db; boss: PgBoss | null }, options: 
 function checkedMapping(given: ColumnMapping | undefined, columns: string[]): ColumnMapping {
   const listed = columns.slice(0, 15).join(', ');
   if (given) {
-    const missing = Object.values(given).filter((column) => !columns.includes(column));
+    const missing = Object.values(given).filter((column): column is string => typeof column === 'string' && !columns.includes(column));
     if (missing.length) throw new FileReadError(`the mapping names column(s) the file does not have: ${missing.join(', ')} (columns: ${listed})`);
   }
   const mapping = { ...inferMapping(columns), ...given };

@@ -23,7 +23,7 @@ export interface IngestCounts {
   updated: number;
 }
 
-interface PreparedRow {
+export interface PreparedRow {
   externalKey: string;
   externalId: string | null;
   kind: string;
@@ -82,7 +82,8 @@ export function contentHash(m: Pick<MentionInput, 'title' | 'text' | 'ratingRaw'
     .digest('base64url');
 }
 
-function prepare(m: MentionInput, resolver: OrgUnitResolver): PreparedRow {
+/** The row as stored: keys, hash, normalised rating, resolved units and search lexemes. */
+export function prepareMention(m: MentionInput, resolver: OrgUnitResolver): PreparedRow {
   const hash = contentHash(m);
   const externalId = m.externalId?.trim() || null;
   return {
@@ -126,7 +127,7 @@ function inputRelation(rows: PreparedRow[]) {
  */
 export async function ingestMentions(db: Db, target: IngestTarget, mentions: MentionInput[], resolver: OrgUnitResolver): Promise<IngestCounts & { ids: string[] }> {
   const counts = { accepted: 0, duplicates: 0, updated: 0, ids: [] as string[] };
-  let pending = mentions.map((m) => prepare(m, resolver));
+  let pending = mentions.map((m) => prepareMention(m, resolver));
   // The same key twice in one statement would be ambiguous: later occurrences wait for the next round.
   while (pending.length > 0) {
     const seen = new Map<string, PreparedRow>();
