@@ -45,7 +45,7 @@ export function App() {
 
   const onLogin = useCallback((user: Me) => {
     setMe(user);
-    navigate('/inbox');
+    navigate('/'); // the redirect below picks the first page this user may see
   }, []);
 
   const logout = useCallback(async () => {
@@ -58,29 +58,32 @@ export function App() {
     navigate('/login');
   }, [reportError]);
 
+  const can = (p: Permission) => me?.permissions.includes(p) ?? false;
+  const visible = me ? navItems.filter((item) => item.allowed(can)) : [];
+  const current = visible.find((item) => path === item.path || path.startsWith(`${item.path}/`));
+
+  // Where the address bar should be instead of where it is: login when signed out, the first
+  // permitted page after signing in or on an unknown path.
+  let redirect: string | null = null;
+  if (me === null && path !== '/login') redirect = '/login';
+  else if (me && (path === '/login' || path === '/')) redirect = visible[0]?.path ?? null;
+  else if (me && !current && !navItems.some((i) => path.startsWith(i.path))) redirect = visible[0]?.path ?? null;
+
+  useEffect(() => {
+    if (redirect) navigate(redirect, { replace: true });
+  }, [redirect]);
+
   if (me === undefined) {
     return <div className="boot">{t('common.loading')}</div>;
   }
 
-  if (me === null || path === '/login') {
-    if (me && path === '/login') {
-      navigate('/inbox', { replace: true });
-      return null;
-    }
-    if (path !== '/login') navigate('/login', { replace: true });
+  if (me === null) {
     return (
       <>
         <NoticeBar notices={notices} dismiss={dismiss} />
         <LoginPage onLogin={onLogin} />
       </>
     );
-  }
-
-  const can = (p: Permission) => me.permissions.includes(p);
-  const visible = navItems.filter((item) => item.allowed(can));
-  const current = visible.find((item) => path === item.path || path.startsWith(`${item.path}/`));
-  if (!current && visible[0] && (path === '/' || !navItems.some((i) => path.startsWith(i.path)))) {
-    navigate(visible[0].path, { replace: true });
   }
 
   return (

@@ -229,7 +229,7 @@ export function ImportPage() {
               <table className="table table-compact">
                 <thead>
                   <tr>
-                    <th>{t('import.row')}</th>
+                    <th className="num col-narrow">{t('import.row')}</th>
                     <th>{t('import.reason')}</th>
                   </tr>
                 </thead>

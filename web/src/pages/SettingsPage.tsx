@@ -313,14 +313,13 @@ function CrudTable<T extends { id: string }>(config: CrudConfig<T>) {
 
   return (
     <section className="card">
-      <div className="card-head">
-        <span />
-        {editing === null && (
+      {editing === null && (
+        <div className="card-head card-head-end">
           <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
             + {t('settings.newItem')}
           </button>
-        )}
-      </div>
+        </div>
+      )}
       {editing !== null && (
         <EntityForm
           key={editing === 'new' ? 'new' : editing.id}
