@@ -40,7 +40,7 @@ async function writeCsv(file: string, rows: number): Promise<void> {
     const lang = i % 10;
     const text = lang < 5 ? `${pick(ZH, i)}，${pick(ZH, i >> 3)}。第${i}号` : lang < 8 ? `${pick(RU, i)}. ${pick(RU, i >> 3)} (№${i})` : `${pick(EN, i)}. ${pick(EN, i >> 3)} (#${i})`;
     const line = `r${i},"${text.replaceAll('"', '""')}",${1 + (i % 5)},user${i % 50000},2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},${i % 2 ? 'main' : 'north'}\n`;
-    if (!out.write(line)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
@@ -63,7 +63,7 @@ async function writeCopyFile(csv: string, file: string, orgId: string, sourceId:
     if (!mapped.ok) continue;
     const r = prepareMention(mapped.mention, resolver);
     const line = [orgId, sourceId, r.externalKey, r.externalId, r.kind, r.url, r.authorHandle, r.ratingRaw, r.ratingScale, r.rating, r.title, r.text, r.lang, r.publishedAt, r.locationId, r.departmentId, r.contentHash, r.search].map(copyEscape).join('\t');
-    if (!out.write(line + '\n')) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(line + '\n')) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }

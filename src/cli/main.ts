@@ -169,6 +169,23 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('reanalyze')
+    .description('mark every mention analysed by an older model for re-analysis; the running workers pick them up (resumable)')
+    .addHelpText('after', ENV_HELP)
+    .action(async () => {
+      const ctx = await openContext({ queue: 'none' });
+      try {
+        const { createAnalyzer } = await import('../analysis/index.ts');
+        const { markForReanalysis } = await import('../mentions/analyse-pending.ts');
+        const version = createAnalyzer().analyze({ text: 'ok' }).modelVersion;
+        const marked = await markForReanalysis(ctx.db, version);
+        console.log(`${marked} mentions marked for re-analysis with model ${version}`);
+      } finally {
+        await ctx.close();
+      }
+    });
+
+  program
     .command('analyze')
     .description('analyse JSON Lines {"id","text","rating","lang"} and write one JSON line of analysis per input')
     .option('--in <file>', 'input file (default: stdin)')

@@ -3,6 +3,7 @@ import type { AppContext } from '../http/context.ts';
 import { ANALYSE_QUEUE } from './enqueue.ts';
 import { pollFeedsJob } from '../sources/jobs/poll-feeds.job.ts';
 import { purgeExpiredJob } from '../auth/jobs/purge-expired.job.ts';
+import { analyseBacklogJob, analyseMentionsJob } from '../mentions/jobs/analyse-mentions.job.ts';
 
 export interface JobDefinition {
   name: string;
@@ -14,12 +15,12 @@ export interface JobDefinition {
 
 /** Every job Verity runs. */
 export function jobDefinitions(): JobDefinition[] {
-  return [pollFeedsJob, purgeExpiredJob];
+  return [analyseMentionsJob, analyseBacklogJob, pollFeedsJob, purgeExpiredJob];
 }
 
 /** Creates the queues every process sends to, so that sending never races a worker's start-up. */
 export async function createQueues(boss: PgBoss): Promise<void> {
-  for (const name of [ANALYSE_QUEUE, ...jobDefinitions().map((j) => j.name)]) await boss.createQueue(name);
+  for (const name of new Set([ANALYSE_QUEUE, ...jobDefinitions().map((j) => j.name)])) await boss.createQueue(name);
 }
 
 /** Registers the workers and schedules of every job on a started queue. */

@@ -1,0 +1,84 @@
+import { sql } from 'kysely';
+import { createAnalyzer, type Analysis, type Analyzer, type RosterMember } from '../analysis/index.ts';
+import type { Db } from '../db/database.ts';
+
+export const ANALYSIS_BATCH_SIZE = 500;
+
+const analyzers = new Map<string, { signature: string; analyzer: Analyzer }>();
+
+/** The organisation's analyzer, rebuilt only when its staff roster changed (staff matching depends on it). */
+async function analyzerFor(db: Db, orgId: string): Promise<Analyzer> {
+  const staff = await db.selectFrom('staff').select(['id', 'name', 'aliases']).where('org_id', '=', orgId).orderBy('id').execute();
+  const roster: RosterMember[] = staff.map((s) => ({ id: s.id, name: s.name, aliases: s.aliases }));
+  const signature = JSON.stringify(roster);
+  const cached = analyzers.get(orgId);
+  if (cached?.signature === signature) return cached.analyzer;
+  const analyzer = createAnalyzer({ roster });
+  analyzers.set(orgId, { signature, analyzer });
+  return analyzer;
+}
+
+/** The columns the inbox filters on: aspects both bare and with their polarity ("process.waiting:negative"). */
+function filterColumns(a: Analysis) {
+  return {
+    sentiment: a.sentiment.label,
+    aspects: [...new Set(a.aspects.flatMap((x) => [x.aspect, `${x.aspect}:${x.polarity}`]))].join(','),
+    risks: [...new Set(a.risks.map((x) => x.risk))].join(','),
+    staff: [...new Set(a.staff.map((x) => x.id))].join(','),
+  };
+}
+
+/**
+ * Analyses an organisation's mentions that have no analysis yet, a batch at a time, until none
+ * is left; returns how many it analysed. Each batch is claimed and written in one transaction
+ * with FOR UPDATE SKIP LOCKED, so two workers never analyse the same mention and a crash
+ * leaves the batch unclaimed for the next run. Throws on a database error.
+ */
+export async function analysePending(db: Db, orgId: string): Promise<number> {
+  const analyzer = await analyzerFor(db, orgId);
+  let total = 0;
+  for (;;) {
+    const done = await db.transaction().execute(async (trx) => {
+      const rows = await sql<{ id: string; text: string; title: string | null; rating: number | null; lang: string | null; author_handle: string | null; published_at: Date | null }>`
+        SELECT id, text, title, rating::float8 AS rating, lang, author_handle, published_at FROM mentions
+        WHERE org_id = ${orgId} AND analysed_at IS NULL
+        ORDER BY received_at LIMIT ${ANALYSIS_BATCH_SIZE}
+        FOR UPDATE SKIP LOCKED
+      `.execute(trx);
+      if (rows.rows.length === 0) return 0;
+      const results = analyzer.analyzeBatch(
+        rows.rows.map((r) => ({ id: r.id, text: r.text, rating: r.rating, lang: r.lang, author: r.author_handle, publishedAt: r.published_at ? new Date(r.published_at) : null })),
+      );
+      const columns = results.map(filterColumns);
+      await sql`
+        UPDATE mentions m SET
+          analysis = u.analysis::jsonb, analysis_version = u.version, analysed_at = now(), sentiment = u.sentiment,
+          aspects = string_to_array(u.aspects, ','), risks = string_to_array(u.risks, ','),
+          staff_ids = string_to_array(u.staff, ',')::uuid[], lang = coalesce(m.lang, u.lang)
+        FROM unnest(
+          ${rows.rows.map((r) => r.id)}::uuid[], ${results.map((a) => JSON.stringify(a))}::text[], ${results.map((a) => a.modelVersion)}::text[],
+          ${columns.map((c) => c.sentiment)}::text[], ${columns.map((c) => c.aspects)}::text[], ${columns.map((c) => c.risks)}::text[],
+          ${columns.map((c) => c.staff)}::text[], ${results.map((a) => a.lang)}::text[]
+        ) AS u(id, analysis, version, sentiment, aspects, risks, staff, lang)
+        WHERE m.id = u.id
+      `.execute(trx);
+      return rows.rows.length;
+    });
+    total += done;
+    if (done < ANALYSIS_BATCH_SIZE) return total;
+  }
+}
+
+/** Marks every mention analysed by another model version for re-analysis, in chunks (resumable: progress lives in the rows). Returns how many it marked. */
+export async function markForReanalysis(db: Db, currentVersion: string, chunk = 5000): Promise<number> {
+  let marked = 0;
+  for (;;) {
+    const result = await sql`
+      UPDATE mentions SET analysed_at = NULL
+      WHERE id IN (SELECT id FROM mentions WHERE analysed_at IS NOT NULL AND analysis_version IS DISTINCT FROM ${currentVersion} LIMIT ${chunk})
+    `.execute(db);
+    const n = Number(result.numAffectedRows ?? 0);
+    marked += n;
+    if (n < chunk) return marked;
+  }
+}
