@@ -29,8 +29,8 @@ const LATIN_GLOBAL = /[A-Za-z]/g;
  */
 export function toSimplified(text: string): string {
   if (!HAN.test(text)) return text;
-  t2s ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
-  const simplified = t2s(text);
+  const convert = (t2s ??= OpenCC.Converter({ from: 'tw', to: 'cn' }));
+  const simplified = convert(text);
   return simplified.length === text.length ? simplified : text;
 }
 

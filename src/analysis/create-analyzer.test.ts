@@ -1,0 +1,156 @@
+import { test, expect } from 'vitest';
+import { createAnalyzer, ASPECTS, RISKS, type Analysis } from './index.ts';
+
+const analyzer = createAnalyzer({
+  roster: [
+    { id: 'wang', name: '王建国' },
+    { id: 'ivanova', name: 'Иванова Мария Петровна' },
+    { id: 'smith', name: 'John Smith', aliases: ['Джон Смит'] },
+  ],
+});
+
+function aspect(result: Analysis, name: string): Analysis['aspects'][number] | undefined {
+  return result.aspects.find((entry) => entry.aspect === name);
+}
+function spanText(text: string, span: [number, number]): string {
+  return text.slice(span[0], span[1]);
+}
+
+test('gives attitude and waiting their own polarity in an English mixed review', () => {
+  const result = analyzer.analyze({ text: 'The doctor was kind but the queue took three hours.' });
+  expect(result.lang).toBe('en');
+  expect(aspect(result, 'process.attitude')?.polarity).toBe('positive');
+  expect(aspect(result, 'process.waiting')?.polarity).toBe('negative');
+});
+
+test('splits a Chinese clause at 但是 so that patience is positive and the queue negative', () => {
+  const text = '医生很耐心但是排队三个小时';
+  const result = analyzer.analyze({ text });
+  expect(result.lang).toBe('zh');
+  expect(aspect(result, 'process.attitude')?.polarity).toBe('positive');
+  const waiting = aspect(result, 'process.waiting')!;
+  expect(waiting.polarity).toBe('negative');
+  expect(spanText(text, waiting.span)).toContain('排队三个小时');
+});
+
+test('splits a Russian sentence at «но»: attentive doctor, negative wait', () => {
+  const result = analyzer.analyze({ text: 'Врач внимательный, но ждали в очереди два часа' });
+  expect(result.lang).toBe('ru');
+  expect(aspect(result, 'process.attitude')?.polarity).toBe('positive');
+  expect(aspect(result, 'process.waiting')?.polarity).toBe('negative');
+});
+
+test('detects traditional Chinese as zh and reports spans into the original text', () => {
+  const text = '醫生很耐心但是排隊三個小時，還收了紅包';
+  const result = analyzer.analyze({ text });
+  expect(result.lang).toBe('zh');
+  const waiting = aspect(result, 'process.waiting')!;
+  expect(spanText(text, waiting.span)).toContain('排隊三個小時');
+  const corruption = result.risks.find((risk) => risk.risk === 'corruption')!;
+  expect(spanText(text, corruption.span)).toBe('紅包');
+});
+
+test.each([
+  ['主任收了红包才给安排手术', 'corruption', '红包'],
+  ['Врач намекал на взятку за операцию', 'corruption', 'взятку'],
+  ['I have spoken to my lawyer about this.', 'legal_threat', 'lawyer'],
+  ['We are going to sue the hospital.', 'legal_threat', 'sue'],
+  ['我们要起诉这家医院', 'legal_threat', '起诉'],
+  ['Напишу жалобу в прокуратуру', 'legal_threat', 'прокуратуру'],
+  ['После операции пациент умер в реанимации', 'death', 'умер'],
+])('finds the risk in %s with its evidence span', (text, risk, evidence) => {
+  const result = analyzer.analyze({ text });
+  const found = result.risks.find((entry) => entry.risk === risk);
+  expect(found).toBeDefined();
+  expect(spanText(text, found!.span)).toBe(evidence);
+});
+
+test('does not flag a negated risk cue', () => {
+  const result = analyzer.analyze({ text: '术后没有感染，恢复很好' });
+  expect(result.risks.map((risk) => risk.risk)).not.toContain('infection');
+});
+
+test.each([
+  ['王医生看得很仔细', '王医生', 'wang'],
+  ['感谢王建国主任', '王建国主任', 'wang'],
+  ['感謝王建國主任', '王建國主任', 'wang'],
+  ['Спасибо, доктор Иванова!', 'доктор Иванова', 'ivanova'],
+  ['Благодарю Ивановой Марии Петровне за лечение', 'Ивановой Марии Петровне', 'ivanova'],
+  ['Dr. Ivanova explained everything', 'Dr. Ivanova', 'ivanova'],
+  ['Dr Wang was great', 'Dr Wang', 'wang'],
+  ['Джон Смит принял быстро', 'Джон Смит', 'smith'],
+])('matches the roster member named in %s', (text, evidence, id) => {
+  const result = analyzer.analyze({ text });
+  const match = result.staff.find((entry) => entry.id === id);
+  expect(match).toBeDefined();
+  expect(spanText(text, match!.span)).toBe(evidence);
+});
+
+test('trusts a full name more than surname and title', () => {
+  const full = analyzer.analyze({ text: '感谢王建国主任' }).staff[0]!;
+  const surname = analyzer.analyze({ text: '感谢王医生' }).staff[0]!;
+  expect(full.confidence).toBeGreaterThan(surname.confidence);
+});
+
+test('lowers confidence when two staff share a surname', () => {
+  const twoWangs = createAnalyzer({ roster: [{ id: 'a', name: '王建国' }, { id: 'b', name: '王芳' }] });
+  const single = analyzer.analyze({ text: '王医生很好' }).staff[0]!;
+  const ambiguous = twoWangs.analyze({ text: '王医生很好' }).staff;
+  expect(ambiguous).toHaveLength(2);
+  expect(ambiguous[0]!.confidence).toBeLessThan(single.confidence);
+});
+
+test('flags five stars under an angry text as a rating conflict', () => {
+  const result = analyzer.analyze({ text: 'Terrible, rude staff, awful experience. Worst clinic ever, never again.', rating: 5 });
+  expect(result.ratingConflict).toBe(true);
+  expect(result.sentiment.label).toBe('negative');
+});
+
+test('flags one star under praise as a rating conflict', () => {
+  const result = analyzer.analyze({ text: '医生非常好，服务很周到，非常满意，谢谢！', rating: 1 });
+  expect(result.ratingConflict).toBe(true);
+});
+
+test('does not flag a rating that agrees with the text', () => {
+  const result = analyzer.analyze({ text: 'Отличная клиника, очень довольна, спасибо врачам!', rating: 5 });
+  expect(result.ratingConflict).toBe(false);
+  expect(result.sentiment.label).toBe('positive');
+});
+
+test('passes another language through untouched without guessing sentiment', () => {
+  const result = analyzer.analyze({ text: 'Der Arzt war sehr freundlich und hat alles erklärt.' });
+  expect(result.lang).toBe('de');
+  expect(result.sentiment.confidence).toBe(0);
+});
+
+test('keeps sentiment score and confidence in range and reports the model version', () => {
+  const result = analyzer.analyze({ text: '很差劲的医院，再也不来了' });
+  expect(result.sentiment.label).toBe('negative');
+  expect(result.sentiment.score).toBeGreaterThanOrEqual(-1);
+  expect(result.sentiment.confidence).toBeLessThanOrEqual(1);
+  expect(result.modelVersion).toMatch(/^lr1-[0-9a-f]{12}\+lex-[0-9a-f]{8}$/);
+});
+
+test('applies a clinic lexicon extension', () => {
+  const extended = createAnalyzer({ lexicons: { aspects: { 'process.facilities': { en: ['hydrotherapy pool'] } } } });
+  const result = extended.analyze({ text: 'The hydrotherapy pool was freezing.' });
+  expect(result.aspects.map((entry) => entry.aspect)).toContain('process.facilities');
+  expect(() => createAnalyzer({ lexicons: { risks: { made_up: { en: ['x'] } } } })).toThrow(/unknown risk/);
+});
+
+test('exports the fixed taxonomies', () => {
+  expect(ASPECTS).toHaveLength(16);
+  expect(RISKS).toContain('corruption');
+});
+
+test('marks near-duplicate reviews by different authors in a batch', () => {
+  const text = '这家医院非常好，医生专业耐心，环境干净整洁，强烈推荐给大家！';
+  const results = analyzer.analyzeBatch([
+    { text, author: 'a1' },
+    { text: `${text}!`, author: 'a2' },
+    { text: '排队太久了，护士态度也一般，不会再来了。', author: 'a3' },
+  ]);
+  expect(results[0]!.authenticity.signals.some((signal) => signal.startsWith('near_duplicate_across_authors'))).toBe(true);
+  expect(results[1]!.authenticity.score).toBeGreaterThan(results[2]!.authenticity.score);
+  expect(results[2]!.authenticity.signals).toEqual([]);
+});
