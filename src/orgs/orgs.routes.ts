@@ -6,7 +6,7 @@ import { IdParams } from '../auth/auth.schemas.ts';
 import { requireAuth } from '../http/auth-hook.ts';
 import { notFound } from '../http/errors.ts';
 import { assertInOrg, findDepartments, findLocations, findStaff } from './orgs.queries.ts';
-import { DepartmentBody, DepartmentView, LocationBody, LocationView, OrgView, StaffBody, StaffView } from './orgs.schemas.ts';
+import { DepartmentBody, DepartmentPatch, DepartmentView, LocationBody, LocationPatch, LocationView, OrgView, StaffBody, StaffPatch, StaffView } from './orgs.schemas.ts';
 
 export async function orgRoutes(server: FastifyInstance): Promise<void> {
   const app = server.withTypeProvider<ZodTypeProvider>();
@@ -45,7 +45,7 @@ export async function orgRoutes(server: FastifyInstance): Promise<void> {
     await audit(request, 'location.create', 'location', location.id, { code: b.code });
     return reply.status(201).send({ location });
   });
-  app.patch('/api/org/locations/:id', { config: { access: 'org.manage' }, schema: { tags: ['org'], params: IdParams, body: LocationBody.partial(), response: { 200: z.object({ location: LocationView }) } } }, async (request) => {
+  app.patch('/api/org/locations/:id', { config: { access: 'org.manage' }, schema: { tags: ['org'], params: IdParams, body: LocationPatch, response: { 200: z.object({ location: LocationView }) } } }, async (request) => {
     const { orgId } = requireAuth(request);
     const location = await db
       .updateTable('locations')
@@ -79,7 +79,7 @@ export async function orgRoutes(server: FastifyInstance): Promise<void> {
     await audit(request, 'department.create', 'department', department.id, { code: b.code });
     return reply.status(201).send({ department });
   });
-  app.patch('/api/org/departments/:id', { config: { access: 'org.manage' }, schema: { tags: ['org'], params: IdParams, body: DepartmentBody.partial(), response: { 200: z.object({ department: DepartmentView }) } } }, async (request) => {
+  app.patch('/api/org/departments/:id', { config: { access: 'org.manage' }, schema: { tags: ['org'], params: IdParams, body: DepartmentPatch, response: { 200: z.object({ department: DepartmentView }) } } }, async (request) => {
     const { orgId } = requireAuth(request);
     const b = request.body;
     await assertInOrg(db, 'locations', orgId, b.locationId, 'locationId');
@@ -115,7 +115,7 @@ export async function orgRoutes(server: FastifyInstance): Promise<void> {
     await audit(request, 'staff.create', 'staff', staff.id, { name: b.name });
     return reply.status(201).send({ staff });
   });
-  app.patch('/api/org/staff/:id', { config: { access: 'org.manage' }, schema: { tags: ['org'], params: IdParams, body: StaffBody.partial(), response: { 200: z.object({ staff: StaffView }) } } }, async (request) => {
+  app.patch('/api/org/staff/:id', { config: { access: 'org.manage' }, schema: { tags: ['org'], params: IdParams, body: StaffPatch, response: { 200: z.object({ staff: StaffView }) } } }, async (request) => {
     const { orgId } = requireAuth(request);
     const b = request.body;
     await assertInOrg(db, 'departments', orgId, b.departmentId, 'departmentId');

@@ -31,3 +31,10 @@ export const StaffBody = z.object({
   departmentId: z.uuid().nullable().optional(),
   aliases: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
 });
+
+// An UPDATE with nothing to set is not valid SQL; refuse an empty PATCH as bad input instead.
+const someField = (body: Record<string, unknown>) => Object.values(body).some((v) => v !== undefined);
+const SOME_FIELD = 'send at least one field to change';
+export const LocationPatch = LocationBody.partial().refine(someField, SOME_FIELD);
+export const DepartmentPatch = DepartmentBody.partial().refine(someField, SOME_FIELD);
+export const StaffPatch = StaffBody.partial().refine(someField, SOME_FIELD);
