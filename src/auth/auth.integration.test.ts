@@ -163,3 +163,14 @@ test('answers bad input with 400 naming the field', async () => {
     expect(JSON.stringify(body.error.details)).toContain(field);
   }
 });
+
+test('refuses an empty PATCH of a location, department or staff member with 400', async () => {
+  const location = (await admin.post('/api/org/locations', { code: 'empty', name: 'Empty patch' })).json().location.id;
+  const department = (await admin.post('/api/org/departments', { code: 'empty', name: 'Empty patch' })).json().department.id;
+  const staff = (await admin.post('/api/org/staff', { name: 'Empty patch' })).json().staff.id;
+  for (const url of [`/api/org/locations/${location}`, `/api/org/departments/${department}`, `/api/org/staff/${staff}`]) {
+    const res = await admin.patch(url, {});
+    expect(res.statusCode, url).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'bad_request', message: expect.stringContaining('at least one field') });
+  }
+});
