@@ -138,10 +138,15 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     if (supported && tokens.length > 0 && model) {
       const clauses = clauseRanges(tokens);
       const seen = new Set<string>();
-      for (const aspect of lexicon.aspects[analysisLang]) {
-        aspect.cues.lastIndex = 0;
-        let match: RegExpExecArray | null;
-        while ((match = aspect.cues.exec(haystack))) {
+      const aspectScan = lexicon.aspectScan[analysisLang];
+      const aspectList = lexicon.aspects[analysisLang];
+      let match: RegExpExecArray | null;
+      if (aspectScan) {
+        aspectScan.lastIndex = 0;
+        while ((match = aspectScan.exec(haystack))) {
+          let group = 1;
+          while (match[group] === undefined) group++;
+          const aspect = aspectList[group - 1]!;
           const tokenIndex = tokenAt(tokens, match.index);
           const from = clauses.from[tokenIndex]!;
           const to = clauses.to[tokenIndex]!;
@@ -159,13 +164,18 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         }
       }
       aspects.sort((a, b) => a.span[0] - b.span[0]);
-      for (const risk of lexicon.risks[analysisLang]) {
-        risk.cues.lastIndex = 0;
-        let match: RegExpExecArray | null;
-        while ((match = risk.cues.exec(haystack))) {
-          if (isNegatedAt(haystack, match.index, analysisLang)) continue;
-          risks.push({ risk: risk.risk, span: [match.index, match.index + match[0].length] });
-          break;
+      const riskScan = lexicon.riskScan[analysisLang];
+      const riskList = lexicon.risks[analysisLang];
+      const riskSeen = new Set<string>();
+      if (riskScan) {
+        riskScan.lastIndex = 0;
+        while ((match = riskScan.exec(haystack))) {
+          let group = 1;
+          while (match[group] === undefined) group++;
+          const risk = riskList[group - 1]!.risk;
+          if (riskSeen.has(risk) || isNegatedAt(haystack, match.index, analysisLang)) continue;
+          riskSeen.add(risk);
+          risks.push({ risk, span: [match.index, match.index + match[0].length] });
         }
       }
       risks.sort((a, b) => a.span[0] - b.span[0]);

@@ -61,6 +61,9 @@ export interface CompiledRisk {
 export interface CompiledLexicon {
   aspects: Record<Lang, CompiledAspect[]>;
   risks: Record<Lang, CompiledRisk[]>;
+  /** One scan per text: capture group i + 1 is aspects[lang][i] (resp. risks[lang][i]). */
+  aspectScan: Record<Lang, RegExp | null>;
+  riskScan: Record<Lang, RegExp | null>;
   /** Identifies the lexicon content, folded into modelVersion. */
   fingerprint: string;
 }
@@ -142,5 +145,9 @@ export function compileLexicon(extra?: unknown): CompiledLexicon {
       if (cues) risks[lang].push({ risk, cues });
     }
   }
-  return { aspects, risks, fingerprint: JSON.stringify(data) };
+  const scan = (entries: { cues: RegExp }[]): RegExp | null =>
+    entries.length === 0 ? null : new RegExp(entries.map((entry) => `(${entry.cues.source})`).join('|'), 'giu');
+  const aspectScan = { zh: scan(aspects.zh), ru: scan(aspects.ru), en: scan(aspects.en) };
+  const riskScan = { zh: scan(risks.zh), ru: scan(risks.ru), en: scan(risks.en) };
+  return { aspects, risks, aspectScan, riskScan, fingerprint: JSON.stringify(data) };
 }

@@ -17,21 +17,62 @@ export function getJieba(): Jieba {
   return jiebaInstance;
 }
 
-let t2s: ((text: string) => string) | undefined;
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const HAN_GLOBAL = /[\u3400-\u9fff\uf900-\ufaff]/g;
 const CYRILLIC_GLOBAL = /[\u0400-\u04ff]/g;
 const LATIN_GLOBAL = /[A-Za-z]/g;
 
+const TABLE_START = 0x3400;
+const TABLE_END = 0xfaff;
+let t2sTable: Uint16Array | undefined;
+
 /**
- * Traditional → simplified Chinese, kept only when it preserves length so that offsets into the
- * simplified text are offsets into the original (OpenCC's character table is 1:1 for the BMP).
+ * A per-character traditional → simplified table built once from OpenCC (tw → cn). Character
+ * level on purpose: it keeps offsets 1:1, and most texts need no conversion at all (0 = same).
  */
+function getT2sTable(): Uint16Array {
+  if (t2sTable) return t2sTable;
+  const convert = OpenCC.Converter({ from: 'tw', to: 'cn' });
+  const table = new Uint16Array(TABLE_END - TABLE_START + 1);
+  const characters: string[] = [];
+  for (let code = TABLE_START; code <= TABLE_END; code++) characters.push(String.fromCharCode(code));
+  // Newline-separated so that OpenCC's phrase rules never join neighbouring characters.
+  const converted = convert(characters.join('\n')).split('\n');
+  for (let i = 0; i < characters.length; i++) {
+    const target = converted[i];
+    if (target && target.length === 1 && target !== characters[i]) table[i] = target.charCodeAt(0);
+  }
+  t2sTable = table;
+  return table;
+}
+
+/** Traditional → simplified Chinese, character for character, so offsets stay those of the original. */
 export function toSimplified(text: string): string {
   if (!HAN.test(text)) return text;
-  const convert = (t2s ??= OpenCC.Converter({ from: 'tw', to: 'cn' }));
-  const simplified = convert(text);
-  return simplified.length === text.length ? simplified : text;
+  const table = getT2sTable();
+  let output: string[] | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const mapped = code >= TABLE_START && code <= TABLE_END ? table[code - TABLE_START]! : 0;
+    if (mapped === 0) {
+      if (output) output.push(text[i]!);
+      continue;
+    }
+    output ??= [text.slice(0, i)];
+    output.push(String.fromCharCode(mapped));
+  }
+  return output ? output.join('') : text;
+}
+
+const ENGLISH_FUNCTION_WORDS = new Set(['the', 'and', 'was', 'is', 'to', 'of', 'i', 'it', 'for', 'in', 'my', 'with', 'very', 'were', 'they', 'this', 'that', 'not', 'me', 'a', 'you', 'but', 'have', 'had', 'be', 'on', 'are', 'at', 'all', 'so', 'staff', 'doctor']);
+
+/** True when at least a quarter of the words are common English function words (skips eld). */
+function looksEnglish(text: string): boolean {
+  const words = text.slice(0, 300).toLowerCase().match(/[a-z']+/g);
+  if (!words || words.length < 4) return false;
+  let hits = 0;
+  for (const word of words) if (ENGLISH_FUNCTION_WORDS.has(word)) hits++;
+  return hits * 4 >= words.length && !/[à-öø-ÿ]/i.test(text);
 }
 
 function countMatches(text: string, pattern: RegExp): number {
@@ -59,10 +100,11 @@ export function detectLanguage(text: string): string {
   }
   if (cyrillic > latin) {
     // Ukrainian/Belarusian/Bulgarian letters rarely appear in Russian.
-    if (/[ієїґўІЄЇҐЎ]/.test(sample)) return eldLanguage(sample) || 'uk';
+    if (/[ієїґўІЄЇҐЎ]/.test(sample)) return eldLanguage(sample.slice(0, 240)) || 'uk';
     return 'ru';
   }
-  const detected = eldLanguage(sample);
+  if (looksEnglish(sample)) return 'en';
+  const detected = eldLanguage(sample.length > 240 ? sample.slice(0, 240) : sample);
   return detected || 'en';
 }
 
