@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { api } from '../api.ts';
 import { useApp } from '../app-context.tsx';
-import { useI18n } from '../i18n/index.tsx';
+import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { HighlightedText } from '../components/HighlightedText.tsx';
 import { LangBadge, SentimentBadge, Spinner, Stars, StatusBadge } from '../components/ui.tsx';
 import { mentionStatuses, type Mention, type MentionStatus, type MentionVersion } from '../types.ts';
@@ -62,6 +62,13 @@ export function MentionDetail({ id, onClose, onChanged }: Props) {
   }
 
   const a = mention.analysis;
+  // Signals come as "name" or "name:count" ("burst:6_in_1h"); unknown names are shown as they are.
+  const describeSignal = (signal: string) => {
+    const [name = signal, detail = ''] = signal.split(':');
+    const n = Number.parseInt(detail, 10);
+    const text = tx('signal', name);
+    return text === name ? signal : t(`signal.${name}` as MessageKey, { n: Number.isFinite(n) ? n : '' });
+  };
   const percent = (n: number) => formatNumber(n, { style: 'percent', maximumFractionDigits: 0 });
   const meta: [string, ReactNode][] = [
     [t('mention.source'), mention.sourceName],
@@ -192,9 +199,20 @@ export function MentionDetail({ id, onClose, onChanged }: Props) {
             )}
             <dt>{t('mention.authenticity')}</dt>
             <dd>
-              {percent(a.authenticity.score)}
-              {a.authenticity.signals.length > 0 && (
-                <span className="muted small"> · {t('mention.authenticitySignals')}: {a.authenticity.signals.join(', ')}</span>
+              {a.authenticity.score <= 0 && a.authenticity.signals.length === 0 ? (
+                <span className="muted">{t('mention.authenticityClean')}</span>
+              ) : (
+                <>
+                  <span className={a.authenticity.score >= 0.5 ? 'warning-text strong' : undefined}>
+                    {percent(a.authenticity.score)}
+                  </span>
+                  {a.authenticity.signals.length > 0 && (
+                    <span className="muted small">
+                      {' '}
+                      · {a.authenticity.signals.map((signal) => describeSignal(signal)).join('; ')}
+                    </span>
+                  )}
+                </>
               )}
             </dd>
             <dt>{t('mention.model')}</dt>
