@@ -174,3 +174,29 @@ test('refuses an empty PATCH of a location, department or staff member with 400'
     expect(res.json().error).toMatchObject({ code: 'bad_request', message: expect.stringContaining('at least one field') });
   }
 });
+
+test('ends the open sessions of a user the admin disables', async () => {
+  const id = await newUser('soon-disabled@auth.test');
+  const client = new TestClient(app.server);
+  expect((await login(client, 'soon-disabled@auth.test', TEST_PASSWORD)).statusCode).toBe(200);
+  expect((await admin.patch(`/api/users/${id}`, { disabled: true })).statusCode).toBe(200);
+  expect((await client.get('/api/auth/me')).statusCode).toBe(401);
+});
+
+test('applies a role change to an open session at once', async () => {
+  const id = await createUser(app.ctx.db, { orgId, email: 'promoted@auth.test', name: 'Promoted', role: 'viewer', password: TEST_PASSWORD });
+  const client = new TestClient(app.server);
+  await login(client, 'promoted@auth.test', TEST_PASSWORD);
+  expect((await client.post('/api/sources', { name: 'Before promotion', kind: 'push' })).statusCode).toBe(403);
+  expect((await admin.patch(`/api/users/${id}`, { role: 'pr' })).statusCode).toBe(200);
+  expect((await client.post('/api/sources', { name: 'After promotion', kind: 'push' })).statusCode).toBe(201);
+});
+
+test('pages through the audit log without repeating an entry', async () => {
+  const first = (await admin.get('/api/audit?limit=3')).json();
+  expect(first.items).toHaveLength(3);
+  expect(first.nextCursor).toBe(first.items[2].id);
+  const second = (await admin.get(`/api/audit?limit=3&cursor=${first.nextCursor}`)).json();
+  expect(second.items.length).toBeGreaterThan(0);
+  expect(Number(second.items[0].id)).toBeLessThan(Number(first.items[2].id));
+});

@@ -139,3 +139,15 @@ test('lists a manual offline complaint under the source Manual entry', async () 
   const items = (await admin.get('/api/mentions?kind=offline_complaint')).json().items as { id: string; sourceName: string; kind: string }[];
   expect(items.find((m) => m.id === id)).toMatchObject({ sourceName: 'Manual entry', kind: 'offline_complaint' });
 });
+
+test('refuses a webhook signed 10 minutes in the future', async () => {
+  const body = JSON.stringify({ mentions: [{ externalId: 'w5', text: 'From the future' }] });
+  const res = await deliver(body, signed(body, Math.floor(Date.now() / 1000) + 600));
+  expect(res.statusCode).toBe(401);
+});
+
+test('refuses a push of more than 1000 items as a whole', async () => {
+  const res = await pushMentions(Array.from({ length: 1001 }, (_, i) => ({ externalId: `big${i}`, text: 'x' })));
+  expect(res.statusCode).toBe(400);
+  expect(res.json().error.message).toMatch(/1000/);
+});

@@ -142,3 +142,18 @@ test('records a status change in the audit log', async () => {
   const audit = (await admin.get('/api/audit')).json().items as { action: string; targetId: string; details: Record<string, unknown>; userEmail: string }[];
   expect(audit.find((e) => e.action === 'mention.status' && e.targetId === mentionIds.m3)).toMatchObject({ details: { from: 'new', to: 'triaged' }, userEmail: expect.stringContaining('@') });
 });
+
+test('shows a department head without departments no mentions', async () => {
+  const orgId = (await admin.get('/api/auth/me')).json().user.org.id;
+  const head = await app.userClient(orgId, 'department_head', { departmentIds: [] });
+  const res = await head.get('/api/mentions');
+  expect(res.statusCode).toBe(200);
+  expect(res.json().items).toEqual([]);
+  expect((await head.get(`/api/mentions/${mentionIds.m1}`)).statusCode).toBe(404);
+});
+
+test('refuses an unknown status with 400 naming the field', async () => {
+  const res = await admin.patch(`/api/mentions/${mentionIds.m1}`, { status: 'deleted' });
+  expect(res.statusCode).toBe(400);
+  expect(res.json().error.message).toContain('status');
+});
