@@ -35,6 +35,23 @@ const filterKeys = [
 type FilterKey = (typeof filterKeys)[number];
 type Filters = Record<FilterKey, string>;
 const emptyFilters = Object.fromEntries(filterKeys.map((k) => [k, ''])) as Filters;
+
+/** Filters and the open mention live in the query string, so a reload or a shared link shows the same view. */
+function readUrlState(): { filters: Filters; selectedId: string | null } {
+  const params = new URLSearchParams(window.location.search);
+  const filters = { ...emptyFilters };
+  for (const key of filterKeys) filters[key] = params.get(key) ?? '';
+  return { filters, selectedId: params.get('mention') };
+}
+
+function writeUrlState(filters: Filters, selectedId: string | null): void {
+  const params = new URLSearchParams();
+  for (const key of filterKeys) if (filters[key]) params.set(key, filters[key]);
+  if (selectedId) params.set('mention', selectedId);
+  const qs = params.toString();
+  const next = `${window.location.pathname}${qs ? `?${qs}` : ''}`;
+  if (next !== window.location.pathname + window.location.search) window.history.replaceState(null, '', next);
+}
 const pageSize = 30;
 
 /** Dates in the filter are local calendar days; the API wants instants, with "to" covering the whole day. */
@@ -48,13 +65,16 @@ function dayEnd(day: string): string {
 export function InboxPage() {
   const { t, tx, formatDate } = useI18n();
   const { can, org, reportError } = useApp();
-  const [filters, setFilters] = useState<Filters>(emptyFilters);
-  const [search, setSearch] = useState('');
-  const [showMore, setShowMore] = useState(false);
+  const [initial] = useState(readUrlState);
+  const [filters, setFilters] = useState<Filters>(initial.filters);
+  const [search, setSearch] = useState(initial.filters.q);
+  const [showMore, setShowMore] = useState(() =>
+    (['source', 'location', 'department', 'aspect', 'risk', 'staff', 'from', 'to'] as const).some((k) => initial.filters[k] !== ''),
+  );
   const [items, setItems] = useState<Mention[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(initial.selectedId);
   const [sources, setSources] = useState<Source[]>([]);
   const [manualOpen, setManualOpen] = useState(false);
   const requestSeq = useRef(0);
@@ -72,6 +92,8 @@ export function InboxPage() {
     const timer = window.setTimeout(() => setFilters((f) => (f.q === search.trim() ? f : { ...f, q: search.trim() })), 300);
     return () => window.clearTimeout(timer);
   }, [search]);
+
+  useEffect(() => writeUrlState(filters, selectedId), [filters, selectedId]);
 
   const query = useMemo(
     () => ({ ...filters, from: dayStart(filters.from), to: dayEnd(filters.to), limit: pageSize }),

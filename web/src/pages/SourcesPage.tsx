@@ -91,6 +91,7 @@ export function SourcesPage() {
                     <td>
                       <div className="strong">{s.name}</div>
                       {s.url && <div className="muted small cell-clip">{s.url}</div>}
+                      {s.lastPollError && <div className="small warning-text">⚠ {s.lastPollError}</div>}
                     </td>
                     <td>
                       <span className={`badge badge-kind-${s.kind}`}>{t(`sources.sourceKind.${s.kind}`)}</span>
