@@ -13,7 +13,7 @@ const dataDir = process.env.VERITY_TRAINING_DATA ?? resolve(repoRoot, '../shared
 const MAX_DEV = Number(process.env.VERITY_EVAL_MAX ?? 2000);
 // multilang-sentiment fuzzy-matches every short text (~50 ms each), so the head-to-head runs on a
 // smaller fixed subsample per set to keep eval CI-sized; ours is also reported on the larger one.
-const MAX_COMPARE = Number(process.env.VERITY_EVAL_COMPARE_MAX ?? 250);
+const MAX_COMPARE = Number(process.env.VERITY_EVAL_COMPARE_MAX ?? 200);
 
 interface Metrics { accuracy: number; macroF1: number }
 

@@ -78,14 +78,17 @@ function cueSource(cue: string, lang: Lang): string {
   const words = cue.trim().toLowerCase().split(/\s+/).map((word) =>
     word.endsWith('*') ? `${escapeRegExp(word.slice(0, -1))}[\\p{L}\\p{N}]*` : escapeRegExp(word),
   );
-  return `(?<![\\p{L}\\p{N}])${words.join('\\s+')}(?![\\p{L}\\p{N}])`;
+  // The leading word boundary is added once per scan (see WORD_START), not once per cue.
+  return `${words.join('\\s+')}(?![\\p{L}\\p{N}])`;
 }
+const WORD_START = '(?<![\\p{L}\\p{N}])';
 
 function compile(cues: readonly string[] | undefined, lang: Lang, global: boolean): RegExp | null {
   if (!cues || cues.length === 0) return null;
   // Longest cues first so that alternation prefers the most specific phrase.
   const sources = [...new Set(cues)].sort((a, b) => b.length - a.length).map((cue) => cueSource(cue, lang));
-  return new RegExp(sources.join('|'), global ? 'giu' : 'iu');
+  const start = lang === 'zh' ? '' : WORD_START;
+  return new RegExp(`${start}(?:${sources.join('|')})`, global ? 'giu' : 'iu');
 }
 
 function merge(base: LexiconData, extra: LexiconData): LexiconData {
@@ -145,9 +148,14 @@ export function compileLexicon(extra?: unknown): CompiledLexicon {
       if (cues) risks[lang].push({ risk, cues });
     }
   }
-  const scan = (entries: { cues: RegExp }[]): RegExp | null =>
-    entries.length === 0 ? null : new RegExp(entries.map((entry) => `(${entry.cues.source})`).join('|'), 'giu');
-  const aspectScan = { zh: scan(aspects.zh), ru: scan(aspects.ru), en: scan(aspects.en) };
-  const riskScan = { zh: scan(risks.zh), ru: scan(risks.ru), en: scan(risks.en) };
+  // One alternation per language, one capture group per aspect/risk, the word boundary hoisted.
+  const scan = (entries: { cues: RegExp }[], lang: Lang): RegExp | null => {
+    if (entries.length === 0) return null;
+    const start = lang === 'zh' ? '' : WORD_START;
+    const groups = entries.map((entry) => `(${entry.cues.source.slice(start.length)})`);
+    return new RegExp(`${start}(?:${groups.join('|')})`, 'giu');
+  };
+  const aspectScan = { zh: scan(aspects.zh, 'zh'), ru: scan(aspects.ru, 'ru'), en: scan(aspects.en, 'en') };
+  const riskScan = { zh: scan(risks.zh, 'zh'), ru: scan(risks.ru, 'ru'), en: scan(risks.en, 'en') };
   return { aspects, risks, aspectScan, riskScan, fingerprint: JSON.stringify(data) };
 }
