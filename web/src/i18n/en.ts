@@ -61,6 +61,7 @@ export const en = {
   'filter.language': 'Language',
   'filter.ratingMin': 'Rating from',
   'filter.ratingMax': 'Rating to',
+  'filter.kind': 'Kind',
   'filter.status': 'Status',
   'filter.from': 'Date from',
   'filter.to': 'Date to',

@@ -63,6 +63,7 @@ export const ru: Dictionary = {
   'filter.language': 'Язык',
   'filter.ratingMin': 'Оценка от',
   'filter.ratingMax': 'Оценка до',
+  'filter.kind': 'Тип',
   'filter.status': 'Статус',
   'filter.from': 'Дата с',
   'filter.to': 'Дата по',

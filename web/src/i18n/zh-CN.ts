@@ -63,6 +63,7 @@ export const zhCN: Dictionary = {
   'filter.language': '语言',
   'filter.ratingMin': '最低评分',
   'filter.ratingMax': '最高评分',
+  'filter.kind': '类型',
   'filter.status': '状态',
   'filter.from': '开始日期',
   'filter.to': '结束日期',

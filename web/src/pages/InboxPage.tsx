@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { EmptyState, LangBadge, SentimentBadge, Spinner, Stars, StatusBadge } from '../components/ui.tsx';
 import {
   aspectIds,
+  mentionKinds,
   mentionLanguages,
   mentionStatuses,
   riskIds,
@@ -25,6 +26,7 @@ const filterKeys = [
   'ratingMin',
   'ratingMax',
   'status',
+  'kind',
   'from',
   'to',
   'sentiment',
@@ -69,7 +71,7 @@ export function InboxPage() {
   const [filters, setFilters] = useState<Filters>(initial.filters);
   const [search, setSearch] = useState(initial.filters.q);
   const [showMore, setShowMore] = useState(() =>
-    (['source', 'location', 'department', 'aspect', 'risk', 'staff', 'from', 'to'] as const).some((k) => initial.filters[k] !== ''),
+    (['source', 'kind', 'location', 'department', 'aspect', 'risk', 'staff', 'from', 'to'] as const).some((k) => initial.filters[k] !== ''),
   );
   const [items, setItems] = useState<Mention[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -203,6 +205,11 @@ export function InboxPage() {
                   t('filter.source'),
                   sources.map((s) => ({ value: s.id, label: s.name })),
                 )}
+              {select(
+                'kind',
+                t('filter.kind'),
+                mentionKinds.map((k) => ({ value: k, label: t(`kind.${k}`) })),
+              )}
               {select(
                 'location',
                 t('filter.location'),
