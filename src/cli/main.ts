@@ -1,9 +1,15 @@
 import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { ENV_VARS } from '../config.ts';
-import { openContext } from '../app.ts';
+import type { OpenContext, OpenOptions } from '../app.ts';
 
 const ENV_HELP = `\nEnvironment:\n${ENV_VARS.map(([name, what, dflt]) => `  ${name.padEnd(22)} ${what} (default: ${dflt})`).join('\n')}\n`;
+
+/** Loads the application only for commands that need it, so that --help answers at once. */
+async function openContext(options: OpenOptions): Promise<OpenContext> {
+  const app = await import('../app.ts');
+  return app.openContext(options);
+}
 
 function fail(message: string): never {
   throw new CommanderError(1, 'verity.fail', message);
