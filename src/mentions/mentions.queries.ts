@@ -18,6 +18,9 @@ export function viewerOf(user: SessionUser): Viewer {
 }
 
 const sortKey = sql<Date>`coalesce(m.published_at, m.received_at)`;
+// The sort key as text to the microsecond: a JS Date would round it to the millisecond, and the
+// rows of one ingest batch share received_at = now(), so a rounded cursor would skip them.
+const cursorAt = sql<string>`to_char(coalesce(m.published_at, m.received_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 function baseQuery(db: Db, viewer: Viewer) {
   let query = db
@@ -48,7 +51,7 @@ function baseQuery(db: Db, viewer: Viewer) {
       'm.status',
       'm.version',
       'm.analysis',
-      sortKey.as('sortAt'),
+      cursorAt.as('cursorAt'),
     ])
     .where('m.org_id', '=', viewer.orgId);
   if (viewer.departmentIds) {
@@ -67,7 +70,7 @@ async function staffNames(db: Db, orgId: string): Promise<Map<string, string>> {
 }
 
 function toView(row: Row, staff: Map<string, string>): MentionViewType {
-  const { sortAt: _sortAt, analysis, ...rest } = row;
+  const { cursorAt: _cursorAt, analysis, ...rest } = row;
   const a = analysis as (Omit<NonNullable<MentionViewType['analysis']>, 'staff'> & { staff: { id: string; span: [number, number]; confidence: number }[] }) | null;
   return {
     ...rest,
@@ -77,8 +80,8 @@ function toView(row: Row, staff: Map<string, string>): MentionViewType {
   };
 }
 
-export function encodeCursor(at: Date, id: string): string {
-  return Buffer.from(JSON.stringify([new Date(at).toISOString(), id])).toString('base64url');
+export function encodeCursor(at: Date | string, id: string): string {
+  return Buffer.from(JSON.stringify([typeof at === 'string' ? at : at.toISOString(), id])).toString('base64url');
 }
 
 function decodeCursor(cursor: string): [string, string] {
@@ -131,7 +134,7 @@ export async function findMentions(db: Db, viewer: Viewer, filters: MentionFilte
   const last = page[page.length - 1];
   return {
     items: page.map((r) => toView(r, staff)),
-    nextCursor: rows.length > filters.limit && last ? encodeCursor(last.sortAt, last.id) : null,
+    nextCursor: rows.length > filters.limit && last ? encodeCursor(last.cursorAt, last.id) : null,
   };
 }
 
