@@ -19,7 +19,7 @@ beforeAll(async () => {
   admin = await app.userClient(orgId, 'admin');
   for (const [key, code] of [['north', 'north'], ['south', 'south']] as const) ids[key] = (await admin.post('/api/org/locations', { code, name: `${code} campus` })).json().location.id;
   for (const [key, code] of [['dent', 'dent'], ['cardio', 'cardio']] as const) ids[key] = (await admin.post('/api/org/departments', { code, name: code })).json().department.id;
-  for (const name of ['s1', 's2', 'paged', 'edited']) {
+  for (const name of ['s1', 's2', 'paged', 'undated', 'edited']) {
     const body = (await admin.post('/api/sources', { name, kind: 'push' })).json();
     ids[name] = body.source.id;
     tokens[name] = body.token;
@@ -111,6 +111,23 @@ test('returns every mention exactly once across cursor pages', async () => {
   expect(pages).toBe(6);
   expect(seen).toHaveLength(23);
   expect(new Set(seen).size).toBe(23);
+});
+
+test('returns every undated mention exactly once across pages though they share one microsecond timestamp', async () => {
+  // Without a publication time the sort key is received_at, which PostgreSQL keeps to the
+  // microsecond and which is the same for a whole batch: the cursor must not round it.
+  await push('undated', Array.from({ length: 9 }, (_, i) => ({ externalId: `u${i}`, text: `Undated mention ${i}` })));
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const res = await admin.get(`/api/mentions?source=${ids.undated}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const body = res.json() as { items: { externalId: string }[]; nextCursor: string | null };
+    seen.push(...body.items.map((m) => m.externalId));
+    cursor = body.nextCursor;
+    pages++;
+  } while (cursor && pages < 20);
+  expect(seen.sort()).toEqual(Array.from({ length: 9 }, (_, i) => `u${i}`).sort());
 });
 
 test('refuses a malformed cursor with 400', async () => {
