@@ -15,7 +15,7 @@ import type { Role } from './permissions.ts';
 export async function findUsers(db: Db, orgId: string, userId?: string): Promise<z.infer<typeof UserView>[]> {
   let query = db
     .selectFrom('users as u')
-    .select((eb) => [
+    .select([
       'u.id',
       'u.email',
       'u.name',

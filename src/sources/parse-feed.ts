@@ -47,7 +47,7 @@ export function parseFeed(xml: string): FeedItem[] {
   try {
     doc = parser.parse(xml, true) as Record<string, unknown>;
   } catch (error) {
-    throw new Error(`feed is not well-formed XML: ${(error as Error).message.split('\n')[0]}`);
+    throw new Error(`feed is not well-formed XML: ${(error as Error).message.split('\n')[0]}`, { cause: error });
   }
   const rss = doc.rss as { channel?: { item?: unknown } } | undefined;
   const atom = doc.feed as { entry?: unknown } | undefined;
