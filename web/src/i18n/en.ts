@@ -189,6 +189,8 @@ export const en = {
   'import.source': 'Source',
   'import.defaultSource': 'Default file source',
   'import.file': 'File',
+  'import.chooseFile': 'Choose a file…',
+  'import.noFile': 'No file chosen',
   'import.previewing': 'Reading the file…',
   'import.format': 'Format',
   'import.mapping': 'Column mapping',

@@ -191,6 +191,8 @@ export const ru: Dictionary = {
   'import.source': 'Источник',
   'import.defaultSource': 'Файловый источник по умолчанию',
   'import.file': 'Файл',
+  'import.chooseFile': 'Выбрать файл…',
+  'import.noFile': 'Файл не выбран',
   'import.previewing': 'Читаем файл…',
   'import.format': 'Формат',
   'import.mapping': 'Соответствие столбцов',

@@ -191,6 +191,8 @@ export const zhCN: Dictionary = {
   'import.source': '来源',
   'import.defaultSource': '默认文件来源',
   'import.file': '文件',
+  'import.chooseFile': '选择文件…',
+  'import.noFile': '未选择文件',
   'import.previewing': '正在读取文件…',
   'import.format': '格式',
   'import.mapping': '列映射',

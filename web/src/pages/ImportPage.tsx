@@ -111,14 +111,21 @@ export function ImportPage() {
           </label>
           <label className="field">
             <span>{t('import.file')}</span>
-            <input
-              ref={fileInput}
-              type="file"
-              name="file"
-              accept=".csv,.tsv,.xlsx,.json,.jsonl,.ndjson,text/csv,application/json"
-              disabled={running}
-              onChange={(e) => void choose(e.target.files?.[0] ?? null)}
-            />
+            <span className="file-picker">
+              <input
+                ref={fileInput}
+                type="file"
+                name="file"
+                className="file-input"
+                accept=".csv,.tsv,.xlsx,.json,.jsonl,.ndjson,text/csv,application/json"
+                disabled={running}
+                onChange={(e) => void choose(e.target.files?.[0] ?? null)}
+              />
+              <span className="btn" aria-hidden="true">
+                {t('import.chooseFile')}
+              </span>
+              <span className={file ? 'file-name' : 'file-name muted'}>{file?.name ?? t('import.noFile')}</span>
+            </span>
           </label>
         </div>
         {previewing && <Spinner label={t('import.previewing')} />}
