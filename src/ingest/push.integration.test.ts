@@ -151,3 +151,10 @@ test('refuses a push of more than 1000 items as a whole', async () => {
   expect(res.statusCode).toBe(400);
   expect(res.json().error.message).toMatch(/1000/);
 });
+
+test('accepts a signed webhook sent as application/json with a charset', async () => {
+  const body = JSON.stringify({ mentions: [{ externalId: 'w6', text: 'Записались онлайн, всё быстро' }] });
+  const res = await deliver(body, { ...signed(body), 'content-type': 'application/json; charset=utf-8' });
+  expect(res.statusCode).toBe(200);
+  expect(res.json().accepted).toBe(1);
+});

@@ -9,7 +9,8 @@ let app: TestApp;
 let orgId: string;
 let server: http.Server;
 let baseUrl: string;
-const requests: { path: string; ifNoneMatch: string | undefined }[] = [];
+const requests: { path: string; ifNoneMatch: string | undefined; ifModifiedSince?: string | undefined }[] = [];
+const LAST_MODIFIED = 'Wed, 04 Nov 2026 10:00:00 GMT';
 
 const rssItems = [
   { guid: 'n1', title: 'Clinic opens new wing', body: 'The clinic opened a new paediatric wing.', date: 'Mon, 02 Nov 2026 09:00:00 GMT' },
@@ -36,6 +37,11 @@ beforeAll(async () => {
       const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
       if (req.headers['if-none-match'] === etag) return res.writeHead(304, { etag }).end();
       return res.writeHead(200, { 'content-type': 'application/rss+xml', etag }).end(body);
+    }
+    if (req.url === '/dated') {
+      requests[requests.length - 1]!.ifModifiedSince = req.headers['if-modified-since'];
+      if (req.headers['if-modified-since'] === LAST_MODIFIED) return res.writeHead(304).end();
+      return res.writeHead(200, { 'content-type': 'application/atom+xml', 'last-modified': LAST_MODIFIED }).end(atomDocument);
     }
     if (req.url === '/atom') return res.writeHead(200, { 'content-type': 'application/atom+xml' }).end(atomDocument);
     if (req.url === '/broken') return res.writeHead(500).end('oops');
@@ -97,6 +103,13 @@ test('ingests the entries of an Atom feed', async () => {
   expect(await mentionsOf(atomId)).toEqual([
     { external_id: 'urn:blog:1', kind: 'news', title: 'Visited the dental clinic', text: 'The dentist was gentle.', url: 'https://blog.example/1', author_handle: 'Lena' },
   ]);
+});
+
+test('sends If-Modified-Since to a feed that gives Last-Modified and no ETag', async () => {
+  const id = await rssSource('Dated blog', '/dated');
+  expect((await pollFeed(app.ctx, id)).status).toBe('ingested');
+  expect(await pollFeed(app.ctx, id)).toEqual({ status: 'not_modified', accepted: 0 });
+  expect(requests.at(-1)).toMatchObject({ path: '/dated', ifModifiedSince: LAST_MODIFIED });
 });
 
 test('records an HTTP 500 on the source without throwing', async () => {
