@@ -137,7 +137,14 @@ test('ignores another organisation’s ids used as mention filters', async () =>
 });
 
 test('refuses another organisation’s ids as references in its own writes', async () => {
+  const ownDepartment = (await adminA.post('/api/org/departments', { code: 'own', name: 'Own' })).json().department.id;
+  const ownStaff = (await adminA.post('/api/org/staff', { name: 'Own staff' })).json().staff.id;
+  const ownUser = (await adminA.post('/api/users', { email: 'own@clinic-a.test', name: 'Own', role: 'staff', password: 'long enough password' })).json().user.id;
   const refs: [string, string, unknown][] = [
+    ['PATCH', `/api/org/departments/${ownDepartment}`, { locationId: idsB.location }],
+    ['PATCH', `/api/org/staff/${ownStaff}`, { departmentId: idsB.department }],
+    ['PATCH', `/api/users/${ownUser}`, { departmentIds: [idsB.department] }],
+    ['POST', '/api/mentions', { text: 'Hello', departmentId: idsB.department }],
     ['POST', '/api/org/departments', { code: 'x', name: 'X', locationId: idsB.location }],
     ['POST', '/api/org/staff', { name: 'X', departmentId: idsB.department }],
     ['POST', '/api/users', { email: 'x@clinic-a.test', name: 'X', role: 'department_head', password: 'long enough password', departmentIds: [idsB.department] }],
