@@ -136,7 +136,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     const aspects: Analysis['aspects'] = [];
     const risks: Analysis['risks'] = [];
     if (supported && tokens.length > 0 && model) {
-      const clauses = clauseRanges(tokens);
+      // Clause ranges are only needed once a cue matches (most texts have few or none).
+      let clauses: { from: Int32Array; to: Int32Array } | null = null;
       const seen = new Set<string>();
       const aspectScan = lexicon.aspectScan[analysisLang];
       const aspectList = lexicon.aspects[analysisLang];
@@ -148,6 +149,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
           while (match[group] === undefined) group++;
           const aspect = aspectList[group - 1]!;
           const tokenIndex = tokenAt(tokens, match.index);
+          clauses ??= clauseRanges(tokens);
           const from = clauses.from[tokenIndex]!;
           const to = clauses.to[tokenIndex]!;
           const start = tokens[from]!.start;

@@ -148,13 +148,41 @@ function compileMember(member: RosterMember): CompiledMember {
 /** Compiles a roster once; `match` then finds the members a text names. Never throws on text. */
 export function createStaffMatcher(roster: readonly RosterMember[]): (text: string, simplified: string) => StaffMatch[] {
   const members = roster.map(compileMember);
+  // Prefilter: anchors indexed by their first two (lower-case) characters, so one pass over the
+  // text finds the few members worth running regexes for.
+  const anchorIndex = new Map<number, { anchor: string; member: number }[]>();
+  members.forEach((member, memberIndex) => {
+    for (const anchor of member.anchors) {
+      const key = anchor.length > 1 ? (anchor.charCodeAt(0) << 16) | anchor.charCodeAt(1) : anchor.charCodeAt(0) << 16;
+      const list = anchorIndex.get(key);
+      if (list) list.push({ anchor, member: memberIndex });
+      else anchorIndex.set(key, [{ anchor, member: memberIndex }]);
+    }
+  });
+  const hasSingleCharAnchor = members.some((member) => member.anchors.some((anchor) => anchor.length === 1));
+  function collect(lower: string, found: Set<number>): void {
+    for (let i = 0; i < lower.length; i++) {
+      const first = lower.charCodeAt(i);
+      if (hasSingleCharAnchor) {
+        const single = anchorIndex.get(first << 16);
+        if (single) for (const entry of single) found.add(entry.member);
+      }
+      if (i + 1 >= lower.length) break;
+      const list = anchorIndex.get((first << 16) | lower.charCodeAt(i + 1));
+      if (!list) continue;
+      for (const entry of list) if (!found.has(entry.member) && lower.startsWith(entry.anchor, i)) found.add(entry.member);
+    }
+  }
   return (text, simplified) => {
     if (members.length === 0) return [];
+    const found = new Set<number>();
     const lowerText = text.toLowerCase();
-    const lowerSimplified = simplified === text ? lowerText : simplified.toLowerCase();
+    collect(lowerText, found);
+    if (simplified !== text) collect(simplified.toLowerCase(), found);
+    if (found.size === 0) return [];
     const candidates: { id: string; start: number; end: number; confidence: number }[] = [];
-    for (const member of members) {
-      if (!member.anchors.some((anchor) => lowerText.includes(anchor) || lowerSimplified.includes(anchor))) continue;
+    for (const memberIndex of found) {
+      const member = members[memberIndex]!;
       for (const pattern of member.patterns) {
         const haystack = pattern.simplified ? simplified : text;
         pattern.regex.lastIndex = 0;

@@ -18,9 +18,6 @@ export function getJieba(): Jieba {
 }
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
-const HAN_GLOBAL = /[\u3400-\u9fff\uf900-\ufaff]/g;
-const CYRILLIC_GLOBAL = /[\u0400-\u04ff]/g;
-const LATIN_GLOBAL = /[A-Za-z]/g;
 
 const TABLE_START = 0x3400;
 const TABLE_END = 0xfaff;
@@ -75,42 +72,47 @@ function looksEnglish(text: string): boolean {
   return hits * 4 >= words.length && !/[à-öø-ÿ]/i.test(text);
 }
 
-function countMatches(text: string, pattern: RegExp): number {
-  pattern.lastIndex = 0;
-  let count = 0;
-  while (pattern.exec(text)) count++;
-  return count;
-}
-
 /**
  * ISO 639-1 code of the text. Script counts decide the three languages we analyse (cheap and
- * exact for zh/ru); eld decides the rest and mixed Latin text. Never throws; '' → 'und'.
+ * exact for zh/ru); eld decides the rest of Latin-script text. Never throws; no letters → 'und'.
  */
 export function detectLanguage(text: string): string {
-  const sample = text.length > 600 ? text.slice(0, 600) : text;
-  const han = countMatches(sample, HAN_GLOBAL);
-  const cyrillic = countMatches(sample, CYRILLIC_GLOBAL);
-  const latin = countMatches(sample, LATIN_GLOBAL);
-  const letters = han * 2 + cyrillic + latin;
-  if (letters === 0) return 'und';
-  if (han * 2 >= cyrillic + latin && han > 0) {
-    // Japanese kana next to Han characters means Japanese, not Chinese.
-    if (/[\u3040-\u30ff]/.test(sample)) return 'ja';
-    return 'zh';
+  const length = Math.min(text.length, 600);
+  let han = 0;
+  let kana = 0;
+  let cyrillic = 0;
+  let latin = 0;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      const folded = code | 0x20;
+      if (folded >= 0x61 && folded <= 0x7a) latin++;
+    } else if (code >= 0x0400 && code <= 0x04ff) cyrillic++;
+    else if ((code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) han++;
+    else if (code >= 0x3040 && code <= 0x30ff) kana++;
   }
-  if (cyrillic > latin) {
-    // Ukrainian/Belarusian/Bulgarian letters rarely appear in Russian.
+  if (han + kana + cyrillic + latin === 0) return 'und';
+  const sample = text.length > 600 ? text.slice(0, 600) : text;
+  // Japanese kana next to Han characters means Japanese, not Chinese.
+  if (han > 0 && han * 2 >= cyrillic + latin) return kana > 0 ? 'ja' : 'zh';
+  // URLs, @handles and hashtags put Latin letters into Russian posts, hence the factor 3.
+  if (cyrillic > 0 && cyrillic * 3 >= latin) {
+    // Ukrainian/Belarusian letters rarely appear in Russian.
     if (/[ієїґўІЄЇҐЎ]/.test(sample)) return eldLanguage(sample.slice(0, 240)) || 'uk';
     return 'ru';
   }
+  if (kana > 0) return 'ja';
   if (looksEnglish(sample)) return 'en';
-  const detected = eldLanguage(sample.length > 240 ? sample.slice(0, 240) : sample);
-  return detected || 'en';
+  // Short Latin text without diacritics is English far more often than eld's guess for it.
+  if (latin < 60 && !/[\u00c0-\u024f]/.test(sample)) return 'en';
+  return eldLanguage(sample.length > 240 ? sample.slice(0, 240) : sample) || 'en';
 }
 
+/** eld's answer when it is reliable, else '' (short Latin snippets are too often misread). */
 function eldLanguage(text: string): string {
   try {
-    return eld.detect(text).language;
+    const result = eld.detect(text);
+    return result.isReliable() ? result.language : '';
   } catch {
     return '';
   }

@@ -35,9 +35,8 @@ export function tokenizeChinese(simplified: string): Token[] {
   let offset = 0;
   let negationLeft = 0;
   for (const word of words) {
-    const start = simplified.indexOf(word, offset);
-    // jieba normally returns the text verbatim; resynchronise if it ever drops a character.
-    const at = start < 0 ? offset : start;
+    // jieba returns the text verbatim; resynchronise only if it ever drops a character.
+    const at = simplified.startsWith(word, offset) ? offset : Math.max(offset, simplified.indexOf(word, offset));
     const end = at + word.length;
     offset = end;
     if (PUNCTUATION.test(word)) {
@@ -58,6 +57,33 @@ export function tokenizeChinese(simplified: string): Token[] {
     else if (negationLeft > 0) negationLeft--;
   }
   return tokens;
+}
+
+const normCache = { ru: new Map<string, string>(), en: new Map<string, string>() };
+const lowerCache = { ru: new Map<string, string>(), en: new Map<string, string>() };
+
+function lowerCase(raw: string, lang: 'ru' | 'en'): string {
+  const cache = lowerCache[lang];
+  let lower = cache.get(raw);
+  if (lower === undefined) {
+    lower = raw.toLowerCase();
+    if (lang === 'ru') lower = lower.replace(/ё/g, 'е');
+    if (cache.size > 200_000) cache.clear();
+    cache.set(raw, lower);
+  }
+  return lower;
+}
+
+/** Stem of a lower-case word (letters only, longer than 2), else the word itself; cached. */
+function normalForm(lower: string, lang: 'ru' | 'en'): string {
+  const cache = normCache[lang];
+  let norm = cache.get(lower);
+  if (norm === undefined) {
+    norm = /^\p{L}+$/u.test(lower) && lower.length > 2 ? stem(lower, lang) : lower;
+    if (cache.size > 200_000) cache.clear();
+    cache.set(lower, norm);
+  }
+  return norm;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[!?]+|\p{Extended_Pictographic}|[.,;:。，；：\n]+/gu;
@@ -81,15 +107,14 @@ export function tokenizeAlphabetic(text: string, lang: 'ru' | 'en'): Token[] {
       if (raw[0] === '!' || raw[0] === '?') tokens.push({ norm: raw[0], start, end, negated: false, boundary: true });
       continue;
     }
-    let lower = raw.toLowerCase();
-    if (lang === 'ru') lower = lower.replace(/ё/g, 'е');
+    const lower = lowerCase(raw, lang);
     if (CONTRAST_WORDS.has(lower)) {
       const last = tokens[tokens.length - 1];
       if (last) last.boundary = true;
       negationLeft = 0;
     }
-    const isNegator = negators.has(lower) || (lang === 'en' && /n['’]t$/.test(lower));
-    const norm = /^\p{L}+$/u.test(lower) && lower.length > 2 ? stem(lower, lang) : lower;
+    const isNegator = negators.has(lower) || (lang === 'en' && lower.endsWith('t') && /n['’]t$/.test(lower));
+    const norm = normalForm(lower, lang);
     tokens.push({ norm, start, end, negated: !isNegator && negationLeft > 0, boundary: false });
     if (isNegator) negationLeft = NEGATION_SCOPE;
     else if (negationLeft > 0) negationLeft--;
