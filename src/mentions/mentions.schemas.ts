@@ -81,6 +81,8 @@ export const CreateMentionBody = z.object({
   departmentId: z.uuid().optional(),
   publishedAt: z.iso.datetime({ offset: true }).optional(),
   sourceId: z.uuid().optional(),
-});
+})
+  // Files and pushes reject a rating above its scale (map-record); typed-in ones must too.
+  .refine((b) => b.ratingRaw === undefined || b.ratingRaw <= (b.ratingScale ?? 5), { message: 'ratingRaw is above ratingScale (5 when not given)', path: ['ratingRaw'] });
 
 export const UpdateMentionBody = z.object({ status: z.enum(MENTION_STATUSES) });
