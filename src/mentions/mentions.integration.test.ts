@@ -174,3 +174,10 @@ test('refuses an unknown status with 400 naming the field', async () => {
   expect(res.statusCode).toBe(400);
   expect(res.json().error.message).toContain('status');
 });
+
+test('refuses a typed-in rating above its scale with 400 naming ratingRaw', async () => {
+  const res = await admin.post('/api/mentions', { text: 'Out of range rating', ratingRaw: 9, ratingScale: 5 });
+  expect(res.statusCode).toBe(400);
+  expect(res.json().error.message).toContain('ratingRaw');
+  expect((await admin.post('/api/mentions', { text: 'In range rating', ratingRaw: 9, ratingScale: 10 })).statusCode).toBe(201);
+});
