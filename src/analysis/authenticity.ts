@@ -163,9 +163,9 @@ const TEMPLATE_PHRASES = new RegExp(
     'рекомендую всем', 'лучшая клиника', 'лучший врач', 'всем советую', 'самая лучшая', 'пять звезд', 'пять звёзд',
     'highly recommend', 'best clinic', 'best hospital', 'best doctor', 'five stars', '5 stars', 'look no further', 'must visit', 'a\\+\\+\\+',
   ].join('|'),
-  'iu',
+  'i',
 );
-const PROMOTION = /(加微信|加v|vx[:：]|微信号|wechat|whatsapp|telegram|t\.me\/|https?:\/\/|\+?\d[\d\s-]{9,}\d|优惠|折扣|промокод|скидк)/iu;
+const PROMOTION = /(加微信|加v|vx[:：]|微信号|wechat|whatsapp|telegram|t\.me\/|https?:\/\/|\+?\d[\d\s-]{9,}\d|优惠|折扣|промокод|скидк)/i;
 
 /** Authenticity evidence visible in one text alone (template phrasing, promotion, empty praise). */
 export function singleTextSignals(text: string, rating: number | null | undefined, label: string): AuthenticityScore {
@@ -179,14 +179,23 @@ export function singleTextSignals(text: string, rating: number | null | undefine
     signals.push('promotional_contact_or_link');
     score = 1 - (1 - score) * 0.8;
   }
-  const letters = text.replace(/[^\p{L}]/gu, '').length;
-  if (label === 'positive' && rating === 5 && letters > 0 && letters < 8) {
-    signals.push('short_generic_praise');
-    score = 1 - (1 - score) * 0.85;
+  if (label === 'positive' && rating === 5 && text.length < 40) {
+    const letters = text.replace(/[^\p{L}]/gu, '').length;
+    if (letters > 0 && letters < 8) {
+      signals.push('short_generic_praise');
+      score = 1 - (1 - score) * 0.85;
+    }
   }
-  if ((text.match(/[!！]/g)?.length ?? 0) >= 5) {
+  if (countExclamations(text) >= 5) {
     signals.push('excessive_exclamation');
     score = 1 - (1 - score) * 0.9;
   }
   return { score, signals };
+}
+
+function countExclamations(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('!'); i >= 0; i = text.indexOf('!', i + 1)) count++;
+  for (let i = text.indexOf('！'); i >= 0; i = text.indexOf('！', i + 1)) count++;
+  return count;
 }
