@@ -190,8 +190,13 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     const rating = typeof input.rating === 'number' && input.rating >= 1 && input.rating <= 5 ? input.rating : null;
     if (rating !== null) {
       const ratingScore = (rating - 3) / 2;
-      const textIsClear = supported && textSentiment.confidence >= 0.6;
-      ratingConflict = textIsClear && ((rating >= 4 && textSentiment.label === 'negative') || (rating <= 2 && textSentiment.label === 'positive'));
+      // The further the stars are from neutral, the less text evidence a contradiction needs:
+      // 5★ conflicts with a text score ≤ −0.4, 4★ only with ≤ −0.6 (mirrored for 1★/2★).
+      const needed = Math.abs(rating - 3) === 2 ? 0.4 : 0.6;
+      ratingConflict =
+        supported &&
+        ((rating >= 4 && textSentiment.label === 'negative' && textSentiment.score <= -needed) ||
+          (rating <= 2 && textSentiment.label === 'positive' && textSentiment.score >= needed));
       if (ratingConflict) {
         score = 0.7 * textSentiment.score + 0.3 * ratingScore;
         confidence = textSentiment.confidence * 0.8;

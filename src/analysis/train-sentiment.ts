@@ -11,6 +11,27 @@ import {
   type SentimentLabel,
 } from './sentiment-model.ts';
 import { isDevId, seededRandom, shuffleInPlace, type LabelledText } from './training-data.ts';
+import { builtInLexicon } from './lexicon.ts';
+
+/**
+ * The aspects' polar cues (耐心 +, хамство −, rude −) as one-word training rows. The public data
+ * is hotels, shopping, delivery and tweets; these rows teach the model the clinic words it lacks.
+ */
+export function lexiconRows(lang: string, copies = 3): LabelledText[] {
+  const rows: LabelledText[] = [];
+  const aspects = builtInLexicon().aspects ?? {};
+  for (const name of Object.keys(aspects).sort()) {
+    const entry = aspects[name]!;
+    for (const label of ['negative', 'positive'] as const) {
+      const cues = entry[label]?.[lang as 'zh' | 'ru' | 'en'] ?? [];
+      for (const cue of cues) {
+        const text = cue.replace(/\*/g, '');
+        for (let copy = 0; copy < copies; copy++) rows.push({ id: `lexicon:${name}:${cue}:${copy}`, lang, text, label, dataset: 'lexicon' });
+      }
+    }
+  }
+  return rows;
+}
 
 export interface TrainOptions {
   hashBits?: number;
@@ -19,6 +40,8 @@ export interface TrainOptions {
   seed?: number;
   /** Examples per data set beyond which a set's weight shrinks, so one big set cannot drown the rest. */
   datasetCap?: number;
+  /** Add the lexicon's polar cues as training rows (default true). */
+  withLexicon?: boolean;
   log?: (line: string) => void;
 }
 
@@ -147,7 +170,7 @@ export function trainAndWriteModels(
   const models: ModelManifest['models'] = {};
   const checksums: string[] = [];
   for (const lang of langs) {
-    const langRows = train.filter((row) => analysisLanguage(row.lang) === lang);
+    const langRows = [...train.filter((row) => analysisLanguage(row.lang) === lang), ...(options.withLexicon === false ? [] : lexiconRows(lang))];
     options.log?.(`training ${lang} on ${langRows.length} rows`);
     const model = trainLanguageModel(langRows, options);
     const { bytes, scales } = quantise(model.weights);
