@@ -22,7 +22,11 @@ const SEED_BIGRAM = fnv(FNV_OFFSET, 'b:');
 const SEED_CHAR = fnv(FNV_OFFSET, 'c:');
 const SEED_CHAR2 = fnv(FNV_OFFSET, 'd:');
 const SEED_CHAR3 = fnv(FNV_OFFSET, 't:');
-const CJK = /[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9]/;
+/** Same set as /[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9]/ without a regex call per character. */
+function isCjkOrAlphanumeric(code: number): boolean {
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+}
 
 /** Sparse feature vector: indices (may repeat) with one shared weight (1/sqrt(n), L2-normalised counts approx). */
 export interface Features {
@@ -59,13 +63,12 @@ export function extractFeatures(
     let c1 = -1;
     let c2 = -1;
     for (let i = start; i < end; i++) {
-      const ch = simplified[i]!;
-      if (!CJK.test(ch)) {
+      const code = simplified.charCodeAt(i);
+      if (!isCjkOrAlphanumeric(code)) {
         c1 = -1;
         c2 = -1;
         continue;
       }
-      const code = simplified.charCodeAt(i);
       indices[n++] = mix(SEED_CHAR, code) & mask;
       if (c1 >= 0) indices[n++] = mix(mix(SEED_CHAR2, c1), code) & mask;
       if (c2 >= 0) indices[n++] = mix(mix(mix(SEED_CHAR3, c2), c1), code) & mask;

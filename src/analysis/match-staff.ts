@@ -160,9 +160,13 @@ export function createStaffMatcher(roster: readonly RosterMember[]): (text: stri
     }
   });
   const hasSingleCharAnchor = members.some((member) => member.anchors.some((anchor) => anchor.length === 1));
+  // First characters of all anchors: one typed-array read rejects most positions before any Map lookup.
+  const isAnchorStart = new Uint8Array(65536);
+  for (const member of members) for (const anchor of member.anchors) isAnchorStart[anchor.charCodeAt(0)] = 1;
   function collect(lower: string, found: Set<number>): void {
     for (let i = 0; i < lower.length; i++) {
       const first = lower.charCodeAt(i);
+      if (isAnchorStart[first] === 0) continue;
       if (hasSingleCharAnchor) {
         const single = anchorIndex.get(first << 16);
         if (single) for (const entry of single) found.add(entry.member);

@@ -39,7 +39,9 @@ export function tokenizeChinese(simplified: string): Token[] {
     const at = simplified.startsWith(word, offset) ? offset : Math.max(offset, simplified.indexOf(word, offset));
     const end = at + word.length;
     offset = end;
-    if (PUNCTUATION.test(word)) {
+    const first = word.charCodeAt(0);
+    // Han characters are never punctuation: skip the regex for the common case.
+    if (!(first >= 0x3400 && first <= 0x9fff) && PUNCTUATION.test(word)) {
       const last = tokens[tokens.length - 1];
       if (last) last.boundary = true;
       negationLeft = 0;
