@@ -120,8 +120,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     if (typeof input?.text !== 'string') throw new TypeError('analysis input needs a text string');
     const text = input.text;
     const lang = reportedLanguage(input.lang, text);
-    const base = lang.toLowerCase().split(/[-_]/)[0];
-    const supported = base === 'zh' || base === 'ru' || base === 'en';
+    // reportedLanguage folds zh/ru/en variants, so anything else is a language we do not analyse.
+    const supported = lang === 'zh' || lang === 'ru' || lang === 'en';
     const analysisLang = analysisLanguage(lang);
     const prepared = supported ? prepareText(text, analysisLang) : { simplified: null, tokens: [] as Token[] };
     const { tokens } = prepared;

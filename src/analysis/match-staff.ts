@@ -145,6 +145,10 @@ function compileMember(member: RosterMember): CompiledMember {
   return { id: member.id, anchors: [...new Set(anchors.filter(Boolean))], patterns };
 }
 
+function isAlphabetic(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x0400 && code <= 0x04ff);
+}
+
 /** Compiles a roster once; `match` then finds the members a text names. Never throws on text. */
 export function createStaffMatcher(roster: readonly RosterMember[]): (text: string, simplified: string) => StaffMatch[] {
   const members = roster.map(compileMember);
@@ -167,6 +171,8 @@ export function createStaffMatcher(roster: readonly RosterMember[]): (text: stri
     for (let i = 0; i < lower.length; i++) {
       const first = lower.charCodeAt(i);
       if (isAnchorStart[first] === 0) continue;
+      // Alphabetic anchors (surnames, transliterations, aliases) only ever start a word.
+      if (i > 0 && isAlphabetic(first) && isAlphabetic(lower.charCodeAt(i - 1))) continue;
       if (hasSingleCharAnchor) {
         const single = anchorIndex.get(first << 16);
         if (single) for (const entry of single) found.add(entry.member);

@@ -120,7 +120,7 @@ function eldLanguage(text: string): string {
 
 /** The language we analyse the text as: one of zh, ru, en; other languages fall back to en rules. */
 export function analysisLanguage(lang: string): 'zh' | 'ru' | 'en' {
-  const base = lang.toLowerCase().split(/[-_]/)[0] ?? '';
+  const base = lang === 'zh' || lang === 'ru' || lang === 'en' ? lang : (lang.toLowerCase().split(/[-_]/)[0] ?? '');
   if (base === 'zh' || base === 'ru') return base;
   return 'en';
 }
