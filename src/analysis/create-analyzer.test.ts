@@ -65,6 +65,11 @@ test.each([
   expect(spanText(text, found!.span)).toBe(evidence);
 });
 
+test('does not read everyday words as risks', () => {
+  const result = analyzer.analyze({ text: 'Good news: the results came back fine and I fell asleep easily.' });
+  expect(result.risks).toEqual([]);
+});
+
 test('does not flag a negated risk cue', () => {
   const result = analyzer.analyze({ text: '术后没有感染，恢复很好' });
   expect(result.risks.map((risk) => risk.risk)).not.toContain('infection');
@@ -79,6 +84,7 @@ test.each([
   ['Dr. Ivanova explained everything', 'Dr. Ivanova', 'ivanova'],
   ['Dr Wang was great', 'Dr Wang', 'wang'],
   ['Джон Смит принял быстро', 'Джон Смит', 'smith'],
+  ['Приём вела Иванова М.П., всё понятно', 'Иванова М.П.', 'ivanova'],
 ])('matches the roster member named in %s', (text, evidence, id) => {
   const result = analyzer.analyze({ text });
   const match = result.staff.find((entry) => entry.id === id);
