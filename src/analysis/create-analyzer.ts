@@ -138,7 +138,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     if (supported && tokens.length > 0 && model) {
       // Clause ranges are only needed once a cue matches (most texts have few or none).
       let clauses: { from: Int32Array; to: Int32Array } | null = null;
-      const seen = new Set<string>();
+      let seen: Set<string> | null = null;
       const aspectScan = lexicon.aspectScan[analysisLang];
       const aspectList = lexicon.aspects[analysisLang];
       let match: RegExpExecArray | null;
@@ -155,6 +155,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
           const start = tokens[from]!.start;
           const end = tokens[to - 1]!.end;
           const key = `${aspect.aspect}:${start}`;
+          seen ??= new Set<string>();
           if (seen.has(key)) continue;
           seen.add(key);
           let polarity = cuePolarity(aspect, haystack.slice(start, end), start, haystack, analysisLang);
@@ -168,13 +169,14 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       aspects.sort((a, b) => a.span[0] - b.span[0]);
       const riskScan = lexicon.riskScan[analysisLang];
       const riskList = lexicon.risks[analysisLang];
-      const riskSeen = new Set<string>();
+      let riskSeen: Set<string> | null = null;
       if (riskScan) {
         riskScan.lastIndex = 0;
         while ((match = riskScan.exec(haystack))) {
           let group = 1;
           while (match[group] === undefined) group++;
           const risk = riskList[group - 1]!.risk;
+          riskSeen ??= new Set<string>();
           if (riskSeen.has(risk) || isNegatedAt(haystack, match.index, analysisLang)) continue;
           riskSeen.add(risk);
           risks.push({ risk, span: [match.index, match.index + match[0].length] });

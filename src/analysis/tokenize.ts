@@ -47,7 +47,7 @@ export function tokenizeChinese(simplified: string): Token[] {
       negationLeft = 0;
       continue;
     }
-    const norm = word.toLowerCase();
+    const norm = first >= 0x3400 && first <= 0x9fff ? word : word.toLowerCase();
     if (CONTRAST_WORDS.has(norm)) {
       const last = tokens[tokens.length - 1];
       if (last) last.boundary = true;
