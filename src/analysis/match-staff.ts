@@ -145,6 +145,21 @@ function compileMember(member: RosterMember): CompiledMember {
   return { id: member.id, anchors: [...new Set(anchors.filter(Boolean))], patterns };
 }
 
+/** Lower-case of an ASCII, Latin-1 or Cyrillic code unit (what String#toLowerCase does for them). */
+function fold(code: number): number {
+  if (code >= 0x41 && code <= 0x5a) return code + 0x20;
+  if (code >= 0x410 && code <= 0x42f) return code + 0x20;
+  if (code >= 0x400 && code <= 0x40f) return code + 0x50;
+  if (code >= 0xc0 && code <= 0xde && code !== 0xd7) return code + 0x20;
+  return code;
+}
+
+function foldedStartsWith(text: string, anchor: string, at: number): boolean {
+  if (at + anchor.length > text.length) return false;
+  for (let k = 0; k < anchor.length; k++) if (fold(text.charCodeAt(at + k)) !== anchor.charCodeAt(k)) return false;
+  return true;
+}
+
 function isAlphabetic(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x0400 && code <= 0x04ff);
 }
@@ -167,28 +182,32 @@ export function createStaffMatcher(roster: readonly RosterMember[]): (text: stri
   // First characters of all anchors: one typed-array read rejects most positions before any Map lookup.
   const isAnchorStart = new Uint8Array(65536);
   for (const member of members) for (const anchor of member.anchors) isAnchorStart[anchor.charCodeAt(0)] = 1;
-  function collect(lower: string, found: Set<number>): void {
-    for (let i = 0; i < lower.length; i++) {
-      const first = lower.charCodeAt(i);
+  // Case-folds on the fly (ASCII and Cyrillic, as the anchors are) instead of copying the text.
+  function collect(text: string, found: Set<number>): void {
+    const length = text.length;
+    let previous = 0;
+    for (let i = 0; i < length; i++) {
+      const first = fold(text.charCodeAt(i));
+      const before = previous;
+      previous = first;
       if (isAnchorStart[first] === 0) continue;
       // Alphabetic anchors (surnames, transliterations, aliases) only ever start a word.
-      if (i > 0 && isAlphabetic(first) && isAlphabetic(lower.charCodeAt(i - 1))) continue;
+      if (i > 0 && isAlphabetic(first) && isAlphabetic(before)) continue;
       if (hasSingleCharAnchor) {
         const single = anchorIndex.get(first << 16);
         if (single) for (const entry of single) found.add(entry.member);
       }
-      if (i + 1 >= lower.length) break;
-      const list = anchorIndex.get((first << 16) | lower.charCodeAt(i + 1));
+      if (i + 1 >= length) break;
+      const list = anchorIndex.get((first << 16) | fold(text.charCodeAt(i + 1)));
       if (!list) continue;
-      for (const entry of list) if (!found.has(entry.member) && lower.startsWith(entry.anchor, i)) found.add(entry.member);
+      for (const entry of list) if (!found.has(entry.member) && foldedStartsWith(text, entry.anchor, i)) found.add(entry.member);
     }
   }
   return (text, simplified) => {
     if (members.length === 0) return [];
     const found = new Set<number>();
-    const lowerText = text.toLowerCase();
-    collect(lowerText, found);
-    if (simplified !== text) collect(simplified.toLowerCase(), found);
+    collect(text, found);
+    if (simplified !== text) collect(simplified, found);
     if (found.size === 0) return [];
     const candidates: { id: string; start: number; end: number; confidence: number }[] = [];
     for (const memberIndex of found) {

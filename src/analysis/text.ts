@@ -65,12 +65,17 @@ const ENGLISH_FUNCTION_WORDS = new Set(['the', 'and', 'was', 'is', 'to', 'of', '
 
 /** True when at least a quarter of the words are common English function words (skips eld). */
 function looksEnglish(text: string): boolean {
-  const words = text.slice(0, 300).toLowerCase().match(/[a-z']+/g);
-  if (!words || words.length < 4) return false;
+  let words = 0;
   let hits = 0;
-  for (const word of words) if (ENGLISH_FUNCTION_WORDS.has(word)) hits++;
-  return hits * 4 >= words.length && !/[à-öø-ÿ]/i.test(text);
+  WORD_ASCII.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = WORD_ASCII.exec(text)) && words < 60) {
+    words++;
+    if (ENGLISH_FUNCTION_WORDS.has(match[0].toLowerCase())) hits++;
+  }
+  return words >= 4 && hits * 4 >= words && !/[à-öø-ÿ]/i.test(text);
 }
+const WORD_ASCII = /[A-Za-z']+/g;
 
 /**
  * ISO 639-1 code of the text. Script counts decide the three languages we analyse (cheap and
