@@ -6,4 +6,5 @@ export { ASPECTS, RISKS } from './lexicon.ts';
 export { AuthenticityIndex } from './authenticity.ts';
 export type { AuthenticityScore } from './authenticity.ts';
 export { runAnalyzeCli } from './run-analyze-cli.ts';
+export { detectLanguage, toSimplified } from './text.ts';
 export type { AnalyzeCliOptions } from './run-analyze-cli.ts';

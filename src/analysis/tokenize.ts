@@ -61,31 +61,28 @@ export function tokenizeChinese(simplified: string): Token[] {
   return tokens;
 }
 
-const normCache = { ru: new Map<string, string>(), en: new Map<string, string>() };
-const lowerCache = { ru: new Map<string, string>(), en: new Map<string, string>() };
-
-function lowerCase(raw: string, lang: 'ru' | 'en'): string {
-  const cache = lowerCache[lang];
-  let lower = cache.get(raw);
-  if (lower === undefined) {
-    lower = raw.toLowerCase();
-    if (lang === 'ru') lower = lower.replace(/ё/g, 'е');
-    if (cache.size > 200_000) cache.clear();
-    cache.set(raw, lower);
-  }
-  return lower;
+interface WordForms {
+  lower: string;
+  norm: string;
 }
+const formCache = { ru: new Map<string, WordForms>(), en: new Map<string, WordForms>() };
 
-/** Stem of a lower-case word (letters only, longer than 2), else the word itself; cached. */
-function normalForm(lower: string, lang: 'ru' | 'en'): string {
-  const cache = normCache[lang];
-  let norm = cache.get(lower);
-  if (norm === undefined) {
-    norm = /^\p{L}+$/u.test(lower) && lower.length > 2 ? stem(lower, lang) : lower;
+/**
+ * Lower-case form (ё → е for ru) and feature form (Snowball stem of letters-only words longer
+ * than 2, else the lower-case word) of a raw word, cached per process.
+ */
+function wordForms(raw: string, lang: 'ru' | 'en'): WordForms {
+  const cache = formCache[lang];
+  let forms = cache.get(raw);
+  if (forms === undefined) {
+    let lower = raw.toLowerCase();
+    if (lang === 'ru') lower = lower.replace(/ё/g, 'е');
+    const norm = /^\p{L}+$/u.test(lower) && lower.length > 2 ? stem(lower, lang) : lower;
+    forms = { lower, norm };
     if (cache.size > 200_000) cache.clear();
-    cache.set(lower, norm);
+    cache.set(raw, forms);
   }
-  return norm;
+  return forms;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[!?]+|\p{Extended_Pictographic}|[.,;:。，；：\n]+/gu;
@@ -109,14 +106,13 @@ export function tokenizeAlphabetic(text: string, lang: 'ru' | 'en'): Token[] {
       if (raw[0] === '!' || raw[0] === '?') tokens.push({ norm: raw[0], start, end, negated: false, boundary: true });
       continue;
     }
-    const lower = lowerCase(raw, lang);
+    const { lower, norm } = wordForms(raw, lang);
     if (CONTRAST_WORDS.has(lower)) {
       const last = tokens[tokens.length - 1];
       if (last) last.boundary = true;
       negationLeft = 0;
     }
     const isNegator = negators.has(lower) || (lang === 'en' && lower.endsWith('t') && /n['’]t$/.test(lower));
-    const norm = normalForm(lower, lang);
     tokens.push({ norm, start, end, negated: !isNegator && negationLeft > 0, boundary: false });
     if (isNegator) negationLeft = NEGATION_SCOPE;
     else if (negationLeft > 0) negationLeft--;
