@@ -160,3 +160,27 @@ test('marks near-duplicate reviews by different authors in a batch', () => {
   expect(results[1]!.authenticity.score).toBeGreaterThan(results[2]!.authenticity.score);
   expect(results[2]!.authenticity.signals).toEqual([]);
 });
+
+test('answers an empty text with an undetermined language and neutral sentiment', () => {
+  const result = analyzer.analyze({ text: '' });
+  expect(result.lang).toBe('und');
+  expect(result.sentiment.label).toBe('neutral');
+  expect(result.aspects).toEqual([]);
+});
+
+test('reads a clinic lexicon extension from a JSON file path', async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'verity-lexicon-'));
+  try {
+    const file = join(dir, 'extra.json');
+    writeFileSync(file, JSON.stringify({ risks: { corruption: { zh: ['感谢费'] } } }));
+    const extended = createAnalyzer({ lexicons: file });
+    const text = '护士要了感谢费';
+    const risk = extended.analyze({ text }).risks.find((entry) => entry.risk === 'corruption')!;
+    expect(text.slice(risk.span[0], risk.span[1])).toBe('感谢费');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
