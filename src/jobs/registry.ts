@@ -9,6 +9,8 @@ export interface JobDefinition {
   name: string;
   /** Cron (UTC) when the job runs on a schedule. */
   cron?: string;
+  /** An event (see enqueue.ts) whose publications become jobs of this queue. */
+  subscribe?: string;
   /** Handles one job; must be idempotent, since a job can run twice after a crash. */
   handle(ctx: AppContext, data: Record<string, unknown>): Promise<void>;
 }
@@ -31,5 +33,6 @@ export async function startWorkers(ctx: AppContext, boss: PgBoss, extra: JobDefi
       for (const j of jobs) await job.handle(ctx, j.data ?? {});
     });
     if (job.cron) await boss.schedule(job.name, job.cron);
+    if (job.subscribe) await boss.subscribe(job.subscribe, job.name);
   }
 }

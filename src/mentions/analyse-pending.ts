@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { createAnalyzer, type Analysis, type Analyzer, type RosterMember } from '../analysis/index.ts';
+import type { PgBoss } from 'pg-boss';
 import type { Db } from '../db/database.ts';
+import { publishMentionsAnalysed } from '../jobs/enqueue.ts';
 
 export const ANALYSIS_BATCH_SIZE = 500;
 
@@ -32,9 +34,11 @@ function filterColumns(a: Analysis) {
  * Analyses an organisation's mentions that have no analysis yet, a batch at a time, until none
  * is left; returns how many it analysed. Each batch is claimed and written in one transaction
  * with FOR UPDATE SKIP LOCKED, so two workers never analyse the same mention and a crash
- * leaves the batch unclaimed for the next run. Throws on a database error.
+ * leaves the batch unclaimed for the next run; the same transaction publishes
+ * `mentions.analysed` for alerts and cases. Throws on a database error.
  */
-export async function analysePending(db: Db, orgId: string): Promise<number> {
+export async function analysePending(ctx: { db: Db; boss: PgBoss | null }, orgId: string): Promise<number> {
+  const { db } = ctx;
   const analyzer = await analyzerFor(db, orgId);
   let total = 0;
   for (;;) {
@@ -62,6 +66,7 @@ export async function analysePending(db: Db, orgId: string): Promise<number> {
         ) AS u(id, analysis, version, sentiment, aspects, risks, staff, lang)
         WHERE m.id = u.id
       `.execute(trx);
+      await publishMentionsAnalysed(ctx.boss, trx, { orgId, mentionIds: rows.rows.map((r) => r.id) });
       return rows.rows.length;
     });
     total += done;

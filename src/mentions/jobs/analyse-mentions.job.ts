@@ -6,7 +6,7 @@ import { analysePending } from '../analyse-pending.ts';
 export const analyseMentionsJob: JobDefinition = {
   name: ANALYSE_QUEUE,
   async handle(ctx, data) {
-    if (typeof data.orgId === 'string') await analysePending(ctx.db, data.orgId);
+    if (typeof data.orgId === 'string') await analysePending(ctx, data.orgId);
   },
 };
 
@@ -16,6 +16,6 @@ export const analyseBacklogJob: JobDefinition = {
   cron: '* * * * *',
   async handle(ctx) {
     const orgs = await ctx.db.selectFrom('mentions').select('org_id').distinct().where('analysed_at', 'is', null).execute();
-    for (const { org_id } of orgs) await analysePending(ctx.db, org_id);
+    for (const { org_id } of orgs) await analysePending(ctx, org_id);
   },
 };
