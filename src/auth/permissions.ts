@@ -12,6 +12,12 @@ export const PERMISSIONS = [
   'org.manage',
   'users.manage',
   'audit.read',
+  'alerts.read',
+  'alerts.manage',
+  'cases.read',
+  'cases.work',
+  'cases.manage',
+  'replies.publish',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -21,13 +27,13 @@ export type Permission = (typeof PERMISSIONS)[number];
  */
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  leadership: ['mentions.read', 'mentions.write', 'mentions.triage', 'org.read', 'audit.read'],
-  pr: ['mentions.read', 'mentions.write', 'mentions.triage', 'imports.run', 'sources.manage', 'org.read'],
-  marketing: ['mentions.read', 'mentions.write', 'imports.run', 'org.read'],
-  service: ['mentions.read', 'mentions.write', 'mentions.triage', 'imports.run', 'org.read'],
-  department_head: ['mentions.read', 'mentions.triage', 'org.read'],
-  staff: ['mentions.read', 'org.read'],
-  viewer: ['mentions.read', 'org.read'],
+  leadership: ['mentions.read', 'mentions.write', 'mentions.triage', 'org.read', 'audit.read', 'alerts.read', 'cases.read', 'cases.work', 'cases.manage', 'replies.publish'],
+  pr: ['mentions.read', 'mentions.write', 'mentions.triage', 'imports.run', 'sources.manage', 'org.read', 'alerts.read', 'alerts.manage', 'cases.read', 'cases.work', 'replies.publish'],
+  marketing: ['mentions.read', 'mentions.write', 'imports.run', 'org.read', 'alerts.read', 'cases.read'],
+  service: ['mentions.read', 'mentions.write', 'mentions.triage', 'imports.run', 'org.read', 'alerts.read', 'cases.read', 'cases.work'],
+  department_head: ['mentions.read', 'mentions.triage', 'org.read', 'alerts.read', 'cases.read', 'cases.work'],
+  staff: ['mentions.read', 'org.read', 'cases.read'],
+  viewer: ['mentions.read', 'org.read', 'alerts.read', 'cases.read'],
 };
 
 /** Whether `role` holds `permission`. */

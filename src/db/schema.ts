@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { AlertsTables } from './schema-alerts.ts';
+import type { CasesTables } from './schema-cases.ts';
 
 /** Kysely's view of the tables; the migrations in ./migrations are the source of truth. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -175,7 +177,7 @@ export interface WebhookDeliveriesTable {
   received_at: Generated<Date>;
 }
 
-export interface Database {
+export interface Database extends AlertsTables, CasesTables {
   organisations: OrganisationsTable;
   locations: LocationsTable;
   departments: DepartmentsTable;
