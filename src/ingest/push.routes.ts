@@ -1,5 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { hashToken } from '../auth/sessions.ts';
@@ -76,7 +78,14 @@ export async function pushRoutes(server: FastifyInstance): Promise<void> {
     }
   });
 
-  const ingestPushed = async (request: FastifyRequest, source: { id: string; org_id: string }, channel: string, items: unknown[]) => {
+  /** Validates the items one by one and ingests the good ones as one recorded run, all in one transaction. */
+  const ingestPushed = async (
+    request: FastifyRequest,
+    source: { id: string; org_id: string },
+    channel: string,
+    items: unknown[],
+    beforeIngest?: (trx: Transaction<Database>) => Promise<void>,
+  ) => {
     const rejected: RejectedRow[] = [];
     const mentions: MentionInput[] = [];
     items.forEach((item, index) => {
@@ -90,15 +99,16 @@ export async function pushRoutes(server: FastifyInstance): Promise<void> {
       if (mapped.ok) mentions.push(mapped.mention);
       else rejected.push({ row, reason: mapped.reason });
     });
-    const runId = await createImportRun(db, { orgId: source.org_id, sourceId: source.id, userId: null, channel });
     const resolver = await OrgUnitResolver.load(db, source.org_id);
-    const counts = await db.transaction().execute(async (trx) => {
+    const { runId, counts } = await db.transaction().execute(async (trx) => {
+      await beforeIngest?.(trx);
+      const runId = await createImportRun(trx, { orgId: source.org_id, sourceId: source.id, userId: null, channel });
       const result = mentions.length ? await ingestMentions(trx, { orgId: source.org_id, sourceId: source.id }, mentions, resolver) : { accepted: 0, duplicates: 0, updated: 0, ids: [] };
       await addToImportRun(trx, runId, result, rejected);
+      await finishImportRun(trx, runId, null);
       if (result.accepted + result.updated > 0) await enqueueAnalysis(server.ctx.boss, trx, source.org_id);
-      return result;
+      return { runId, counts: result };
     });
-    await finishImportRun(db, runId, null);
     request.log.info({ runId, accepted: counts.accepted, rejected: rejected.length }, `${channel} ingest`);
     return { runId, accepted: counts.accepted, duplicates: counts.duplicates, updated: counts.updated, rejected };
   };
@@ -140,14 +150,16 @@ export async function pushRoutes(server: FastifyInstance): Promise<void> {
       const source = await db.selectFrom('sources').select(['id', 'org_id', 'webhook_secret']).where('id', '=', request.params.id).where('kind', '=', 'webhook').executeTakeFirst();
       if (!source?.webhook_secret) throw new AppError('unauthorized', 'unknown webhook source');
       const signature = verifyWebhook(source.webhook_secret, request.headers['x-verity-timestamp'], request.headers['x-verity-signature'], request.rawBody ?? Buffer.alloc(0));
-      const fresh = await db
-        .insertInto('webhook_deliveries')
-        .values({ source_id: source.id, signature })
-        .onConflict((oc) => oc.doNothing())
-        .returning('signature')
-        .executeTakeFirst();
-      if (!fresh) throw new AppError('conflict', 'this delivery was already received (replay)');
-      return ingestPushed(request, source, 'webhook', request.body.mentions);
+      // The delivery is remembered in the ingest's own transaction: a failed ingest forgets it, so the sender's retry is not taken for a replay.
+      return ingestPushed(request, source, 'webhook', request.body.mentions, async (trx) => {
+        const fresh = await trx
+          .insertInto('webhook_deliveries')
+          .values({ source_id: source.id, signature })
+          .onConflict((oc) => oc.doNothing())
+          .returning('signature')
+          .executeTakeFirst();
+        if (!fresh) throw new AppError('conflict', 'this delivery was already received (replay)');
+      });
     },
   );
 }
