@@ -9,12 +9,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { sql } from 'kysely';
 import { openContext, type OpenContext } from '../src/app.ts';
+import { freshPostgresDatabase } from '../src/db/fresh-database.ts';
 import { importFile } from '../src/ingest/import-file.ts';
 import { OrgUnitResolver, prepareMention } from '../src/ingest/ingest-mentions.ts';
 import { inferMapping, mapRecord } from '../src/ingest/map-record.ts';
@@ -128,25 +128,6 @@ async function benchOne(kind: 'pglite' | 'postgres', csv: string, databaseUrl: s
   }
 }
 
-async function freshPostgres(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `verity_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 async function main() {
   const csv = path.join(work, 'mentions.csv');
   console.error(`generating ${ROWS} rows…`);
@@ -155,7 +136,7 @@ async function main() {
   const result: Record<string, unknown> = { rows: ROWS };
   result.pglite = await benchOne('pglite', csv, null);
   if (process.env.DATABASE_URL) {
-    const db = await freshPostgres(process.env.DATABASE_URL);
+    const db = await freshPostgresDatabase(process.env.DATABASE_URL, 'verity_bench');
     try {
       result.postgres = await benchOne('postgres', csv, db.url);
     } finally {

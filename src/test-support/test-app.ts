@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { freshPostgresDatabase } from '../db/fresh-database.ts';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
 import { openContext, type OpenContext } from '../app.ts';
 import { createUser } from '../auth/create-user.ts';
 import type { Role } from '../auth/permissions.ts';
@@ -12,26 +12,9 @@ import { buildServer } from '../http/server.ts';
  * Each test file gets its own database, so files can run in parallel.
  */
 
-export const TEST_PASSWORD = 'correct horse battery';
+export { freshPostgresDatabase };
 
-export async function freshPostgresDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `verity_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
+export const TEST_PASSWORD = 'correct horse battery';
 
 export interface TestApp {
   ctx: OpenContext;
