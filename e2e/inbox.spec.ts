@@ -120,6 +120,29 @@ describe.skipIf(!existsSync(chromiumPath))('inbox', () => {
     await page.screenshot({ path: join(shotsDir, 'inbox-en.png') });
   });
 
+  test('records an offline complaint and triages it', async () => {
+    const complaint = `Hotline: the night-shift pharmacy was closed, ${marker} Jr. waited until morning.`;
+    await page.getByRole('button', { name: /New offline complaint/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('select[name=kind]').selectOption('hotline_note');
+    await dialog.locator('textarea[name=text]').fill(complaint);
+    await dialog.locator('input[name=authorHandle]').fill('caller 138****0000');
+    await dialog.locator('select[name=rating]').selectOption('1');
+    await dialog.locator('button[type=submit]').click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const detail = page.locator('[data-testid=mention-detail]');
+    await expect.poll(() => detail.locator('.mention-text').textContent()).toBe(complaint);
+    expect((await detail.locator('.meta-grid').allTextContents()).join(' ')).toContain('Hotline note');
+
+    await detail.locator('select[name=status]').selectOption('triaged');
+    await expect.poll(() => detail.locator('.badge-status').textContent()).toBe('Triaged');
+
+    // The open mention is in the address, so a reload shows it again, with the saved status.
+    await page.reload();
+    await expect.poll(() => page.locator('[data-testid=mention-detail] select[name=status]').inputValue()).toBe('triaged');
+  });
+
   test('switches the interface to Chinese and Russian and remembers the choice', async () => {
     await page.selectOption('[data-testid=language-switch]', 'zh-CN');
     await expect.poll(() => page.locator('.topbar-title').textContent()).toBe('收件箱');

@@ -3,7 +3,7 @@ import { api, setUnauthorizedHandler } from './api.ts';
 import { AppProvider, NoticeBar, useNotices } from './app-context.tsx';
 import { useI18n, type MessageKey } from './i18n/index.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
-import { Link, navigate, usePath } from './router.tsx';
+import { Link, navigate, useLocation } from './router.tsx';
 import type { Me, Permission } from './types.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
@@ -28,7 +28,7 @@ const navItems: NavItem[] = [
 ];
 
 export function App() {
-  const path = usePath();
+  const { path, key: navigationKey } = useLocation();
   const { t } = useI18n();
   const { notices, dismiss, reportError, notify } = useNotices();
   const [me, setMe] = useState<Me | null | undefined>(undefined);
@@ -129,7 +129,7 @@ export function App() {
           </header>
           <NoticeBar notices={notices} dismiss={dismiss} />
           <main className="content">
-            <Page path={current?.path} />
+            <Page key={navigationKey} path={current?.path} />
           </main>
         </div>
       </div>

@@ -2,18 +2,25 @@ import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 
 
 // A few top-level pages need no router library: the path is the state, pushState moves it.
 const listeners = new Set<() => void>();
+let navigationCount = 0;
 
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
   if (path === window.location.pathname + window.location.search) return;
+  navigationCount++;
   if (options.replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);
   for (const listener of listeners) listener();
 }
 
+/** The current path, and a count that changes on every navigation (so clicking "Inbox" on the inbox starts afresh). */
 export function usePath(): string {
-  const [path, setPath] = useState(window.location.pathname);
+  return useLocation().path;
+}
+
+export function useLocation(): { path: string; key: number } {
+  const [location, setLocation] = useState({ path: window.location.pathname, key: navigationCount });
   useEffect(() => {
-    const update = () => setPath(window.location.pathname);
+    const update = () => setLocation({ path: window.location.pathname, key: navigationCount });
     listeners.add(update);
     window.addEventListener('popstate', update);
     return () => {
@@ -21,7 +28,7 @@ export function usePath(): string {
       window.removeEventListener('popstate', update);
     };
   }, []);
-  return path;
+  return location;
 }
 
 export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {

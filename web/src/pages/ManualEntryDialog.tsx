@@ -55,7 +55,7 @@ export function ManualEntryDialog({ onClose, onCreated }: { onClose(): void; onC
       <form className="form" onSubmit={(e) => void submit(e)}>
         <label className="field">
           <span>{t('manual.kind')}</span>
-          <select value={kind} onChange={(e) => setKind(e.target.value as MentionKind)}>
+          <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as MentionKind)}>
             {manualKinds.map((k) => (
               <option key={k} value={k}>
                 {t(`kind.${k}`)}
@@ -65,21 +65,21 @@ export function ManualEntryDialog({ onClose, onCreated }: { onClose(): void; onC
         </label>
         <label className="field">
           <span>{t('manual.text')}</span>
-          <textarea required rows={6} value={text} onChange={(e) => setText(e.target.value)} />
+          <textarea name="text" required rows={6} value={text} onChange={(e) => setText(e.target.value)} />
         </label>
         <div className="form-row">
           <label className="field">
             <span>
               {t('manual.author')} <em className="muted">({t('common.optional')})</em>
             </span>
-            <input value={author} onChange={(e) => setAuthor(e.target.value)} />
+            <input name="authorHandle" value={author} onChange={(e) => setAuthor(e.target.value)} />
             <small className="muted">{t('manual.authorHint')}</small>
           </label>
           <label className="field field-narrow">
             <span>
               {t('manual.rating')} <em className="muted">({t('common.optional')})</em>
             </span>
-            <select value={rating} onChange={(e) => setRating(e.target.value)}>
+            <select name="rating" value={rating} onChange={(e) => setRating(e.target.value)}>
               <option value="">{t('common.none')}</option>
               {[1, 2, 3, 4, 5].map((n) => (
                 <option key={n} value={n}>
@@ -92,7 +92,7 @@ export function ManualEntryDialog({ onClose, onCreated }: { onClose(): void; onC
         <div className="form-row">
           <label className="field">
             <span>{t('manual.location')}</span>
-            <select value={locationId} onChange={(e) => setLocationId(e.target.value)}>
+            <select name="locationId" value={locationId} onChange={(e) => setLocationId(e.target.value)}>
               <option value="">{t('common.none')}</option>
               {(org?.locations ?? []).map((l) => (
                 <option key={l.id} value={l.id}>
@@ -103,7 +103,7 @@ export function ManualEntryDialog({ onClose, onCreated }: { onClose(): void; onC
           </label>
           <label className="field">
             <span>{t('manual.department')}</span>
-            <select value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
+            <select name="departmentId" value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
               <option value="">{t('common.none')}</option>
               {departments.map((d) => (
                 <option key={d.id} value={d.id}>
@@ -114,7 +114,7 @@ export function ManualEntryDialog({ onClose, onCreated }: { onClose(): void; onC
           </label>
           <label className="field">
             <span>{t('manual.date')}</span>
-            <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
+            <input type="datetime-local" name="publishedAt" value={when} onChange={(e) => setWhen(e.target.value)} />
           </label>
         </div>
         <div className="form-actions">
