@@ -35,6 +35,30 @@ export function MentionDetail({ id, onClose, onChanged }: Props) {
     };
   }, [id, reportError]);
 
+  // Analysis runs in the background after a mention arrives: look again a few times while it is missing.
+  const isAnalysed = mention?.analysis != null;
+  const isLoaded = mention !== null;
+  useEffect(() => {
+    if (!isLoaded || isAnalysed) return;
+    let attempts = 0;
+    const timer = window.setInterval(() => {
+      if (++attempts > 6) {
+        window.clearInterval(timer);
+        return;
+      }
+      api<{ mention: Mention; versions: MentionVersion[] }>(`/api/mentions/${encodeURIComponent(id)}`)
+        .then((res) => {
+          if (res.mention.analysis) {
+            window.clearInterval(timer);
+            setMention(res.mention);
+            onChanged(res.mention);
+          }
+        })
+        .catch(() => window.clearInterval(timer));
+    }, 3000);
+    return () => window.clearInterval(timer);
+  }, [id, isLoaded, isAnalysed, onChanged]);
+
   const changeStatus = async (status: MentionStatus) => {
     if (!mention) return;
     setSaving(true);
