@@ -1,3 +1,103 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
 /** Kysely types of the notifications and alerts tables (their migration is the source of truth). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AlertsTables {}
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type UuidArray = ColumnType<string[], string[] | undefined, string[]>;
+type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
+
+export interface AlertChannelsTable {
+  id: Generated<string>;
+  org_id: string;
+  name: string;
+  kind: string;
+  enabled: Generated<boolean>;
+  config: JSONColumnType<Record<string, unknown>, string, string>;
+  created_at: Generated<Date>;
+}
+
+export interface AlertRulesTable {
+  id: Generated<string>;
+  org_id: string;
+  name: string;
+  enabled: Generated<boolean>;
+  kind: string;
+  scope: JSONColumnType<{ locationIds: string[]; departmentIds: string[]; sourceIds: string[] }, string, string>;
+  mention: NullableJson<Record<string, unknown>>;
+  volume: NullableJson<Record<string, unknown>>;
+  channel_ids: UuidArray;
+  cooldown_minutes: Generated<number>;
+  quiet_hours: NullableJson<{ start: string; end: string; timezone: string }>;
+  created_at: Generated<Date>;
+}
+
+export interface AlertsTable {
+  id: Generated<string>;
+  org_id: string;
+  rule_id: string;
+  scope_key: string;
+  title: string;
+  summary: string;
+  count: number;
+  notified_count: Generated<number>;
+  mention_ids: UuidArray;
+  is_urgent: Generated<boolean>;
+  first_at: Generated<Date>;
+  last_at: Generated<Date>;
+  last_notified_at: NullableTimestamp;
+  status: Generated<string>;
+  acknowledged_at: NullableTimestamp;
+  acknowledged_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AlertMentionsTable {
+  rule_id: string;
+  mention_id: string;
+  alert_id: string;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  org_id: string;
+  title: string;
+  text: string;
+  url: string | null;
+  is_urgent: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface NotificationRecipientsTable {
+  id: Generated<string>;
+  notification_id: string;
+  user_id: string;
+  read_at: NullableTimestamp;
+  created_at: Generated<Date>;
+}
+
+export interface NotificationDeliveriesTable {
+  id: Generated<string>;
+  org_id: string;
+  notification_id: string;
+  channel_id: string | null;
+  user_id: string | null;
+  kind: string;
+  label: string;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  attempt_limit: number;
+  last_error: string | null;
+  not_before: NullableTimestamp;
+  sent_at: NullableTimestamp;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AlertsTables {
+  alert_channels: AlertChannelsTable;
+  alert_rules: AlertRulesTable;
+  alerts: AlertsTable;
+  alert_mentions: AlertMentionsTable;
+  notifications: NotificationsTable;
+  notification_recipients: NotificationRecipientsTable;
+  notification_deliveries: NotificationDeliveriesTable;
+}
