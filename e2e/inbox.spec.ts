@@ -144,8 +144,12 @@ describe.skipIf(!existsSync(chromiumPath))('inbox', () => {
   });
 
   test('switches the interface to Chinese and Russian and remembers the choice', async () => {
+    await page.click('a[href="/inbox"]'); // a fresh, unfiltered inbox
+    await page.locator('[data-testid=mention-card]').first().click();
     await page.selectOption('[data-testid=language-switch]', 'zh-CN');
     await expect.poll(() => page.locator('.topbar-title').textContent()).toBe('收件箱');
+    await page.locator('[data-testid=mention-card]').nth(1).click();
+    await page.locator('[data-testid=mention-detail] .meta-grid').first().waitFor();
     expect(await page.evaluate(() => localStorage.getItem('verity.lang'))).toBe('zh-CN');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await page.screenshot({ path: join(shotsDir, 'inbox-zh-CN.png') });
