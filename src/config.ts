@@ -9,6 +9,9 @@ export const ENV_VARS = [
   ['VERITY_PUBLIC_URL', 'URL users open (printed at start, used in links)', 'http://localhost:PORT'],
   ['VERITY_SECURE_COOKIES', 'mark session cookies Secure (set to 1 behind HTTPS)', '0'],
   ['VERITY_LOG_LEVEL', 'log level: fatal, error, warn, info, debug', 'info'],
+  ['VERITY_SMTP_URL', 'SMTP server for e-mail alerts, e.g. smtp://user:pass@mail.example:587', '(unset: e-mail deliveries fail as not configured)'],
+  ['VERITY_MAIL_FROM', 'sender of e-mail alerts', 'Verity <verity@localhost>'],
+  ['VERITY_DELIVERY_RETRY_DELAY', 'seconds before the first retry of a failed alert delivery (doubling, 5 retries); 0 retries at once', '10'],
 ] as const;
 
 export interface Config {
@@ -20,6 +23,9 @@ export interface Config {
   publicUrl: string | null;
   secureCookies: boolean;
   logLevel: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  deliveryRetryDelaySeconds: number;
 }
 
 /** Reads the configuration from the environment; throws on a malformed value. */
@@ -27,6 +33,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = env.PORT ? Number(env.PORT) : 3000;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a port number, got '${env.PORT}'`);
+  }
+  const retryDelay = env.VERITY_DELIVERY_RETRY_DELAY?.trim() ? Number(env.VERITY_DELIVERY_RETRY_DELAY) : 10;
+  if (!Number.isInteger(retryDelay) || retryDelay < 0 || retryDelay > 3600) {
+    throw new Error(`VERITY_DELIVERY_RETRY_DELAY must be whole seconds between 0 and 3600, got '${env.VERITY_DELIVERY_RETRY_DELAY}'`);
   }
   return {
     databaseUrl: env.DATABASE_URL?.trim() || null,
@@ -36,5 +46,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.VERITY_PUBLIC_URL?.trim() || null,
     secureCookies: env.VERITY_SECURE_COOKIES === '1',
     logLevel: env.VERITY_LOG_LEVEL?.trim() || 'info',
+    smtpUrl: env.VERITY_SMTP_URL?.trim() || null,
+    mailFrom: env.VERITY_MAIL_FROM?.trim() || 'Verity <verity@localhost>',
+    deliveryRetryDelaySeconds: retryDelay,
   };
 }
