@@ -1,3 +1,138 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
 /** Kysely types of the cases and replies tables (their migration is the source of truth). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface CasesTables {}
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json<T extends object | null> = JSONColumnType<T, string, string>;
+
+export interface CaseSettingsTable {
+  org_id: string;
+  tiers: Json<object>;
+  locations: ColumnType<unknown, string | undefined, string>;
+  updated_at: Generated<Date>;
+}
+
+export interface RootCausesTable {
+  id: Generated<string>;
+  org_id: string;
+  label: string;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface CaseCountersTable {
+  org_id: string;
+  last_number: number;
+}
+
+export interface CasesTable {
+  id: Generated<string>;
+  org_id: string;
+  number: number;
+  title: string;
+  tier: string;
+  status: Generated<string>;
+  team: Generated<string>;
+  assignee_id: string | null;
+  location_id: string | null;
+  department_id: string | null;
+  origin_mention_id: string | null;
+  auto_opened: Generated<boolean>;
+  first_response_due_at: Timestamp;
+  resolution_due_at: Timestamp;
+  responded_at: NullableTimestamp;
+  escalation_level: Generated<number>;
+  escalated_at: NullableTimestamp;
+  root_cause_id: string | null;
+  opened_at: Generated<Date>;
+  closed_at: NullableTimestamp;
+}
+
+export interface CaseMentionsTable {
+  case_id: string;
+  mention_id: string;
+  added_at: Generated<Date>;
+}
+
+export interface CaseEventsTable {
+  id: Generated<string>;
+  case_id: string;
+  actor_id: string | null;
+  actor_name: string;
+  type: string;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+  at: Generated<Date>;
+}
+
+export interface CaseHandlingTable {
+  id: Generated<string>;
+  case_id: string;
+  type: string;
+  note: string;
+  amount: ColumnType<number | null, number | null | undefined, number | null>;
+  created_by: string | null;
+  at: Generated<Date>;
+}
+
+export interface CaseActionsTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: string;
+  description: string;
+  aspect: string;
+  owner_id: string | null;
+  due_at: Timestamp;
+  status: Generated<string>;
+  done_at: NullableTimestamp;
+  created_at: Generated<Date>;
+}
+
+export interface ReplyTemplatesTable {
+  id: Generated<string>;
+  org_id: string;
+  name: string;
+  lang: string;
+  tier: string | null;
+  aspect: string | null;
+  text: string;
+  created_at: Generated<Date>;
+}
+
+export interface BrandVoiceTable {
+  org_id: string;
+  rules: Json<object>;
+  updated_at: Generated<Date>;
+}
+
+export interface RepliesTable {
+  id: Generated<string>;
+  org_id: string;
+  case_id: string;
+  kind: string;
+  lang: string;
+  text: string;
+  status: Generated<string>;
+  privacy: Json<object>;
+  brand_voice: Json<object>;
+  template_id: string | null;
+  created_by: string | null;
+  approved_by: string | null;
+  approved_at: NullableTimestamp;
+  posted_url: string | null;
+  posted_at: NullableTimestamp;
+  created_at: Generated<Date>;
+}
+
+export interface CasesTables {
+  case_settings: CaseSettingsTable;
+  root_causes: RootCausesTable;
+  case_counters: CaseCountersTable;
+  cases: CasesTable;
+  case_mentions: CaseMentionsTable;
+  case_events: CaseEventsTable;
+  case_handling: CaseHandlingTable;
+  case_actions: CaseActionsTable;
+  reply_templates: ReplyTemplatesTable;
+  brand_voice: BrandVoiceTable;
+  replies: RepliesTable;
+}
