@@ -26,7 +26,7 @@ const UploadFields = z.object({
       if (!text) return undefined;
       try {
         const parsed = JSON.parse(text) as unknown;
-        const mapping = z.record(z.enum(FIELDS), z.string().min(1)).parse(parsed);
+        const mapping = z.partialRecord(z.enum(FIELDS), z.string().min(1)).parse(parsed);
         return mapping as ColumnMapping;
       } catch {
         ctx.addIssue({ code: 'custom', message: 'mapping must be a JSON object of field → column, fields among ' + FIELDS.join(', ') });

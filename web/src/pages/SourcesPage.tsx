@@ -216,7 +216,7 @@ function SourceForm({ onCancel, onCreated }: { onCancel(): void; onCreated(secre
 function SecretPanel({ secret, onClose }: { secret: Secret; onClose(): void }) {
   const { t } = useI18n();
   const origin = window.location.origin;
-  const endpoint = `${origin}/api/v1/sources/${secret.source.id}/mentions`;
+  const endpoint = `${origin}/api/v1/sources/${secret.source.id}/${secret.webhookSecret ? 'webhook' : 'mentions'}`;
   return (
     <section className="card card-secret" data-testid="source-secret">
       <div className="card-head">
