@@ -4,6 +4,7 @@ import { ANALYSE_QUEUE } from './enqueue.ts';
 import { pollFeedsJob } from '../sources/jobs/poll-feeds.job.ts';
 import { purgeExpiredJob } from '../auth/jobs/purge-expired.job.ts';
 import { analyseBacklogJob, analyseMentionsJob } from '../mentions/jobs/analyse-mentions.job.ts';
+import { deliverNotificationJob } from '../notifications/jobs/deliver-notification.job.ts';
 
 export interface JobDefinition {
   name: string;
@@ -11,13 +12,15 @@ export interface JobDefinition {
   cron?: string;
   /** An event (see enqueue.ts) whose publications become jobs of this queue. */
   subscribe?: string;
+  /** How often an idle worker looks for jobs (default 1 s; pg-boss allows 0.5 s at least). */
+  pollingIntervalSeconds?: number;
   /** Handles one job; must be idempotent, since a job can run twice after a crash. */
   handle(ctx: AppContext, data: Record<string, unknown>): Promise<void>;
 }
 
 /** Every job Verity runs. */
 export function jobDefinitions(): JobDefinition[] {
-  return [analyseMentionsJob, analyseBacklogJob, pollFeedsJob, purgeExpiredJob];
+  return [analyseMentionsJob, analyseBacklogJob, pollFeedsJob, purgeExpiredJob, deliverNotificationJob];
 }
 
 /** Creates the queues every process sends to, so that sending never races a worker's start-up. */
@@ -29,7 +32,7 @@ export async function createQueues(boss: PgBoss): Promise<void> {
 export async function startWorkers(ctx: AppContext, boss: PgBoss, extra: JobDefinition[] = []): Promise<void> {
   for (const job of [...jobDefinitions(), ...extra]) {
     await boss.createQueue(job.name);
-    await boss.work<Record<string, unknown>>(job.name, { pollingIntervalSeconds: 1 }, async (jobs) => {
+    await boss.work<Record<string, unknown>>(job.name, { pollingIntervalSeconds: job.pollingIntervalSeconds ?? 1 }, async (jobs) => {
       for (const j of jobs) await job.handle(ctx, j.data ?? {});
     });
     if (job.cron) await boss.schedule(job.name, job.cron);

@@ -1,0 +1,113 @@
+import { fromKysely, type PgBoss, type SendOptions } from 'pg-boss';
+import type { Kysely, Transaction } from 'kysely';
+import { can, ROLES, type Role } from '../auth/permissions.ts';
+import { readConfig } from '../config.ts';
+import type { Database } from '../db/schema.ts';
+
+export const DELIVER_QUEUE = 'deliver-notification';
+/** Retries after the first attempt; a delivery that fails this many more times is dead-lettered. */
+export const DELIVERY_RETRY_LIMIT = 5;
+
+export interface NotificationInput {
+  orgId: string;
+  title: string;
+  /** plain text; HTML is made by escaping */
+  text: string;
+  url?: string;
+  channelIds?: string[];
+  userIds?: string[];
+  roles?: Role[];
+  urgent?: boolean;
+  /** Holds the channel deliveries until then (quiet hours); in-app rows appear at once. */
+  notBefore?: Date;
+}
+
+/** pg-boss retry options of a delivery job: doubling delays from VERITY_DELIVERY_RETRY_DELAY, or immediate retries when it is 0. */
+export function deliveryJobOptions(delaySeconds = readConfig().deliveryRetryDelaySeconds): SendOptions {
+  const retry: SendOptions =
+    delaySeconds > 0 ? { retryLimit: DELIVERY_RETRY_LIMIT, retryDelay: delaySeconds, retryBackoff: true, retryDelayMax: 3600 } : { retryLimit: DELIVERY_RETRY_LIMIT, retryDelay: 0 };
+  // A send times out after 10 s; the expiry only catches a worker that died mid-send.
+  return { ...retry, expireInSeconds: 120 };
+}
+
+/** Sends the job of one delivery row through the caller's transaction (or connection). */
+export async function sendDeliveryJob(boss: PgBoss, trx: Kysely<Database>, deliveryId: string, notBefore?: Date | null): Promise<void> {
+  await boss.send(DELIVER_QUEUE, { deliveryId }, { ...deliveryJobOptions(), db: fromKysely(trx), ...(notBefore && notBefore > new Date() ? { startAfter: notBefore } : {}) });
+}
+
+/**
+ * Records the notification and enqueues one delivery per channel (and in-app rows per user) inside the caller's transaction.
+ * Users named by `userIds`/`roles` get an in-app row and an e-mail to their address (dead-lettered when SMTP is not
+ * configured); an in_app channel adds rows for its users. Ids of other organisations and disabled channels are skipped.
+ * Throws only on a database error.
+ */
+export async function enqueueNotification(boss: PgBoss | null, trx: Kysely<Database> | Transaction<Database>, input: NotificationInput): Promise<void> {
+  const notification = await trx
+    .insertInto('notifications')
+    .values({ org_id: input.orgId, title: input.title.slice(0, 500), text: input.text, url: input.url ?? null, is_urgent: input.urgent ?? false })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+  const inAppUsers = new Set<string>();
+  const deliveries: { channel_id: string | null; user_id: string | null; kind: string; label: string }[] = [];
+
+  const channelIds = [...new Set(input.channelIds ?? [])];
+  if (channelIds.length) {
+    const channels = await trx
+      .selectFrom('alert_channels')
+      .select(['id', 'name', 'kind', 'config'])
+      .where('org_id', '=', input.orgId)
+      .where('id', 'in', channelIds)
+      .where('enabled', '=', true)
+      .execute();
+    for (const channel of channels) {
+      if (channel.kind === 'in_app') {
+        const config = channel.config as { userIds?: string[]; roles?: string[] };
+        const everyone = !config.userIds?.length && !config.roles?.length;
+        // An in_app channel naming nobody reaches everyone who may read alerts.
+        const roles = everyone ? ROLES.filter((r) => can(r, 'alerts.read')) : (config.roles ?? []);
+        for (const user of await findUsers(trx, input.orgId, config.userIds ?? [], roles)) inAppUsers.add(user.id);
+      } else {
+        deliveries.push({ channel_id: channel.id, user_id: null, kind: channel.kind, label: channel.name });
+      }
+    }
+  }
+
+  if (input.userIds?.length || input.roles?.length) {
+    for (const user of await findUsers(trx, input.orgId, input.userIds ?? [], input.roles ?? [])) {
+      inAppUsers.add(user.id);
+      deliveries.push({ channel_id: null, user_id: user.id, kind: 'email', label: `E-mail to ${user.email}` });
+    }
+  }
+
+  if (inAppUsers.size) {
+    await trx
+      .insertInto('notification_recipients')
+      .values([...inAppUsers].map((userId) => ({ notification_id: notification.id, user_id: userId })))
+      .execute();
+  }
+  if (!deliveries.length) return;
+  const rows = await trx
+    .insertInto('notification_deliveries')
+    .values(deliveries.map((d) => ({ ...d, org_id: input.orgId, notification_id: notification.id, attempt_limit: DELIVERY_RETRY_LIMIT + 1, not_before: input.notBefore ?? null })))
+    .returning('id')
+    .execute();
+  if (!boss) return;
+  for (const row of rows) await sendDeliveryJob(boss, trx, row.id, input.notBefore);
+}
+
+async function findUsers(trx: Kysely<Database>, orgId: string, userIds: string[], roles: string[]) {
+  if (!userIds.length && !roles.length) return [];
+  return trx
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where('org_id', '=', orgId)
+    .where('disabled', '=', false)
+    .where((eb) => {
+      const ors = [];
+      if (userIds.length) ors.push(eb('id', 'in', userIds));
+      if (roles.length) ors.push(eb('role', 'in', roles));
+      return eb.or(ors);
+    })
+    .execute();
+}
