@@ -14,10 +14,12 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { authRoutes } from '../auth/auth.routes.ts';
+import { alertRoutes } from '../alerts/alerts.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { importRoutes } from '../ingest/import.routes.ts';
 import { pushRoutes } from '../ingest/push.routes.ts';
 import { mentionRoutes } from '../mentions/mentions.routes.ts';
+import { notificationRoutes } from '../notifications/notifications.routes.ts';
 import { orgRoutes } from '../orgs/orgs.routes.ts';
 import { sourceRoutes } from '../sources/sources.routes.ts';
 import { userRoutes } from '../auth/users.routes.ts';
@@ -82,6 +84,8 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(importRoutes);
   await app.register(pushRoutes);
   await app.register(auditRoutes);
+  await app.register(alertRoutes);
+  await app.register(notificationRoutes);
   return app;
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { enqueueNotification } from '../notifications/enqueue-notification.ts';
 import { createTestApp, multipartBody, type TestApp, type TestClient } from '../test-support/test-app.ts';
 
 /*
@@ -10,7 +11,7 @@ import { createTestApp, multipartBody, type TestApp, type TestClient } from '../
  * token or webhook secret, not a session, and push.integration.test.ts covers wrong credentials.
  */
 
-type Kind = 'location' | 'department' | 'staff' | 'user' | 'source' | 'mention' | 'importRun';
+type Kind = 'location' | 'department' | 'staff' | 'user' | 'source' | 'mention' | 'importRun' | 'alertChannel' | 'alertRule' | 'alert' | 'notification' | 'delivery';
 interface Case {
   kind: Kind;
   body?: unknown;
@@ -28,6 +29,13 @@ const MATRIX: Record<string, Case> = {
   'PATCH /api/mentions/:id': { kind: 'mention', body: { status: 'dismissed' } },
   'POST /api/sources/:id/rotate-token': { kind: 'source' },
   'GET /api/imports/:id': { kind: 'importRun' },
+  'PATCH /api/alert-channels/:id': { kind: 'alertChannel', body: { name: 'Taken over', enabled: false } },
+  'DELETE /api/alert-channels/:id': { kind: 'alertChannel' },
+  'PATCH /api/alert-rules/:id': { kind: 'alertRule', body: { name: 'Taken over', enabled: false } },
+  'DELETE /api/alert-rules/:id': { kind: 'alertRule' },
+  'POST /api/alerts/:id/acknowledge': { kind: 'alert' },
+  'POST /api/notifications/:id/read': { kind: 'notification' },
+  'POST /api/deliveries/:id/retry': { kind: 'delivery' },
 };
 
 let app: TestApp;
@@ -63,6 +71,11 @@ async function snapshotB() {
     sources: await db.selectFrom('sources').selectAll().where('id', '=', idsB.source).execute(),
     mentions: await db.selectFrom('mentions').select(['id', 'status', 'text', 'version']).where('id', '=', idsB.mention).execute(),
     importRuns: await db.selectFrom('import_runs').selectAll().where('id', '=', idsB.importRun).execute(),
+    alertChannels: await db.selectFrom('alert_channels').selectAll().where('id', '=', idsB.alertChannel).execute(),
+    alertRules: await db.selectFrom('alert_rules').selectAll().where('id', '=', idsB.alertRule).execute(),
+    alerts: await db.selectFrom('alerts').selectAll().where('id', '=', idsB.alert).execute(),
+    notifications: await db.selectFrom('notification_recipients').selectAll().where('id', '=', idsB.notification).execute(),
+    deliveries: await db.selectFrom('notification_deliveries').selectAll().where('id', '=', idsB.delivery).execute(),
   };
 }
 
@@ -88,6 +101,14 @@ beforeAll(async () => {
   idsB.mention = (await created(adminB.post('/api/mentions', { kind: 'offline_complaint', text: 'Waited two hours at reception', departmentId: idsB.department }))).mention!.id;
   const upload = multipartBody({}, { name: 'reviews.csv', content: 'id,text,rating\nb1,Kind dentist,5\n', type: 'text/csv' });
   idsB.importRun = (await created(adminB.request({ method: 'POST', url: '/api/imports', ...upload }), 200)).id;
+  idsB.alertChannel = (await created(adminB.post('/api/alert-channels', { name: 'Ops hook', kind: 'webhook', config: { url: 'http://127.0.0.1:9/hook', secret: 'secret-of-b' } }))).channel!.id;
+  idsB.alertRule = (await created(adminB.post('/api/alert-rules', { name: 'Negatives', kind: 'mention', mention: { sentimentNegative: true }, channelIds: [idsB.alertChannel] }))).rule!.id;
+  idsB.alert = (await app.ctx.db.insertInto('alerts').values({ org_id: orgB, rule_id: idsB.alertRule, scope_key: '', title: 'B alert', summary: 'B', count: 1, mention_ids: [idsB.mention] }).returning('id').executeTakeFirstOrThrow()).id;
+  // A notification to B's admin on B's channel: an in-app row and a delivery (pending: this app runs no workers).
+  await app.ctx.db.transaction().execute((trx) => enqueueNotification(app.ctx.boss, trx, { orgId: orgB, title: 'B note', text: 'B', roles: ['admin'], channelIds: [idsB.alertChannel] }));
+  idsB.notification = (await app.ctx.db.selectFrom('notification_recipients').select('id').executeTakeFirstOrThrow()).id;
+  idsB.delivery = (await app.ctx.db.selectFrom('notification_deliveries').select('id').where('org_id', '=', orgB).where('channel_id', '=', idsB.alertChannel).executeTakeFirstOrThrow()).id;
+  await app.ctx.db.updateTable('notification_deliveries').set({ status: 'dead', last_error: 'test' }).where('id', '=', idsB.delivery).execute();
   before = await snapshotB();
 });
 afterAll(async () => {
@@ -120,7 +141,7 @@ test('leaves every object of the other organisation unchanged', async () => {
 
 test('lists none of the other organisation’s ids', async () => {
   const bIds = Object.values(idsB);
-  const lists = ['/api/mentions', '/api/sources', '/api/imports', '/api/users', '/api/org', '/api/audit'];
+  const lists = ['/api/mentions', '/api/sources', '/api/imports', '/api/users', '/api/org', '/api/audit', '/api/alert-channels', '/api/alert-rules', '/api/alerts', '/api/notifications', '/api/deliveries'];
   for (const url of lists) {
     const res = await adminA.get(url);
     expect(res.statusCode, url).toBe(200);
@@ -150,6 +171,10 @@ test('refuses another organisation’s ids as references in its own writes', asy
     ['POST', '/api/users', { email: 'x@clinic-a.test', name: 'X', role: 'department_head', password: 'long enough password', departmentIds: [idsB.department] }],
     ['POST', '/api/mentions', { text: 'Hello', sourceId: idsB.source }],
     ['POST', '/api/mentions', { text: 'Hello', locationId: idsB.location }],
+    ['POST', '/api/alert-rules', { name: 'X', kind: 'mention', mention: { sentimentNegative: true }, scope: { locationIds: [idsB.location] } }],
+    ['POST', '/api/alert-rules', { name: 'X', kind: 'mention', mention: { staffIds: [idsB.staff] } }],
+    ['POST', '/api/alert-rules', { name: 'X', kind: 'mention', mention: { anyRisk: true }, channelIds: [idsB.alertChannel] }],
+    ['POST', '/api/alert-channels', { name: 'X', kind: 'in_app', config: { userIds: [idsB.user] } }],
   ];
   for (const [method, url, payload] of refs) {
     const res = await adminA.request({ method: method as 'POST', url, payload: payload as object });

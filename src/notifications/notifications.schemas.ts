@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { CHANNEL_KINDS } from './channel-config.ts';
+
+export const NotificationView = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  url: z.string().nullable(),
+  readAt: z.date().nullable(),
+  createdAt: z.date(),
+});
+
+export const DELIVERY_STATUSES = ['pending', 'sent', 'dead'] as const;
+
+export const DeliveryFilters = z.object({ status: z.enum(DELIVERY_STATUSES).optional() });
+
+export const DeliveryView = z.object({
+  id: z.string(),
+  /** null for an e-mail to a user (named in channelName) rather than to a channel. */
+  channelId: z.string().nullable(),
+  channelName: z.string(),
+  channelKind: z.enum(CHANNEL_KINDS),
+  status: z.enum(DELIVERY_STATUSES),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: z.date(),
+  title: z.string(),
+});
