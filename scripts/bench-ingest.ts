@@ -23,6 +23,7 @@ import { isRowError, readRecords } from '../src/ingest/readers/read-records.ts';
 const rowsArg = process.argv.indexOf('--rows');
 const ROWS = rowsArg > 0 ? Number(process.argv[rowsArg + 1]) : 1_000_000;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'verity-bench-'));
+const isChild = process.argv.includes('--one');
 
 const ZH = ['医生很耐心，解释得很清楚', '排队等了三个小时，太失望了', '护士态度很好，环境干净', '收费不透明，乱开检查', '挂号很方便，复诊有提醒', '前台服务冷淡，电话没人接'];
 const RU = ['Врач внимательный, всё объяснил', 'Ждали в очереди два часа', 'Медсестра грубила, не рекомендую', 'Чисто, уютно, парковка рядом', 'Цены завышены, навязывают анализы'];
@@ -128,17 +129,34 @@ async function benchOne(kind: 'pglite' | 'postgres', csv: string, databaseUrl: s
   }
 }
 
+/** Runs one store's measurement in a child process, so that neither sees the other's memory. */
+function benchInChild(kind: 'pglite' | 'postgres', csv: string, databaseUrl: string | null): Record<string, unknown> {
+  const output = execFileSync(process.execPath, [...process.execArgv, process.argv[1]!, '--one', kind, '--csv', csv, '--rows', String(ROWS)], {
+    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl ?? '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1024 * 1024,
+  });
+  return JSON.parse(output.toString().trim().split('\n').pop()!) as Record<string, unknown>;
+}
+
 async function main() {
+  const oneArg = process.argv.indexOf('--one');
+  if (oneArg > 0) {
+    const kind = process.argv[oneArg + 1] as 'pglite' | 'postgres';
+    const csv = process.argv[process.argv.indexOf('--csv') + 1]!;
+    console.log(JSON.stringify(await benchOne(kind, csv, process.env.BENCH_DATABASE_URL || null)));
+    return;
+  }
   const csv = path.join(work, 'mentions.csv');
   console.error(`generating ${ROWS} rows…`);
   await writeCsv(csv, ROWS);
   console.error(`csv: ${Math.round(fs.statSync(csv).size / 1048576)} MB`);
   const result: Record<string, unknown> = { rows: ROWS };
-  result.pglite = await benchOne('pglite', csv, null);
+  result.pglite = benchInChild('pglite', csv, null);
   if (process.env.DATABASE_URL) {
     const db = await freshPostgresDatabase(process.env.DATABASE_URL, 'verity_bench');
     try {
-      result.postgres = await benchOne('postgres', csv, db.url);
+      result.postgres = benchInChild('postgres', csv, db.url);
     } finally {
       await db.drop();
     }
@@ -147,8 +165,12 @@ async function main() {
   console.log(JSON.stringify(result));
 }
 
-main().catch((error) => {
-  console.error(error);
-  fs.rmSync(work, { recursive: true, force: true });
-  process.exit(1);
-});
+main()
+  .then(() => {
+    if (isChild) fs.rmSync(work, { recursive: true, force: true });
+  })
+  .catch((error) => {
+    console.error(error);
+    fs.rmSync(work, { recursive: true, force: true });
+    process.exit(1);
+  });

@@ -4,7 +4,6 @@ import { CsvSplitter, detectDelimiter } from './csv-splitter.ts';
 import { decodeStream, detectEncoding, type TextEncoding } from './detect-encoding.ts';
 import { JsonArraySplitter } from './json-array-splitter.ts';
 import { checkHeader, FileReadError, type RawRecord, type RowError } from './raw-record.ts';
-import { readXlsx } from './read-xlsx.ts';
 
 export { FileReadError, isRowError, type RawRecord, type RowError } from './raw-record.ts';
 
@@ -107,6 +106,8 @@ export async function* readRecords(
 
     if (format === 'xlsx') {
       if (magicName(head) !== 'a ZIP archive') throw new FileReadError('not a readable XLSX file (it is not a ZIP archive)');
+      // exceljs is large: loaded only when a workbook arrives.
+      const { readXlsx } = await import('./read-xlsx.ts');
       yield* readXlsx(bytes());
       return;
     }

@@ -1,6 +1,10 @@
 import { ANALYSE_QUEUE } from '../../jobs/enqueue.ts';
 import type { JobDefinition } from '../../jobs/registry.ts';
-import { analysePending } from '../analyse-pending.ts';
+
+// The analysis engine (models, language profiles) is loaded by the first job, not by every process
+// that only imports the registry to send jobs (e.g. `verity import`).
+const analysePending: typeof import('../analyse-pending.ts').analysePending = async (ctx, orgId) =>
+  (await import('../analyse-pending.ts')).analysePending(ctx, orgId);
 
 /** Sent (throttled) by every ingest: analyses the organisation's new mentions. */
 export const analyseMentionsJob: JobDefinition = {
