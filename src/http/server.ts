@@ -16,6 +16,8 @@ import {
 import { authRoutes } from '../auth/auth.routes.ts';
 import { alertRoutes } from '../alerts/alerts.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
+import { caseRoutes } from '../cases/cases.routes.ts';
+import { replyRoutes } from '../replies/replies.routes.ts';
 import { importRoutes } from '../ingest/import.routes.ts';
 import { pushRoutes } from '../ingest/push.routes.ts';
 import { mentionRoutes } from '../mentions/mentions.routes.ts';
@@ -86,6 +88,8 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(alertRoutes);
   await app.register(notificationRoutes);
+  await app.register(caseRoutes);
+  await app.register(replyRoutes);
   return app;
 }
 

@@ -11,11 +11,14 @@ import { createTestApp, multipartBody, type TestApp, type TestClient } from '../
  * token or webhook secret, not a session, and push.integration.test.ts covers wrong credentials.
  */
 
-type Kind = 'location' | 'department' | 'staff' | 'user' | 'source' | 'mention' | 'importRun' | 'alertChannel' | 'alertRule' | 'alert' | 'notification' | 'delivery';
+type Kind = 'location' | 'department' | 'staff' | 'user' | 'source' | 'mention' | 'importRun' | 'alertChannel' | 'alertRule' | 'alert' | 'notification' | 'delivery' | 'case' | 'caseAction' | 'reply';
 interface Case {
   kind: Kind;
   body?: unknown;
 }
+
+/** A well-formed id that names nothing, for bodies that need one. */
+const NO_ID = '00000000-0000-4000-8000-000000000000';
 
 const MATRIX: Record<string, Case> = {
   'PATCH /api/org/locations/:id': { kind: 'location', body: { name: 'Taken over' } },
@@ -36,6 +39,18 @@ const MATRIX: Record<string, Case> = {
   'POST /api/alerts/:id/acknowledge': { kind: 'alert' },
   'POST /api/notifications/:id/read': { kind: 'notification' },
   'POST /api/deliveries/:id/retry': { kind: 'delivery' },
+  'GET /api/cases/:id': { kind: 'case' },
+  'POST /api/cases/:id/transition': { kind: 'case', body: { to: 'acknowledged' } },
+  'POST /api/cases/:id/assign': { kind: 'case', body: { assigneeId: NO_ID } },
+  'POST /api/cases/:id/handling': { kind: 'case', body: { type: 'apology', note: 'Taken over' } },
+  'POST /api/cases/:id/actions': { kind: 'case', body: { kind: 'corrective', description: 'Taken over', aspect: 'process.waiting', ownerId: NO_ID, dueAt: '2030-01-01' } },
+  'PATCH /api/cases/:id/actions/:actionId': { kind: 'case', body: { status: 'done' } },
+  'POST /api/cases/:id/close': { kind: 'case', body: { rootCauseId: NO_ID } },
+  'POST /api/cases/:id/reopen': { kind: 'case', body: { note: 'Taken over' } },
+  'GET /api/cases/:id/evidence.zip': { kind: 'case' },
+  'POST /api/cases/:id/replies': { kind: 'case', body: { text: 'Taken over', lang: 'en', kind: 'public' } },
+  'POST /api/replies/:id/approve': { kind: 'reply' },
+  'POST /api/replies/:id/posted': { kind: 'reply', body: { url: 'https://example.test/taken-over' } },
 };
 
 let app: TestApp;
@@ -76,6 +91,10 @@ async function snapshotB() {
     alerts: await db.selectFrom('alerts').selectAll().where('id', '=', idsB.alert).execute(),
     notifications: await db.selectFrom('notification_recipients').selectAll().where('id', '=', idsB.notification).execute(),
     deliveries: await db.selectFrom('notification_deliveries').selectAll().where('id', '=', idsB.delivery).execute(),
+    cases: await db.selectFrom('cases').selectAll().where('id', '=', idsB.case).execute(),
+    caseEvents: await db.selectFrom('case_events').select(['id', 'type']).where('case_id', '=', idsB.case).execute(),
+    caseActions: await db.selectFrom('case_actions').selectAll().where('case_id', '=', idsB.case).execute(),
+    replies: await db.selectFrom('replies').selectAll().where('id', '=', idsB.reply).execute(),
   };
 }
 
@@ -109,6 +128,9 @@ beforeAll(async () => {
   idsB.notification = (await app.ctx.db.selectFrom('notification_recipients').select('id').executeTakeFirstOrThrow()).id;
   idsB.delivery = (await app.ctx.db.selectFrom('notification_deliveries').select('id').where('org_id', '=', orgB).where('channel_id', '=', idsB.alertChannel).executeTakeFirstOrThrow()).id;
   await app.ctx.db.updateTable('notification_deliveries').set({ status: 'dead', last_error: 'test' }).where('id', '=', idsB.delivery).execute();
+  idsB.case = (await created(adminB.post('/api/cases', { mentionIds: [idsB.mention], tier: 'malicious' }))).case!.id;
+  idsB.caseAction = ((await created(adminB.post(`/api/cases/${idsB.case}/actions`, { kind: 'corrective', description: 'Second desk', aspect: 'process.waiting', ownerId: idsB.user, dueAt: '2030-01-01' }))) as unknown as { actions: { id: string }[] }).actions[0]!.id;
+  idsB.reply = (await created(adminB.post(`/api/cases/${idsB.case}/replies`, { text: 'We are sorry to hear this.', lang: 'en', kind: 'public' }))).reply!.id;
   before = await snapshotB();
 });
 afterAll(async () => {
@@ -123,7 +145,7 @@ test('covers every route of the server with an id parameter in the matrix', () =
 
 test.each(Object.entries(MATRIX))('answers 404 to %s with an id of another organisation', async (route, { kind, body }) => {
   const [method, path] = route.split(' ') as [string, string];
-  const res = await adminA.request({ method: method as 'GET', url: path.replace(':id', idsB[kind]), ...(body !== undefined ? { payload: body as object } : {}) });
+  const res = await adminA.request({ method: method as 'GET', url: path.replace(':id', idsB[kind]).replace(':actionId', idsB.caseAction), ...(body !== undefined ? { payload: body as object } : {}) });
   expect(res.statusCode).toBe(404);
   expect(res.json()).toMatchObject({ error: { code: 'not_found', message: expect.any(String) } });
 });
@@ -131,7 +153,7 @@ test.each(Object.entries(MATRIX))('answers 404 to %s with an id of another organ
 test('leaves every object of the other organisation unchanged', async () => {
   for (const [route, { kind, body }] of Object.entries(MATRIX)) {
     const [method, path] = route.split(' ') as [string, string];
-    await adminA.request({ method: method as 'GET', url: path.replace(':id', idsB[kind]), ...(body !== undefined ? { payload: body as object } : {}) });
+    await adminA.request({ method: method as 'GET', url: path.replace(':id', idsB[kind]).replace(':actionId', idsB.caseAction), ...(body !== undefined ? { payload: body as object } : {}) });
   }
   const after = await snapshotB();
   expect(after).toEqual(before);
@@ -141,7 +163,7 @@ test('leaves every object of the other organisation unchanged', async () => {
 
 test('lists none of the other organisation’s ids', async () => {
   const bIds = Object.values(idsB);
-  const lists = ['/api/mentions', '/api/sources', '/api/imports', '/api/users', '/api/org', '/api/audit', '/api/alert-channels', '/api/alert-rules', '/api/alerts', '/api/notifications', '/api/deliveries'];
+  const lists = ['/api/mentions', '/api/cases', '/api/my-work', '/api/sources', '/api/imports', '/api/users', '/api/org', '/api/audit', '/api/alert-channels', '/api/alert-rules', '/api/alerts', '/api/notifications', '/api/deliveries'];
   for (const url of lists) {
     const res = await adminA.get(url);
     expect(res.statusCode, url).toBe(200);

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { WEEKDAYS } from './business-hours.ts';
+
+export const TIERS = ['general', 'major', 'malicious'] as const;
+export type Tier = (typeof TIERS)[number];
+export const CASE_STATUSES = ['new', 'acknowledged', 'investigating', 'handling', 'responded', 'repairing', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const SLA_STATES = ['ok', 'due_soon', 'breached'] as const;
+export type SlaState = (typeof SLA_STATES)[number];
+export const HANDLING_TYPES = ['apology', 'compensation', 'rectification'] as const;
+export const ACTION_KINDS = ['corrective', 'preventive'] as const;
+export const ACTION_STATUSES = ['open', 'done'] as const;
+
+export const CaseView = z.object({
+  id: z.string(),
+  number: z.number(),
+  title: z.string(),
+  tier: z.enum(TIERS),
+  status: z.enum(CASE_STATUSES),
+  team: z.string(),
+  assigneeId: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  mentionIds: z.array(z.string()),
+  locationId: z.string().nullable(),
+  departmentId: z.string().nullable(),
+  firstResponseDueAt: z.date(),
+  resolutionDueAt: z.date(),
+  respondedAt: z.date().nullable(),
+  slaState: z.enum(SLA_STATES),
+  escalationLevel: z.number(),
+  rootCause: z.string().nullable(),
+  openedAt: z.date(),
+  closedAt: z.date().nullable(),
+});
+export type CaseViewType = z.infer<typeof CaseView>;
+
+export const TimelineEntryView = z.object({ id: z.string(), at: z.date(), actorName: z.string(), type: z.string(), data: z.record(z.string(), z.unknown()) });
+export const HandlingView = z.object({ id: z.string(), type: z.enum(HANDLING_TYPES), note: z.string(), amount: z.number().nullable(), at: z.date() });
+const Share = z.object({ negativeShare: z.number().nullable(), n: z.number() });
+export const ActionEffectView = z.object({ aspect: z.string(), days: z.number(), before: Share, after: Share });
+export type ActionEffect = z.infer<typeof ActionEffectView>;
+export const ActionView = z.object({
+  id: z.string(),
+  kind: z.enum(ACTION_KINDS),
+  description: z.string(),
+  aspect: z.string(),
+  ownerId: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  dueAt: z.date(),
+  status: z.enum(ACTION_STATUSES),
+  doneAt: z.date().nullable(),
+  effect: ActionEffectView.nullable(),
+});
+export type ActionViewType = z.infer<typeof ActionView>;
+
+export const CaseFilters = z.object({
+  status: z.enum(CASE_STATUSES).optional(),
+  tier: z.enum(TIERS).optional(),
+  assignee: z.literal('me').or(z.uuid()).optional(),
+  cursor: z.string().regex(/^\d{1,9}$/, 'cursor is not one this API returned').optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type CaseFiltersType = z.infer<typeof CaseFilters>;
+
+export const CreateCaseBody = z.object({
+  mentionIds: z.array(z.uuid()).min(1, 'name at least one mention').max(200),
+  tier: z.enum(TIERS),
+  title: z.string().trim().min(1).max(200).optional(),
+  assigneeId: z.uuid().optional(),
+});
+export const TransitionBody = z.object({ to: z.enum(CASE_STATUSES), note: z.string().trim().max(2000).optional() });
+export const AssignBody = z.object({ assigneeId: z.uuid() });
+export const HandlingBody = z.object({ type: z.enum(HANDLING_TYPES), note: z.string().trim().min(1, 'note is empty').max(4000), amount: z.number().min(0).max(1e9).optional() });
+export const ActionBody = z.object({
+  kind: z.enum(ACTION_KINDS),
+  description: z.string().trim().min(1, 'description is empty').max(2000),
+  aspect: z.string().trim().min(1, 'name the aspect the action should improve').max(80),
+  ownerId: z.uuid(),
+  dueAt: z.iso.datetime({ offset: true }).or(z.iso.date()),
+});
+export const ActionParams = z.object({ id: z.uuid({ message: 'id must be a UUID' }), actionId: z.uuid({ message: 'actionId must be a UUID' }) });
+export const UpdateActionBody = z.object({ status: z.enum(ACTION_STATUSES) });
+export const CloseBody = z.object({ rootCauseId: z.uuid({ message: 'a case is closed with a root cause (rootCauseId)' }), note: z.string().trim().max(2000).optional() });
+export const ReopenBody = z.object({ note: z.string().trim().min(1, 'say why the case is reopened').max(2000) });
+
+export const RootCauseView = z.object({ id: z.string(), label: z.string(), active: z.boolean() });
+export const CreateRootCauseBody = z.object({ label: z.string().trim().min(1).max(120) });
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'use HH:MM');
+const DayHoursSchema = z
+  .object({ start: hhmm, end: hhmm })
+  .refine((d) => d.start < d.end, { message: 'end must be after start' })
+  .nullable();
+const TierSettingsSchema = z.object({
+  firstResponseHours: z.number().positive().max(24 * 365),
+  resolutionHours: z.number().positive().max(24 * 365),
+  team: z.string().trim().min(1).max(120),
+});
+export const CaseSettingsSchema = z.object({
+  tiers: z.object({ general: TierSettingsSchema, major: TierSettingsSchema, malicious: TierSettingsSchema }),
+  locations: z
+    .array(
+      z.object({
+        locationId: z.uuid(),
+        weeklyHours: z
+          .object(Object.fromEntries(WEEKDAYS.map((d) => [d, DayHoursSchema])) as Record<(typeof WEEKDAYS)[number], typeof DayHoursSchema>)
+          .refine((w) => Object.values(w).some(Boolean), { message: 'a location needs at least one working day' }),
+        holidays: z.array(z.iso.date()).max(1000),
+      }),
+    )
+    .max(500),
+});
+export type CaseSettings = z.infer<typeof CaseSettingsSchema>;
+
+export const ComplianceQuery = z.object({ days: z.coerce.number().int().min(1).max(3650).default(30) });
+export const ComplianceView = z.object({
+  items: z.array(z.object({ team: z.string(), cases: z.number(), firstResponseMet: z.number(), firstResponseRate: z.number().nullable(), breached: z.number() })),
+});

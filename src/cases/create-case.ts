@@ -1,0 +1,96 @@
+import type { Transaction } from 'kysely';
+import type { PgBoss } from 'pg-boss';
+import type { Database } from '../db/schema.ts';
+import { badRequest } from '../http/errors.ts';
+import type { Viewer } from '../mentions/mentions.queries.ts';
+import { calendarFor, dueTimes, getCaseSettings } from './case-settings.ts';
+import { assertOrgUser, recordCaseEvent, type Actor } from './cases.queries.ts';
+import type { Tier } from './cases.schemas.ts';
+import { notifyCase } from './notify-case.ts';
+
+export interface CreateCaseOptions {
+  viewer: Viewer;
+  actor: Actor;
+  mentionIds: string[];
+  tier: Tier;
+  title?: string;
+  assigneeId?: string;
+  /** Set by the automatic opening for a risk-flagged mention; at most one such case per mention. */
+  autoForMentionId?: string;
+  /** Why it was opened (kept on the timeline), e.g. the risk flags. */
+  reason?: Record<string, unknown>;
+  openedAt?: Date;
+}
+
+/** Whom a new case of a tier concerns first. */
+const TIER_ROLES: Record<Tier, string[]> = { general: ['service'], major: ['leadership', 'pr'], malicious: ['pr', 'admin'] };
+
+/**
+ * Opens a case on the given mentions inside the caller's transaction and returns its id. The
+ * case takes its location and department from its first mention that has one, its team and due
+ * times from the tier's settings. Throws bad_request when a mention or the assignee is not the
+ * organisation's (or not visible to a department-scoped viewer).
+ */
+export async function createCase(trx: Transaction<Database>, boss: PgBoss | null, options: CreateCaseOptions): Promise<string> {
+  const { viewer } = options;
+  const ids = [...new Set(options.mentionIds)];
+  let mentionQuery = trx.selectFrom('mentions as m').leftJoin('departments as d', 'd.id', 'm.department_id').select(['m.id', 'm.text', 'm.location_id', 'm.department_id', 'd.location_id as dept_location']).where('m.org_id', '=', viewer.orgId).where('m.id', 'in', ids);
+  if (viewer.departmentIds) mentionQuery = viewer.departmentIds.length ? mentionQuery.where('m.department_id', 'in', viewer.departmentIds) : mentionQuery.where('m.id', 'is', null);
+  const mentions = await mentionQuery.execute();
+  if (mentions.length !== ids.length) throw badRequest('mentionIds names a mention that does not exist');
+  const ordered = ids.map((id) => mentions.find((m) => m.id === id)!);
+  const assignee = options.assigneeId ? await assertOrgUser(trx, viewer.orgId, options.assigneeId, 'assigneeId') : null;
+
+  const departmentId = ordered.find((m) => m.department_id)?.department_id ?? null;
+  const located = ordered.find((m) => m.location_id ?? m.dept_location);
+  const locationId = located ? (located.location_id ?? located.dept_location) : null;
+  const settings = await getCaseSettings(trx, viewer.orgId);
+  const openedAt = options.openedAt ?? new Date();
+  const due = dueTimes(options.tier, settings, await calendarFor(trx, viewer.orgId, settings, locationId), openedAt);
+  const counter = await trx
+    .insertInto('case_counters')
+    .values({ org_id: viewer.orgId, last_number: 1 })
+    .onConflict((oc) => oc.column('org_id').doUpdateSet((eb) => ({ last_number: eb('case_counters.last_number', '+', 1) })))
+    .returning('last_number')
+    .executeTakeFirstOrThrow();
+  const title = options.title ?? defaultTitle(ordered[0]!.text);
+  const created = await trx
+    .insertInto('cases')
+    .values({
+      org_id: viewer.orgId,
+      number: counter.last_number,
+      title,
+      tier: options.tier,
+      team: settings.tiers[options.tier].team,
+      assignee_id: assignee?.id ?? null,
+      location_id: locationId,
+      department_id: departmentId,
+      origin_mention_id: options.autoForMentionId ?? ids[0]!,
+      auto_opened: options.autoForMentionId !== undefined,
+      first_response_due_at: due.firstResponseDueAt,
+      resolution_due_at: due.resolutionDueAt,
+      opened_at: openedAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx.insertInto('case_mentions').values(ids.map((mention_id) => ({ case_id: created.id, mention_id }))).execute();
+  await trx.updateTable('mentions').set({ status: 'in_case' }).where('id', 'in', ids).where('org_id', '=', viewer.orgId).execute();
+  await recordCaseEvent(trx, created.id, options.actor, 'opened', { tier: options.tier, mentionIds: ids, auto: options.autoForMentionId !== undefined, ...options.reason });
+  if (assignee) await recordCaseEvent(trx, created.id, options.actor, 'assigned', { assigneeId: assignee.id, assigneeName: assignee.name });
+  await notifyCase(boss, trx, {
+    orgId: viewer.orgId,
+    title: `Case #${counter.last_number} opened (${options.tier})`,
+    text: title,
+    url: `/cases/${created.id}`,
+    roles: TIER_ROLES[options.tier],
+    userIds: assignee ? [assignee.id] : [],
+    urgent: options.tier === 'major',
+  });
+  return created.id;
+}
+
+/** A title from the mention's opening words; the full text stays on the mention. */
+function defaultTitle(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 80 ? `${oneLine.slice(0, 79)}…` : oneLine;
+}
