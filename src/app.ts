@@ -3,7 +3,6 @@ import { readConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { AppContext } from './http/context.ts';
-import { buildServer } from './http/server.ts';
 import { startQueue } from './jobs/queue.ts';
 import { createQueues, startWorkers, type JobDefinition } from './jobs/registry.ts';
 
@@ -78,6 +77,8 @@ export async function startVerity(options: StartOptions = {}): Promise<RunningVe
       const { seedDemo } = await import('./demo/seed-demo.ts');
       await seedDemo(ctx);
     }
+    // The server (and with it every route's dependencies) is loaded only by processes that serve.
+    const { buildServer } = await import('./http/server.ts');
     const server = await buildServer(ctx);
     const address = await server.listen({ port: ctx.config.port, host: ctx.config.host });
     const port = Number(new URL(address).port);

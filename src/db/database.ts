@@ -33,6 +33,8 @@ export async function openDatabase(options: { databaseUrl?: string | null; dataD
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create({
     dataDir: dataDir ?? undefined,
+    // PGlite runs inside this process: its shared buffers are this process's memory.
+    postgresqlconf: [`shared_buffers = ${process.env.VERITY_PGLITE_SHARED_BUFFERS ?? '32MB'}`],
     parsers: {
       20: (value: string) => Number(value),
       1700: (value: string) => Number(value),
