@@ -5,6 +5,7 @@ import { pollFeedsJob } from '../sources/jobs/poll-feeds.job.ts';
 import { purgeExpiredJob } from '../auth/jobs/purge-expired.job.ts';
 import { analyseBacklogJob, analyseMentionsJob } from '../mentions/jobs/analyse-mentions.job.ts';
 import { deliverNotificationJob } from '../notifications/jobs/deliver-notification.job.ts';
+import { evaluateMentionAlertsJob, evaluateVolumeAlertsJob } from '../alerts/jobs/evaluate-alerts.job.ts';
 
 export interface JobDefinition {
   name: string;
@@ -20,7 +21,7 @@ export interface JobDefinition {
 
 /** Every job Verity runs. */
 export function jobDefinitions(): JobDefinition[] {
-  return [analyseMentionsJob, analyseBacklogJob, pollFeedsJob, purgeExpiredJob, deliverNotificationJob];
+  return [analyseMentionsJob, analyseBacklogJob, pollFeedsJob, purgeExpiredJob, deliverNotificationJob, evaluateMentionAlertsJob, evaluateVolumeAlertsJob];
 }
 
 /** Creates the queues every process sends to, so that sending never races a worker's start-up. */

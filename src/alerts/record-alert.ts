@@ -1,0 +1,142 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { AppContext } from '../http/context.ts';
+import { enqueueNotification } from '../notifications/enqueue-notification.ts';
+import type { QuietHours, RuleView } from './alerts.schemas.ts';
+import { quietUntil } from './quiet-hours.ts';
+
+/** How many mention ids an alert keeps (the API shows up to 50). */
+export const ALERT_MENTION_IDS = 50;
+
+export interface AlertOccurrence {
+  /** Mentions newly matched (mention rules); empty for volume rules. */
+  mentionIds: string[];
+  /** The alert's count after this occurrence: added to it (mention rules) or its new peak (volume rules). */
+  count: number;
+  countMode: 'add' | 'peak';
+  title: string;
+  summary: string;
+  isUrgent: boolean;
+}
+
+/** The key that tells one scope of a rule from another: an alert groups matches of the same rule and scope. */
+export function scopeKey(rule: Pick<RuleView, 'scope'>): string {
+  const s = rule.scope;
+  return JSON.stringify([[...s.locationIds].sort(), [...s.departmentIds].sort(), [...s.sourceIds].sort()]);
+}
+
+export function alertUrl(ctx: AppContext, alertId: string): string {
+  const base = ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`;
+  return `${base.replace(/\/+$/, '')}/alerts?alert=${alertId}`;
+}
+
+/** A non-urgent notice waits out the rule's quiet hours; an urgent one (a risk flag) goes at once. */
+export function holdUntil(quietHours: QuietHours | null, isUrgent: boolean, now: Date): Date | undefined {
+  return isUrgent ? undefined : (quietUntil(quietHours, now) ?? undefined);
+}
+
+/**
+ * Records an occurrence of a rule inside the caller's transaction (which holds the rule's row
+ * lock): an open alert of the same rule and scope whose last match is within the cooldown absorbs
+ * it and counts it; otherwise a new alert opens and its notification is enqueued. Summaries of
+ * absorbed matches go out from sendAlertSummaries, at most once per cooldown. Returns the alert id.
+ */
+export async function recordAlert(ctx: AppContext, trx: Transaction<Database>, orgId: string, rule: RuleView, occurrence: AlertOccurrence, now: Date): Promise<{ alertId: string; isNew: boolean }> {
+  const key = scopeKey(rule);
+  const open = await trx
+    .selectFrom('alerts')
+    .select(['id'])
+    .where('rule_id', '=', rule.id)
+    .where('scope_key', '=', key)
+    .where('status', '=', 'open')
+    .where('last_at', '>=', new Date(now.getTime() - rule.cooldownMinutes * 60_000))
+    .orderBy('last_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+
+  if (open) {
+    await trx
+      .updateTable('alerts')
+      .set({
+        count: occurrence.countMode === 'add' ? sql<number>`count + ${occurrence.count}` : sql<number>`greatest(count, ${occurrence.count})`,
+        mention_ids: sql<string[]>`(mention_ids || ${occurrence.mentionIds}::uuid[])[1:${sql.lit(ALERT_MENTION_IDS)}]`,
+        is_urgent: sql<boolean>`is_urgent OR ${occurrence.isUrgent}`,
+        last_at: now,
+      })
+      .where('id', '=', open.id)
+      .execute();
+    return { alertId: open.id, isNew: false };
+  }
+
+  const alert = await trx
+    .insertInto('alerts')
+    .values({
+      org_id: orgId,
+      rule_id: rule.id,
+      scope_key: key,
+      title: occurrence.title,
+      summary: occurrence.summary,
+      count: occurrence.count,
+      notified_count: occurrence.count,
+      mention_ids: occurrence.mentionIds.slice(0, ALERT_MENTION_IDS),
+      is_urgent: occurrence.isUrgent,
+      first_at: now,
+      last_at: now,
+      last_notified_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await enqueueNotification(ctx.boss, trx, {
+    orgId,
+    title: occurrence.title,
+    text: occurrence.summary,
+    url: alertUrl(ctx, alert.id),
+    channelIds: rule.channelIds,
+    urgent: occurrence.isUrgent,
+    notBefore: holdUntil(rule.quietHours, occurrence.isUrgent, now),
+  });
+  return { alertId: alert.id, isNew: true };
+}
+
+/**
+ * Sends one summary per open alert that counted new matches since its last notice, once its
+ * cooldown has passed since that notice. Claims each alert with a conditional update, so two
+ * runs never send the same summary. Returns how many it sent; throws on a database error.
+ */
+export async function sendAlertSummaries(ctx: AppContext, now = new Date()): Promise<number> {
+  const due = await ctx.db
+    .selectFrom('alerts as a')
+    .innerJoin('alert_rules as r', 'r.id', 'a.rule_id')
+    .select(['a.id'])
+    .where('a.status', '=', 'open')
+    .where(sql<boolean>`a.count > a.notified_count`)
+    .where(sql<boolean>`a.last_notified_at <= ${now}::timestamptz - make_interval(mins => r.cooldown_minutes)`)
+    .limit(500)
+    .execute();
+  let sent = 0;
+  for (const { id } of due) {
+    const isSent = await ctx.db.transaction().execute(async (trx) => {
+      const claimed = await trx
+        .updateTable('alerts')
+        .set({ notified_count: sql<number>`count`, last_notified_at: now })
+        .where('id', '=', id)
+        .where(sql<boolean>`count > notified_count`)
+        .returning(['org_id', 'rule_id', 'title', 'count', 'is_urgent'])
+        .executeTakeFirst();
+      if (!claimed) return false;
+      const rule = await trx.selectFrom('alert_rules').select(['name', 'channel_ids', 'quiet_hours']).where('id', '=', claimed.rule_id).executeTakeFirstOrThrow();
+      await enqueueNotification(ctx.boss, trx, {
+        orgId: claimed.org_id,
+        title: `Update: ${claimed.title}`,
+        text: `${rule.name}: ${claimed.count} matches in total so far; the alert is still open.`,
+        url: alertUrl(ctx, id),
+        channelIds: rule.channel_ids,
+        urgent: claimed.is_urgent,
+        notBefore: holdUntil(rule.quiet_hours as QuietHours | null, claimed.is_urgent, now),
+      });
+      return true;
+    });
+    if (isSent) sent++;
+  }
+  return sent;
+}
