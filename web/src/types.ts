@@ -6,9 +6,16 @@ export type Permission =
   | 'mentions.triage'
   | 'imports.run'
   | 'sources.manage'
+  | 'org.read'
   | 'org.manage'
   | 'users.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'alerts.read'
+  | 'alerts.manage'
+  | 'cases.read'
+  | 'cases.work'
+  | 'cases.manage'
+  | 'replies.publish';
 
 export interface Me {
   id: string;
@@ -230,4 +237,229 @@ export interface AuditEntry {
   targetId: string | null;
   ip: string | null;
   details: unknown;
+}
+
+// ---------- alerts and notifications ----------
+
+export const channelKinds = ['email', 'wecom', 'dingtalk', 'telegram', 'slack', 'webhook', 'in_app'] as const;
+export type ChannelKind = (typeof channelKinds)[number];
+
+export interface ChannelConfig {
+  to?: string[];
+  url?: string;
+  secret?: string;
+  botToken?: string;
+  chatId?: string;
+  apiBase?: string;
+  userIds?: string[];
+  roles?: string[];
+}
+
+export interface AlertChannel {
+  id: string;
+  name: string;
+  kind: ChannelKind;
+  enabled: boolean;
+  config: ChannelConfig;
+}
+
+export const volumeMetrics = ['negative_count', 'negative_share', 'spike'] as const;
+export type VolumeMetric = (typeof volumeMetrics)[number];
+
+export interface AlertRule {
+  id: string;
+  name: string;
+  enabled: boolean;
+  kind: 'mention' | 'volume';
+  scope: { locationIds: string[]; departmentIds: string[]; sourceIds: string[] };
+  mention: {
+    ratingAtMost?: number | null;
+    sentimentNegative?: boolean;
+    anyRisk?: boolean;
+    risks?: string[];
+    staffIds?: string[];
+    keywords?: string[];
+  } | null;
+  volume: { metric: VolumeMetric; windowMinutes: number; threshold: number; minCount: number } | null;
+  channelIds: string[];
+  cooldownMinutes: number;
+  quietHours: { start: string; end: string; timezone: string } | null;
+  createdAt: string;
+}
+
+export interface Alert {
+  id: string;
+  ruleId: string;
+  ruleName: string;
+  title: string;
+  summary: string;
+  count: number;
+  mentionIds: string[];
+  firstAt: string;
+  lastAt: string;
+  status: 'open' | 'acknowledged';
+  createdAt: string;
+}
+
+export interface AppNotification {
+  id: string;
+  title: string;
+  body: string;
+  url: string | null;
+  readAt: string | null;
+  createdAt: string;
+}
+
+export interface Delivery {
+  id: string;
+  channelId: string | null;
+  channelName: string | null;
+  channelKind: string | null;
+  status: 'dead' | 'pending' | 'sent';
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  title: string;
+}
+
+// ---------- cases and replies ----------
+
+export const caseTiers = ['general', 'major', 'malicious'] as const;
+export type CaseTier = (typeof caseTiers)[number];
+
+export const caseStatuses = ['new', 'acknowledged', 'investigating', 'handling', 'responded', 'repairing', 'closed'] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+
+export type SlaState = 'ok' | 'due_soon' | 'breached';
+
+export interface Case {
+  id: string;
+  number: number | string;
+  title: string;
+  tier: CaseTier;
+  status: CaseStatus;
+  team: string | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  mentionIds: string[];
+  locationId: string | null;
+  departmentId: string | null;
+  firstResponseDueAt: string | null;
+  resolutionDueAt: string | null;
+  respondedAt: string | null;
+  slaState: SlaState;
+  escalationLevel: number;
+  rootCause: string | null;
+  openedAt: string;
+  closedAt: string | null;
+}
+
+export interface TimelineEntry {
+  id: string;
+  at: string;
+  actorName: string | null;
+  type: string;
+  data: unknown;
+}
+
+export const handlingTypes = ['apology', 'compensation', 'rectification'] as const;
+export type HandlingType = (typeof handlingTypes)[number];
+
+export interface HandlingRecord {
+  id: string;
+  type: HandlingType;
+  note: string;
+  amount: number | null;
+  at: string;
+}
+
+export interface CaseAction {
+  id: string;
+  kind: 'corrective' | 'preventive';
+  description: string;
+  aspect: string | null;
+  ownerId: string | null;
+  ownerName: string | null;
+  dueAt: string | null;
+  status: 'open' | 'done';
+  doneAt: string | null;
+  effect: {
+    aspect: string;
+    days: number;
+    before: { negativeShare: number; n: number };
+    after: { negativeShare: number; n: number };
+  } | null;
+}
+
+export interface CheckFinding {
+  span: Span;
+  term: string;
+  reason: string;
+}
+
+export interface ReplyCheck {
+  privacy: { ok: boolean; findings: CheckFinding[] };
+  brandVoice: { ok: boolean; findings: CheckFinding[] };
+}
+
+export type ReplyLang = (typeof mentionLanguages)[number];
+
+export interface Reply {
+  id: string;
+  caseId: string;
+  kind: 'public' | 'private';
+  lang: string;
+  text: string;
+  status: 'draft' | 'approved' | 'posted';
+  privacy: ReplyCheck['privacy'] | null;
+  brandVoice: ReplyCheck['brandVoice'] | null;
+  createdBy: string | null;
+  approvedBy: string | null;
+  postedUrl: string | null;
+  createdAt: string;
+}
+
+export interface CaseDetail {
+  case: Case;
+  timeline: TimelineEntry[];
+  handling: HandlingRecord[];
+  actions: CaseAction[];
+  replies: Reply[];
+  mentions: Mention[];
+}
+
+export interface RootCause {
+  id: string;
+  label: string;
+  active: boolean;
+}
+
+export interface ReplyTemplate {
+  id: string;
+  name: string;
+  lang: string;
+  tier: string | null;
+  aspect: string | null;
+  text: string;
+}
+
+export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof weekdays)[number];
+
+export interface CaseSettings {
+  tiers: Record<CaseTier, { firstResponseHours: number; resolutionHours: number; team: string }>;
+  locations: { locationId: string; weeklyHours: Record<Weekday, { start: string; end: string } | null>; holidays: string[] }[];
+}
+
+export interface BrandVoice {
+  requiredPhrases: Record<ReplyLang, string[]>;
+  bannedWords: string[];
+  maxLength?: number | null;
+  noExclamation?: boolean;
+}
+
+export interface MyWork {
+  cases: Case[];
+  actions: (CaseAction & { caseId?: string; caseNumber?: number | string; caseTitle?: string })[];
+  approvals: (Reply & { caseNumber?: number | string; caseTitle?: string })[];
 }
