@@ -11,6 +11,11 @@ import { ImportPage } from './pages/ImportPage.tsx';
 import { SourcesPage } from './pages/SourcesPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
+import { AlertsPage } from './pages/AlertsPage.tsx';
+import { CasesPage } from './pages/CasesPage.tsx';
+import { CasePage } from './pages/CasePage.tsx';
+import { MyWorkPage } from './pages/MyWorkPage.tsx';
+import { NotificationBell } from './components/NotificationBell.tsx';
 
 interface NavItem {
   path: string;
@@ -21,9 +26,12 @@ interface NavItem {
 
 const navItems: NavItem[] = [
   { path: '/inbox', label: 'nav.inbox', icon: '✉', allowed: (can) => can('mentions.read') },
+  { path: '/my-work', label: 'nav.myWork', icon: '✓', allowed: () => true },
+  { path: '/cases', label: 'nav.cases', icon: '▦', allowed: (can) => can('cases.read') },
+  { path: '/alerts', label: 'nav.alerts', icon: '⚑', allowed: (can) => can('alerts.read') },
   { path: '/import', label: 'nav.import', icon: '⇪', allowed: (can) => can('imports.run') },
   { path: '/sources', label: 'nav.sources', icon: '⛁', allowed: (can) => can('sources.manage') },
-  { path: '/settings', label: 'nav.settings', icon: '⚙', allowed: (can) => can('org.manage') || can('users.manage') },
+  { path: '/settings', label: 'nav.settings', icon: '⚙', allowed: (can) => can('org.manage') || can('users.manage') || can('cases.manage') },
   { path: '/audit', label: 'nav.audit', icon: '☰', allowed: (can) => can('audit.read') },
 ];
 
@@ -116,6 +124,7 @@ export function App() {
           <header className="topbar">
             <div className="topbar-title">{current ? t(current.label) : ''}</div>
             <div className="topbar-actions">
+              <NotificationBell />
               <LanguageSwitch />
               <div className="user-chip" title={me.email}>
                 <span className="avatar" aria-hidden="true">{(me.name || me.email).slice(0, 1).toUpperCase()}</span>
@@ -129,7 +138,7 @@ export function App() {
           </header>
           <NoticeBar notices={notices} dismiss={dismiss} />
           <main className="content">
-            <Page key={navigationKey} path={current?.path} />
+            <Page key={navigationKey} path={current?.path} fullPath={path} />
           </main>
         </div>
       </div>
@@ -137,9 +146,17 @@ export function App() {
   );
 }
 
-function Page({ path }: { path: string | undefined }) {
+function Page({ path, fullPath }: { path: string | undefined; fullPath: string }) {
   const { t } = useI18n();
+  // The rest of the address after the nav item: /cases/<id>, /alerts/rules…
+  const rest = path ? decodeURIComponent(fullPath.slice(path.length).replace(/^\/+|\/+$/g, '')) : '';
   switch (path) {
+    case '/my-work':
+      return <MyWorkPage />;
+    case '/cases':
+      return rest ? <CasePage id={rest} /> : <CasesPage />;
+    case '/alerts':
+      return <AlertsPage tab={rest} />;
     case '/inbox':
       return <InboxPage />;
     case '/import':

@@ -4,6 +4,7 @@ import { useApp } from '../app-context.tsx';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { HighlightedText } from '../components/HighlightedText.tsx';
 import { LangBadge, SentimentBadge, Spinner, Stars, StatusBadge } from '../components/ui.tsx';
+import { OpenCaseDialog } from './OpenCaseDialog.tsx';
 import { mentionStatuses, type Mention, type MentionStatus, type MentionVersion } from '../types.ts';
 
 interface Props {
@@ -18,6 +19,7 @@ export function MentionDetail({ id, onClose, onChanged }: Props) {
   const [mention, setMention] = useState<Mention | null>(null);
   const [versions, setVersions] = useState<MentionVersion[]>([]);
   const [saving, setSaving] = useState(false);
+  const [openingCase, setOpeningCase] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -147,6 +149,11 @@ export function MentionDetail({ id, onClose, onChanged }: Props) {
             </select>
           </label>
         )}
+        {can('cases.work') && (
+          <button type="button" className="btn" data-testid="open-case" onClick={() => setOpeningCase(true)}>
+            ▦ {t('openCase.button')}
+          </button>
+        )}
         {mention.url && /^https?:\/\//i.test(mention.url) && (
           <a className="btn" href={mention.url} target="_blank" rel="noopener noreferrer">
             {t('mention.openOriginal')} ↗
@@ -258,6 +265,7 @@ export function MentionDetail({ id, onClose, onChanged }: Props) {
         <h3>{t('mention.history')}</h3>
         <VersionHistory versions={versions} />
       </section>
+      {openingCase && <OpenCaseDialog mention={mention} onClose={() => setOpeningCase(false)} />}
     </aside>
   );
 }

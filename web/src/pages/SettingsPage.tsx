@@ -4,9 +4,10 @@ import { useApp } from '../app-context.tsx';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { EmptyState, Spinner } from '../components/ui.tsx';
 import { TagInput } from '../components/TagInput.tsx';
+import { ReplySettingsTab, SlaSettingsTab } from './CaseSettingsTab.tsx';
 import { roles, type Department, type Location, type StaffMember, type User } from '../types.ts';
 
-type Tab = 'locations' | 'departments' | 'staff' | 'users';
+type Tab = 'locations' | 'departments' | 'staff' | 'users' | 'cases' | 'replies';
 type Values = Record<string, string | string[] | boolean>;
 
 interface FieldDef {
@@ -49,6 +50,7 @@ export function SettingsPage() {
   const tabs: Tab[] = [
     ...(can('org.manage') ? (['locations', 'departments', 'staff'] as const) : []),
     ...(can('users.manage') ? (['users'] as const) : []),
+    ...(can('cases.manage') ? (['cases', 'replies'] as const) : []),
   ];
   const [tab, setTab] = useState<Tab>(tabs[0] ?? 'locations');
 
@@ -68,7 +70,15 @@ export function SettingsPage() {
           </button>
         ))}
       </div>
-      {tab === 'users' ? <UsersTab /> : <OrgTab tab={tab} />}
+      {tab === 'users' ? (
+        <UsersTab />
+      ) : tab === 'cases' ? (
+        <SlaSettingsTab />
+      ) : tab === 'replies' ? (
+        <ReplySettingsTab />
+      ) : (
+        <OrgTab tab={tab} />
+      )}
     </div>
   );
 }

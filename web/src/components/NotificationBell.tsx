@@ -1,0 +1,110 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../api.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { navigate } from '../router.tsx';
+import type { AppNotification } from '../types.ts';
+
+const pollMs = 30_000;
+
+/** The bell in the header: unread count polled every 30 s, a dropdown of the latest, read on click. */
+export function NotificationBell() {
+  const { t, formatDate } = useI18n();
+  const [items, setItems] = useState<AppNotification[]>([]);
+  const [unread, setUnread] = useState(0);
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const res = await api<{ items: AppNotification[]; unread: number }>('/api/notifications');
+      setItems(res.items);
+      setUnread(res.unread);
+    } catch {
+      // A missed poll is retried on the next tick; the bell is not worth an error banner.
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+    const timer = window.setInterval(() => void load(), pollMs);
+    return () => window.clearInterval(timer);
+  }, [load]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => {
+      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    document.addEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  const markRead = async (n: AppNotification) => {
+    if (n.readAt) return;
+    setItems((all) => all.map((x) => (x.id === n.id ? { ...x, readAt: new Date().toISOString() } : x)));
+    setUnread((u) => Math.max(0, u - 1));
+    try {
+      await api(`/api/notifications/${encodeURIComponent(n.id)}/read`, { method: 'POST' });
+    } catch {
+      void load();
+    }
+  };
+
+  const openItem = (n: AppNotification) => {
+    void markRead(n);
+    // Only paths inside the app are followed; anything else stays text.
+    if (n.url && n.url.startsWith('/') && !n.url.startsWith('//')) {
+      setOpen(false);
+      navigate(n.url);
+    }
+  };
+
+  return (
+    <div className="bell" ref={root}>
+      <button
+        type="button"
+        className="icon-btn bell-button"
+        data-testid="notification-bell"
+        aria-label={t('notifications.title', { n: unread })}
+        aria-expanded={open}
+        onClick={() => {
+          setOpen((o) => !o);
+          if (!open) void load();
+        }}
+      >
+        <span aria-hidden="true">🔔</span>
+        {unread > 0 && <span className="bell-count">{unread > 99 ? '99+' : unread}</span>}
+      </button>
+      {open && (
+        <div className="bell-menu" role="menu">
+          <div className="bell-head">{t('notifications.heading')}</div>
+          {items.length === 0 ? (
+            <div className="muted small bell-empty">{t('notifications.empty')}</div>
+          ) : (
+            <ul className="bell-list">
+              {items.map((n) => (
+                <li key={n.id} className={n.readAt ? 'bell-item' : 'bell-item unread'}>
+                  <button type="button" role="menuitem" className="bell-item-main" onClick={() => openItem(n)}>
+                    <span className="strong">{n.title}</span>
+                    {n.body && <span className="small muted bell-body">{n.body}</span>}
+                    <span className="small muted">{formatDate(n.createdAt)}</span>
+                  </button>
+                  {!n.readAt && (
+                    <button type="button" className="btn btn-small btn-link" onClick={() => void markRead(n)}>
+                      {t('notifications.markRead')}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
