@@ -1,3 +1,4 @@
+import type { Role } from '../auth/permissions.ts';
 import { sql, type SqlBool } from 'kysely';
 import type { AppContext } from '../http/context.ts';
 import { recordCaseEvent, SYSTEM_ACTOR } from './cases.queries.ts';
@@ -37,7 +38,7 @@ export async function checkSla(ctx: Pick<AppContext, 'db' | 'boss'>, now = new D
       const level = c.escalation_level;
       await recordCaseEvent(trx, c.id, SYSTEM_ACTOR, 'escalated', { level, to: ESCALATION_TARGETS[level], breached, dueAt: dueAt.toISOString() });
       let userIds: string[] = [];
-      let roles: string[] = ['leadership'];
+      let roles: Role[] = ['leadership'];
       if (level === 1) {
         const heads = c.department_id
           ? await trx.selectFrom('users as u').innerJoin('user_departments as ud', 'ud.user_id', 'u.id').select('u.id').where('ud.department_id', '=', c.department_id).where('u.role', '=', 'department_head').where('u.disabled', '=', false).execute()

@@ -1,3 +1,4 @@
+import type { Role } from '../auth/permissions.ts';
 import type { Transaction } from 'kysely';
 import type { PgBoss } from 'pg-boss';
 import type { Database } from '../db/schema.ts';
@@ -23,7 +24,7 @@ export interface CreateCaseOptions {
 }
 
 /** Whom a new case of a tier concerns first. */
-const TIER_ROLES: Record<Tier, string[]> = { general: ['service'], major: ['leadership', 'pr'], malicious: ['pr', 'admin'] };
+const TIER_ROLES: Record<Tier, Role[]> = { general: ['service'], major: ['leadership', 'pr'], malicious: ['pr', 'admin'] };
 
 /**
  * Opens a case on the given mentions inside the caller's transaction and returns its id. The

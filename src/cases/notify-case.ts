@@ -1,6 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { PgBoss } from 'pg-boss';
+import type { Role } from '../auth/permissions.ts';
 import type { Database } from '../db/schema.ts';
+import { enqueueNotification } from '../notifications/enqueue-notification.ts';
 
 export interface CaseNotification {
   orgId: string;
@@ -8,11 +10,12 @@ export interface CaseNotification {
   text: string;
   url?: string;
   userIds?: string[];
-  roles?: string[];
+  roles?: Role[];
   urgent?: boolean;
 }
 
-/** Tells people about a case (opened, escalated, reopened) inside the caller's transaction. Throws on a database error. */
-export async function notifyCase(_boss: PgBoss | null, _trx: Transaction<Database>, _notification: CaseNotification): Promise<void> {
-  // Wired to the notifications feature once it lands; until then the timeline is the record.
+/** Tells people about a case (opened, assigned, escalated, reopened) in-app and by e-mail, inside the caller's transaction. Throws on a database error. */
+export async function notifyCase(boss: PgBoss | null, trx: Transaction<Database>, notification: CaseNotification): Promise<void> {
+  if (!notification.userIds?.length && !notification.roles?.length) return;
+  await enqueueNotification(boss, trx, notification);
 }

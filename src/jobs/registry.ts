@@ -4,6 +4,8 @@ import { ANALYSE_QUEUE } from './enqueue.ts';
 import { pollFeedsJob } from '../sources/jobs/poll-feeds.job.ts';
 import { purgeExpiredJob } from '../auth/jobs/purge-expired.job.ts';
 import { analyseBacklogJob, analyseMentionsJob } from '../mentions/jobs/analyse-mentions.job.ts';
+import { checkSlaJob } from '../cases/jobs/check-sla.job.ts';
+import { openCasesJob } from '../cases/jobs/open-cases.job.ts';
 import { deliverNotificationJob } from '../notifications/jobs/deliver-notification.job.ts';
 import { evaluateMentionAlertsJob, evaluateVolumeAlertsJob } from '../alerts/jobs/evaluate-alerts.job.ts';
 
@@ -21,7 +23,7 @@ export interface JobDefinition {
 
 /** Every job Verity runs. */
 export function jobDefinitions(): JobDefinition[] {
-  return [analyseMentionsJob, analyseBacklogJob, pollFeedsJob, purgeExpiredJob, deliverNotificationJob, evaluateMentionAlertsJob, evaluateVolumeAlertsJob];
+  return [analyseMentionsJob, analyseBacklogJob, pollFeedsJob, purgeExpiredJob, deliverNotificationJob, evaluateMentionAlertsJob, evaluateVolumeAlertsJob, openCasesJob, checkSlaJob];
 }
 
 /** Creates the queues every process sends to, so that sending never races a worker's start-up. */
