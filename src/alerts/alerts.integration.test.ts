@@ -4,6 +4,7 @@ import { analysePending } from '../mentions/analyse-pending.ts';
 import { eventually, mailPart, startHttpReceiver, startSmtpSink, type HttpReceiver, type SmtpSink } from '../notifications/test-receivers.ts';
 import { createTestApp, type TestApp, type TestClient } from '../test-support/test-app.ts';
 import { evaluateVolumeRules } from './evaluate-volume-rules.ts';
+import { sendAlertSummaries } from './record-alert.ts';
 
 let app: TestApp;
 let admin: TestClient;
@@ -149,6 +150,17 @@ test('groups 200 negatives within the cooldown into one alert that counts them, 
   expect(requestsTo('/grouped')).toHaveLength(1);
 });
 
+test('sends one summary of the absorbed matches once the cooldown has passed', async () => {
+  const [alert] = (await admin.get('/api/alerts')).json().items.filter((a: { ruleName: string }) => a.ruleName === 'Negatives');
+  expect(await sendAlertSummaries(app.ctx, new Date())).toBe(0);
+  const later = new Date(Date.now() + 61 * 60_000);
+  expect(await sendAlertSummaries(app.ctx, later)).toBe(1);
+  expect(await sendAlertSummaries(app.ctx, later)).toBe(0);
+  await eventually(async () => requestsTo('/grouped').length === 2, 10_000, 'the summary');
+  const summary = JSON.parse(requestsTo('/grouped')[1]!.body);
+  expect(summary).toMatchObject({ title: expect.stringContaining('Update'), text: expect.stringContaining('200 matches'), url: expect.stringContaining(alert.id) });
+});
+
 test('holds a non-urgent alert during quiet hours', async () => {
   const hook = await channel('Quiet', 'webhook', { url: `${receiver.url}/quiet`, secret: 'quiet-secret' });
   const hh = (offset: number) => `${String((new Date().getUTCHours() + offset + 24) % 24).padStart(2, '0')}:00`;
@@ -170,6 +182,30 @@ test('sends an alert with a risk flag during quiet hours', async () => {
   await pushMentions([{ text: 'Doctor misdiagnosed me, I am going to report to the health authority', rating: 1 }]);
   await receiver.waitFor(receiver.requests.length + 1);
   await eventually(async () => requestsTo('/urgent').length === 1, 10_000, 'the urgent request');
+});
+
+test('removes a deleted channel from the rules that used it', async () => {
+  const id = await channel('Short-lived', 'slack', { url: `${receiver.url}/short` });
+  const ruleId = await rule({ name: 'Uses short-lived', kind: 'mention', mention: { keywords: ['short-lived'] }, channelIds: [id] });
+  expect((await admin.delete(`/api/alert-channels/${id}`)).statusCode).toBe(204);
+  const listed = (await admin.get('/api/alert-rules')).json().items.find((r: { id: string }) => r.id === ruleId);
+  expect(listed.channelIds).toEqual([]);
+});
+
+test('refuses a PATCH that would leave a rule unable to fire', async () => {
+  const ruleId = await rule({ name: 'Low ratings', kind: 'mention', mention: { ratingAtMost: 2 } });
+  const res = await admin.patch(`/api/alert-rules/${ruleId}`, { mention: { ratingAtMost: 0 } });
+  expect(res.statusCode).toBe(400);
+  expect(res.json().error.message).toContain('ratingAtMost');
+  const ok = await admin.patch(`/api/alert-rules/${ruleId}`, { mention: { ratingAtMost: 1 }, enabled: false });
+  expect(ok.json().rule).toMatchObject({ enabled: false, mention: { ratingAtMost: 1 } });
+});
+
+test('lets a viewer read alerts but not change rules', async () => {
+  const viewer = await app.userClient(orgId, 'viewer');
+  expect((await viewer.get('/api/alerts')).statusCode).toBe(200);
+  expect((await viewer.post('/api/alert-rules', { name: 'X', kind: 'mention', mention: { anyRisk: true } })).statusCode).toBe(403);
+  expect((await viewer.get('/api/deliveries')).statusCode).toBe(403);
 });
 
 test('acknowledges an alert', async () => {
