@@ -22,14 +22,14 @@ function transportFor(smtpUrl: string): Transporter {
 }
 
 /** POSTs a rendered request; throws on a timeout, a non-2xx answer or a chat API's error code. Never puts the URL's path (it holds keys) in the message. */
-async function post(request: OutgoingRequest): Promise<void> {
+export async function postRequest(request: OutgoingRequest, timeoutMs = SEND_TIMEOUT_MS): Promise<void> {
   const host = new URL(request.url).host;
   let response: Response;
   try {
-    response = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body, signal: AbortSignal.timeout(SEND_TIMEOUT_MS), redirect: 'error' });
+    response = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body, signal: AbortSignal.timeout(timeoutMs), redirect: 'error' });
   } catch (error) {
     const e = error as Error;
-    const reason = e.name === 'TimeoutError' ? `no answer within ${SEND_TIMEOUT_MS / 1000} s` : ((e.cause as Error | undefined)?.message ?? e.message);
+    const reason = e.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : ((e.cause as Error | undefined)?.message ?? e.message);
     throw new Error(`${host}: ${reason}`, { cause: error });
   }
   const text = await response.text().catch(() => '');
@@ -59,15 +59,15 @@ export async function sendToChannel(ctx: AppContext, kind: ChannelKind, config: 
     case 'email':
       return sendEmail(ctx, (config as ChannelConfig['email']).to, message);
     case 'wecom':
-      return post(renderWecom(config as ChannelConfig['wecom'], message));
+      return postRequest(renderWecom(config as ChannelConfig['wecom'], message));
     case 'dingtalk':
-      return post(renderDingtalk(config as ChannelConfig['dingtalk'], message));
+      return postRequest(renderDingtalk(config as ChannelConfig['dingtalk'], message));
     case 'telegram':
-      return post(renderTelegram(config as ChannelConfig['telegram'], message));
+      return postRequest(renderTelegram(config as ChannelConfig['telegram'], message));
     case 'slack':
-      return post(renderSlack(config as ChannelConfig['slack'], message));
+      return postRequest(renderSlack(config as ChannelConfig['slack'], message));
     case 'webhook':
-      return post(renderWebhook(config as ChannelConfig['webhook'], message));
+      return postRequest(renderWebhook(config as ChannelConfig['webhook'], message));
     case 'in_app':
       throw new PermanentDeliveryError('in-app notifications are not delivered by a job');
   }
