@@ -72,3 +72,8 @@ test('passes a draft that follows the brand voice', () => {
   const rules = { requiredPhrases: { zh: ['患者服务'], ru: [], en: [] }, bannedWords: ['便宜'], noExclamation: true };
   expect(checkBrandVoice('请联系我们的患者服务团队。', 'zh', rules)).toEqual({ ok: true, findings: [] });
 });
+
+test('does not read a CT scan into an upper-case word', () => {
+  expect(checkPrivacy('PLEASE CONTACT OUR TEAM.').ok).toBe(true);
+  expect(checkPrivacy('做了CT以后').findings.map((f) => f.term)).toEqual(['CT']);
+});

@@ -35,7 +35,8 @@ const EN_MEDICAL = [
   'root canal', 'implants?', 'chemotherapy', 'chemo', 'prescri(?:bed|ption)', 'x-ray', 'mri', 'ct scan', 'ultrasound', 'blood tests?', 'infection',
   'fracture', 'hiv', 'hepatitis', 'depression', 'anesthesia', 'anaesthesia', 'medication', 'tooth extraction', 'stitches', 'ivf', 'cesarean', 'caesarean',
 ];
-const ZH_MEDICAL = ['手术', '诊断', '确诊', '活检', '癌', '肿瘤', '糖尿病', '怀孕', '流产', '根管', '种植牙', '化疗', '处方', '病历', '住院', '拔牙', '骨折', '感染', '麻醉', '乙肝', '艾滋', '抑郁', '剖腹产', '试管', '核磁', 'CT', 'B超', '验血'];
+// Latin abbreviations among them are guarded so that e.g. "CONTACT" does not contain a CT scan.
+const ZH_MEDICAL = ['手术', '诊断', '确诊', '活检', '癌', '肿瘤', '糖尿病', '怀孕', '流产', '根管', '种植牙', '化疗', '处方', '病历', '住院', '拔牙', '骨折', '感染', '麻醉', '乙肝', '艾滋', '抑郁', '剖腹产', '试管婴儿', '核磁', '(?<![A-Za-z])CT(?![A-Za-z])', '(?<![A-Za-z])B超', '验血'];
 const RU_MEDICAL = [
   'операци\\p{L}*', 'диагноз\\p{L}*', 'биопси\\p{L}*', 'рак\\p{L}{0,3}', 'опухол\\p{L}*', 'диабет\\p{L}*', 'беременност\\p{L}*', 'выкидыш\\p{L}*', 'аборт\\p{L}*',
   'имплант\\p{L}*', 'химиотерапи\\p{L}*', 'рецепт\\p{L}*', 'рентген\\p{L}*', 'мрт', 'узи', 'анализ\\p{L}* крови', 'инфекци\\p{L}*', 'перелом\\p{L}*', 'гепатит\\p{L}*',
