@@ -293,6 +293,8 @@ test('exports the evidence pack of a malicious case with versions and a manifest
     [2, 'Worst clinic ever, never go there. Everyone says so'],
   ]);
   expect(m.versions[0].receivedAt).toEqual(expect.any(String));
+  const audit = await app.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'case.evidence_export').where('target_id', '=', c.id).executeTakeFirstOrThrow();
+  expect(audit.details).toEqual({ manifestSha256: res.headers['x-manifest-sha256'] });
 });
 
 test('refuses an evidence pack for a case that is not malicious', async () => {

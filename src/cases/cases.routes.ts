@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { recordAudit } from '../audit/record-audit.ts';
 import { IdParams } from '../auth/auth.schemas.ts';
 import { can } from '../auth/permissions.ts';
 import { requireAuth } from '../http/auth-hook.ts';
@@ -145,6 +146,8 @@ export async function caseRoutes(server: FastifyInstance): Promise<void> {
   app.get('/api/cases/:id/evidence.zip', { config: { access: 'cases.read' }, schema: { tags, params: IdParams, produces: ['application/zip'] } }, async (request, reply) => {
     const auth = requireAuth(request);
     const pack = await buildEvidencePack(db, viewerOf(auth), request.params.id);
+    // Who exported which pack, by its manifest hash, so a pack handed to lawyers can be traced.
+    await recordAudit(db, { orgId: auth.orgId, userId: auth.userId, actor: auth.email, action: 'case.evidence_export', targetType: 'case', targetId: request.params.id, ip: request.ip, details: { manifestSha256: pack.manifestSha256 } });
     return reply
       .header('content-type', 'application/zip')
       .header('content-disposition', `attachment; filename="${pack.fileName}"`)
@@ -163,9 +166,12 @@ export async function caseRoutes(server: FastifyInstance): Promise<void> {
 
   app.get('/api/case-settings', { config: { access: 'cases.read' }, schema: { tags, response: { 200: CaseSettingsSchema } } }, async (request) => getCaseSettings(db, requireAuth(request).orgId));
 
-  app.put('/api/case-settings', { config: { access: 'cases.manage' }, schema: { tags, body: CaseSettingsSchema, response: { 200: CaseSettingsSchema } } }, async (request) =>
-    updateCaseSettings(db, requireAuth(request).orgId, request.body),
-  );
+  app.put('/api/case-settings', { config: { access: 'cases.manage' }, schema: { tags, body: CaseSettingsSchema, response: { 200: CaseSettingsSchema } } }, async (request) => {
+    const auth = requireAuth(request);
+    const saved = await updateCaseSettings(db, auth.orgId, request.body);
+    await recordAudit(db, { orgId: auth.orgId, userId: auth.userId, actor: auth.email, action: 'case.settings', targetType: 'organisation', targetId: auth.orgId, ip: request.ip, details: { tiers: saved.tiers, locations: saved.locations.length } });
+    return saved;
+  });
 
   app.get('/api/sla/compliance', { config: { access: 'cases.read' }, schema: { tags, querystring: ComplianceQuery, response: { 200: ComplianceView } } }, async (request) => ({
     items: await slaCompliance(db, viewerOf(requireAuth(request)), request.query.days),

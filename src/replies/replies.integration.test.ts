@@ -32,7 +32,7 @@ test('checks a draft and names the words that break privacy, in each language', 
     ['zh', '您3月5日就诊时等待过久，非常抱歉。', '您3月5日就诊'],
     ['ru', 'Ваш диагноз мы обсудим лично.', 'Ваш диагноз'],
     ['en', 'Zhang Min will call you.', 'Zhang Min'],
-  ]) {
+  ] as const) {
     const res = await service.post('/api/replies/check', { text, lang });
     expect(res.statusCode).toBe(200);
     const { privacy } = res.json();
