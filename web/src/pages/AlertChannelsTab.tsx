@@ -138,7 +138,7 @@ export function AlertChannelsTab() {
 
 function ChannelForm({ channel, onDone }: { channel: AlertChannel | null; onDone(saved: boolean): Promise<void> }) {
   const { t } = useI18n();
-  const { reportError, notify } = useApp();
+  const { can, reportError, notify } = useApp();
   const [name, setName] = useState(channel?.name ?? '');
   const [kind, setKind] = useState<ChannelKind>(channel?.kind ?? 'email');
   const [enabled, setEnabled] = useState(channel?.enabled ?? true);
@@ -147,11 +147,13 @@ function ChannelForm({ channel, onDone }: { channel: AlertChannel | null; onDone
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const canListUsers = can('users.manage');
   useEffect(() => {
+    if (!canListUsers) return;
     api<{ items: User[] }>('/api/users')
       .then((res) => setUsers(res.items.filter((u) => !u.disabled)))
       .catch(() => setUsers(null));
-  }, []);
+  }, [canListUsers]);
 
   const set = (patch: ChannelConfig) => setConfig((c) => ({ ...c, ...patch }));
 
@@ -175,9 +177,10 @@ function ChannelForm({ channel, onDone }: { channel: AlertChannel | null; onDone
     setBusy(true);
     setError(null);
     try {
-      const body = { name: name.trim(), kind, enabled, config: bodyConfig() };
+      const body = { name: name.trim(), enabled, config: bodyConfig() };
+      // A channel keeps its kind: the form locks it when editing and PATCH does not take it.
       if (channel) await api(`/api/alert-channels/${encodeURIComponent(channel.id)}`, { method: 'PATCH', body });
-      else await api('/api/alert-channels', { method: 'POST', body });
+      else await api('/api/alert-channels', { method: 'POST', body: { ...body, kind } });
       notify(t('common.saved'));
       await onDone(true);
     } catch (err) {

@@ -9,26 +9,34 @@ import { CaseStatusBadge, SlaCountdown, TierBadge, caseLabel, useNow } from '../
 import { ReplyEditor, ReplyList } from './ReplyEditor.tsx';
 import {
   aspectIds,
+  caseStatuses,
   handlingTypes,
   type CaseAction,
   type CaseDetail,
   type CaseStatus,
+  type CaseTier,
   type HandlingType,
   type RootCause,
   type TimelineEntry,
   type User,
 } from '../types.ts';
 
-/** The forward steps offered from each status; the server has the last word and says why it refuses. */
+/** Where each status may go next (the server's table; it has the last word and says why it refuses). */
 const nextStatuses: Record<CaseStatus, CaseStatus[]> = {
-  new: ['acknowledged', 'investigating'],
-  acknowledged: ['investigating', 'handling'],
+  new: ['acknowledged'],
+  acknowledged: ['investigating'],
   investigating: ['handling', 'responded'],
-  handling: ['responded', 'repairing'],
-  responded: ['repairing', 'handling'],
-  repairing: ['handling'],
+  handling: ['responded'],
+  responded: ['repairing'],
+  repairing: [],
   closed: [],
 };
+
+/** A malicious case may close without a public response; the others close once responded. */
+function isClosable(tier: CaseTier, status: CaseStatus): boolean {
+  const from: CaseStatus[] = tier === 'malicious' ? ['investigating', 'handling', 'responded', 'repairing'] : ['responded', 'repairing'];
+  return from.includes(status);
+}
 
 function messageOf(error: unknown): string | null {
   return error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 401 ? error.message : null;
@@ -59,12 +67,13 @@ export function CasePage({ id }: { id: string }) {
   }, [load]);
 
   // The user list is for administrators; everyone else picks owners by name or assigns to themselves.
+  const canListUsers = canWork && can('users.manage');
   useEffect(() => {
-    if (!canWork) return;
+    if (!canListUsers) return;
     api<{ items: User[] }>('/api/users')
       .then((res) => setUsers(res.items.filter((u) => !u.disabled)))
       .catch(() => setUsers(null));
-  }, [canWork]);
+  }, [canListUsers]);
 
   const run = async (action: () => Promise<unknown>, done?: string) => {
     setBusy(true);
@@ -163,11 +172,12 @@ export function CasePage({ id }: { id: string }) {
                 {t(`caseAction.${to}`)}
               </button>
             ))}
-            {c.status !== 'closed' ? (
-              <button type="button" className="btn" disabled={busy} onClick={() => setDialog('close')}>
+            {isClosable(c.tier, c.status) && (
+              <button type="button" className="btn" data-testid="close-case" disabled={busy} onClick={() => setDialog('close')}>
                 {t('case.close')}
               </button>
-            ) : (
+            )}
+            {c.status === 'closed' && (
               <button type="button" className="btn" disabled={busy} onClick={() => setDialog('reopen')}>
                 {t('case.reopen')}
               </button>
@@ -241,23 +251,34 @@ function AssignToMe({ current, disabled, onAssign }: { current: string | null; d
   );
 }
 
+const hiddenKeys = new Set(['replyId', 'actionId', 'handlingId', 'ownerId', 'assigneeId', 'from', 'to', 'mentionId']);
+
 /** One line per timeline entry; its data is shown as short key: value pairs, never as markup. */
 function TimelineItem({ entry }: { entry: TimelineEntry }) {
   const { t, tx, formatDate } = useI18n();
   const label = tx('timeline', entry.type);
-  const data = entry.data && typeof entry.data === 'object' ? (entry.data as Record<string, unknown>) : null;
-  const pairs = data
-    ? Object.entries(data)
-        .filter(([, v]) => v !== null && v !== undefined && v !== '' && typeof v !== 'object')
-        .slice(0, 6)
-    : [];
+  const data = entry.data && typeof entry.data === 'object' ? (entry.data as Record<string, unknown>) : {};
+  const isStatus = (v: unknown): v is CaseStatus => typeof v === 'string' && (caseStatuses as readonly string[]).includes(v);
+  const pairs = Object.entries(data)
+    .filter(([k, v]) => !hiddenKeys.has(k) && v !== null && v !== undefined && v !== '' && typeof v !== 'object')
+    .slice(0, 6);
   return (
     <li className="timeline-entry" data-type={entry.type}>
       <div className="timeline-head">
         <span className="strong">{label}</span>
         <span className="muted small">{formatDate(entry.at)}</span>
       </div>
-      <div className="small muted">{entry.actorName ?? t('timeline.system')}</div>
+      <div className="small muted">{entry.actorName || t('timeline.system')}</div>
+      {isStatus(data.to) && (
+        <div className="small">
+          {isStatus(data.from) && (
+            <>
+              <CaseStatusBadge status={data.from} /> →{' '}
+            </>
+          )}
+          <CaseStatusBadge status={data.to} />
+        </div>
+      )}
       {pairs.length > 0 && (
         <div className="small timeline-data">
           {pairs.map(([k, v]) => (
@@ -368,7 +389,7 @@ function ActionsSection({ detail, users, onChanged }: { detail: CaseDetail; user
           description: description.trim(),
           aspect,
           ownerId,
-          dueAt: dueAt ? new Date(`${dueAt}T23:59:00`).toISOString() : null,
+          dueAt: new Date(`${dueAt}T23:59:00`).toISOString(),
         },
       });
       notify(t('common.saved'));
@@ -390,7 +411,7 @@ function ActionsSection({ detail, users, onChanged }: { detail: CaseDetail; user
       reportError(error);
     }
   };
-  const percent = (n: number) => `${Math.round(n * 100)}%`;
+  const percent = (n: number | null) => (n === null ? '—' : `${Math.round(n * 100)}%`);
 
   return (
     <section className="card">
@@ -471,7 +492,7 @@ function ActionsSection({ detail, users, onChanged }: { detail: CaseDetail; user
             </label>
             <label className="field">
               <span>{t('actions.dueAt')}</span>
-              <input name="actionDue" type="date" value={dueAt} onChange={(e) => setDueAt(e.target.value)} />
+              <input name="actionDue" type="date" required value={dueAt} onChange={(e) => setDueAt(e.target.value)} />
             </label>
             <label className="field field-wide">
               <span>{t('actions.description')}</span>

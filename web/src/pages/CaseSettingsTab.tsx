@@ -367,7 +367,7 @@ function TemplatesCard() {
     try {
       await api('/api/reply-templates', {
         method: 'POST',
-        body: { ...draft, name: draft.name.trim(), tier: draft.tier || null, aspect: draft.aspect || null },
+        body: { ...draft, name: draft.name.trim(), tier: draft.tier || undefined, aspect: draft.aspect || undefined },
       });
       notify(t('common.saved'));
       setAdding(false);
