@@ -17,6 +17,8 @@ export interface JobDefinition {
   subscribe?: string;
   /** How often an idle worker looks for jobs (default 1 s; pg-boss allows 0.5 s at least). */
   pollingIntervalSeconds?: number;
+  /** Jobs this process runs at once (default 1); more lets one slow target not hold up the rest. */
+  localConcurrency?: number;
   /** Handles one job; must be idempotent, since a job can run twice after a crash. */
   handle(ctx: AppContext, data: Record<string, unknown>): Promise<void>;
 }
@@ -35,7 +37,7 @@ export async function createQueues(boss: PgBoss): Promise<void> {
 export async function startWorkers(ctx: AppContext, boss: PgBoss, extra: JobDefinition[] = []): Promise<void> {
   for (const job of [...jobDefinitions(), ...extra]) {
     await boss.createQueue(job.name);
-    await boss.work<Record<string, unknown>>(job.name, { pollingIntervalSeconds: job.pollingIntervalSeconds ?? 1 }, async (jobs) => {
+    await boss.work<Record<string, unknown>>(job.name, { pollingIntervalSeconds: job.pollingIntervalSeconds ?? 1, localConcurrency: job.localConcurrency ?? 1 }, async (jobs) => {
       for (const j of jobs) await job.handle(ctx, j.data ?? {});
     });
     if (job.cron) await boss.schedule(job.name, job.cron);

@@ -150,3 +150,21 @@ test('dead-letters e-mail to a channel at once with the reason when SMTP is not 
     app.ctx.config.smtpUrl = smtpUrl;
   }
 });
+
+test('delivers to a fast channel while a slow one is still waiting for its answer', async () => {
+  const slow = await startHttpReceiver();
+  slow.respond.delayMs = 4000;
+  try {
+    const slowId = await channel('Slow', 'slack', { url: `${slow.url}/slow` });
+    const fastId = await channel('Fast', 'slack', { url: `${receiver.url}/fast` });
+    await notify({ title: 'Slow one', text: 'x', channelIds: [slowId] });
+    await slow.waitFor(1);
+    // The slow target now holds its delivery for 4 s; the fast one must not wait for it.
+    const started = Date.now();
+    await notify({ title: 'Fast one', text: 'x', channelIds: [fastId] });
+    await eventually(async () => receiver.requests.some((r) => r.url === '/fast'), 10_000, 'the fast channel');
+    expect(Date.now() - started).toBeLessThan(2500);
+  } finally {
+    await slow.close();
+  }
+});
