@@ -211,7 +211,20 @@ describe('cases', () => {
     await page.screenshot({ path: join(shotsDir, 'case-closed-en.png'), fullPage: true });
   });
 
-  test('shows the new pages in Chinese and Russian', async () => {
+  test('opens a general case from a mention in the inbox', async () => {
+    await page.click('a[href="/inbox"]');
+    await page.locator('[data-testid=mention-card]').first().click();
+    await page.locator('[data-testid=open-case]').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('select[name=caseTier]').selectOption('general');
+    await dialog.locator('button[type=submit]').click();
+    await page.waitForURL('**/cases/*');
+    await expect.poll(() => page.locator('[data-testid=case-status]').textContent()).toBe('New');
+    expect(await page.locator('.badge-tier-general').count()).toBe(1);
+    expect(await page.locator('[data-testid=sla]').getAttribute('data-state')).toBe('ok');
+  });
+
+  test('shows the new pages in English, Chinese and Russian', async () => {
     const pages: [string, string][] = [
       ['/cases', 'cases'],
       [`/cases/${caseId}`, 'case'],
@@ -226,6 +239,9 @@ describe('cases', () => {
         await page.goto(`${verity.url}${path}`);
         await page.locator('.page').first().waitFor();
         await page.waitForLoadState('networkidle');
+        if (name === 'alert-rules' || name === 'alert-channels') await page.locator('.card-head .btn-primary').click();
+        if (name === 'alert-channels') await page.locator('[data-testid=channel-form] select[name=kind]').selectOption('telegram');
+        if (name === 'cases') await page.locator('[data-status=closed] .btn-link').click();
         await page.screenshot({ path: join(shotsDir, `${name}-${locale}.png`), fullPage: true });
       }
       await page.goto(`${verity.url}/settings`);

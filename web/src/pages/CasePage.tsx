@@ -251,7 +251,9 @@ function AssignToMe({ current, disabled, onAssign }: { current: string | null; d
   );
 }
 
-const hiddenKeys = new Set(['replyId', 'actionId', 'handlingId', 'ownerId', 'assigneeId', 'from', 'to', 'mentionId']);
+/** Ids and flags stay out of the timeline; the rest is shown as values, translated where they are codes. */
+const hiddenKeys = new Set(['from', 'to', 'auto', 'privacyOk', 'brandVoiceOk']);
+const codePrefixes: Record<string, string> = { kind: 'actions', type: 'handling', aspect: 'aspect', tier: 'tier', lang: 'lang', status: 'actions' };
 
 /** One line per timeline entry; its data is shown as short key: value pairs, never as markup. */
 function TimelineItem({ entry }: { entry: TimelineEntry }) {
@@ -259,9 +261,15 @@ function TimelineItem({ entry }: { entry: TimelineEntry }) {
   const label = tx('timeline', entry.type);
   const data = entry.data && typeof entry.data === 'object' ? (entry.data as Record<string, unknown>) : {};
   const isStatus = (v: unknown): v is CaseStatus => typeof v === 'string' && (caseStatuses as readonly string[]).includes(v);
-  const pairs = Object.entries(data)
-    .filter(([k, v]) => !hiddenKeys.has(k) && v !== null && v !== undefined && v !== '' && typeof v !== 'object')
-    .slice(0, 6);
+  const values = Object.entries(data)
+    .filter(([k, v]) => !hiddenKeys.has(k) && !/Id$/.test(k) && v !== null && v !== undefined && v !== '' && typeof v !== 'object' && typeof v !== 'boolean')
+    .slice(0, 6)
+    .map(([k, v]) => {
+      const text = String(v);
+      if (k in codePrefixes) return tx(codePrefixes[k]!, text);
+      if (/At$/.test(k)) return formatDate(text, false);
+      return text;
+    });
   return (
     <li className="timeline-entry" data-type={entry.type}>
       <div className="timeline-head">
@@ -279,15 +287,7 @@ function TimelineItem({ entry }: { entry: TimelineEntry }) {
           <CaseStatusBadge status={data.to} />
         </div>
       )}
-      {pairs.length > 0 && (
-        <div className="small timeline-data">
-          {pairs.map(([k, v]) => (
-            <span key={k}>
-              <span className="muted">{k}:</span> {String(v)}
-            </span>
-          ))}
-        </div>
-      )}
+      {values.length > 0 && <div className="small timeline-data">{values.join(' · ')}</div>}
     </li>
   );
 }

@@ -72,7 +72,7 @@ export function CasesPage() {
       ) : cases.length === 0 ? (
         <EmptyState title={t('cases.empty')} hint={t('cases.emptyHint')} />
       ) : (
-        <div className="board" data-testid="case-board">
+        <div className={`board${showClosed ? ' board-closed-open' : ''}`} data-testid="case-board">
           {caseStatuses.map((status) => {
             const items = byStatus(status);
             const folded = status === 'closed' && !showClosed;
