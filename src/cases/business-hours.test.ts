@@ -55,6 +55,14 @@ describe('addWorkingHours', () => {
     expect(addWorkingHours(at('2026-03-27T16:00:00Z'), 2, berlin).toISOString()).toBe('2026-03-30T07:00:00.000Z');
   });
 
+  test('counts an overnight shift that runs past midnight', () => {
+    const night: WorkingCalendar = { ...shanghai, weeklyHours: { ...DEFAULT_WEEKLY_HOURS, mon: { start: '20:00', end: '06:00' }, tue: null } };
+    // Monday 23:00 local + 5 h: 7 h left on the shift that opened Monday 20:00 → Tuesday 04:00 local.
+    expect(addWorkingHours(at('2026-03-02T15:00:00Z'), 5, night).toISOString()).toBe('2026-03-02T20:00:00.000Z');
+    // Tuesday 03:00 local is still Monday's shift: 3 h left, then Wednesday 08:00 + 1 h.
+    expect(addWorkingHours(at('2026-03-02T19:00:00Z'), 4, night).toISOString()).toBe('2026-03-04T01:00:00.000Z');
+  });
+
   test('returns the next opening for zero hours outside working time', () => {
     expect(addWorkingHours(at('2026-03-07T04:00:00Z'), 0, shanghai).toISOString()).toBe('2026-03-09T00:00:00.000Z');
   });

@@ -3,7 +3,7 @@
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-/** Opening hours of one weekday ('HH:MM', end after start), or null when closed. */
+/** Opening hours of one weekday ('HH:MM'; an end before the start runs overnight into the next day), or null when closed. */
 export type DayHours = { start: string; end: string } | null;
 export type WeeklyHours = Record<Weekday, DayHours>;
 
@@ -76,14 +76,21 @@ export function addWorkingHours(start: Date, hours: number, calendar: WorkingCal
   const holidays = new Set(calendar.holidays);
   let remaining = Math.max(0, hours) * HOUR_MS;
   let cursor = start.getTime();
-  let { year, month, day } = localParts(cursor, calendar.timeZone);
+  // Start a day early: an overnight shift that opened yesterday may still be running.
+  const today = localParts(cursor, calendar.timeZone);
+  const yesterday = new Date(Date.UTC(today.year, today.month - 1, today.day - 1));
+  let year = yesterday.getUTCFullYear();
+  let month = yesterday.getUTCMonth() + 1;
+  let day = yesterday.getUTCDate();
   // Ten years of holidays is more than any calendar holds; the bound only stops a runaway loop.
   for (let i = 0; i < 3660; i++) {
     const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]!;
     const hoursToday = calendar.weeklyHours[weekday];
     if (hoursToday && !holidays.has(isoDate(year, month, day))) {
       const open = zonedTimeToUtc(year, month, day, minutesOf(hoursToday.start), calendar.timeZone);
-      const close = zonedTimeToUtc(year, month, day, minutesOf(hoursToday.end), calendar.timeZone);
+      // An end at or before the start is an overnight shift that closes the next morning.
+      const endMinutes = minutesOf(hoursToday.end) + (hoursToday.end <= hoursToday.start ? 24 * 60 : 0);
+      const close = zonedTimeToUtc(year, month, day, endMinutes, calendar.timeZone);
       if (cursor < open) cursor = open;
       if (cursor < close) {
         if (remaining <= close - cursor) return new Date(cursor + remaining);

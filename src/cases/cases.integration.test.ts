@@ -362,7 +362,7 @@ test('saves case settings and uses a location’s hours for new general cases', 
   const m = await newMention('Nobody answered the phone', { locationId: location.id });
   const c = (await service.post('/api/cases', { mentionIds: [m], tier: 'general' })).json().case;
   expect(new Date(c.firstResponseDueAt).getTime() - new Date(c.openedAt).getTime()).toBe(2 * 3_600_000);
-  const bad = await admin.request({ method: 'PUT', url: '/api/case-settings', payload: { ...body, locations: [{ ...body.locations[0], weeklyHours: { ...body.locations[0].weeklyHours, mon: { start: '18:00', end: '08:00' } } }] } });
+  const bad = await admin.request({ method: 'PUT', url: '/api/case-settings', payload: { ...body, locations: [{ ...body.locations[0], weeklyHours: { ...body.locations[0].weeklyHours, mon: { start: '08:00', end: '08:00' } } }] } });
   expect(bad.statusCode).toBe(400);
   expect((await service.request({ method: 'PUT', url: '/api/case-settings', payload: body })).statusCode).toBe(403);
 });

@@ -89,7 +89,7 @@ export const CreateRootCauseBody = z.object({ label: z.string().trim().min(1).ma
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'use HH:MM');
 const DayHoursSchema = z
   .object({ start: hhmm, end: hhmm })
-  .refine((d) => d.start < d.end, { message: 'end must be after start' })
+  .refine((d) => d.start !== d.end, { message: 'end must differ from start (an end before the start runs overnight)' })
   .nullable();
 const TierSettingsSchema = z.object({
   firstResponseHours: z.number().positive().max(24 * 365),
