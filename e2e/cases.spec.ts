@@ -95,11 +95,16 @@ describe('cases', () => {
       kind: 'email',
       config: { to: [dutyInbox] },
     });
+    const { channel: inApp } = await call<{ channel: { id: string } }>('POST', '/api/alert-channels', {
+      name: 'Administrators in the app',
+      kind: 'in_app',
+      config: { roles: ['admin'] },
+    });
     await call('POST', '/api/alert-rules', {
       name: 'Risk flag',
       kind: 'mention',
       mention: { anyRisk: true, keywords: [marker] },
-      channelIds: [channel.id],
+      channelIds: [channel.id, inApp.id],
       cooldownMinutes: 60,
     });
     await page.click('a[href="/alerts"]');
@@ -252,8 +257,13 @@ describe('cases', () => {
       await page.waitForLoadState('networkidle');
       await page.screenshot({ path: join(shotsDir, `settings-cases-${locale}.png`), fullPage: true });
     }
-    await page.locator('[data-testid=notification-bell]').click();
+    // The in-app channel told every administrator about the alert; the bell counts it until it is read.
+    const bell = page.locator('[data-testid=notification-bell]');
+    await expect.poll(() => bell.locator('.bell-count').count()).toBe(1);
+    await bell.click();
     await page.screenshot({ path: join(shotsDir, 'notifications-ru.png') });
+    await page.locator('.bell-item.unread .btn-link').first().click();
+    await expect.poll(() => page.locator('.bell-item.unread').count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
   });
 });
