@@ -18,6 +18,12 @@ const blocked: [string, string, string][] = [
   ['ru', 'Ваша операция прошла успешно.', 'Ваша операция'],
   ['ru', 'Мы сожалеем о том, что произошло во время вашего визита 5 марта.', 'вашего визита'],
   ['ru', 'Доктор Иванов свяжется с вами.', 'Доктор Иванов'],
+  ['en', 'Our internal investigation found the receptionist was at fault.', 'internal investigation'],
+  ['en', 'The nurse has been suspended.', 'has been suspended'],
+  ['zh', '涉事护士已被停职。', '停职'],
+  ['zh', '我们查看了监控录像。', '监控录像'],
+  ['ru', 'Служебная проверка показала нарушение.', 'Служебная проверка'],
+  ['ru', 'Сотрудник уволен.', 'уволен'],
 ];
 
 test.each(blocked)('blocks a %s draft that says “%s”', (_lang, text, term) => {

@@ -21,6 +21,7 @@ const HEALTH = 'discloses a health detail (diagnosis, treatment or condition)';
 const DATE = 'discloses a date, such as the date of a visit';
 const NAME = 'names a staff member';
 const RECORDS = 'refers to records only staff can see';
+const STAFF_ONLY = 'discloses a staff-only fact (internal investigations, discipline, surveillance)';
 
 const EN_MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const RU_MONTHS = 'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря';
@@ -64,7 +65,9 @@ const RULES: Rule[] = [
   { pattern: new RegExp(`${B}\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${EN_MONTHS})${E}(?:\\s+\\d{4})?`, 'giu'), reason: DATE },
   { pattern: new RegExp(`${B}\\d{4}-\\d{1,2}-\\d{1,2}${E}|${B}\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}${E}`, 'gu'), reason: DATE },
   { pattern: new RegExp(`${B}(?:${EN_MEDICAL.join('|')})${E}`, 'giu'), reason: HEALTH },
+  { pattern: new RegExp(`${B}(?:internal (?:investigation|review|inquiry|records?|notes?)|disciplin(?:ed|ary(?: action)?)|(?:was|been|were|has been|have been) (?:fired|dismissed|suspended|reprimanded|disciplined)|cctv|camera footage|surveillance (?:video|footage))${E}`, 'giu'), reason: STAFF_ONLY },
   // Chinese
+  { pattern: /内部调查|内部记录|纪律处分|处分了|被开除|已开除|停职|监控录像|监控视频/gu, reason: STAFF_ONLY },
   { pattern: new RegExp(`[您你](?:的|之前的|上次的|此次的|这次的)(?:${ZH_CARE_NOUNS})`, 'gu'), reason: CONFIRMS },
   { pattern: /[您你](?:在|来)(?:我院|本院|我们医院|我们诊所|本诊所)(?:就诊|就医|治疗|看病|住院|手术)?/gu, reason: CONFIRMS },
   { pattern: /作为[您你]的(?:主治)?(?:医生|大夫|护士)/gu, reason: CONFIRMS },
@@ -74,6 +77,7 @@ const RULES: Rule[] = [
   { pattern: /[^\P{Script=Han}的们位名个和与及该这那您你我]{1,2}(?:医生|大夫|主任|护士|院长)/gu, reason: NAME },
   { pattern: new RegExp(ZH_MEDICAL.join('|'), 'gu'), reason: HEALTH },
   // Russian
+  { pattern: new RegExp(`${B}(?:внутренн\\p{L}* (?:расследовани|проверк|служебн)\\p{L}*|служебн\\p{L}* (?:расследовани|проверк)\\p{L}*|уволен\\p{L}*|выговор\\p{L}*|отстранен\\p{L}*|дисциплинарн\\p{L}*|видеонаблюдени\\p{L}*|запис\\p{L}* камер\\p{L}*)${E}`, 'giu'), reason: STAFF_ONLY },
   { pattern: new RegExp(`${B}(?:ваш|ваша|ваше|ваши|вашего|вашей|вашу|вашим|вашем|ваших|вашими)\\s+(?:последн\\p{L}*\\s+|недавн\\p{L}*\\s+)?(?:${RU_CARE_NOUNS})${E}`, 'giu'), reason: CONFIRMS },
   { pattern: new RegExp(`${B}(?:как ваш\\p{L}*|ваш\\p{L}*) (?:лечащ\\p{L}* )?(?:врач|доктор|стоматолог|хирург|медсестра)${E}`, 'giu'), reason: CONFIRMS },
   { pattern: new RegExp(`${B}(?:когда|пока) вы (?:были|лежали|лечились|находились) (?:у нас|в нашей|в клинике|в больнице)`, 'giu'), reason: CONFIRMS },
