@@ -208,6 +208,24 @@ test('lets a viewer read alerts but not change rules', async () => {
   expect((await viewer.get('/api/deliveries')).statusCode).toBe(403);
 });
 
+test('pages alerts with a cursor and refuses a forged one', async () => {
+  const source = (await created(admin.post('/api/sources', { name: 'Paging feed', kind: 'push' }))).source!.id;
+  const ruleId = await rule({ name: 'Paging', kind: 'mention', mention: { anyRisk: true }, scope: { sourceIds: [source] } });
+  await app.ctx.db
+    .insertInto('alerts')
+    .values(Array.from({ length: 55 }, (_, i) => ({ org_id: orgId, rule_id: ruleId, scope_key: `page-${i}`, title: `Alert ${i}`, summary: 's', count: 1 })))
+    .execute();
+  const first = (await admin.get('/api/alerts')).json();
+  expect(first.items).toHaveLength(50);
+  const second = (await admin.get(`/api/alerts?cursor=${first.nextCursor}`)).json();
+  const ids = [...first.items, ...second.items].map((a: { id: string }) => a.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  expect(ids.length).toBe((await app.ctx.db.selectFrom('alerts').select('id').where('org_id', '=', orgId).execute()).length);
+  expect(second.nextCursor).toBeNull();
+  const forged = await admin.get('/api/alerts?cursor=bm90LWEtY3Vyc29y');
+  expect(forged.statusCode).toBe(400);
+});
+
 test('acknowledges an alert', async () => {
   const [open] = (await admin.get('/api/alerts?status=open')).json().items;
   const res = await admin.post(`/api/alerts/${open.id}/acknowledge`);
