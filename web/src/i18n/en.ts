@@ -575,6 +575,11 @@ export const en = {
   'brandVoice.noExclamation': 'No exclamation marks',
   'templates.title': 'Reply templates',
   'templates.new': 'New template',
+  'compliance.title': 'SLA compliance, last 30 days',
+  'compliance.cases': 'Cases',
+  'compliance.met': 'First response in time',
+  'compliance.rate': 'Rate',
+  'compliance.breached': 'Breached',
 } as const;
 
 export type MessageKey = keyof typeof en;

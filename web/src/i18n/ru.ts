@@ -576,4 +576,9 @@ export const ru: Dictionary = {
   'brandVoice.noExclamation': 'Без восклицательных знаков',
   'templates.title': 'Шаблоны ответов',
   'templates.new': 'Новый шаблон',
+  'compliance.title': 'Соблюдение SLA за 30 дней',
+  'compliance.cases': 'Обращений',
+  'compliance.met': 'Первый ответ в срок',
+  'compliance.rate': 'Доля',
+  'compliance.breached': 'Просрочено',
 };

@@ -576,4 +576,9 @@ export const zhCN: Dictionary = {
   'brandVoice.noExclamation': '不用感叹号',
   'templates.title': '回复模板',
   'templates.new': '新建模板',
+  'compliance.title': '近 30 天时限达成情况',
+  'compliance.cases': '案件数',
+  'compliance.met': '按时首次响应',
+  'compliance.rate': '达成率',
+  'compliance.breached': '超时',
 };

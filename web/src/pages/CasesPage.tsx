@@ -107,6 +107,56 @@ export function CasesPage() {
           })}
         </div>
       )}
+      <SlaCompliance />
     </div>
+  );
+}
+
+interface ComplianceRow {
+  team: string;
+  cases: number;
+  firstResponseMet: number;
+  firstResponseRate: number | null;
+  breached: number;
+}
+
+/** How often each team answered within the first-response deadline over the last 30 days. */
+function SlaCompliance() {
+  const { t, formatNumber } = useI18n();
+  const [rows, setRows] = useState<ComplianceRow[] | null>(null);
+  useEffect(() => {
+    api<{ items: ComplianceRow[] }>('/api/sla/compliance', { query: { days: 30 } })
+      .then((res) => setRows(res.items))
+      .catch(() => setRows([]));
+  }, []);
+  if (!rows || rows.length === 0) return null;
+  return (
+    <section className="card compliance" data-testid="sla-compliance">
+      <h2>{t('compliance.title')}</h2>
+      <table className="table table-compact">
+        <thead>
+          <tr>
+            <th>{t('caseSettings.team')}</th>
+            <th className="num">{t('compliance.cases')}</th>
+            <th className="num">{t('compliance.met')}</th>
+            <th className="num">{t('compliance.rate')}</th>
+            <th className="num">{t('compliance.breached')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.team}>
+              <td className="strong">{r.team}</td>
+              <td className="num">{formatNumber(r.cases)}</td>
+              <td className="num">{formatNumber(r.firstResponseMet)}</td>
+              <td className="num">
+                {r.firstResponseRate === null ? t('common.none') : formatNumber(r.firstResponseRate, { style: 'percent', maximumFractionDigits: 0 })}
+              </td>
+              <td className={`num${r.breached > 0 ? ' warning-text strong' : ''}`}>{formatNumber(r.breached)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
