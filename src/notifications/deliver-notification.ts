@@ -101,6 +101,7 @@ export async function deliverNotification(ctx: AppContext, deliveryId: string): 
         ? await ctx.db.selectFrom('alert_channels').select(['kind', 'config', 'enabled']).where('id', '=', delivery.channel_id).executeTakeFirst()
         : undefined;
       if (!channel) throw new PermanentDeliveryError('the channel was deleted');
+      if (!channel.enabled) throw new PermanentDeliveryError('the channel was disabled');
       await sendToChannel(ctx, channel.kind as ChannelKind, channel.config, message);
     }
     await ctx.db.updateTable('notification_deliveries').set({ status: 'sent', sent_at: sql<Date>`now()`, last_error: null, updated_at: sql<Date>`now()` }).where('id', '=', delivery.id).execute();
