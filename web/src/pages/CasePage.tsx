@@ -215,7 +215,7 @@ export function CasePage({ id }: { id: string }) {
           <section className="card">
             <h2>{t('reply.title')}</h2>
             <ReplyList replies={detail.replies} onChanged={load} />
-            {canWork && c.status !== 'closed' && <ReplyEditor caseId={c.id} tier={c.tier} onSaved={load} />}
+            {canWork && c.status !== 'closed' && <ReplyEditor caseId={c.id} tier={c.tier} patientLang={detail.mentions[0]?.lang ?? null} onSaved={load} />}
           </section>
 
           <HandlingSection detail={detail} onChanged={load} />

@@ -46,11 +46,25 @@ export function FindingList({ findings }: { findings: FindingMark[] }) {
 }
 
 /** Drafts a reply from a template, checking privacy and brand voice while the user types. */
-export function ReplyEditor({ caseId, tier, onSaved }: { caseId: string; tier: CaseTier; onSaved(): Promise<void> }) {
+export function ReplyEditor({
+  caseId,
+  tier,
+  patientLang,
+  onSaved,
+}: {
+  caseId: string;
+  tier: CaseTier;
+  /** The language the patient wrote in; a reply is usually in the same one. */
+  patientLang: string | null;
+  onSaved(): Promise<void>;
+}) {
   const { t, locale } = useI18n();
   const { reportError, notify } = useApp();
   const [templates, setTemplates] = useState<ReplyTemplate[]>([]);
-  const [lang, setLang] = useState<ReplyLang>(locale === 'zh-CN' ? 'zh' : locale);
+  const [lang, setLang] = useState<ReplyLang>(() => {
+    const known = mentionLanguages.find((l) => l === patientLang);
+    return known ?? (locale === 'zh-CN' ? 'zh' : locale);
+  });
   const [kind, setKind] = useState<'public' | 'private'>('public');
   const [templateId, setTemplateId] = useState('');
   const [text, setText] = useState('');
