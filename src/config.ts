@@ -9,6 +9,7 @@ export const ENV_VARS = [
   ['VERITY_PUBLIC_URL', 'URL users open (printed at start, used in links)', 'http://localhost:PORT'],
   ['VERITY_SECURE_COOKIES', 'mark session cookies Secure (set to 1 behind HTTPS)', '0'],
   ['VERITY_LOG_LEVEL', 'log level: fatal, error, warn, info, debug', 'info'],
+  ['VERITY_PGLITE_SHARED_BUFFERS', 'shared buffers of the embedded database (they live in the Verity process)', '32MB'],
   ['VERITY_SMTP_URL', 'SMTP server for e-mail alerts, e.g. smtp://user:pass@mail.example:587', '(unset: e-mail deliveries fail as not configured)'],
   ['VERITY_MAIL_FROM', 'sender of e-mail alerts', 'Verity <verity@localhost>'],
   ['VERITY_DELIVERY_RETRY_DELAY', 'seconds before the first retry of a failed alert delivery (doubling, 5 retries); 0 retries at once', '10'],
