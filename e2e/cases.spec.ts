@@ -1,17 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startVerity } from '../src/app.ts';
+import { freshStore, launchBrowser, prepareBrowserTests, shotsDir } from './browser.ts';
 import { startSmtpSink, type SmtpSink } from '../src/notifications/test-receivers.ts';
 
 // A risky review arrives by the push API, opens a major case by itself, e-mails the duty inbox,
 // and is worked to closure in a real Chromium against a real Verity (PGlite, queue workers, SMTP).
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const shotsDir = process.env.VERITY_SHOTS_DIR ?? '/tmp/verity-shots';
 const marker = 'Quillfeather';
 const complaint = `The surgeon made a medical error and my lawyer will sue the clinic. ${marker} ward, room 4.`;
 const dutyInbox = 'duty@clinic.test';
@@ -21,13 +18,8 @@ let smtp: SmtpSink;
 let browser: BrowserContext;
 let page: Page;
 let workDir: string;
+let store: Awaited<ReturnType<typeof freshStore>>;
 let caseId: string;
-
-async function ensureWebBuild(): Promise<void> {
-  if (existsSync(join(repoRoot, 'web/dist/index.html'))) return;
-  const { build } = await import('vite');
-  await build({ configFile: join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
-}
 
 /** Calls the API with the browser's session and CSRF cookie; throws with the server's answer on failure. */
 async function call<T>(method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown, headers: Record<string, string> = {}): Promise<T> {
@@ -42,40 +34,24 @@ async function call<T>(method: 'GET' | 'POST' | 'PATCH', path: string, data?: un
 }
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) throw new Error(`the browser tests need Chromium at ${chromiumPath} (apt-get install chromium fonts-wqy-microhei; npm test installs it when run as root)`);
-  await ensureWebBuild();
+  await prepareBrowserTests();
   smtp = await startSmtpSink();
   process.env.VERITY_SMTP_URL = smtp.url;
   process.env.VERITY_DELIVERY_RETRY_DELAY = '0';
   workDir = mkdtempSync(join(tmpdir(), 'verity-e2e-cases-'));
-  verity = await startVerity({ dataDir: join(workDir, 'data'), port: 0, host: '127.0.0.1', logLevel: 'warn' });
+  store = await freshStore(workDir);
+  verity = await startVerity({ dataDir: store.dataDir, databaseUrl: store.databaseUrl, port: 0, host: '127.0.0.1', logLevel: 'warn' });
   // A small demo organisation: its users and roster, and few enough mentions that the e-mails
   // their own cases send do not queue ahead of the one this test waits for.
   const { seedDemo } = await import('../src/demo/seed-demo.ts');
   await seedDemo(verity.ctx, { count: 40 });
-  browser = await chromium.launchPersistentContext(join(workDir, 'profile'), {
-    executablePath: chromiumPath,
-    headless: true,
-    viewport: { width: 1366, height: 900 },
-    locale: 'en-US',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  page = browser.pages()[0] ?? (await browser.newPage());
-  page.setDefaultTimeout(15_000);
-  mkdirSync(shotsDir, { recursive: true });
+  ({ browser, page } = await launchBrowser(join(workDir, 'profile'), { width: 1366, height: 900 }));
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   await verity?.close();
+  await store?.drop();
   await smtp?.close();
   delete process.env.VERITY_SMTP_URL;
   delete process.env.VERITY_DELIVERY_RETRY_DELAY;

@@ -1,56 +1,32 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startVerity } from '../src/app.ts';
+import { freshStore, launchBrowser, prepareBrowserTests, shotsDir } from './browser.ts';
 
 // Drives the built web app (web/dist) in a real Chromium against a real Verity on a fresh PGlite store.
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const shotsDir = process.env.VERITY_SHOTS_DIR ?? '/tmp/verity-shots';
 const marker = 'Quillfeather';
 
 let verity: Awaited<ReturnType<typeof startVerity>>;
 let browser: BrowserContext;
 let page: Page;
 let workDir: string;
-
-async function ensureWebBuild(): Promise<void> {
-  if (existsSync(join(repoRoot, 'web/dist/index.html'))) return;
-  const { build } = await import('vite');
-  await build({ configFile: join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
-}
+let store: Awaited<ReturnType<typeof freshStore>>;
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) throw new Error(`the browser tests need Chromium at ${chromiumPath} (apt-get install chromium fonts-wqy-microhei; npm test installs it when run as root)`);
-  await ensureWebBuild();
+  await prepareBrowserTests();
   workDir = mkdtempSync(join(tmpdir(), 'verity-e2e-'));
-  verity = await startVerity({ dataDir: join(workDir, 'data'), port: 0, host: '127.0.0.1', demo: true });
-  browser = await chromium.launchPersistentContext(join(workDir, 'profile'), {
-    executablePath: chromiumPath,
-    headless: true,
-    viewport: { width: 1366, height: 860 },
-    locale: 'en-US',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  page = browser.pages()[0] ?? (await browser.newPage());
-  page.setDefaultTimeout(15_000);
-  mkdirSync(shotsDir, { recursive: true });
+  store = await freshStore(workDir);
+  verity = await startVerity({ dataDir: store.dataDir, databaseUrl: store.databaseUrl, port: 0, host: '127.0.0.1', demo: true });
+  ({ browser, page } = await launchBrowser(join(workDir, 'profile'), { width: 1366, height: 860 }));
 });
 
 afterAll(async () => {
   await browser?.close();
   await verity?.close();
+  await store?.drop();
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
