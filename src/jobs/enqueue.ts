@@ -8,11 +8,14 @@ export const ANALYSE_QUEUE = 'analyse-mentions';
 /**
  * Asks the workers to analyse an organisation's new mentions, inside the caller's transaction
  * (so the job exists exactly when the mentions do; on PGlite a second connection would deadlock).
- * Throttled per organisation: one job every few seconds drains whatever has arrived meanwhile.
+ * Debounced per organisation: at most one job per 2-second slot, and a send into a taken slot
+ * moves to the next one; each job drains whatever has arrived meanwhile.
  */
 export async function enqueueAnalysis(boss: PgBoss | null, trx: Transaction<Database> | Kysely<Database>, orgId: string): Promise<void> {
   if (!boss) return;
-  await boss.send(ANALYSE_QUEUE, { orgId }, { db: fromKysely(trx), singletonKey: orgId, singletonSeconds: 2 });
+  // singletonNextSlot: a send that finds this slot taken is queued for the next one (a debounce), so a
+  // mention committed just after the slot's job started is not left for the minute backlog cron.
+  await boss.send(ANALYSE_QUEUE, { orgId }, { db: fromKysely(trx), singletonKey: orgId, singletonSeconds: 2, singletonNextSlot: true });
 }
 
 /** Published when a batch of mentions has been analysed; alerts and cases subscribe their queues to it. */
