@@ -7,7 +7,7 @@ import { IdParams } from '../auth/auth.schemas.ts';
 import { requireAuth } from '../http/auth-hook.ts';
 import { AppError, badRequest, notFound } from '../http/errors.ts';
 import { ImportRunView } from '../sources/sources.schemas.ts';
-import { getOrCreateSource } from '../sources/sources.queries.ts';
+import { BUILT_IN_SOURCES, getOrCreateSource } from '../sources/sources.queries.ts';
 import { importFile } from './import-file.ts';
 import { findImportRun, findImportRuns } from './import-runs.ts';
 import { inferMapping, type ColumnMapping, type MentionField } from './map-record.ts';
@@ -105,7 +105,7 @@ export async function importRoutes(server: FastifyInstance): Promise<void> {
           throw notFound('source');
         }
       } else {
-        sourceId = (await getOrCreateSource(db, auth.orgId, 'File import', 'file')).id;
+        sourceId = (await getOrCreateSource(db, auth.orgId, BUILT_IN_SOURCES.upload, 'file')).id;
       }
       const summary = await importFile(server.ctx, {
         orgId: auth.orgId,

@@ -158,3 +158,9 @@ test('accepts a signed webhook sent as application/json with a charset', async (
   expect(res.statusCode).toBe(200);
   expect(res.json().accepted).toBe(1);
 });
+
+test('refuses a new source named like a built-in one, so staff entries cannot land in it', async () => {
+  const res = await admin.post('/api/sources', { name: 'manual ENTRY', kind: 'push' });
+  expect(res.statusCode).toBe(409);
+  expect(res.json().error.message).toMatch(/keeps for itself/);
+});

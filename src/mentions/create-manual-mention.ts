@@ -5,7 +5,7 @@ import { addToImportRun, createImportRun, finishImportRun } from '../ingest/impo
 import { ingestMentions, OrgUnitResolver } from '../ingest/ingest-mentions.ts';
 import { enqueueAnalysis } from '../jobs/enqueue.ts';
 import { assertInOrg } from '../orgs/orgs.queries.ts';
-import { getOrCreateSource } from '../sources/sources.queries.ts';
+import { BUILT_IN_SOURCES, getOrCreateSource } from '../sources/sources.queries.ts';
 import type { CreateMentionBody } from './mentions.schemas.ts';
 
 /**
@@ -18,7 +18,7 @@ export async function createManualMention(ctx: Pick<AppContext, 'db' | 'boss'>, 
   await assertInOrg(db, 'locations', user.orgId, body.locationId, 'locationId');
   await assertInOrg(db, 'departments', user.orgId, body.departmentId, 'departmentId');
   await assertInOrg(db, 'sources', user.orgId, body.sourceId, 'sourceId');
-  const sourceId = body.sourceId ?? (await getOrCreateSource(db, user.orgId, 'Manual entry', 'manual')).id;
+  const sourceId = body.sourceId ?? (await getOrCreateSource(db, user.orgId, BUILT_IN_SOURCES.manual, 'manual')).id;
   const resolver = await OrgUnitResolver.load(db, user.orgId);
   const runId = await createImportRun(db, { orgId: user.orgId, sourceId, userId: user.userId, channel: 'manual' });
   const result = await db.transaction().execute(async (trx) => {

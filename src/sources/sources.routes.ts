@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.ts';
 import { IdParams } from '../auth/auth.schemas.ts';
 import { requireAuth } from '../http/auth-hook.ts';
-import { badRequest, notFound } from '../http/errors.ts';
+import { AppError, badRequest, notFound } from '../http/errors.ts';
 import { findImportRuns } from '../ingest/import-runs.ts';
-import { findSources, newSourceCredentials, type SourceKind } from './sources.queries.ts';
+import { findSources, isReservedSourceName, newSourceCredentials, type SourceKind } from './sources.queries.ts';
 import { CreatedSource, CreateSourceBody, SourceView } from './sources.schemas.ts';
 
 export async function sourceRoutes(server: FastifyInstance): Promise<void> {
@@ -25,6 +25,7 @@ export async function sourceRoutes(server: FastifyInstance): Promise<void> {
   app.post('/api/sources', { config: { access: 'sources.manage' }, schema: { tags: ['sources'], body: CreateSourceBody, response: { 201: CreatedSource } } }, async (request, reply) => {
     const auth = requireAuth(request);
     const b = request.body;
+    if (isReservedSourceName(b.name)) throw new AppError('conflict', `'${b.name}' is the name of a source Verity keeps for itself; choose another`);
     const credentials = newSourceCredentials(b.kind);
     const { id } = await db
       .insertInto('sources')
