@@ -1,5 +1,5 @@
 // The taxonomy alone: the engine's index would load its models (~170 MB) wherever routes are loaded.
-import { RISKS } from '../analysis/lexicon.ts';
+import { RISKS } from '../analysis/taxonomy.ts';
 import type { Db } from '../db/database.ts';
 import { badRequest } from '../http/errors.ts';
 import type { MentionConditions, QuietHours, RuleBody, VolumeConditions } from './alerts.schemas.ts';

@@ -5,37 +5,9 @@ const require = createRequire(import.meta.url);
 type Lang = 'zh' | 'ru' | 'en';
 const LANGS: readonly Lang[] = ['zh', 'ru', 'en'];
 
-export const ASPECTS = [
-  'outcome.efficacy',
-  'outcome.diagnosis',
-  'outcome.safety',
-  'process.waiting',
-  'process.registration',
-  'process.communication.listening',
-  'process.communication.clarity',
-  'process.communication.shared_decisions',
-  'process.communication.privacy',
-  'process.attitude',
-  'process.environment',
-  'process.facilities',
-  'relationship.followup',
-  'brand.price',
-  'brand.overtreatment',
-  'brand.trust',
-] as const;
+import { ASPECTS, RISKS } from './taxonomy.ts';
 
-export const RISKS = [
-  'medical_error',
-  'safety_incident',
-  'death',
-  'legal_threat',
-  'media',
-  'privacy_breach',
-  'corruption',
-  'violence_threat',
-  'discrimination',
-  'infection',
-] as const;
+export { ASPECTS, RISKS };
 
 type CueLists = Partial<Record<Lang, string[]>>;
 interface AspectEntry extends CueLists {

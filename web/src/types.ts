@@ -1,21 +1,12 @@
+// The closed vocabularies come from the server's own pure modules, so the two cannot drift apart.
+import { ASPECTS, RISKS } from '../../src/analysis/taxonomy.ts';
+import { ROLES, type Permission } from '../../src/auth/permissions.ts';
+import { MENTION_FIELDS } from '../../src/ingest/map-record.ts';
+import { MENTION_KINDS, MENTION_STATUSES } from '../../src/mentions/mention-input.ts';
+
 // Shapes of the Verity HTTP API as the web app uses them.
 
-export type Permission =
-  | 'mentions.read'
-  | 'mentions.write'
-  | 'mentions.triage'
-  | 'imports.run'
-  | 'sources.manage'
-  | 'org.read'
-  | 'org.manage'
-  | 'users.manage'
-  | 'audit.read'
-  | 'alerts.read'
-  | 'alerts.manage'
-  | 'cases.read'
-  | 'cases.work'
-  | 'cases.manage'
-  | 'replies.publish';
+export type { Permission };
 
 export interface Me {
   id: string;
@@ -27,49 +18,21 @@ export interface Me {
   permissions: Permission[];
 }
 
-export const roles = ['admin', 'leadership', 'pr', 'marketing', 'service', 'department_head', 'staff', 'viewer'] as const;
+export const roles = ROLES;
 export type Role = (typeof roles)[number];
 
-export const mentionStatuses = ['new', 'triaged', 'in_case', 'resolved', 'dismissed'] as const;
+export const mentionStatuses = MENTION_STATUSES;
 export type MentionStatus = (typeof mentionStatuses)[number];
 
-export const mentionKinds = ['review', 'comment', 'post', 'news', 'offline_complaint', 'hotline_note', 'survey_text'] as const;
+export const mentionKinds = MENTION_KINDS;
 export type MentionKind = (typeof mentionKinds)[number];
 
 export const sentiments = ['negative', 'neutral', 'positive'] as const;
 export type Sentiment = (typeof sentiments)[number];
 
-export const aspectIds = [
-  'outcome.efficacy',
-  'outcome.diagnosis',
-  'outcome.safety',
-  'process.waiting',
-  'process.registration',
-  'process.communication.listening',
-  'process.communication.clarity',
-  'process.communication.shared_decisions',
-  'process.communication.privacy',
-  'process.attitude',
-  'process.environment',
-  'process.facilities',
-  'relationship.followup',
-  'brand.price',
-  'brand.overtreatment',
-  'brand.trust',
-] as const;
+export const aspectIds = ASPECTS;
 
-export const riskIds = [
-  'medical_error',
-  'safety_incident',
-  'death',
-  'legal_threat',
-  'media',
-  'privacy_breach',
-  'corruption',
-  'violence_threat',
-  'discrimination',
-  'infection',
-] as const;
+export const riskIds = RISKS;
 
 export const mentionLanguages = ['zh', 'ru', 'en'] as const;
 
@@ -145,20 +108,7 @@ export interface ImportRun {
   finishedAt: string | null;
 }
 
-export const mappingFields = [
-  'externalId',
-  'kind',
-  'url',
-  'authorHandle',
-  'ratingRaw',
-  'ratingScale',
-  'title',
-  'text',
-  'lang',
-  'publishedAt',
-  'location',
-  'department',
-] as const;
+export const mappingFields = MENTION_FIELDS;
 export type MappingField = (typeof mappingFields)[number];
 
 export interface ImportPreview {
