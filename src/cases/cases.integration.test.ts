@@ -84,6 +84,15 @@ test('walks the workflow and records every step on the timeline', async () => {
   expect(detail.timeline[1]).toMatchObject({ actorName: 'service user', data: { from: 'new', to: 'acknowledged' } });
 });
 
+test('refuses a second case on a mention that is already in an open case', async () => {
+  const mentionId = await newMention('The receptionist shouted at my mother');
+  const first = await admin.post('/api/cases', { mentionIds: [mentionId], tier: 'general' });
+  expect(first.statusCode).toBe(201);
+  const second = await admin.post('/api/cases', { mentionIds: [mentionId], tier: 'major' });
+  expect(second.statusCode).toBe(409);
+  expect(second.json().error.message).toContain(`#${first.json().case.number}`);
+});
+
 test('refuses an illegal transition and names the allowed ones', async () => {
   const c = await openCase();
   const res = await service.post(`/api/cases/${c.id}/transition`, { to: 'responded' });

@@ -2,7 +2,7 @@ import type { Role } from '../auth/permissions.ts';
 import type { Transaction } from 'kysely';
 import type { PgBoss } from 'pg-boss';
 import type { Database } from '../db/schema.ts';
-import { badRequest } from '../http/errors.ts';
+import { AppError, badRequest } from '../http/errors.ts';
 import type { Viewer } from '../mentions/mentions.queries.ts';
 import { calendarFor, dueTimes, getCaseSettings } from './case-settings.ts';
 import { assertOrgUser, recordCaseEvent, type Actor } from './cases.queries.ts';
@@ -30,7 +30,8 @@ const TIER_ROLES: Record<Tier, Role[]> = { general: ['service'], major: ['leader
  * Opens a case on the given mentions inside the caller's transaction and returns its id. The
  * case takes its location and department from its first mention that has one, its team and due
  * times from the tier's settings. Throws bad_request when a mention or the assignee is not the
- * organisation's (or not visible to a department-scoped viewer).
+ * organisation's (or not visible to a department-scoped viewer), conflict when a mention is
+ * already in an open case.
  */
 export async function createCase(trx: Transaction<Database>, boss: PgBoss | null, options: CreateCaseOptions): Promise<string> {
   const { viewer } = options;
@@ -41,6 +42,15 @@ export async function createCase(trx: Transaction<Database>, boss: PgBoss | null
   if (mentions.length !== ids.length) throw badRequest('mentionIds names a mention that does not exist');
   const ordered = ids.map((id) => mentions.find((m) => m.id === id)!);
   const assignee = options.assigneeId ? await assertOrgUser(trx, viewer.orgId, options.assigneeId, 'assigneeId') : null;
+  // One complaint, one open case: a second case would split its timeline and double its clocks.
+  const alreadyOpen = await trx
+    .selectFrom('case_mentions as cm')
+    .innerJoin('cases as c', 'c.id', 'cm.case_id')
+    .select(['cm.mention_id', 'c.number'])
+    .where('cm.mention_id', 'in', ids)
+    .where('c.status', '<>', 'closed')
+    .executeTakeFirst();
+  if (alreadyOpen) throw new AppError('conflict', `a mention is already in open case #${alreadyOpen.number}; add to that case or close it first`);
 
   const departmentId = ordered.find((m) => m.department_id)?.department_id ?? null;
   const located = ordered.find((m) => m.location_id ?? m.dept_location);
