@@ -1,8 +1,8 @@
 import type { AppContext } from '../http/context.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { ingestMentions, OrgUnitResolver } from '../ingest/ingest-mentions.ts';
-import { addToImportRun, createImportRun, finishImportRun } from '../ingest/import-runs.ts';
-import { enqueueAnalysis } from '../jobs/enqueue.ts';
+import { OrgUnitResolver } from '../ingest/ingest-mentions.ts';
+import { ingestIntoRun } from '../ingest/ingest-into-run.ts';
+import { createImportRun, finishImportRun } from '../ingest/import-runs.ts';
 import { newSourceCredentials } from '../sources/sources.queries.ts';
 import type { MentionInput } from '../mentions/mention-input.ts';
 import { demoPassword, generateDemo } from './demo-data.ts';
@@ -90,12 +90,8 @@ export async function seedDemo(ctx: Pick<AppContext, 'db' | 'boss'>, options: { 
     const runId = await createImportRun(db, { orgId, sourceId, userId: null, channel: 'demo' });
     for (const round of rounds) {
       for (let i = 0; i < round.length; i += 1000) {
-        await db.transaction().execute(async (trx) => {
-          const counts = await ingestMentions(trx, { orgId, sourceId }, round.slice(i, i + 1000), resolver);
-          await addToImportRun(trx, runId, counts, []);
-          await enqueueAnalysis(ctx.boss, trx, orgId);
-          total += counts.accepted;
-        });
+        const counts = await db.transaction().execute((trx) => ingestIntoRun(trx, ctx.boss, { target: { orgId, sourceId }, runId, mentions: round.slice(i, i + 1000), resolver }));
+        total += counts.accepted;
       }
     }
     await finishImportRun(db, runId, null);

@@ -1,9 +1,9 @@
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '../db/database.ts';
-import { enqueueAnalysis } from '../jobs/enqueue.ts';
 import type { MentionInput, MentionKind } from '../mentions/mention-input.ts';
-import { addToImportRun, createImportRun, finishImportRun, type RejectedRow } from './import-runs.ts';
-import { ingestMentions, OrgUnitResolver } from './ingest-mentions.ts';
+import { createImportRun, finishImportRun, type RejectedRow } from './import-runs.ts';
+import { OrgUnitResolver } from './ingest-mentions.ts';
+import { ingestIntoRun } from './ingest-into-run.ts';
 import { inferMapping, mapRecord, type ColumnMapping } from './map-record.ts';
 import { FileReadError, isRowError, readRecords, type FileFormat } from './readers/read-records.ts';
 
@@ -60,12 +60,9 @@ export async function importFile(ctx: { db: Db; boss: PgBoss | null }, options: 
     const rows = rejected;
     batch = [];
     rejected = [];
-    const counts = await db.transaction().execute(async (trx) => {
-      const result = mentions.length ? await ingestMentions(trx, { orgId: options.orgId, sourceId: options.sourceId }, mentions, resolver) : { accepted: 0, duplicates: 0, updated: 0, ids: [] };
-      await addToImportRun(trx, runId, result, rows);
-      if (result.accepted + result.updated > 0) await enqueueAnalysis(boss, trx, options.orgId);
-      return result;
-    });
+    const counts = await db
+      .transaction()
+      .execute((trx) => ingestIntoRun(trx, boss, { target: { orgId: options.orgId, sourceId: options.sourceId }, runId, mentions, rejected: rows, resolver }));
     summary.accepted += counts.accepted;
     summary.duplicates += counts.duplicates;
     summary.updated += counts.updated;

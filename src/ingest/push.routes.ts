@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { hashToken } from '../auth/sessions.ts';
 import { IdParams } from '../auth/auth.schemas.ts';
 import { AppError, badRequest } from '../http/errors.ts';
-import { enqueueAnalysis } from '../jobs/enqueue.ts';
-import { addToImportRun, createImportRun, finishImportRun, type RejectedRow } from './import-runs.ts';
-import { ingestMentions, OrgUnitResolver } from './ingest-mentions.ts';
+import { createImportRun, finishImportRun, type RejectedRow } from './import-runs.ts';
+import { OrgUnitResolver } from './ingest-mentions.ts';
+import { ingestIntoRun } from './ingest-into-run.ts';
 import { mapRecord, type ColumnMapping } from './map-record.ts';
 import type { MentionInput } from '../mentions/mention-input.ts';
 
@@ -103,10 +103,8 @@ export async function pushRoutes(server: FastifyInstance): Promise<void> {
     const { runId, counts } = await db.transaction().execute(async (trx) => {
       await beforeIngest?.(trx);
       const runId = await createImportRun(trx, { orgId: source.org_id, sourceId: source.id, userId: null, channel });
-      const result = mentions.length ? await ingestMentions(trx, { orgId: source.org_id, sourceId: source.id }, mentions, resolver) : { accepted: 0, duplicates: 0, updated: 0, ids: [] };
-      await addToImportRun(trx, runId, result, rejected);
+      const result = await ingestIntoRun(trx, server.ctx.boss, { target: { orgId: source.org_id, sourceId: source.id }, runId, mentions, rejected, resolver });
       await finishImportRun(trx, runId, null);
-      if (result.accepted + result.updated > 0) await enqueueAnalysis(server.ctx.boss, trx, source.org_id);
       return { runId, counts: result };
     });
     request.log.info({ runId, accepted: counts.accepted, rejected: rejected.length }, `${channel} ingest`);

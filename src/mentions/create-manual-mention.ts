@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { AppContext } from '../http/context.ts';
-import { addToImportRun, createImportRun, finishImportRun } from '../ingest/import-runs.ts';
-import { ingestMentions, OrgUnitResolver } from '../ingest/ingest-mentions.ts';
-import { enqueueAnalysis } from '../jobs/enqueue.ts';
+import { createImportRun, finishImportRun } from '../ingest/import-runs.ts';
+import { OrgUnitResolver } from '../ingest/ingest-mentions.ts';
+import { ingestIntoRun } from '../ingest/ingest-into-run.ts';
 import { assertInOrg } from '../orgs/orgs.queries.ts';
 import { BUILT_IN_SOURCES, getOrCreateSource } from '../sources/sources.queries.ts';
 import type { CreateMentionBody } from './mentions.schemas.ts';
@@ -21,11 +21,12 @@ export async function createManualMention(ctx: Pick<AppContext, 'db' | 'boss'>, 
   const sourceId = body.sourceId ?? (await getOrCreateSource(db, user.orgId, BUILT_IN_SOURCES.manual, 'manual')).id;
   const resolver = await OrgUnitResolver.load(db, user.orgId);
   const runId = await createImportRun(db, { orgId: user.orgId, sourceId, userId: user.userId, channel: 'manual' });
-  const result = await db.transaction().execute(async (trx) => {
-    const counts = await ingestMentions(
-      trx,
-      { orgId: user.orgId, sourceId },
-      [
+  const result = await db.transaction().execute((trx) =>
+    ingestIntoRun(trx, ctx.boss, {
+      target: { orgId: user.orgId, sourceId },
+      runId,
+      resolver,
+      mentions: [
         {
           kind: body.kind,
           text: body.text,
@@ -38,12 +39,8 @@ export async function createManualMention(ctx: Pick<AppContext, 'db' | 'boss'>, 
           publishedAt: body.publishedAt ? new Date(body.publishedAt) : new Date(),
         },
       ],
-      resolver,
-    );
-    await addToImportRun(trx, runId, counts, []);
-    if (counts.accepted > 0) await enqueueAnalysis(ctx.boss, trx, user.orgId);
-    return counts;
-  });
+    }),
+  );
   await finishImportRun(db, runId, null);
   if (result.ids[0]) return result.ids[0];
   // A duplicate: the same note already exists; return that one.

@@ -1,8 +1,8 @@
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '../db/database.ts';
-import { addToImportRun, createImportRun, finishImportRun } from '../ingest/import-runs.ts';
-import { ingestMentions, OrgUnitResolver } from '../ingest/ingest-mentions.ts';
-import { enqueueAnalysis } from '../jobs/enqueue.ts';
+import { createImportRun, finishImportRun } from '../ingest/import-runs.ts';
+import { OrgUnitResolver } from '../ingest/ingest-mentions.ts';
+import { ingestIntoRun } from '../ingest/ingest-into-run.ts';
 import { parseFeed } from './parse-feed.ts';
 
 const MAX_FEED_BYTES = 10 * 1024 * 1024;
@@ -44,12 +44,10 @@ export async function pollFeed(ctx: { db: Db; boss: PgBoss | null }, sourceId: s
     if (items.length) {
       const runId = await createImportRun(db, { orgId: source.org_id, sourceId: source.id, userId: null, channel: 'rss', fileName: source.url });
       const resolver = await OrgUnitResolver.load(db, source.org_id);
-      await db.transaction().execute(async (trx) => {
-        const counts = await ingestMentions(trx, { orgId: source.org_id, sourceId: source.id }, items.map((i) => i.mention), resolver);
-        await addToImportRun(trx, runId, counts, []);
-        if (counts.accepted + counts.updated) await enqueueAnalysis(ctx.boss, trx, source.org_id);
-        accepted = counts.accepted;
-      });
+      const counts = await db
+        .transaction()
+        .execute((trx) => ingestIntoRun(trx, ctx.boss, { target: { orgId: source.org_id, sourceId: source.id }, runId, mentions: items.map((i) => i.mention), resolver }));
+      accepted = counts.accepted;
       await finishImportRun(db, runId, null);
     }
     await db
