@@ -11,7 +11,7 @@ import { BUILT_IN_SOURCES, getOrCreateSource } from '../sources/sources.queries.
 import { importFile } from './import-file.ts';
 import { findImportRun, findImportRuns } from './import-runs.ts';
 import { inferMapping, type ColumnMapping, type MentionField } from './map-record.ts';
-import { FileReadError, isRowError, readRecords, type FileFormat } from './readers/read-records.ts';
+import { FileReadError, formatFromFileName, isRowError, readRecords, type FileFormat } from './readers/read-records.ts';
 
 const FORMATS = ['csv', 'xlsx', 'json', 'jsonl'] as const;
 const FIELDS: MentionField[] = ['externalId', 'kind', 'url', 'authorHandle', 'ratingRaw', 'ratingScale', 'title', 'text', 'lang', 'publishedAt', 'location', 'department'];
@@ -85,7 +85,8 @@ export async function importRoutes(server: FastifyInstance): Promise<void> {
       } finally {
         file.file.resume();
       }
-      format ??= detectedFormat(file.filename);
+      // Without an extension the reader sniffed the content; its guess is not exposed, CSV is the common case.
+      format ??= formatFromFileName(file.filename) ?? 'csv';
       const columns = sample[0] ? Object.keys(sample[0].fields) : [];
       return { format, columns, mapping: inferMapping(columns) as Record<string, string>, sample, rejected };
     },
@@ -136,9 +137,4 @@ export async function importRoutes(server: FastifyInstance): Promise<void> {
     if (!run) throw notFound('import run');
     return run;
   });
-}
-
-function detectedFormat(fileName: string): FileFormat {
-  const ext = fileName.toLowerCase().split('.').pop();
-  return ext === 'xlsx' ? 'xlsx' : ext === 'json' ? 'json' : ext === 'jsonl' || ext === 'ndjson' ? 'jsonl' : 'csv';
 }

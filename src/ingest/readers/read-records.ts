@@ -42,11 +42,16 @@ const MAGIC: [string, number[]][] = [
   ['a legacy Excel (.xls) or other OLE2 file', [0xd0, 0xcf, 0x11, 0xe0]],
 ];
 
+/** The format a file name's extension stands for, or undefined when it says nothing. */
+export function formatFromFileName(fileName: string): FileFormat | undefined {
+  return EXTENSIONS[extname(fileName).toLowerCase()];
+}
+
 /** Decides the format by extension, else by the first bytes. Throws FileReadError naming what it saw. */
 export function detectFormat(fileName: string, head: Buffer): FileFormat {
   const extension = extname(fileName).toLowerCase();
   if (extension === '.xls') throw new FileReadError(`'${fileName}' is a legacy .xls workbook; save it as .xlsx or CSV`);
-  const byExtension = EXTENSIONS[extension];
+  const byExtension = formatFromFileName(fileName);
   if (byExtension) return byExtension;
   if (head.length === 0) throw new FileReadError('file is empty');
   const magic = magicName(head);
