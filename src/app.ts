@@ -20,7 +20,7 @@ export interface OpenContext extends AppContext {
 /** Opens the store, brings its schema up to date and starts the queue. Throws when the database cannot be reached or migrated. */
 export async function openContext(options: OpenOptions = {}): Promise<OpenContext> {
   const config = { ...readConfig(), ...options.config };
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteSharedBuffers: config.pgliteSharedBuffers });
   try {
     await migrateToLatest(database.db);
     const mode = options.queue ?? 'workers';

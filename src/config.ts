@@ -24,6 +24,8 @@ export interface Config {
   publicUrl: string | null;
   secureCookies: boolean;
   logLevel: string;
+  /** Shared buffers of the embedded database, a PostgreSQL size such as '32MB'. */
+  pgliteSharedBuffers: string;
   smtpUrl: string | null;
   mailFrom: string;
   deliveryRetryDelaySeconds: number;
@@ -47,6 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.VERITY_PUBLIC_URL?.trim() || null,
     secureCookies: env.VERITY_SECURE_COOKIES === '1',
     logLevel: env.VERITY_LOG_LEVEL?.trim() || 'info',
+    pgliteSharedBuffers: env.VERITY_PGLITE_SHARED_BUFFERS?.trim() || '32MB',
     smtpUrl: env.VERITY_SMTP_URL?.trim() || null,
     mailFrom: env.VERITY_MAIL_FROM?.trim() || 'Verity <verity@localhost>',
     deliveryRetryDelaySeconds: retryDelay,

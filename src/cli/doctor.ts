@@ -13,7 +13,7 @@ export async function doctor(): Promise<boolean> {
   };
   let database;
   try {
-    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteSharedBuffers: config.pgliteSharedBuffers });
     report(true, `database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL server'}`);
   } catch (error) {
     report(false, `database: cannot connect (${(error as Error).message})`);

@@ -21,7 +21,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
 /** Opens the store: a PostgreSQL server when `databaseUrl` is given, else PGlite in `dataDir`. Throws when it cannot connect. */
-export async function openDatabase(options: { databaseUrl?: string | null; dataDir?: string | null }): Promise<DatabaseHandle> {
+export async function openDatabase(options: { databaseUrl?: string | null; dataDir?: string | null; pgliteSharedBuffers?: string }): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     const client = await pool.connect();
@@ -34,7 +34,7 @@ export async function openDatabase(options: { databaseUrl?: string | null; dataD
   const pglite = await PGlite.create({
     dataDir: dataDir ?? undefined,
     // PGlite runs inside this process: its shared buffers are this process's memory.
-    postgresqlconf: [`shared_buffers = ${process.env.VERITY_PGLITE_SHARED_BUFFERS ?? '32MB'}`],
+    postgresqlconf: [`shared_buffers = ${options.pgliteSharedBuffers ?? '32MB'}`],
     parsers: {
       20: (value: string) => Number(value),
       1700: (value: string) => Number(value),
