@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { readConfig, type Config } from './config.ts';
+import { readConfig, type Config } from './core/config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import type { AppContext } from './http/context.ts';
-import { startQueue } from './jobs/queue.ts';
-import { createQueues, startWorkers, type JobDefinition } from './jobs/registry.ts';
+import type { AppContext } from './core/context.ts';
+import { startQueue } from './core/queue.ts';
+import type { JobDefinition } from './core/jobs.ts';
+import { createQueues, startWorkers } from './job-registry.ts';
+import { can, permissionsOf } from './permissions.ts';
 
 export interface OpenOptions {
   config?: Partial<Config>;
@@ -28,7 +30,7 @@ export async function openContext(options: OpenOptions = {}): Promise<OpenContex
       mode === 'none'
         ? null
         : await startQueue(database, { schedule: mode === 'workers', onError: (error) => console.error(`queue error: ${error.message}`) });
-    const ctx: AppContext = { config, database, db: database.db, boss };
+    const ctx: AppContext = { config, database, db: database.db, boss, access: { can, permissionsOf } };
     if (boss) {
       await createQueues(boss);
       if (mode === 'workers') await startWorkers(ctx, boss, options.extraJobs);
@@ -78,7 +80,7 @@ export async function startVerity(options: StartOptions = {}): Promise<RunningVe
       await seedDemo(ctx);
     }
     // The server (and with it every route's dependencies) is loaded only by processes that serve.
-    const { buildServer } = await import('./http/server.ts');
+    const { buildServer } = await import('./server.ts');
     const server = await buildServer(ctx);
     const address = await server.listen({ port: ctx.config.port, host: ctx.config.host });
     const port = Number(new URL(address).port);

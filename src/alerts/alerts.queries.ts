@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import { badRequest, notFound } from '../http/errors.ts';
+import { badRequest, notFound } from '../core/errors.ts';
 import { maskConfig, type ChannelKind } from '../notifications/channel-config.ts';
 import type { MentionConditions, QuietHours, RuleView, VolumeConditions } from './alerts.schemas.ts';
 

@@ -1,10 +1,11 @@
+import type { AuditAction } from '../audit/audit.vocab.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.ts';
 import { IdParams } from '../auth/auth.schemas.ts';
-import { requireAuth } from '../http/auth-hook.ts';
-import { AppError, badRequest, notFound } from '../http/errors.ts';
+import { requireAuth } from '../core/request.ts';
+import { AppError, badRequest, notFound } from '../core/errors.ts';
 import { parseChannelConfig, type ChannelKind } from '../notifications/channel-config.ts';
 import { AlertFilters, AlertView, ChannelBody, ChannelPatch, ChannelView, RuleBody, RulePatch, RuleView } from './alerts.schemas.ts';
 import { findAlerts, findChannels, findRules, getAlert, getChannel, getChannelRow, getRule, ruleColumns, toRuleView } from './alerts.queries.ts';
@@ -14,7 +15,7 @@ import { validateRule } from './validate-rule.ts';
 export async function alertRoutes(server: FastifyInstance): Promise<void> {
   const app = server.withTypeProvider<ZodTypeProvider>();
   const { db } = server.ctx;
-  const audit = (request: FastifyRequest, action: string, targetType: string, targetId: string, details?: Record<string, unknown>) => {
+  const audit = (request: FastifyRequest, action: AuditAction, targetType: string, targetId: string, details?: Record<string, unknown>) => {
     const auth = requireAuth(request);
     return recordAudit(db, { orgId: auth.orgId, userId: auth.userId, actor: auth.email, action, targetType, targetId, ip: request.ip, details });
   };

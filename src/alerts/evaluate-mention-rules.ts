@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { AppContext } from '../http/context.ts';
+import type { AppContext } from '../core/context.ts';
 import { ruleColumns, toRuleView } from './alerts.queries.ts';
 import { isInScope, matchesConditions, type AnalysedMention } from './match-mention.ts';
 import { recordAlert } from './record-alert.ts';

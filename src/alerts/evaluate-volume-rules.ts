@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { AppContext } from '../http/context.ts';
+import type { AppContext } from '../core/context.ts';
 import type { Db } from '../db/database.ts';
 import type { RuleView, Scope, VolumeConditions } from './alerts.schemas.ts';
 import { ruleColumns, toRuleView } from './alerts.queries.ts';

@@ -1,6 +1,6 @@
-import { sql, type Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import type { AppContext } from '../http/context.ts';
+import type { Db } from '../db/database.ts';
+import { sql } from 'kysely';
+import type { AppContext } from '../core/context.ts';
 import { enqueueNotification } from '../notifications/enqueue-notification.ts';
 import type { QuietHours, RuleView } from './alerts.schemas.ts';
 import { quietUntil } from './quiet-hours.ts';
@@ -41,7 +41,7 @@ export function holdUntil(quietHours: QuietHours | null, isUrgent: boolean, now:
  * it and counts it; otherwise a new alert opens and its notification is enqueued. Summaries of
  * absorbed matches go out from sendAlertSummaries, at most once per cooldown. Returns the alert id.
  */
-export async function recordAlert(ctx: AppContext, trx: Transaction<Database>, orgId: string, rule: RuleView, occurrence: AlertOccurrence, now: Date): Promise<{ alertId: string; isNew: boolean }> {
+export async function recordAlert(ctx: AppContext, trx: Db, orgId: string, rule: RuleView, occurrence: AlertOccurrence, now: Date): Promise<{ alertId: string; isNew: boolean }> {
   const key = scopeKey(rule);
   const open = await trx
     .selectFrom('alerts')

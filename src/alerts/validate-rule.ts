@@ -1,7 +1,7 @@
 // The taxonomy alone: the engine's index would load its models (~170 MB) wherever routes are loaded.
 import { RISKS } from '../analysis/taxonomy.ts';
 import type { Db } from '../db/database.ts';
-import { badRequest } from '../http/errors.ts';
+import { badRequest } from '../core/errors.ts';
 import type { MentionConditions, QuietHours, RuleBody, VolumeConditions } from './alerts.schemas.ts';
 
 /** The largest window a volume rule may look at: a week (the spike baseline compares weeks). */

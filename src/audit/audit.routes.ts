@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireAuth } from '../http/auth-hook.ts';
-import { badRequest } from '../http/errors.ts';
+import { requireAuth } from '../core/request.ts';
+import { badRequest } from '../core/errors.ts';
 
 const AuditEntryView = z.object({
   id: z.string(),

@@ -1,19 +1,24 @@
 import type { Db } from '../db/database.ts';
+import type { AuditAction } from './audit.vocab.ts';
 
 export interface AuditEntry {
   orgId: string | null;
   userId: string | null;
   actor: string;
-  action: string;
+  action: AuditAction;
   targetType?: string | null;
   targetId?: string | null;
   ip?: string | null;
   details?: Record<string, unknown>;
 }
 
-/** Appends one entry to the audit log (who, what, when, from where). Throws on a database error. */
-export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
-  await db
+/**
+ * Appends one entry to the audit log (who, what, when, from where). Pass the transaction of the
+ * change it records, so that the change and its entry exist together or not at all. Throws on a
+ * database error.
+ */
+export async function recordAudit(trx: Db, entry: AuditEntry): Promise<void> {
+  await trx
     .insertInto('audit_log')
     .values({
       org_id: entry.orgId,

@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.ts';
-import { requireAuth } from '../http/auth-hook.ts';
+import type { AccessTable } from '../core/context.ts';
+import { requireAuth } from '../core/request.ts';
 import { LoginBody, Me } from './auth.schemas.ts';
 import { login } from './login.ts';
-import { permissionsOf } from './permissions.ts';
 import { CSRF_COOKIE, deleteSession, findSessionUser, SESSION_COOKIE, SESSION_TTL_MS, type SessionUser } from './sessions.ts';
 
-export function meOf(user: SessionUser): z.infer<typeof Me> {
+export function meOf(access: AccessTable, user: SessionUser): z.infer<typeof Me> {
   return {
     id: user.userId,
     email: user.email,
@@ -16,7 +16,7 @@ export function meOf(user: SessionUser): z.infer<typeof Me> {
     role: user.role,
     org: { id: user.orgId, slug: user.orgSlug, name: user.orgName },
     departmentIds: user.departmentIds,
-    permissions: permissionsOf(user.role),
+    permissions: access.permissionsOf(user.role),
   };
 }
 
@@ -39,7 +39,7 @@ export async function authRoutes(server: FastifyInstance): Promise<void> {
       // Readable by the page on purpose: double-submit CSRF token, useless without the session cookie.
       reply.setCookie(CSRF_COOKIE, csrfToken, { path: '/', httpOnly: false, sameSite: 'strict', secure, maxAge });
       const user = await findSessionUser(app.ctx.db, token);
-      return { user: meOf(user!) };
+      return { user: meOf(app.ctx.access, user!) };
     },
   );
 
@@ -52,6 +52,6 @@ export async function authRoutes(server: FastifyInstance): Promise<void> {
   });
 
   app.get('/api/auth/me', { config: { access: 'authenticated' }, schema: { tags: ['auth'], response: { 200: z.object({ user: Me }) } } }, async (request) => ({
-    user: meOf(requireAuth(request)),
+    user: meOf(app.ctx.access, requireAuth(request)),
   }));
 }

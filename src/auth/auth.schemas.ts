@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PERMISSIONS, ROLES } from './permissions.ts';
+import { ROLES } from '../core/access.vocab.ts';
 
 export const LoginBody = z.object({
   email: z.string().trim().min(3).max(320),
@@ -13,7 +13,7 @@ export const Me = z.object({
   role: z.enum(ROLES),
   org: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
   departmentIds: z.array(z.string()),
-  permissions: z.array(z.enum(PERMISSIONS)),
+  permissions: z.array(z.string()),
 });
 
 export const UserView = z.object({

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../core/errors.ts';
 import { hashPassword } from './passwords.ts';
-import type { Role } from './permissions.ts';
+import type { Role } from '../core/access.vocab.ts';
 
 /** Creates a user in an organisation; throws `conflict` when the e-mail is taken. */
 export async function createUser(

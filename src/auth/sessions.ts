@@ -1,23 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.ts';
-import type { Role } from './permissions.ts';
+import { sql } from 'kysely';
+import type { Role } from '../core/access.vocab.ts';
+import type { SessionUser } from '../core/request.ts';
+import { WEBHOOK_TOLERANCE_SECONDS } from '../core/webhook-signing.ts';
 
 export const SESSION_COOKIE = 'verity_session';
 export const CSRF_COOKIE = 'verity_csrf';
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
-export interface SessionUser {
-  sessionId: string;
-  csrfToken: string;
-  userId: string;
-  email: string;
-  name: string;
-  role: Role;
-  orgId: string;
-  orgSlug: string;
-  orgName: string;
-  departmentIds: string[];
-}
+export type { SessionUser };
 
 /** Sessions are stored by the SHA-256 of their token, so a leaked table does not leak live cookies. */
 export function hashToken(token: string): string {
@@ -85,4 +77,11 @@ export async function findSessionUser(db: Db, token: string): Promise<SessionUse
 
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+/** Deletes expired sessions, login-failure windows older than a day and webhook signatures too old to be replayed. */
+export async function purgeExpired(db: Db): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<', new Date()).execute();
+  await db.deleteFrom('login_attempts').where('window_start', '<', new Date(Date.now() - 24 * 3600_000)).execute();
+  await sql`DELETE FROM webhook_deliveries WHERE received_at < now() - make_interval(secs => ${WEBHOOK_TOLERANCE_SECONDS * 2})`.execute(db);
 }

@@ -4,12 +4,12 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Db } from '../db/database.ts';
-import { requireAuth } from '../http/auth-hook.ts';
-import { badRequest, notFound } from '../http/errors.ts';
+import { requireAuth } from '../core/request.ts';
+import { badRequest, notFound } from '../core/errors.ts';
 import { CreateUserBody, IdParams, UpdateUserBody, UserView } from './auth.schemas.ts';
 import { createUser } from './create-user.ts';
 import { hashPassword } from './passwords.ts';
-import type { Role } from './permissions.ts';
+import type { Role } from '../core/access.vocab.ts';
 
 /** Users of one organisation with their departments. */
 export async function findUsers(db: Db, orgId: string, userId?: string): Promise<z.infer<typeof UserView>[]> {

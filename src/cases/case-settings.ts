@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { badRequest } from '../http/errors.ts';
+import { badRequest } from '../core/errors.ts';
 import { addWorkingHours, DEFAULT_WEEKLY_HOURS, type WorkingCalendar } from './business-hours.ts';
 import type { CaseSettings, Tier } from './cases.schemas.ts';
 

@@ -1,8 +1,6 @@
-import type { Transaction } from 'kysely';
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '../db/database.ts';
-import type { Database } from '../db/schema.ts';
-import { badRequest, notFound } from '../http/errors.ts';
+import { badRequest, notFound } from '../core/errors.ts';
 import type { Viewer } from '../mentions/mentions.queries.ts';
 import { calendarFor, dueTimes, getCaseSettings } from './case-settings.ts';
 import { assertOrgUser, lockCase, recordCaseEvent, type Actor } from './cases.queries.ts';
@@ -131,7 +129,7 @@ export async function reopenCase(db: Db, boss: PgBoss | null, viewer: Viewer, ac
 
 /** The reopening itself, for a case row the caller has locked. */
 export async function reopenLocked(
-  trx: Transaction<Database>,
+  trx: Db,
   boss: PgBoss | null,
   orgId: string,
   c: { id: string; number: number; title: string; tier: string; location_id: string | null; assignee_id: string | null },

@@ -1,11 +1,10 @@
-import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { Database } from '../db/schema.ts';
-import { badRequest, notFound } from '../http/errors.ts';
+import { badRequest, notFound } from '../core/errors.ts';
 import type { Viewer } from '../mentions/mentions.queries.ts';
 import type { CaseFiltersType, CaseStatus, CaseViewType, SlaState, Tier } from './cases.schemas.ts';
 
-export type Executor = Kysely<Database> | Transaction<Database>;
+export type Executor = Db;
 
 /** Who did something to a case: a user, or Verity itself (jobs) with a null id. */
 export interface Actor {
@@ -118,7 +117,7 @@ export async function assertOrgUser(db: Executor, orgId: string, userId: string,
 }
 
 /** Locks a case row for a change and returns its state; throws not_found when the viewer may not see it. */
-export async function lockCase(trx: Transaction<Database>, viewer: Viewer, id: string) {
+export async function lockCase(trx: Db, viewer: Viewer, id: string) {
   await getCase(trx, viewer, id);
   return trx.selectFrom('cases').selectAll().where('id', '=', id).where('org_id', '=', viewer.orgId).forUpdate().executeTakeFirstOrThrow();
 }

@@ -3,8 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.ts';
 import { IdParams } from '../auth/auth.schemas.ts';
-import { can } from '../auth/permissions.ts';
-import { requireAuth } from '../http/auth-hook.ts';
+import { requireAuth } from '../core/request.ts';
 import { findMention, viewerOf } from '../mentions/mentions.queries.ts';
 import { MentionView } from '../mentions/mentions.schemas.ts';
 import { findCaseReplies, findDraftReplies } from '../replies/replies.queries.ts';
@@ -183,7 +182,7 @@ export async function caseRoutes(server: FastifyInstance): Promise<void> {
     async (request) => {
       const auth = requireAuth(request);
       const viewer = viewerOf(auth);
-      const mayRead = can(auth.role, 'cases.read');
+      const mayRead = app.ctx.access.can(auth.role, 'cases.read');
       const cases = mayRead ? await findAssignedCases(db, viewer, auth.userId) : [];
       const actionRows = await db
         .selectFrom('case_actions as a')
@@ -197,7 +196,7 @@ export async function caseRoutes(server: FastifyInstance): Promise<void> {
         .execute();
       const actions = actionRows.map((a) => ({ ...a, kind: a.kind as 'corrective' | 'preventive', status: 'open' as const, ownerName: auth.name, effect: null }));
       let approvals: z.infer<typeof ReplyView>[] = [];
-      if (can(auth.role, 'replies.publish')) {
+      if (app.ctx.access.can(auth.role, 'replies.publish')) {
         const visible = viewer.departmentIds ? (await findCases(db, { ...viewer, userId: auth.userId }, { limit: 200 })).items.map((c) => c.id) : null;
         approvals = await findDraftReplies(db, auth.orgId, visible);
       }

@@ -1,6 +1,6 @@
-import type { Role } from '../auth/permissions.ts';
+import type { Role } from '../core/access.vocab.ts';
 import { sql, type SqlBool } from 'kysely';
-import type { AppContext } from '../http/context.ts';
+import type { AppContext } from '../core/context.ts';
 import { recordCaseEvent, SYSTEM_ACTOR } from './cases.queries.ts';
 import { notifyCase } from './notify-case.ts';
 

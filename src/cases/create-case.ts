@@ -1,8 +1,7 @@
-import type { Role } from '../auth/permissions.ts';
-import type { Transaction } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { Role } from '../core/access.vocab.ts';
 import type { PgBoss } from 'pg-boss';
-import type { Database } from '../db/schema.ts';
-import { AppError, badRequest } from '../http/errors.ts';
+import { AppError, badRequest } from '../core/errors.ts';
 import type { Viewer } from '../mentions/mentions.queries.ts';
 import { calendarFor, dueTimes, getCaseSettings } from './case-settings.ts';
 import { assertOrgUser, recordCaseEvent, type Actor } from './cases.queries.ts';
@@ -33,7 +32,7 @@ const TIER_ROLES: Record<Tier, Role[]> = { general: ['service'], major: ['leader
  * organisation's (or not visible to a department-scoped viewer), conflict when a mention is
  * already in an open case.
  */
-export async function createCase(trx: Transaction<Database>, boss: PgBoss | null, options: CreateCaseOptions): Promise<string> {
+export async function createCase(trx: Db, boss: PgBoss | null, options: CreateCaseOptions): Promise<string> {
   const { viewer } = options;
   const ids = [...new Set(options.mentionIds)];
   let mentionQuery = trx.selectFrom('mentions as m').leftJoin('departments as d', 'd.id', 'm.department_id').select(['m.id', 'm.text', 'm.location_id', 'm.department_id', 'd.location_id as dept_location']).where('m.org_id', '=', viewer.orgId).where('m.id', 'in', ids);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { zipSync } from 'fflate';
 import type { Db } from '../db/database.ts';
-import { badRequest } from '../http/errors.ts';
+import { badRequest } from '../core/errors.ts';
 import { findMention, findMentionVersions, type Viewer } from '../mentions/mentions.queries.ts';
 import { findTimeline, getCase } from './cases.queries.ts';
 

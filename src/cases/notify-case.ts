@@ -1,7 +1,6 @@
-import type { Transaction } from 'kysely';
+import type { Db } from '../db/database.ts';
 import type { PgBoss } from 'pg-boss';
-import type { Role } from '../auth/permissions.ts';
-import type { Database } from '../db/schema.ts';
+import type { Role } from '../core/access.vocab.ts';
 import { enqueueNotification } from '../notifications/enqueue-notification.ts';
 
 export interface CaseNotification {
@@ -15,7 +14,7 @@ export interface CaseNotification {
 }
 
 /** Tells people about a case (opened, assigned, escalated, reopened) in-app and by e-mail, inside the caller's transaction. Throws on a database error. */
-export async function notifyCase(boss: PgBoss | null, trx: Transaction<Database>, notification: CaseNotification): Promise<void> {
+export async function notifyCase(boss: PgBoss | null, trx: Db, notification: CaseNotification): Promise<void> {
   if (!notification.userIds?.length && !notification.roles?.length) return;
   await enqueueNotification(boss, trx, notification);
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { AppContext } from '../http/context.ts';
-import type { MentionsAnalysedEvent } from '../jobs/enqueue.ts';
+import type { AppContext } from '../core/context.ts';
+import type { EventPayload } from '../core/events.ts';
 import { reopenLocked } from './case-workflow.ts';
 import { recordCaseEvent, SYSTEM_ACTOR } from './cases.queries.ts';
 import { createCase } from './create-case.ts';
@@ -15,7 +15,7 @@ export const MAJOR_CASE_RISKS = ['medical_error', 'safety_incident', 'death', 'l
  * when closed. Idempotent: each mention is locked while it is looked at, and one that is already
  * in a case is left alone. Returns the ids of the cases it opened or touched.
  */
-export async function openCasesForMentions(ctx: Pick<AppContext, 'db' | 'boss'>, event: MentionsAnalysedEvent): Promise<string[]> {
+export async function openCasesForMentions(ctx: Pick<AppContext, 'db' | 'boss'>, event: EventPayload<'mentions.analysed'>): Promise<string[]> {
   const touched: string[] = [];
   for (const mentionId of event.mentionIds) {
     const caseId = await ctx.db.transaction().execute(async (trx) => {

@@ -1,7 +1,7 @@
-import { readConfig } from '../config.ts';
+import { readConfig } from '../core/config.ts';
 import { openDatabase } from '../db/database.ts';
 import { pendingMigrations } from '../db/migrate.ts';
-import { startQueue } from '../jobs/queue.ts';
+import { startQueue } from '../core/queue.ts';
 
 /** Checks the store, the schema and the queue, printing one line per check; true when all pass. Never throws. */
 export async function doctor(): Promise<boolean> {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { ENV_VARS } from '../config.ts';
+import { ENV_VARS } from '../core/config.ts';
 import type { OpenContext, OpenOptions } from '../app.ts';
 
 const ENV_HELP = `\nEnvironment:\n${ENV_VARS.map(([name, what, dflt]) => `  ${name.padEnd(22)} ${what} (default: ${dflt})`).join('\n')}\n`;

@@ -1,4 +1,4 @@
-import type { AppContext } from '../http/context.ts';
+import type { AppContext } from '../core/context.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { OrgUnitResolver } from '../ingest/ingest-mentions.ts';
 import { ingestIntoRun } from '../ingest/ingest-into-run.ts';

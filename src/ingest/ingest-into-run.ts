@@ -1,7 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Db } from '../db/database.ts';
 import type { PgBoss } from 'pg-boss';
-import type { Database } from '../db/schema.ts';
-import { enqueueAnalysis } from '../jobs/enqueue.ts';
+import { enqueueAnalysis } from '../mentions/enqueue-analysis.ts';
 import type { MentionInput } from '../mentions/mention-input.ts';
 import { addToImportRun, type RejectedRow } from './import-runs.ts';
 import { ingestMentions, type IngestCounts, type IngestTarget, type OrgUnitResolver } from './ingest-mentions.ts';
@@ -12,7 +11,7 @@ import { ingestMentions, type IngestCounts, type IngestTarget, type OrgUnitResol
  * together or not at all. Every channel's ingest goes through here. Throws on a database error.
  */
 export async function ingestIntoRun(
-  trx: Transaction<Database> | Kysely<Database>,
+  trx: Db,
   boss: PgBoss | null,
   batch: { target: IngestTarget; runId: string; mentions: MentionInput[]; rejected?: RejectedRow[]; resolver: OrgUnitResolver },
 ): Promise<IngestCounts & { ids: string[] }> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../test-support/test-app.ts';
-import { signWebhook } from './push.routes.ts';
+import { signWebhook } from '../core/webhook-signing.ts';
 
 let app: TestApp;
 let admin: TestClient;

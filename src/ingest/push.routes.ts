@@ -1,12 +1,11 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Db } from '../db/database.ts';
+import { verifyWebhook } from '../core/webhook-signing.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { hashToken } from '../auth/sessions.ts';
 import { IdParams } from '../auth/auth.schemas.ts';
-import { AppError, badRequest } from '../http/errors.ts';
+import { AppError, badRequest } from '../core/errors.ts';
 import { createImportRun, finishImportRun, type RejectedRow } from './import-runs.ts';
 import { OrgUnitResolver } from './ingest-mentions.ts';
 import { ingestIntoRun } from './ingest-into-run.ts';
@@ -14,7 +13,6 @@ import { mapRecord, type ColumnMapping } from './map-record.ts';
 import type { MentionInput } from '../mentions/mention-input.ts';
 
 /** Webhook deliveries older than this, or this far in the future, are refused as replays. */
-export const WEBHOOK_TOLERANCE_SECONDS = 300;
 export const MAX_PUSH_ITEMS = 1000;
 
 const PUSH_MAPPING: ColumnMapping = {
@@ -84,7 +82,7 @@ export async function pushRoutes(server: FastifyInstance): Promise<void> {
     source: { id: string; org_id: string },
     channel: string,
     items: unknown[],
-    beforeIngest?: (trx: Transaction<Database>) => Promise<void>,
+    beforeIngest?: (trx: Db) => Promise<void>,
   ) => {
     const rejected: RejectedRow[] = [];
     const mentions: MentionInput[] = [];
@@ -160,21 +158,4 @@ export async function pushRoutes(server: FastifyInstance): Promise<void> {
       });
     },
   );
-}
-
-/** Checks a webhook's timestamp and HMAC; returns the signature, throws `unauthorized` naming what was wrong. */
-export function verifyWebhook(secret: string, timestampHeader: unknown, signatureHeader: unknown, body: Buffer, now = Date.now()): string {
-  if (typeof timestampHeader !== 'string' || !/^\d{9,11}$/.test(timestampHeader)) throw new AppError('unauthorized', 'missing or malformed x-verity-timestamp (unix seconds)');
-  if (Math.abs(now / 1000 - Number(timestampHeader)) > WEBHOOK_TOLERANCE_SECONDS) throw new AppError('unauthorized', 'x-verity-timestamp is more than 5 minutes away from now');
-  const match = typeof signatureHeader === 'string' ? /^sha256=([0-9a-f]{64})$/i.exec(signatureHeader) : null;
-  if (!match) throw new AppError('unauthorized', 'missing or malformed x-verity-signature (sha256=HEX)');
-  const expected = createHmac('sha256', secret).update(`${timestampHeader}.`).update(body).digest();
-  if (!timingSafeEqual(expected, Buffer.from(match[1]!, 'hex'))) throw new AppError('unauthorized', 'webhook signature does not match');
-  return match[1]!.toLowerCase();
-}
-
-/** Signs a webhook body the way `verifyWebhook` expects (for senders and tests). */
-export function signWebhook(secret: string, body: string, timestamp = Math.floor(Date.now() / 1000)): { timestamp: string; signature: string } {
-  const hmac = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
-  return { timestamp: String(timestamp), signature: `sha256=${hmac}` };
 }

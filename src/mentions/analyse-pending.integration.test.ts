@@ -1,6 +1,6 @@
+import type { EventName } from '../core/events.ts';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../test-support/test-app.ts';
-import { MENTIONS_ANALYSED_EVENT } from '../jobs/enqueue.ts';
 import { analysePending, markForReanalysis } from './analyse-pending.ts';
 
 let app: TestApp;
@@ -15,7 +15,7 @@ beforeAll(async () => {
   const staff = await admin.post('/api/org/staff', { name: '王建国', title: '主任医师', aliases: ['Dr. Wang', 'Ван Цзяньго'] });
   wangId = staff.json().staff.id;
   await app.ctx.boss!.createQueue('test-analysed');
-  await app.ctx.boss!.subscribe(MENTIONS_ANALYSED_EVENT, 'test-analysed');
+  await app.ctx.boss!.subscribe('mentions.analysed' satisfies EventName, 'test-analysed');
   for (const text of ['王医生很耐心，但是排队等了三个小时，太失望了。', 'Врач внимательный, но я подам в суд за ошибку в диагнозе.', 'The nurses were lovely and the rooms were spotless.']) {
     const res = await admin.post('/api/mentions', { kind: 'offline_complaint', text });
     expect(res.statusCode).toBe(201);

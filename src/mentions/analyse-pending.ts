@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { createAnalyzer, type Analysis, type Analyzer, type RosterMember } from '../analysis/index.ts';
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '../db/database.ts';
-import { publishMentionsAnalysed } from '../jobs/enqueue.ts';
+import { publish } from '../core/events.ts';
 
 export const ANALYSIS_BATCH_SIZE = 500;
 
@@ -66,7 +66,7 @@ export async function analysePending(ctx: { db: Db; boss: PgBoss | null }, orgId
         ) AS u(id, analysis, version, sentiment, aspects, risks, staff, lang)
         WHERE m.id = u.id
       `.execute(trx);
-      await publishMentionsAnalysed(ctx.boss, trx, { orgId, mentionIds: rows.rows.map((r) => r.id) });
+      await publish(ctx.boss, trx, 'mentions.analysed', { orgId, mentionIds: rows.rows.map((r) => r.id) });
       return rows.rows.length;
     });
     total += done;

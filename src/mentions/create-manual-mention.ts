@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { SessionUser } from '../auth/sessions.ts';
-import type { AppContext } from '../http/context.ts';
+import type { AppContext } from '../core/context.ts';
 import { createImportRun, finishImportRun } from '../ingest/import-runs.ts';
 import { OrgUnitResolver } from '../ingest/ingest-mentions.ts';
 import { ingestIntoRun } from '../ingest/ingest-into-run.ts';

@@ -1,21 +1,13 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { SessionUser } from '../auth/sessions.ts';
-import { isDepartmentScoped } from '../auth/permissions.ts';
-import { badRequest } from '../http/errors.ts';
+import { badRequest } from '../core/errors.ts';
 import type { MentionFiltersType, MentionViewType } from './mentions.schemas.ts';
 import type { MentionKind, MentionStatus } from './mention-input.ts';
 import { searchQuery } from './search-tokens.ts';
 
-/** Who is asking: the organisation always, and the departments for department-scoped roles. */
-export interface Viewer {
-  orgId: string;
-  departmentIds: string[] | null;
-}
+import { scopeToViewer, type Viewer } from '../core/viewer.ts';
 
-export function viewerOf(user: SessionUser): Viewer {
-  return { orgId: user.orgId, departmentIds: isDepartmentScoped(user.role) ? user.departmentIds : null };
-}
+export { viewerOf, type Viewer } from '../core/viewer.ts';
 
 const sortKey = sql<Date>`coalesce(m.published_at, m.received_at)`;
 // The sort key as text to the microsecond: a JS Date would round it to the millisecond, and the
@@ -23,7 +15,7 @@ const sortKey = sql<Date>`coalesce(m.published_at, m.received_at)`;
 const cursorAt = sql<string>`to_char(coalesce(m.published_at, m.received_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 function baseQuery(db: Db, viewer: Viewer) {
-  let query = db
+  return db
     .selectFrom('mentions as m')
     .innerJoin('sources as s', 's.id', 'm.source_id')
     .leftJoin('locations as l', 'l.id', 'm.location_id')
@@ -53,13 +45,8 @@ function baseQuery(db: Db, viewer: Viewer) {
       'm.analysis',
       cursorAt.as('cursorAt'),
     ])
-    .where('m.org_id', '=', viewer.orgId);
-  if (viewer.departmentIds) {
-    query = viewer.departmentIds.length
-      ? query.where('m.department_id', 'in', viewer.departmentIds)
-      : query.where(sql<SqlBool>`false`);
-  }
-  return query;
+    .where('m.org_id', '=', viewer.orgId)
+    .where(scopeToViewer('m.department_id', viewer));
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];

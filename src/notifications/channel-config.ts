@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../auth/permissions.ts';
+import { ROLES } from '../core/access.vocab.ts';
 
 /** The kinds of alert channel, and the configuration each one takes. */
 export const CHANNEL_KINDS = ['email', 'wecom', 'dingtalk', 'telegram', 'slack', 'webhook', 'in_app'] as const;

@@ -1,6 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { sql } from 'kysely';
-import type { AppContext } from '../http/context.ts';
+import type { AppContext } from '../core/context.ts';
 import type { ChannelConfig, ChannelKind } from './channel-config.ts';
 import { renderDingtalk, renderEmail, renderSlack, renderTelegram, renderWebhook, renderWecom, type Message, type OutgoingRequest } from './render-message.ts';
 

@@ -1,10 +1,11 @@
-import { fromKysely, type PgBoss, type SendOptions } from 'pg-boss';
-import type { Kysely, Transaction } from 'kysely';
-import { can, ROLES, type Role } from '../auth/permissions.ts';
-import { readConfig } from '../config.ts';
-import type { Database } from '../db/schema.ts';
+import type { Db } from '../db/database.ts';
+import type { PgBoss, SendOptions } from 'pg-boss';
+import { sendJob } from '../core/jobs.ts';
+import { deliverNotificationJob } from './jobs/deliver-notification.job.ts';
+import type { Role } from '../core/access.vocab.ts';
+import { alertsPermissions } from '../alerts/alerts.permissions.ts';
+import { readConfig } from '../core/config.ts';
 
-export const DELIVER_QUEUE = 'deliver-notification';
 /** Retries after the first attempt; a delivery that fails this many more times is dead-lettered. */
 export const DELIVERY_RETRY_LIMIT = 5;
 
@@ -31,8 +32,8 @@ export function deliveryJobOptions(delaySeconds = readConfig().deliveryRetryDela
 }
 
 /** Sends the job of one delivery row through the caller's transaction (or connection). */
-export async function sendDeliveryJob(boss: PgBoss, trx: Kysely<Database>, deliveryId: string, notBefore?: Date | null): Promise<void> {
-  await boss.send(DELIVER_QUEUE, { deliveryId }, { ...deliveryJobOptions(), db: fromKysely(trx), ...(notBefore && notBefore > new Date() ? { startAfter: notBefore } : {}) });
+export async function sendDeliveryJob(boss: PgBoss, trx: Db, deliveryId: string, notBefore?: Date | null): Promise<void> {
+  await sendJob(boss, trx, deliverNotificationJob, { deliveryId }, { ...deliveryJobOptions(), ...(notBefore && notBefore > new Date() ? { startAfter: notBefore } : {}) });
 }
 
 /**
@@ -41,7 +42,7 @@ export async function sendDeliveryJob(boss: PgBoss, trx: Kysely<Database>, deliv
  * configured); an in_app channel adds rows for its users. Ids of other organisations and disabled channels are skipped.
  * Throws only on a database error.
  */
-export async function enqueueNotification(boss: PgBoss | null, trx: Kysely<Database> | Transaction<Database>, input: NotificationInput): Promise<void> {
+export async function enqueueNotification(boss: PgBoss | null, trx: Db, input: NotificationInput): Promise<void> {
   const notification = await trx
     .insertInto('notifications')
     .values({ org_id: input.orgId, title: input.title.slice(0, 500), text: input.text, url: input.url ?? null, is_urgent: input.urgent ?? false })
@@ -65,7 +66,7 @@ export async function enqueueNotification(boss: PgBoss | null, trx: Kysely<Datab
         const config = channel.config as { userIds?: string[]; roles?: string[] };
         const everyone = !config.userIds?.length && !config.roles?.length;
         // An in_app channel naming nobody reaches everyone who may read alerts.
-        const roles = everyone ? ROLES.filter((r) => can(r, 'alerts.read')) : (config.roles ?? []);
+        const roles = everyone ? [...alertsPermissions['alerts.read']] : (config.roles ?? []);
         for (const user of await findUsers(trx, input.orgId, config.userIds ?? [], roles)) inAppUsers.add(user.id);
       } else {
         deliveries.push({ channel_id: channel.id, user_id: null, kind: channel.kind, label: channel.name });
@@ -96,7 +97,7 @@ export async function enqueueNotification(boss: PgBoss | null, trx: Kysely<Datab
   for (const row of rows) await sendDeliveryJob(boss, trx, row.id, input.notBefore);
 }
 
-async function findUsers(trx: Kysely<Database>, orgId: string, userIds: string[], roles: string[]) {
+async function findUsers(trx: Db, orgId: string, userIds: string[], roles: string[]) {
   if (!userIds.length && !roles.length) return [];
   return trx
     .selectFrom('users')

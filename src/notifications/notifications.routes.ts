@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.ts';
 import { IdParams } from '../auth/auth.schemas.ts';
-import { requireAuth } from '../http/auth-hook.ts';
+import { requireAuth } from '../core/request.ts';
 import { findDeliveries, findNotifications, getNotification } from './notifications.queries.ts';
 import { DeliveryFilters, DeliveryView, NotificationView } from './notifications.schemas.ts';
 import { retryDelivery } from './retry-delivery.ts';

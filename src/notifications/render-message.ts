@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { signWebhook } from '../ingest/push.routes.ts';
+import { signWebhook } from '../core/webhook-signing.ts';
 import type { ChannelConfig } from './channel-config.ts';
 
 /** One notification as every channel renders it. `text` is plain text and may hold patient words. */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { AppContext } from '../http/context.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import type { AppContext } from '../core/context.ts';
+import { AppError, notFound } from '../core/errors.ts';
 import { DELIVERY_RETRY_LIMIT, sendDeliveryJob } from './enqueue-notification.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { badRequest } from '../http/errors.ts';
+import { badRequest } from '../core/errors.ts';
 
 export async function findLocations(db: Db, orgId: string) {
   return db.selectFrom('locations').select(['id', 'code', 'name', 'address', 'timezone']).where('org_id', '=', orgId).orderBy('code').execute();

@@ -1,17 +1,18 @@
+import type { AuditAction } from '../audit/audit.vocab.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.ts';
 import { IdParams } from '../auth/auth.schemas.ts';
-import { requireAuth } from '../http/auth-hook.ts';
-import { notFound } from '../http/errors.ts';
+import { requireAuth } from '../core/request.ts';
+import { notFound } from '../core/errors.ts';
 import { assertInOrg, findDepartments, findLocations, findStaff } from './orgs.queries.ts';
 import { DepartmentBody, DepartmentPatch, DepartmentView, LocationBody, LocationPatch, LocationView, OrgView, StaffBody, StaffPatch, StaffView } from './orgs.schemas.ts';
 
 export async function orgRoutes(server: FastifyInstance): Promise<void> {
   const app = server.withTypeProvider<ZodTypeProvider>();
   const db = server.ctx.db;
-  const audit = (request: FastifyRequest, action: string, targetType: string, targetId: string, details?: Record<string, unknown>) => {
+  const audit = (request: FastifyRequest, action: AuditAction, targetType: string, targetId: string, details?: Record<string, unknown>) => {
     const auth = requireAuth(request);
     return recordAudit(db, { orgId: auth.orgId, userId: auth.userId, actor: auth.email, action, targetType, targetId, ip: request.ip, details });
   };

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../core/errors.ts';
 import type { CheckResult } from './privacy-check.ts';
 import type { ReplyViewType } from './replies.schemas.ts';
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { hashToken, randomToken } from '../auth/sessions.ts';
 
@@ -53,4 +54,16 @@ export async function findSources(db: Db, orgId: string) {
     .where('s.org_id', '=', orgId)
     .orderBy('s.name')
     .execute();
+}
+
+/** The RSS/Atom sources whose polling interval has passed since their last poll. */
+export async function findFeedsDue(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('sources')
+    .select('id')
+    .where('kind', '=', 'rss')
+    .where('url', 'is not', null)
+    .where((eb) => eb.or([eb('last_polled_at', 'is', null), eb('last_polled_at', '<', sql<Date>`now() - make_interval(mins => poll_minutes)`)]))
+    .execute();
+  return rows.map((r) => r.id);
 }

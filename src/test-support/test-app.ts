@@ -3,8 +3,8 @@ import { freshPostgresDatabase } from '../db/fresh-database.ts';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { openContext, type OpenContext } from '../app.ts';
 import { createUser } from '../auth/create-user.ts';
-import type { Role } from '../auth/permissions.ts';
-import { buildServer } from '../http/server.ts';
+import type { Role } from '../core/access.vocab.ts';
+import { buildServer } from '../server.ts';
 
 /*
  * Integration tests run against a real database: an in-memory PGlite always, and a fresh

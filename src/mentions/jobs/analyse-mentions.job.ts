@@ -1,25 +1,38 @@
-import { ANALYSE_QUEUE } from '../../jobs/enqueue.ts';
-import type { JobDefinition } from '../../jobs/registry.ts';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Db } from '../../db/database.ts';
+import { defineJob } from '../../core/jobs.ts';
 
 // The analysis engine (models, language profiles) is loaded by the first job, not by every process
-// that only imports the registry to send jobs (e.g. `verity import`).
+// that only imports the job list to send jobs (e.g. `verity import`).
 const analysePending: typeof import('../analyse-pending.ts').analysePending = async (ctx, orgId) =>
   (await import('../analyse-pending.ts')).analysePending(ctx, orgId);
 
-/** Sent (throttled) by every ingest: analyses the organisation's new mentions. */
-export const analyseMentionsJob: JobDefinition = {
-  name: ANALYSE_QUEUE,
+/**
+ * Sent by every ingest: analyses the organisation's new mentions. Debounced per organisation: at
+ * most one job per 2-second slot, and a send into a taken slot moves to the next one
+ * (singletonNextSlot), so a mention committed just after the slot's job started is not left for the
+ * minute backlog cron; each job drains whatever has arrived meanwhile.
+ */
+export const analyseMentionsJob = defineJob({
+  name: 'mentions.analyse-new',
+  schema: z.object({ orgId: z.string() }),
   async handle(ctx, data) {
-    if (typeof data.orgId === 'string') await analysePending(ctx, data.orgId);
+    await analysePending(ctx, data.orgId);
   },
-};
+});
 
 /** Every minute: picks up whatever was ingested without a queue (e.g. `verity import`) or marked for re-analysis. */
-export const analyseBacklogJob: JobDefinition = {
-  name: 'analyse-backlog',
+export const analyseBacklogJob = defineJob({
+  name: 'mentions.analyse-backlog',
+  schema: z.object({}).passthrough(),
   cron: '* * * * *',
   async handle(ctx) {
-    const orgs = await ctx.db.selectFrom('mentions').select('org_id').distinct().where('analysed_at', 'is', null).execute();
-    for (const { org_id } of orgs) await analysePending(ctx, org_id);
+    for (const orgId of await orgsWithBacklog(ctx.db)) await analysePending(ctx, orgId);
   },
-};
+});
+
+async function orgsWithBacklog(db: Db): Promise<string[]> {
+  const rows = await sql<{ org_id: string }>`SELECT DISTINCT org_id FROM mentions WHERE analysed_at IS NULL`.execute(db);
+  return rows.rows.map((r) => r.org_id);
+}

@@ -1,14 +1,15 @@
-import type { JobDefinition } from '../../jobs/registry.ts';
+import { z } from 'zod';
+import { defineJob } from '../../core/jobs.ts';
 import { deliverNotification } from '../deliver-notification.ts';
-import { DELIVER_QUEUE } from '../enqueue-notification.ts';
 
 /** One job per delivery (channel or user e-mail); retried by pg-boss with backoff until dead-lettered. */
-export const deliverNotificationJob: JobDefinition = {
-  name: DELIVER_QUEUE,
+export const deliverNotificationJob = defineJob({
+  name: 'notifications.deliver',
+  schema: z.object({ deliveryId: z.string() }),
   pollingIntervalSeconds: 0.5,
   // A target that takes its full 10 s to time out must not hold up the other channels.
   localConcurrency: 4,
   async handle(ctx, data) {
-    if (typeof data.deliveryId === 'string') await deliverNotification(ctx, data.deliveryId);
+    await deliverNotification(ctx, data.deliveryId);
   },
-};
+});

@@ -1,19 +1,14 @@
-import { sql } from 'kysely';
-import type { JobDefinition } from '../../jobs/registry.ts';
+import { z } from 'zod';
+import { defineJob } from '../../core/jobs.ts';
 import { pollFeed } from '../poll-feed.ts';
+import { findFeedsDue } from '../sources.queries.ts';
 
 /** Every minute: polls each RSS/Atom source whose interval has passed since its last poll. */
-export const pollFeedsJob: JobDefinition = {
-  name: 'poll-feeds',
+export const pollFeedsJob = defineJob({
+  name: 'ingest.poll-feeds',
+  schema: z.object({}).passthrough(),
   cron: '* * * * *',
   async handle(ctx) {
-    const due = await ctx.db
-      .selectFrom('sources')
-      .select('id')
-      .where('kind', '=', 'rss')
-      .where('url', 'is not', null)
-      .where((eb) => eb.or([eb('last_polled_at', 'is', null), eb('last_polled_at', '<', sql<Date>`now() - make_interval(mins => poll_minutes)`)]))
-      .execute();
-    for (const source of due) await pollFeed(ctx, source.id);
+    for (const sourceId of await findFeedsDue(ctx.db)) await pollFeed(ctx, sourceId);
   },
-};
+});

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { enqueueNotification } from '../notifications/enqueue-notification.ts';
-import { createTestApp, multipartBody, type TestApp, type TestClient } from '../test-support/test-app.ts';
+import { enqueueNotification } from './notifications/enqueue-notification.ts';
+import { createTestApp, multipartBody, type TestApp, type TestClient } from './test-support/test-app.ts';
 
 /*
  * The key acceptance test of multi-tenancy: a user of organisation A gets 404 for every id of

@@ -13,24 +13,14 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import { authRoutes } from '../auth/auth.routes.ts';
-import { alertRoutes } from '../alerts/alerts.routes.ts';
-import { auditRoutes } from '../audit/audit.routes.ts';
-import { caseRoutes } from '../cases/cases.routes.ts';
-import { replyRoutes } from '../replies/replies.routes.ts';
-import { importRoutes } from '../ingest/import.routes.ts';
-import { pushRoutes } from '../ingest/push.routes.ts';
-import { mentionRoutes } from '../mentions/mentions.routes.ts';
-import { notificationRoutes } from '../notifications/notifications.routes.ts';
-import { orgRoutes } from '../orgs/orgs.routes.ts';
-import { sourceRoutes } from '../sources/sources.routes.ts';
-import { userRoutes } from '../auth/users.routes.ts';
-import { registerAuth } from './auth-hook.ts';
-import type { AppContext } from './context.ts';
-import { AppError, ERROR_STATUS, fromDatabaseError } from './errors.ts';
-import './types.ts';
+import { FEATURES } from './features.ts';
+import { registerAuth } from './server-auth.ts';
+import type { AppContext } from './core/context.ts';
+import { AppError, ERROR_STATUS, errorMessages, fromDatabaseError } from './core/errors.ts';
+import { DEFAULT_LOCALE, type Locale } from './core/i18n.ts';
+import './core/request.ts';
 
-const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 
 /** Builds the HTTP server with every route; does not listen. */
@@ -45,13 +35,13 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const rendered = renderError(error);
+    const rendered = renderError(error, request.locale);
     if (rendered.status >= 500) request.log.error({ err: error, reqId: request.id }, 'request failed');
     reply.status(rendered.status).send({ error: rendered.body });
   });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api') || !fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-      reply.status(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` } });
+      reply.status(404).send({ error: { code: 'not_found', message: errorMessages.render(request.locale, 'noRoute', { method: request.method, path: request.url.split('?')[0] }) } });
       return;
     }
     reply.type('text/html').sendFile('index.html');
@@ -78,37 +68,26 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
 
   app.get('/api/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  await app.register(authRoutes);
-  await app.register(userRoutes);
-  await app.register(orgRoutes);
-  await app.register(mentionRoutes);
-  await app.register(sourceRoutes);
-  await app.register(importRoutes);
-  await app.register(pushRoutes);
-  await app.register(auditRoutes);
-  await app.register(alertRoutes);
-  await app.register(notificationRoutes);
-  await app.register(caseRoutes);
-  await app.register(replyRoutes);
+  for (const feature of FEATURES) for (const routes of feature.routes) await app.register(routes);
   return app;
 }
 
-/** Maps any thrown value onto the one error format; unknown errors become a generic 500. */
-export function renderError(error: unknown): { status: number; body: { code: string; message: string; details?: unknown } } {
-  if (error instanceof AppError) return { status: error.status, body: { code: error.code, message: error.message, details: error.details } };
+/** Maps any thrown value onto the one error format, its message in `locale`; unknown errors become a generic 500. */
+export function renderError(error: unknown, locale: Locale = DEFAULT_LOCALE): { status: number; body: { code: string; message: string; details?: unknown } } {
+  if (error instanceof AppError) return { status: error.status, body: { code: error.code, message: error.localizedMessage(locale), details: error.details } };
   const fe = error as FastifyError;
   if (hasZodFastifySchemaValidationErrors(fe)) {
     const issues = fe.validation.map((v) => ({ path: `${fe.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`, message: v.message }));
     const message = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-    return { status: 400, body: { code: 'bad_request', message: `invalid request: ${message}`, details: issues } };
+    return { status: 400, body: { code: 'bad_request', message: errorMessages.render(locale, 'invalidRequest', { issues: message }), details: issues } };
   }
-  if (isResponseSerializationError(fe)) return { status: 500, body: { code: 'internal', message: 'internal error' } };
+  if (isResponseSerializationError(fe)) return { status: 500, body: { code: 'internal', message: errorMessages.render(locale, 'internal') } };
   const dbError = fromDatabaseError(error);
-  if (dbError) return renderError(dbError);
+  if (dbError) return renderError(dbError, locale);
   const status = typeof fe?.statusCode === 'number' ? fe.statusCode : 500;
   if (status >= 400 && status < 500) {
     const code = (Object.entries(ERROR_STATUS).find(([, s]) => s === status)?.[0] ?? 'bad_request') as string;
     return { status, body: { code, message: fe.message } };
   }
-  return { status: 500, body: { code: 'internal', message: 'internal error' } };
+  return { status: 500, body: { code: 'internal', message: errorMessages.render(locale, 'internal') } };
 }

@@ -1,0 +1,27 @@
+import { alertsFeature } from './alerts/index.ts';
+import { auditFeature } from './audit/index.ts';
+import { authFeature } from './auth/index.ts';
+import { casesFeature } from './cases/index.ts';
+import type { Feature } from './core/feature.ts';
+import { ingestFeature } from './ingest/index.ts';
+import { mentionsFeature } from './mentions/index.ts';
+import { notificationsFeature } from './notifications/index.ts';
+import { orgsFeature } from './orgs/index.ts';
+import { repliesFeature } from './replies/index.ts';
+
+/**
+ * Every capability of Verity, in one list: the server registers their routes, the job registry
+ * their jobs, and the permission table composes their permissions from it. A new capability is a
+ * folder with an index.ts, one line here, a migration and its permissions.
+ */
+export const FEATURES: readonly Feature[] = [
+  mentionsFeature,
+  ingestFeature,
+  orgsFeature,
+  authFeature,
+  auditFeature,
+  alertsFeature,
+  notificationsFeature,
+  casesFeature,
+  repliesFeature,
+];

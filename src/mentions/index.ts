@@ -1,0 +1,9 @@
+import { defineFeature } from '../core/feature.ts';
+import { analyseBacklogJob, analyseMentionsJob } from './jobs/analyse-mentions.job.ts';
+import { mentionsPermissions } from './mentions.permissions.ts';
+import { mentionRoutes } from './mentions.routes.ts';
+
+/** The mentions inbox and the analysis worker. */
+export const mentionsFeature = defineFeature({ name: 'mentions', routes: [mentionRoutes], jobs: [analyseMentionsJob, analyseBacklogJob], permissions: mentionsPermissions });
+
+export { enqueueAnalysis } from './enqueue-analysis.ts';

@@ -1,0 +1,8 @@
+import { defineFeature } from '../core/feature.ts';
+import { deliverNotificationJob } from './jobs/deliver-notification.job.ts';
+import { notificationRoutes } from './notifications.routes.ts';
+
+/** Notifications and their delivery to e-mail, chat robots, webhooks and the in-app bell. */
+export const notificationsFeature = defineFeature({ name: 'notifications', routes: [notificationRoutes], jobs: [deliverNotificationJob], permissions: {} });
+
+export { enqueueNotification, type NotificationInput } from './enqueue-notification.ts';

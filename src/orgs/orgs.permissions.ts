@@ -1,0 +1,14 @@
+import { definePermissions } from '../core/access.vocab.ts';
+
+/** The permissions this feature owns and the roles that hold each; src/permissions.ts composes the one table. */
+export const orgsPermissions = definePermissions({
+  /** Read locations, departments and the staff roster. */
+  'org.read': ['admin', 'leadership', 'pr', 'marketing', 'service', 'department_head', 'staff', 'viewer'],
+  /** Change locations, departments and the staff roster. */
+  'org.manage': ['admin'],
+});
+
+declare module '../core/access.vocab.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging adds this feature's permission names
+  interface PermissionRegistry extends Record<keyof typeof orgsPermissions, true> {}
+}

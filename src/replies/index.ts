@@ -1,0 +1,6 @@
+import { defineFeature } from '../core/feature.ts';
+import { repliesPermissions } from './replies.permissions.ts';
+import { replyRoutes } from './replies.routes.ts';
+
+/** Reply templates, brand voice, the privacy check, approval and posting. */
+export const repliesFeature = defineFeature({ name: 'replies', routes: [replyRoutes], jobs: [], permissions: repliesPermissions });
