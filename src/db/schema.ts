@@ -1,3 +1,4 @@
+import type { Locale } from '../core/i18n.ts';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { AlertsTables } from './schema-alerts.ts';
 import type { CasesTables } from './schema-cases.ts';
@@ -13,6 +14,7 @@ export interface OrganisationsTable {
   slug: string;
   name: string;
   timezone: Generated<string>;
+  default_locale: Generated<Locale>;
   created_at: Generated<Date>;
 }
 
@@ -55,6 +57,8 @@ export interface UsersTable {
   disabled: Generated<boolean>;
   created_at: Generated<Date>;
   last_login_at: NullableTimestamp;
+  /** null: the organisation's default_locale */
+  locale: Locale | null;
 }
 
 export interface UserDepartmentsTable {

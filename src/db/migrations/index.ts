@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as foundation from './20261125T1200-foundation.ts';
 import * as alerts from './20261125T1300-alerts.ts';
 import * as cases from './20261125T1310-cases.ts';
+import * as locales from './20261201T0900-locales.ts';
 
 /** Every migration, by name; names sort in the order they run. Never edit one after it lands. */
 export const migrations: Record<string, Migration> = {
   '20261125T1200-foundation': foundation,
   '20261125T1300-alerts': alerts,
   '20261125T1310-cases': cases,
+  '20261201T0900-locales': locales,
 };
