@@ -12,7 +12,7 @@
 // Tests (*.test.ts, e2e/, src/test-support/, scripts/) may import anything.
 //
 // A feature's public files, the only ones another feature or a view may import:
-//   src/<feature>/index.ts, src/<feature>/<feature>.vocab.ts, src/<feature>/<feature>.messages.ts
+//   src/<feature>/index.ts, src/<feature>/<feature>.vocab.ts, src/<feature>/<feature>.messages.ts, src/<feature>/<feature>.permissions.ts
 
 const TESTS = ['\\.test\\.tsx?$', '^e2e/', '^src/test-support/', '^scripts/'];
 const COMPOSITION_FOLDERS = ['cli', 'demo', 'test-support', 'views'];
@@ -21,7 +21,7 @@ const NOT_FEATURES = ['core', 'db', ...COMPOSITION_FOLDERS];
 const FEATURE = `^src/(?!(?:${NOT_FEATURES.join('|')})/)([^/]+)/`;
 const COMPOSITION = [`^src/(?:${COMPOSITION_FOLDERS.join('|')})/`, '^src/[^/]+\\.tsx?$'];
 // Only one capture group in this pattern: dependency-cruiser joins a list of patterns with `|`.
-const PUBLIC_FEATURE_FILE = '^src/(?:[^/]+/index\\.ts|([^/]+)/\\1\\.(?:vocab|messages)\\.ts)$';
+const PUBLIC_FEATURE_FILE = '^src/(?:[^/]+/index\\.ts|([^/]+)/\\1\\.(?:vocab|messages|permissions)\\.ts)$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
