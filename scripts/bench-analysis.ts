@@ -2,7 +2,7 @@
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashString, isDevId, readLabelledData } from '../src/analysis/training-data.ts';
-import { createAnalyzer, type RosterMember } from '../src/analysis/index.ts';
+import { createAnalyser, type RosterMember } from '../src/analysis/index.ts';
 import { getJieba } from '../src/analysis/text.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,14 +44,14 @@ function timeRounds(works: (() => void)[], rounds: number): number[] {
   return best;
 }
 
-const analyzer = createAnalyzer({ roster });
+const analyser = createAnalyser({ roster });
 const jieba = getJieba();
 const batchInputs = texts.map((text, i) => ({ text, author: `a${i % 500}`, publishedAt: new Date(1_700_000_000_000 + i * 60_000) }));
 const rounds = Number(process.env.VERITY_BENCH_ROUNDS ?? 7);
 const [pipelineMs, segmentationMs] = timeRounds(
   [
     () => {
-      for (const text of texts) analyzer.analyze({ text });
+      for (const text of texts) analyser.analyse({ text });
     },
     () => {
       for (const text of texts) jieba.cut(text, false);
@@ -60,7 +60,7 @@ const [pipelineMs, segmentationMs] = timeRounds(
   rounds,
 ) as [number, number];
 // Measured apart: its MinHash garbage would otherwise slow the rounds above.
-const [batchMs] = timeRounds([() => analyzer.analyzeBatch(batchInputs)], 3) as [number];
+const [batchMs] = timeRounds([() => analyser.analyseBatch(batchInputs)], 3) as [number];
 const pipeline = { msPerRound: pipelineMs, rounds };
 const segmentation = { msPerRound: segmentationMs };
 const batch = { msPerRound: batchMs };
@@ -77,6 +77,6 @@ const result = {
 };
 console.log(`${texts.length} dev texts (zh/ru/en, ${result.averageChars} chars on average), roster of ${roster.length}, single thread, language detected per text`);
 console.log(`full pipeline (analyze): ${result.mentionsPerSecPerCore} mentions/s (fastest of ${pipeline.rounds} rounds, alternating with segmentation)`);
-console.log(`analyzeBatch (with cross-text authenticity): ${result.batchMentionsPerSecPerCore} mentions/s`);
+console.log(`analyseBatch (with cross-text authenticity): ${result.batchMentionsPerSecPerCore} mentions/s`);
 console.log(`jieba segmentation alone: ${result.segmentationMentionsPerSec} texts/s → pipeline is ${result.segmentationRatio}× segmentation`);
 console.log(JSON.stringify(result));

@@ -176,14 +176,15 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('reanalyze')
+    .alias('reanalyse')
     .description('mark every mention analysed by an older model for re-analysis; the running workers pick them up (resumable)')
     .addHelpText('after', ENV_HELP)
     .action(async () => {
       const ctx = await openContext({ queue: 'none' });
       try {
-        const { createAnalyzer } = await import('../analysis/index.ts');
+        const { createAnalyser } = await import('../analysis/index.ts');
         const { markForReanalysis } = await import('../mentions/analyse-pending.ts');
-        const version = createAnalyzer().analyze({ text: 'ok' }).modelVersion;
+        const version = createAnalyser().analyse({ text: 'ok' }).modelVersion;
         const marked = await markForReanalysis(ctx.db, version);
         console.log(`${marked} mentions marked for re-analysis with model ${version}`);
       } finally {
@@ -193,13 +194,14 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('analyze')
+    .alias('analyse')
     .description('analyse JSON Lines {"id","text","rating","lang"} and write one JSON line of analysis per input')
     .option('--in <file>', 'input file (default: stdin)')
     .option('--out <file>', 'output file (default: stdout)')
     .option('--roster <file>', 'staff roster JSON [{"id","name","aliases":[…]}]')
     .action(async (options: { in?: string; out?: string; roster?: string }) => {
-      const { runAnalyzeCli } = await import('../analysis/index.ts');
-      const code = await runAnalyzeCli(options, process.stdin, process.stdout);
+      const { runAnalyseCli } = await import('../analysis/index.ts');
+      const code = await runAnalyseCli(options, process.stdin, process.stdout);
       if (code !== 0) throw new CommanderError(code, 'verity.analyze', '');
     });
 

@@ -1,23 +1,23 @@
 import { sql } from 'kysely';
-import { createAnalyzer, type Analysis, type Analyzer, type RosterMember } from '../analysis/index.ts';
+import { createAnalyser, type Analysis, type Analyser, type RosterMember } from '../analysis/index.ts';
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '../db/database.ts';
 import { publish } from '../core/events.ts';
 
 export const ANALYSIS_BATCH_SIZE = 500;
 
-const analyzers = new Map<string, { signature: string; analyzer: Analyzer }>();
+const analysers = new Map<string, { signature: string; analyser: Analyser }>();
 
-/** The organisation's analyzer, rebuilt only when its staff roster changed (staff matching depends on it). */
-async function analyzerFor(db: Db, orgId: string): Promise<Analyzer> {
+/** The organisation's analyser, rebuilt only when its staff roster changed (staff matching depends on it). */
+async function analyserFor(db: Db, orgId: string): Promise<Analyser> {
   const staff = await db.selectFrom('staff').select(['id', 'name', 'aliases']).where('org_id', '=', orgId).orderBy('id').execute();
   const roster: RosterMember[] = staff.map((s) => ({ id: s.id, name: s.name, aliases: s.aliases }));
   const signature = JSON.stringify(roster);
-  const cached = analyzers.get(orgId);
-  if (cached?.signature === signature) return cached.analyzer;
-  const analyzer = createAnalyzer({ roster });
-  analyzers.set(orgId, { signature, analyzer });
-  return analyzer;
+  const cached = analysers.get(orgId);
+  if (cached?.signature === signature) return cached.analyser;
+  const analyser = createAnalyser({ roster });
+  analysers.set(orgId, { signature, analyser });
+  return analyser;
 }
 
 /** The columns the inbox filters on: aspects both bare and with their polarity ("process.waiting:negative"). */
@@ -39,7 +39,7 @@ function filterColumns(a: Analysis) {
  */
 export async function analysePending(ctx: { db: Db; boss: PgBoss | null }, orgId: string): Promise<number> {
   const { db } = ctx;
-  const analyzer = await analyzerFor(db, orgId);
+  const analyser = await analyserFor(db, orgId);
   let total = 0;
   for (;;) {
     const done = await db.transaction().execute(async (trx) => {
@@ -50,7 +50,7 @@ export async function analysePending(ctx: { db: Db; boss: PgBoss | null }, orgId
         FOR UPDATE SKIP LOCKED
       `.execute(trx);
       if (rows.rows.length === 0) return 0;
-      const results = analyzer.analyzeBatch(
+      const results = analyser.analyseBatch(
         rows.rows.map((r) => ({ id: r.id, text: r.text, rating: r.rating, lang: r.lang, author: r.author_handle, publishedAt: r.published_at ? new Date(r.published_at) : null })),
       );
       const columns = results.map(filterColumns);

@@ -1,10 +1,10 @@
 import { createReadStream, createWriteStream, readFileSync, accessSync, constants } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
-import { createAnalyzer } from './create-analyzer.ts';
+import { createAnalyser } from './create-analyser.ts';
 import type { RosterMember } from './match-staff.ts';
 
-export interface AnalyzeCliOptions {
+export interface AnalyseCliOptions {
   in?: string;
   out?: string;
   roster?: string;
@@ -29,8 +29,8 @@ function oneLine(error: unknown): string {
  * per input line, in order. A malformed line yields {id, error} and the run goes on. Returns the
  * exit code (2 for an unreadable --in/--roster or unwritable --out); never throws.
  */
-export async function runAnalyzeCli(
-  options: AnalyzeCliOptions,
+export async function runAnalyseCli(
+  options: AnalyseCliOptions,
   stdin: NodeJS.ReadableStream,
   stdout: NodeJS.WritableStream,
 ): Promise<number> {
@@ -47,9 +47,9 @@ export async function runAnalyzeCli(
     process.stderr.write(`verity analyze: cannot read ${options.in}: ${oneLine(error)}\n`);
     return 2;
   }
-  let analyzer;
+  let analyser;
   try {
-    analyzer = createAnalyzer({ roster });
+    analyser = createAnalyser({ roster });
   } catch (error) {
     process.stderr.write(`verity analyze: cannot load models: ${oneLine(error)}\n`);
     return 1;
@@ -75,7 +75,7 @@ export async function runAnalyzeCli(
         if (typeof parsed.text !== 'string') throw new Error('text must be a string');
         const rating = typeof parsed.rating === 'number' ? parsed.rating : null;
         const publishedAt = typeof parsed.publishedAt === 'string' ? new Date(parsed.publishedAt) : null;
-        const analysis = analyzer.analyze({
+        const analysis = analyser.analyse({
           text: parsed.text,
           rating,
           lang: typeof parsed.lang === 'string' ? parsed.lang : null,

@@ -1,7 +1,7 @@
 import { test, expect } from 'vitest';
-import { createAnalyzer, ASPECTS, RISKS, type Analysis } from './index.ts';
+import { createAnalyser, ASPECTS, RISKS, type Analysis } from './index.ts';
 
-const analyzer = createAnalyzer({
+const analyser = createAnalyser({
   roster: [
     { id: 'wang', name: '王建国' },
     { id: 'ivanova', name: 'Иванова Мария Петровна' },
@@ -17,7 +17,7 @@ function spanText(text: string, span: [number, number]): string {
 }
 
 test('gives attitude and waiting their own polarity in an English mixed review', () => {
-  const result = analyzer.analyze({ text: 'The doctor was kind but the queue took three hours.' });
+  const result = analyser.analyse({ text: 'The doctor was kind but the queue took three hours.' });
   expect(result.lang).toBe('en');
   expect(aspect(result, 'process.attitude')?.polarity).toBe('positive');
   expect(aspect(result, 'process.waiting')?.polarity).toBe('negative');
@@ -25,7 +25,7 @@ test('gives attitude and waiting their own polarity in an English mixed review',
 
 test('splits a Chinese clause at 但是 so that patience is positive and the queue negative', () => {
   const text = '医生很耐心但是排队三个小时';
-  const result = analyzer.analyze({ text });
+  const result = analyser.analyse({ text });
   expect(result.lang).toBe('zh');
   expect(aspect(result, 'process.attitude')?.polarity).toBe('positive');
   const waiting = aspect(result, 'process.waiting')!;
@@ -34,7 +34,7 @@ test('splits a Chinese clause at 但是 so that patience is positive and the que
 });
 
 test('splits a Russian sentence at «но»: attentive doctor, negative wait', () => {
-  const result = analyzer.analyze({ text: 'Врач внимательный, но ждали в очереди два часа' });
+  const result = analyser.analyse({ text: 'Врач внимательный, но ждали в очереди два часа' });
   expect(result.lang).toBe('ru');
   expect(aspect(result, 'process.attitude')?.polarity).toBe('positive');
   expect(aspect(result, 'process.waiting')?.polarity).toBe('negative');
@@ -42,7 +42,7 @@ test('splits a Russian sentence at «но»: attentive doctor, negative wait', (
 
 test('detects traditional Chinese as zh and reports spans into the original text', () => {
   const text = '醫生很耐心但是排隊三個小時，還收了紅包';
-  const result = analyzer.analyze({ text });
+  const result = analyser.analyse({ text });
   expect(result.lang).toBe('zh');
   const waiting = aspect(result, 'process.waiting')!;
   expect(spanText(text, waiting.span)).toContain('排隊三個小時');
@@ -59,19 +59,19 @@ test.each([
   ['Напишу жалобу в прокуратуру', 'legal_threat', 'прокуратуру'],
   ['После операции пациент умер в реанимации', 'death', 'умер'],
 ])('finds the risk in %s with its evidence span', (text, risk, evidence) => {
-  const result = analyzer.analyze({ text });
+  const result = analyser.analyse({ text });
   const found = result.risks.find((entry) => entry.risk === risk);
   expect(found).toBeDefined();
   expect(spanText(text, found!.span)).toBe(evidence);
 });
 
 test('does not read everyday words as risks', () => {
-  const result = analyzer.analyze({ text: 'Good news: the results came back fine and I fell asleep easily.' });
+  const result = analyser.analyse({ text: 'Good news: the results came back fine and I fell asleep easily.' });
   expect(result.risks).toEqual([]);
 });
 
 test('does not flag a negated risk cue', () => {
-  const result = analyzer.analyze({ text: '术后没有感染，恢复很好' });
+  const result = analyser.analyse({ text: '术后没有感染，恢复很好' });
   expect(result.risks.map((risk) => risk.risk)).not.toContain('infection');
 });
 
@@ -86,51 +86,51 @@ test.each([
   ['Джон Смит принял быстро', 'Джон Смит', 'smith'],
   ['Приём вела Иванова М.П., всё понятно', 'Иванова М.П.', 'ivanova'],
 ])('matches the roster member named in %s', (text, evidence, id) => {
-  const result = analyzer.analyze({ text });
+  const result = analyser.analyse({ text });
   const match = result.staff.find((entry) => entry.id === id);
   expect(match).toBeDefined();
   expect(spanText(text, match!.span)).toBe(evidence);
 });
 
 test('trusts a full name more than surname and title', () => {
-  const full = analyzer.analyze({ text: '感谢王建国主任' }).staff[0]!;
-  const surname = analyzer.analyze({ text: '感谢王医生' }).staff[0]!;
+  const full = analyser.analyse({ text: '感谢王建国主任' }).staff[0]!;
+  const surname = analyser.analyse({ text: '感谢王医生' }).staff[0]!;
   expect(full.confidence).toBeGreaterThan(surname.confidence);
 });
 
 test('lowers confidence when two staff share a surname', () => {
-  const twoWangs = createAnalyzer({ roster: [{ id: 'a', name: '王建国' }, { id: 'b', name: '王芳' }] });
-  const single = analyzer.analyze({ text: '王医生很好' }).staff[0]!;
-  const ambiguous = twoWangs.analyze({ text: '王医生很好' }).staff;
+  const twoWangs = createAnalyser({ roster: [{ id: 'a', name: '王建国' }, { id: 'b', name: '王芳' }] });
+  const single = analyser.analyse({ text: '王医生很好' }).staff[0]!;
+  const ambiguous = twoWangs.analyse({ text: '王医生很好' }).staff;
   expect(ambiguous).toHaveLength(2);
   expect(ambiguous[0]!.confidence).toBeLessThan(single.confidence);
 });
 
 test('flags five stars under an angry text as a rating conflict', () => {
-  const result = analyzer.analyze({ text: 'Terrible, rude staff, awful experience. Worst clinic ever, never again.', rating: 5 });
+  const result = analyser.analyse({ text: 'Terrible, rude staff, awful experience. Worst clinic ever, never again.', rating: 5 });
   expect(result.ratingConflict).toBe(true);
   expect(result.sentiment.label).toBe('negative');
 });
 
 test('flags one star under praise as a rating conflict', () => {
-  const result = analyzer.analyze({ text: '医生非常好，服务很周到，非常满意，谢谢！', rating: 1 });
+  const result = analyser.analyse({ text: '医生非常好，服务很周到，非常满意，谢谢！', rating: 1 });
   expect(result.ratingConflict).toBe(true);
 });
 
 test('does not flag a rating that agrees with the text', () => {
-  const result = analyzer.analyze({ text: 'Отличная клиника, очень довольна, спасибо врачам!', rating: 5 });
+  const result = analyser.analyse({ text: 'Отличная клиника, очень довольна, спасибо врачам!', rating: 5 });
   expect(result.ratingConflict).toBe(false);
   expect(result.sentiment.label).toBe('positive');
 });
 
 test('passes another language through untouched without guessing sentiment', () => {
-  const result = analyzer.analyze({ text: 'Der Arzt war sehr freundlich und hat alles erklärt.' });
+  const result = analyser.analyse({ text: 'Der Arzt war sehr freundlich und hat alles erklärt.' });
   expect(result.lang).toBe('de');
   expect(result.sentiment.confidence).toBe(0);
 });
 
 test('keeps sentiment score and confidence in range and reports the model version', () => {
-  const result = analyzer.analyze({ text: '很差劲的医院，再也不来了' });
+  const result = analyser.analyse({ text: '很差劲的医院，再也不来了' });
   expect(result.sentiment.label).toBe('negative');
   expect(result.sentiment.score).toBeGreaterThanOrEqual(-1);
   expect(result.sentiment.confidence).toBeLessThanOrEqual(1);
@@ -138,10 +138,10 @@ test('keeps sentiment score and confidence in range and reports the model versio
 });
 
 test('applies a clinic lexicon extension', () => {
-  const extended = createAnalyzer({ lexicons: { aspects: { 'process.facilities': { en: ['hydrotherapy pool'] } } } });
-  const result = extended.analyze({ text: 'The hydrotherapy pool was freezing.' });
+  const extended = createAnalyser({ lexicons: { aspects: { 'process.facilities': { en: ['hydrotherapy pool'] } } } });
+  const result = extended.analyse({ text: 'The hydrotherapy pool was freezing.' });
   expect(result.aspects.map((entry) => entry.aspect)).toContain('process.facilities');
-  expect(() => createAnalyzer({ lexicons: { risks: { made_up: { en: ['x'] } } } })).toThrow(/unknown risk/);
+  expect(() => createAnalyser({ lexicons: { risks: { made_up: { en: ['x'] } } } })).toThrow(/unknown risk/);
 });
 
 test('exports the fixed taxonomies', () => {
@@ -151,7 +151,7 @@ test('exports the fixed taxonomies', () => {
 
 test('marks near-duplicate reviews by different authors in a batch', () => {
   const text = '这家医院非常好，医生专业耐心，环境干净整洁，强烈推荐给大家！';
-  const results = analyzer.analyzeBatch([
+  const results = analyser.analyseBatch([
     { text, author: 'a1' },
     { text: `${text}!`, author: 'a2' },
     { text: '排队太久了，护士态度也一般，不会再来了。', author: 'a3' },
@@ -162,7 +162,7 @@ test('marks near-duplicate reviews by different authors in a batch', () => {
 });
 
 test('answers an empty text with an undetermined language and neutral sentiment', () => {
-  const result = analyzer.analyze({ text: '' });
+  const result = analyser.analyse({ text: '' });
   expect(result.lang).toBe('und');
   expect(result.sentiment.label).toBe('neutral');
   expect(result.aspects).toEqual([]);
@@ -176,9 +176,9 @@ test('reads a clinic lexicon extension from a JSON file path', async () => {
   try {
     const file = join(dir, 'extra.json');
     writeFileSync(file, JSON.stringify({ risks: { corruption: { zh: ['感谢费'] } } }));
-    const extended = createAnalyzer({ lexicons: file });
+    const extended = createAnalyser({ lexicons: file });
     const text = '护士要了感谢费';
-    const risk = extended.analyze({ text }).risks.find((entry) => entry.risk === 'corruption')!;
+    const risk = extended.analyse({ text }).risks.find((entry) => entry.risk === 'corruption')!;
     expect(text.slice(risk.span[0], risk.span[1])).toBe('感谢费');
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -28,13 +28,13 @@ export interface Analysis {
   modelVersion: string;
 }
 
-export interface Analyzer {
-  analyze(input: AnalysisInput): Analysis;
+export interface Analyser {
+  analyse(input: AnalysisInput): Analysis;
   /** Analyses in order and adds cross-text authenticity signals (near-duplicates, bursts) within the batch. */
-  analyzeBatch(inputs: AnalysisInput[]): Analysis[];
+  analyseBatch(inputs: AnalysisInput[]): Analysis[];
 }
 
-export interface AnalyzerOptions {
+export interface AnalyserOptions {
   roster?: RosterMember[];
   /** Extra cues merged into the built-in lexicons: an object shaped like lexicons/*.json or a JSON file path. */
   lexicons?: unknown;
@@ -110,13 +110,13 @@ function cuePolarity(aspect: CompiledAspect, clause: string, offset: number, hay
  * Loads the committed models (synchronously, cached per process) and compiles the roster and
  * lexicons. Throws when models/ is missing or an extra lexicon is unreadable or off-taxonomy.
  */
-export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
+export function createAnalyser(options: AnalyserOptions = {}): Analyser {
   const { manifest, models } = getSentimentModels();
   const lexicon = options.lexicons === undefined ? (defaultLexicon ??= compileLexicon()) : compileLexicon(options.lexicons);
   const matchStaff = createStaffMatcher(options.roster ?? []);
   const modelVersion = `${manifest.version}+lex-${createHash('sha256').update(lexicon.fingerprint).digest('hex').slice(0, 8)}`;
 
-  function analyze(input: AnalysisInput): Analysis {
+  function analyse(input: AnalysisInput): Analysis {
     if (typeof input?.text !== 'string') throw new TypeError('analysis input needs a text string');
     const text = input.text;
     const lang = reportedLanguage(input.lang, text);
@@ -224,8 +224,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     };
   }
 
-  function analyzeBatch(inputs: AnalysisInput[]): Analysis[] {
-    const results = inputs.map(analyze);
+  function analyseBatch(inputs: AnalysisInput[]): Analysis[] {
+    const results = inputs.map(analyse);
     const index = new AuthenticityIndex();
     const positions = inputs.map((input) => index.add(input.author, input.text, input.publishedAt));
     inputs.forEach((input, i) => {
@@ -240,5 +240,5 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     return results;
   }
 
-  return { analyze, analyzeBatch };
+  return { analyse, analyseBatch };
 }

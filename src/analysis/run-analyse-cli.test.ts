@@ -3,13 +3,13 @@ import { PassThrough, Readable } from 'node:stream';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runAnalyzeCli } from './run-analyze-cli.ts';
+import { runAnalyseCli } from './run-analyse-cli.ts';
 
 async function run(lines: string[], options: { in?: string; out?: string; roster?: string } = {}): Promise<{ code: number; output: string[] }> {
   const stdout = new PassThrough();
   const chunks: string[] = [];
   stdout.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
-  const code = await runAnalyzeCli(options, Readable.from([lines.join('\n')]), stdout);
+  const code = await runAnalyseCli(options, Readable.from([lines.join('\n')]), stdout);
   return { code, output: chunks.join('').split('\n').filter(Boolean) };
 }
 
