@@ -9,6 +9,7 @@ export const auditMessages = defineMessages('audit', {
     'action.auth.logout': 'Signed out',
     'action.user.create': 'User created',
     'action.user.update': 'User changed',
+    'action.org.update': 'Organisation settings changed',
     'action.location.create': 'Location created',
     'action.location.update': 'Location changed',
     'action.location.delete': 'Location deleted',
@@ -40,6 +41,7 @@ export const auditMessages = defineMessages('audit', {
     'action.auth.logout': 'Выход из системы',
     'action.user.create': 'Создан пользователь',
     'action.user.update': 'Изменён пользователь',
+    'action.org.update': 'Изменены настройки организации',
     'action.location.create': 'Создан филиал',
     'action.location.update': 'Изменён филиал',
     'action.location.delete': 'Удалён филиал',
@@ -71,6 +73,7 @@ export const auditMessages = defineMessages('audit', {
     'action.auth.logout': '退出登录',
     'action.user.create': '创建用户',
     'action.user.update': '修改用户',
+    'action.org.update': '修改机构设置',
     'action.location.create': '创建院区',
     'action.location.update': '修改院区',
     'action.location.delete': '删除院区',
@@ -97,3 +100,10 @@ export const auditMessages = defineMessages('audit', {
     'action.case.settings': '修改工单设置',
   },
 } satisfies Record<string, Record<`action.${AuditAction}`, string>>);
+
+/** The audit log's other texts for people. */
+export const auditTexts = defineMessages('audit', {
+  en: { badCursor: 'cursor is not one this API returned' },
+  ru: { badCursor: 'этот курсор не был выдан данным API' },
+  'zh-CN': { badCursor: '该游标并非由本 API 返回' },
+});

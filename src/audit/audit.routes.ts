@@ -3,12 +3,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireAuth } from '../core/request.ts';
 import { badRequest } from '../core/errors.ts';
+import { actionLabel } from './action-label.ts';
+import { auditTexts } from './audit.messages.ts';
+import { findAuditEntries } from './audit.queries.ts';
 
 const AuditEntryView = z.object({
   id: z.string(),
   at: z.date(),
   userEmail: z.string(),
+  /** The action's id (AUDIT_ACTIONS), for programs. */
   action: z.string(),
+  /** The action's name in the reader's language. */
+  actionLabel: z.string(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
   ip: z.string().nullable(),
@@ -27,17 +33,9 @@ export async function auditRoutes(server: FastifyInstance): Promise<void> {
     async (request) => {
       const { orgId } = requireAuth(request);
       const { cursor, limit } = request.query;
-      if (cursor && cursor.length > 18) throw badRequest('cursor is not one this API returned');
-      let query = db
-        .selectFrom('audit_log')
-        .select(['id', 'at', 'actor as userEmail', 'action', 'target_type as targetType', 'target_id as targetId', 'ip', 'details'])
-        .where('org_id', '=', orgId)
-        .orderBy('id', 'desc')
-        .limit(limit + 1);
-      if (cursor) query = query.where('id', '<', cursor);
-      const rows = await query.execute();
-      const items = rows.slice(0, limit).map((r) => ({ ...r, id: String(r.id) }));
-      return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
+      if (cursor && cursor.length > 18) throw badRequest(auditTexts.text('badCursor'));
+      const page = await findAuditEntries(db, orgId, { cursor, limit });
+      return { ...page, items: page.items.map((entry) => ({ ...entry, actionLabel: actionLabel(request.locale, entry.action) })) };
     },
   );
 }

@@ -5,6 +5,7 @@ export const AUDIT_ACTIONS = [
   'auth.logout',
   'user.create',
   'user.update',
+  'org.update',
   'location.create',
   'location.update',
   'location.delete',

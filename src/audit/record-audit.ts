@@ -1,3 +1,4 @@
+import type { SessionUser } from '../core/request.ts';
 import type { Db } from '../db/database.ts';
 import type { AuditAction } from './audit.vocab.ts';
 
@@ -10,6 +11,14 @@ export interface AuditEntry {
   targetId?: string | null;
   ip?: string | null;
   details?: Record<string, unknown>;
+}
+
+/** Who makes a change, as its audit entry names them: the organisation, the user (null for the CLI), a label and the address. */
+export type AuditBy = Pick<AuditEntry, 'userId' | 'actor' | 'ip'> & { orgId: string };
+
+/** The signed-in user of a request as the author of a change. */
+export function auditBy(user: Pick<SessionUser, 'orgId' | 'userId' | 'email'>, ip: string | null): AuditBy {
+  return { orgId: user.orgId, userId: user.userId, actor: user.email, ip };
 }
 
 /**
