@@ -1,14 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordAudit } from '../audit/record-audit.ts';
 import type { AccessTable } from '../core/context.ts';
+import type { Locale } from '../core/i18n.ts';
 import { requireAuth } from '../core/request.ts';
-import { LoginBody, Me } from './auth.schemas.ts';
-import { login } from './login.ts';
-import { CSRF_COOKIE, deleteSession, findSessionUser, SESSION_COOKIE, SESSION_TTL_MS, type SessionUser } from './sessions.ts';
+import { LoginBody, Me, MePatch } from './auth.schemas.ts';
+import { login, logout } from './login.ts';
+import { CSRF_COOKIE, findSessionUser, SESSION_COOKIE, SESSION_TTL_MS, type SessionUser } from './sessions.ts';
+import { findUserLocale, setUserLocale } from './users.queries.ts';
 
-export function meOf(access: AccessTable, user: SessionUser): z.infer<typeof Me> {
+export function meOf(access: AccessTable, user: SessionUser, locale: Locale | null): z.infer<typeof Me> {
   return {
     id: user.userId,
     email: user.email,
@@ -17,18 +18,20 @@ export function meOf(access: AccessTable, user: SessionUser): z.infer<typeof Me>
     org: { id: user.orgId, slug: user.orgSlug, name: user.orgName },
     departmentIds: user.departmentIds,
     permissions: access.permissionsOf(user.role),
+    locale,
   };
 }
 
 export async function authRoutes(server: FastifyInstance): Promise<void> {
   const app = server.withTypeProvider<ZodTypeProvider>();
+  const { db } = server.ctx;
   const secure = server.ctx.config.secureCookies;
 
   app.post(
     '/api/auth/login',
     { config: { access: 'public' }, schema: { tags: ['auth'], body: LoginBody, response: { 200: z.object({ user: Me }) } } },
     async (request, reply) => {
-      const { token, csrfToken } = await login(app.ctx.db, {
+      const { token, csrfToken } = await login(db, {
         email: request.body.email,
         password: request.body.password,
         ip: request.ip,
@@ -38,20 +41,26 @@ export async function authRoutes(server: FastifyInstance): Promise<void> {
       reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge });
       // Readable by the page on purpose: double-submit CSRF token, useless without the session cookie.
       reply.setCookie(CSRF_COOKIE, csrfToken, { path: '/', httpOnly: false, sameSite: 'strict', secure, maxAge });
-      const user = await findSessionUser(app.ctx.db, token);
-      return { user: meOf(app.ctx.access, user!) };
+      const user = (await findSessionUser(db, token))!;
+      return { user: meOf(app.ctx.access, user, await findUserLocale(db, user.userId)) };
     },
   );
 
   app.post('/api/auth/logout', { config: { access: 'authenticated' }, schema: { tags: ['auth'] } }, async (request, reply) => {
-    const user = requireAuth(request);
-    await deleteSession(app.ctx.db, user.sessionId);
-    await recordAudit(app.ctx.db, { orgId: user.orgId, userId: user.userId, actor: user.email, action: 'auth.logout', ip: request.ip });
+    await logout(db, requireAuth(request), request.ip);
     reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
 
-  app.get('/api/auth/me', { config: { access: 'authenticated' }, schema: { tags: ['auth'], response: { 200: z.object({ user: Me }) } } }, async (request) => ({
-    user: meOf(app.ctx.access, requireAuth(request)),
-  }));
+  app.get('/api/auth/me', { config: { access: 'authenticated' }, schema: { tags: ['auth'], response: { 200: z.object({ user: Me }) } } }, async (request) => {
+    const user = requireAuth(request);
+    return { user: meOf(app.ctx.access, user, await findUserLocale(db, user.userId)) };
+  });
+
+  // The signed-in user's own language; a preference of theirs, so it takes no permission and leaves no audit entry.
+  app.patch('/api/auth/me', { config: { access: 'authenticated' }, schema: { tags: ['auth'], body: MePatch, response: { 200: z.object({ user: Me }) } } }, async (request) => {
+    const user = requireAuth(request);
+    await setUserLocale(db, user.userId, request.body.locale);
+    return { user: meOf(app.ctx.access, user, request.body.locale) };
+  });
 }

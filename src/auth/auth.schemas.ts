@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { ROLES } from '../core/access.vocab.ts';
+import { LOCALES } from '../core/i18n.ts';
+import { MIN_PASSWORD_LENGTH } from './auth.vocab.ts';
 
 export const LoginBody = z.object({
   email: z.string().trim().min(3).max(320),
   password: z.string().min(1).max(1000),
 });
+
+/** A language a user reads Verity in; null follows the organisation's default. */
+const UserLocale = z.enum(LOCALES).nullable();
 
 export const Me = z.object({
   id: z.string(),
@@ -14,7 +19,11 @@ export const Me = z.object({
   org: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
   departmentIds: z.array(z.string()),
   permissions: z.array(z.string()),
+  /** The language the user chose, or null for the organisation's default. */
+  locale: UserLocale,
 });
+
+export const MePatch = z.object({ locale: UserLocale });
 
 export const UserView = z.object({
   id: z.string(),
@@ -22,17 +31,21 @@ export const UserView = z.object({
   name: z.string(),
   role: z.enum(ROLES),
   departmentIds: z.array(z.string()),
+  locale: UserLocale,
   disabled: z.boolean(),
   createdAt: z.date(),
   lastLoginAt: z.date().nullable(),
 });
 
+const password = z.string().min(MIN_PASSWORD_LENGTH, `password must have at least ${MIN_PASSWORD_LENGTH} characters`).max(1000);
+
 export const CreateUserBody = z.object({
   email: z.email().max(320),
   name: z.string().trim().min(1).max(200),
   role: z.enum(ROLES),
-  password: z.string().min(8, 'password must have at least 8 characters').max(1000),
+  password,
   departmentIds: z.array(z.uuid()).max(100).optional(),
+  locale: UserLocale.optional(),
 });
 
 export const UpdateUserBody = z.object({
@@ -40,7 +53,8 @@ export const UpdateUserBody = z.object({
   role: z.enum(ROLES).optional(),
   departmentIds: z.array(z.uuid()).max(100).optional(),
   disabled: z.boolean().optional(),
-  password: z.string().min(8, 'password must have at least 8 characters').max(1000).optional(),
+  password: password.optional(),
+  locale: UserLocale.optional(),
 });
 
 export const IdParams = z.object({ id: z.uuid({ message: 'id must be a UUID' }) });

@@ -7,5 +7,7 @@ import { userRoutes } from './users.routes.ts';
 /** Users, sessions, sign-in with rate limiting. */
 export const authFeature = defineFeature({ name: 'auth', routes: [authRoutes, userRoutes], jobs: [purgeExpiredJob], permissions: authPermissions });
 
-export { createUser } from './create-user.ts';
+export { createUser, type CreateUserInput } from './create-user.ts';
+export { hashPassword } from './passwords.ts';
 export { findSessionUser, SESSION_COOKIE, CSRF_COOKIE, hashToken, randomToken, type SessionUser } from './sessions.ts';
+export { IdParams, ErrorBody } from './auth.schemas.ts';

@@ -4,8 +4,6 @@ import { hash, verify } from '@node-rs/argon2';
 // algorithm 2 is Argon2id (a const enum in the typings, which isolatedModules cannot read).
 const OPTIONS = { algorithm: 2 as const, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
-export const MIN_PASSWORD_LENGTH = 8;
-
 /** Hashes a password with argon2id. */
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
