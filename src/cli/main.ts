@@ -102,7 +102,7 @@ export async function main(argv: string[]): Promise<number> {
       try {
         const org = await ctx.db.selectFrom('organisations').select('id').where('slug', '=', options.org).executeTakeFirst();
         if (!org) fail(`no organisation with slug '${options.org}'`);
-        const { getOrCreateSource } = await import('../sources/sources.queries.ts');
+        const { getOrCreateSource } = await import('../ingest/sources.queries.ts');
         const { importFile } = await import('../ingest/import-file.ts');
         const source = await getOrCreateSource(ctx.db, org.id, options.source, 'file');
         const summary = await importFile(ctx, { orgId: org.id, sourceId: source.id, userId: null, input: file, fileName: file, format: options.format, mapping, encoding: options.encoding, delimiter: options.delimiter });

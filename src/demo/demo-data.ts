@@ -5,7 +5,7 @@
  * Everything here is invented; no real patient data.
  */
 import { Converter } from 'opencc-js/cn2t';
-import type { MentionInput } from '../mentions/mention-input.ts';
+import type { MentionInput } from '../ingest/mention-input.ts';
 import { ASPECTS, ASPECT_PHRASES, BUT, CLOSERS, HASHTAGS, OPENERS, STAFF_SENTENCES } from './phrases.ts';
 import type { Aspect, Lang, Polarity } from './phrases.ts';
 import { DEPARTMENTS, LOCATIONS, SOURCES, STAFF, USERS } from './roster.ts';

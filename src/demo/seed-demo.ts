@@ -3,8 +3,8 @@ import { hashPassword } from '../auth/passwords.ts';
 import { OrgUnitResolver } from '../ingest/ingest-mentions.ts';
 import { ingestIntoRun } from '../ingest/ingest-into-run.ts';
 import { createImportRun, finishImportRun } from '../ingest/import-runs.ts';
-import { newSourceCredentials } from '../sources/sources.queries.ts';
-import type { MentionInput } from '../mentions/mention-input.ts';
+import { newSourceCredentials } from '../ingest/sources.queries.ts';
+import type { MentionInput } from '../ingest/mention-input.ts';
 import { demoPassword, generateDemo } from './demo-data.ts';
 
 export const DEMO_SLUG = 'demo';

@@ -1,6 +1,7 @@
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '../db/database.ts';
-import type { MentionInput, MentionKind } from '../mentions/mention-input.ts';
+import type { MentionKind } from '../mentions/mentions.vocab.ts';
+import type { MentionInput } from './mention-input.ts';
 import { createImportRun, finishImportRun, type RejectedRow } from './import-runs.ts';
 import { OrgUnitResolver } from './ingest-mentions.ts';
 import { ingestIntoRun } from './ingest-into-run.ts';

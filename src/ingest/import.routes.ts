@@ -6,19 +6,19 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { IdParams } from '../auth/auth.schemas.ts';
 import { requireAuth } from '../core/request.ts';
 import { AppError, badRequest, notFound } from '../core/errors.ts';
-import { ImportRunView } from '../sources/sources.schemas.ts';
-import { BUILT_IN_SOURCES, getOrCreateSource } from '../sources/sources.queries.ts';
+import { ImportRunView } from './sources.schemas.ts';
+import { BUILT_IN_SOURCES, FILE_FORMATS, MENTION_FIELDS } from './ingest.vocab.ts';
+import { getOrCreateSource } from './sources.queries.ts';
 import { importFile } from './import-file.ts';
 import { findImportRun, findImportRuns } from './import-runs.ts';
-import { inferMapping, type ColumnMapping, type MentionField } from './map-record.ts';
+import { inferMapping, type ColumnMapping } from './map-record.ts';
 import { FileReadError, formatFromFileName, isRowError, readRecords, type FileFormat } from './readers/read-records.ts';
 
-const FORMATS = ['csv', 'xlsx', 'json', 'jsonl'] as const;
-const FIELDS: MentionField[] = ['externalId', 'kind', 'url', 'authorHandle', 'ratingRaw', 'ratingScale', 'title', 'text', 'lang', 'publishedAt', 'location', 'department'];
+const FIELDS = MENTION_FIELDS;
 
 const UploadFields = z.object({
   sourceId: z.uuid({ message: 'sourceId must be a UUID' }).optional(),
-  format: z.enum(FORMATS).optional(),
+  format: z.enum(FILE_FORMATS).optional(),
   mapping: z
     .string()
     .optional()

@@ -1,6 +1,6 @@
 import { defineFeature } from '../core/feature.ts';
-import { pollFeedsJob } from '../sources/jobs/poll-feeds.job.ts';
-import { sourceRoutes } from '../sources/sources.routes.ts';
+import { pollFeedsJob } from './jobs/poll-feeds.job.ts';
+import { sourceRoutes } from './sources.routes.ts';
 import { ingestPermissions } from './ingest.permissions.ts';
 import { importRoutes } from './import.routes.ts';
 import { pushRoutes } from './push.routes.ts';

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.ts';
 import type { PgBoss } from 'pg-boss';
 import { enqueueAnalysis } from '../mentions/enqueue-analysis.ts';
-import type { MentionInput } from '../mentions/mention-input.ts';
+import type { MentionInput } from './mention-input.ts';
 import { addToImportRun, type RejectedRow } from './import-runs.ts';
 import { ingestMentions, type IngestCounts, type IngestTarget, type OrgUnitResolver } from './ingest-mentions.ts';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import { normaliseRating, type MentionInput } from '../mentions/mention-input.ts';
+import { normaliseRating, type MentionInput } from './mention-input.ts';
 import { searchVector } from '../mentions/search-tokens.ts';
 
 /*

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../test-support/test-app.ts';
-import { getOrCreateSource } from '../sources/sources.queries.ts';
+import { getOrCreateSource } from './sources.queries.ts';
 import { importFile } from './import-file.ts';
 
 let app: TestApp;

@@ -1,20 +1,8 @@
-import { MENTION_KINDS, type MentionInput, type MentionKind } from '../mentions/mention-input.ts';
+import { MENTION_KINDS, type MentionKind } from '../mentions/mentions.vocab.ts';
+import { MENTION_FIELDS, type MentionField } from './ingest.vocab.ts';
+import type { MentionInput } from './mention-input.ts';
 
-export const MENTION_FIELDS = [
-  'externalId',
-  'kind',
-  'url',
-  'authorHandle',
-  'ratingRaw',
-  'ratingScale',
-  'title',
-  'text',
-  'lang',
-  'publishedAt',
-  'location',
-  'department',
-] as const;
-export type MentionField = (typeof MENTION_FIELDS)[number];
+export { MENTION_FIELDS, type MentionField } from './ingest.vocab.ts';
 
 /** Mention field -> the source column it is read from. */
 export type ColumnMapping = Partial<Record<MentionField, string>>;

@@ -10,7 +10,7 @@ import { createImportRun, finishImportRun, type RejectedRow } from './import-run
 import { OrgUnitResolver } from './ingest-mentions.ts';
 import { ingestIntoRun } from './ingest-into-run.ts';
 import { mapRecord, type ColumnMapping } from './map-record.ts';
-import type { MentionInput } from '../mentions/mention-input.ts';
+import type { MentionInput } from './mention-input.ts';
 
 /** Webhook deliveries older than this, or this far in the future, are refused as replays. */
 export const MAX_PUSH_ITEMS = 1000;

@@ -2,7 +2,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { badRequest } from '../core/errors.ts';
 import type { MentionFiltersType, MentionViewType } from './mentions.schemas.ts';
-import type { MentionKind, MentionStatus } from './mention-input.ts';
+import type { MentionKind, MentionStatus } from './mentions.vocab.ts';
 import { searchQuery } from './search-tokens.ts';
 
 import { scopeToViewer, type Viewer } from '../core/viewer.ts';

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { IdParams } from '../auth/auth.schemas.ts';
 import { requireAuth } from '../core/request.ts';
 import { notFound } from '../core/errors.ts';
-import { createManualMention } from './create-manual-mention.ts';
+import { createManualMention } from '../ingest/create-manual-mention.ts';
 import { findMention, findMentions, findMentionVersions, viewerOf } from './mentions.queries.ts';
 import { CreateMentionBody, MentionFilters, MentionVersionView, MentionView, UpdateMentionBody } from './mentions.schemas.ts';
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { MENTION_KINDS, MENTION_STATUSES } from './mention-input.ts';
+import { SENTIMENT_LABELS } from '../analysis/analysis.vocab.ts';
+import { MENTION_KINDS, MENTION_STATUSES } from './mentions.vocab.ts';
 
 const span = z.tuple([z.number(), z.number()]);
 export const AnalysisView = z.object({
-  sentiment: z.object({ label: z.enum(['negative', 'neutral', 'positive']), score: z.number(), confidence: z.number() }),
-  aspects: z.array(z.object({ aspect: z.string(), polarity: z.enum(['negative', 'neutral', 'positive']), span })),
+  sentiment: z.object({ label: z.enum(SENTIMENT_LABELS), score: z.number(), confidence: z.number() }),
+  aspects: z.array(z.object({ aspect: z.string(), polarity: z.enum(SENTIMENT_LABELS), span })),
   risks: z.array(z.object({ risk: z.string(), span })),
   staff: z.array(z.object({ id: z.string(), name: z.string(), span, confidence: z.number() })),
   ratingConflict: z.boolean(),
@@ -61,7 +62,7 @@ export const MentionFilters = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
   q: z.string().max(200).optional(),
-  sentiment: z.enum(['negative', 'neutral', 'positive']).optional(),
+  sentiment: z.enum(SENTIMENT_LABELS).optional(),
   aspect: z.string().max(80).optional(),
   risk: z.string().max(40).optional(),
   staff: z.uuid({ message: 'staff must be a staff id' }).optional(),

@@ -7,7 +7,9 @@ import { checkHeader, FileReadError, type RawRecord, type RowError } from './raw
 
 export { FileReadError, isRowError, type RawRecord, type RowError } from './raw-record.ts';
 
-export type FileFormat = 'csv' | 'xlsx' | 'json' | 'jsonl';
+import type { FileFormat } from '../ingest.vocab.ts';
+
+export type { FileFormat } from '../ingest.vocab.ts';
 
 export interface ReadRecordsOptions {
   /** When absent, taken from the file name's extension, else sniffed from the first bytes. */

@@ -1,18 +1,6 @@
-/** What every ingest path (file, push API, webhook, RSS, manual entry) hands to `ingestMentions`. */
-export const MENTION_KINDS = [
-  'review',
-  'comment',
-  'post',
-  'news',
-  'offline_complaint',
-  'hotline_note',
-  'survey_text',
-] as const;
-export type MentionKind = (typeof MENTION_KINDS)[number];
+import type { MentionKind } from '../mentions/mentions.vocab.ts';
 
-export const MENTION_STATUSES = ['new', 'triaged', 'in_case', 'resolved', 'dismissed'] as const;
-export type MentionStatus = (typeof MENTION_STATUSES)[number];
-
+/** What every ingest path (file, push API, webhook, connectors, manual entry) hands to `ingestMentions`. */
 export interface MentionInput {
   /** The platform's own id; when absent the mention is deduplicated by a content hash. */
   externalId?: string | null;

@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import type { MentionInput } from '../mentions/mention-input.ts';
+import type { MentionInput } from '../mention-input.ts';
 
 export interface FeedItem {
   mention: MentionInput;

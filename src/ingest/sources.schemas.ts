@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SOURCE_KINDS } from './sources.queries.ts';
+import { IMPORT_RUN_STATUSES, SOURCE_KINDS } from './ingest.vocab.ts';
 
 export const ImportRunView = z.object({
   id: z.string(),
@@ -8,7 +8,7 @@ export const ImportRunView = z.object({
   channel: z.string(),
   fileName: z.string().nullable(),
   format: z.string().nullable(),
-  status: z.enum(['running', 'completed', 'failed']),
+  status: z.enum(IMPORT_RUN_STATUSES),
   accepted: z.number(),
   duplicates: z.number(),
   updated: z.number(),

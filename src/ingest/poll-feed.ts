@@ -1,9 +1,9 @@
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '../db/database.ts';
-import { createImportRun, finishImportRun } from '../ingest/import-runs.ts';
-import { OrgUnitResolver } from '../ingest/ingest-mentions.ts';
-import { ingestIntoRun } from '../ingest/ingest-into-run.ts';
-import { parseFeed } from './parse-feed.ts';
+import { createImportRun, finishImportRun } from './import-runs.ts';
+import { OrgUnitResolver } from './ingest-mentions.ts';
+import { ingestIntoRun } from './ingest-into-run.ts';
+import { parseFeed } from './connectors/parse-feed.ts';
 
 const MAX_FEED_BYTES = 10 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 20_000;

@@ -5,8 +5,9 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { IdParams } from '../auth/auth.schemas.ts';
 import { requireAuth } from '../core/request.ts';
 import { AppError, badRequest, notFound } from '../core/errors.ts';
-import { findImportRuns } from '../ingest/import-runs.ts';
-import { findSources, isReservedSourceName, newSourceCredentials, type SourceKind } from './sources.queries.ts';
+import { findImportRuns } from './import-runs.ts';
+import { isReservedSourceName, type SourceKind } from './ingest.vocab.ts';
+import { findSources, newSourceCredentials } from './sources.queries.ts';
 import { CreatedSource, CreateSourceBody, SourceView } from './sources.schemas.ts';
 
 export async function sourceRoutes(server: FastifyInstance): Promise<void> {

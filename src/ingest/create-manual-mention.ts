@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { AppContext } from '../core/context.ts';
-import { createImportRun, finishImportRun } from '../ingest/import-runs.ts';
-import { OrgUnitResolver } from '../ingest/ingest-mentions.ts';
-import { ingestIntoRun } from '../ingest/ingest-into-run.ts';
+import { createImportRun, finishImportRun } from './import-runs.ts';
+import { OrgUnitResolver } from './ingest-mentions.ts';
+import { ingestIntoRun } from './ingest-into-run.ts';
 import { assertInOrg } from '../orgs/orgs.queries.ts';
-import { BUILT_IN_SOURCES, getOrCreateSource } from '../sources/sources.queries.ts';
-import type { CreateMentionBody } from './mentions.schemas.ts';
+import { BUILT_IN_SOURCES } from './ingest.vocab.ts';
+import { getOrCreateSource } from './sources.queries.ts';
+import type { CreateMentionBody } from '../mentions/mentions.schemas.ts';
 
 /**
  * Records an offline complaint or hotline note typed in by staff, through the same ingest path

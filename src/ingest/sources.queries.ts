@@ -2,17 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { hashToken, randomToken } from '../auth/sessions.ts';
 
-export const SOURCE_KINDS = ['file', 'push', 'webhook', 'rss', 'manual'] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
-
-/** Sources Verity creates by itself for staff entry and web uploads; their names are reserved. */
-export const BUILT_IN_SOURCES = { manual: 'Manual entry', upload: 'File import' } as const;
-
-/** Whether a user may give a new source this name (the built-in names are taken). */
-export function isReservedSourceName(name: string): boolean {
-  const lower = name.trim().toLowerCase();
-  return Object.values(BUILT_IN_SOURCES).some((reserved) => reserved.toLowerCase() === lower);
-}
+import type { SourceKind } from './ingest.vocab.ts';
 
 /** The source with this name in the organisation, created with `kind` when missing. */
 export async function getOrCreateSource(db: Db, orgId: string, name: string, kind: SourceKind, platform = ''): Promise<{ id: string; kind: string }> {

@@ -1,0 +1,11 @@
+/**
+ * The closed vocabularies of the mentions inbox. Pure (no zod, no database): the web imports it too.
+ */
+
+/** What a mention is, whichever way it arrived. */
+export const MENTION_KINDS = ['review', 'comment', 'post', 'news', 'offline_complaint', 'hotline_note', 'survey_text'] as const;
+export type MentionKind = (typeof MENTION_KINDS)[number];
+
+/** Where a mention stands in triage. */
+export const MENTION_STATUSES = ['new', 'triaged', 'in_case', 'resolved', 'dismissed'] as const;
+export type MentionStatus = (typeof MENTION_STATUSES)[number];
