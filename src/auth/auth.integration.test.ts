@@ -251,3 +251,25 @@ test('names each audit action in the reader\'s language beside its id', async ()
   const english = (await admin.get('/api/audit?limit=1')).json().items[0];
   expect(english.actionLabel).not.toBe('');
 });
+
+test('reads and changes the organisation\'s default language, for admins only', async () => {
+  expect((await admin.get('/api/org')).json().org).toMatchObject({ id: orgId, defaultLocale: 'en' });
+  expect((await viewer.patch('/api/org', { defaultLocale: 'ru' })).statusCode).toBe(403);
+  expect((await admin.patch('/api/org', { defaultLocale: 'de' })).statusCode).toBe(400);
+  const res = await admin.patch('/api/org', { defaultLocale: 'zh-CN' });
+  expect(res.statusCode).toBe(200);
+  expect(res.json().org).toMatchObject({ id: orgId, defaultLocale: 'zh-CN' });
+  expect((await viewer.get('/api/org')).json().org.defaultLocale).toBe('zh-CN');
+  const entries = (await admin.get('/api/audit?limit=500')).json().items as { action: string; targetId: string | null; details: unknown }[];
+  expect(entries.find((e) => e.action === 'org.update' && e.targetId === orgId)).toMatchObject({ details: { defaultLocale: 'zh-CN' } });
+  expect((await admin.patch('/api/org', { defaultLocale: 'en' })).statusCode).toBe(200);
+});
+
+test('names a location that does not exist in the reader\'s language', async () => {
+  const payload = { code: 'ghost', name: 'Ghost ward', locationId: '00000000-0000-4000-8000-000000000000' };
+  const english = await admin.post('/api/org/departments', payload);
+  expect(english.statusCode).toBe(400);
+  expect(english.json().error).toMatchObject({ message: 'locationId names a location that does not exist', details: { reason: 'orgs.noSuchLocation', params: { field: 'locationId' } } });
+  const chinese = await admin.request({ method: 'POST', url: '/api/org/departments', payload, headers: { 'accept-language': 'zh-CN' } });
+  expect(chinese.json().error.message).toBe('locationId 指定的院区不存在');
+});

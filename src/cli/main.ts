@@ -134,9 +134,7 @@ export async function main(argv: string[]): Promise<number> {
         const org = await ctx.db.selectFrom('organisations').select('id').where('slug', '=', options.org).executeTakeFirst();
         if (!org) fail(`no organisation with slug '${options.org}'`);
         const { createUser } = await import('../auth/create-user.ts');
-        const id = await createUser(ctx.db, { orgId: org.id, email: options.email, name: options.name, role: options.role, password }).catch((error: Error) => fail(error.message));
-        const { recordAudit } = await import('../audit/record-audit.ts');
-        await recordAudit(ctx.db, { orgId: org.id, userId: null, actor: 'cli', action: 'user.create', targetType: 'user', targetId: id, details: { email: options.email, role: options.role } });
+        await createUser(ctx.db, { orgId: org.id, email: options.email, name: options.name, role: options.role, password }, { userId: null, actor: 'cli', ip: null }).catch((error: Error) => fail(error.message));
         console.log(`user ${options.email} added to ${options.org} as ${options.role}`);
       } finally {
         await ctx.close();
@@ -156,7 +154,8 @@ export async function main(argv: string[]): Promise<number> {
       if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(options.slug)) fail('--slug may hold lowercase letters, digits and - only');
       const ctx = await openContext({ queue: 'none' });
       try {
-        const created = await ctx.db.insertInto('organisations').values(options).onConflict((oc) => oc.column('slug').doNothing()).returning('id').executeTakeFirst();
+        const { createOrganisation } = await import('../orgs/orgs.queries.ts');
+        const created = await createOrganisation(ctx.db, options);
         if (!created) fail(`an organisation with slug '${options.slug}' already exists`);
         console.log(`organisation ${options.slug} created`);
       } finally {

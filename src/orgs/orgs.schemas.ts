@@ -1,19 +1,13 @@
 import { z } from 'zod';
+import { LOCALES } from '../core/i18n.ts';
+import { CODE_PATTERN, isTimeZone } from './orgs.vocab.ts';
 
-const code = z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N}_.-]+$/u, 'code may hold letters, digits, _ . - only');
-const timezone = z
-  .string()
-  .trim()
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'timezone must be an IANA time zone such as Asia/Shanghai');
+const code = z.string().trim().min(1).max(40).regex(CODE_PATTERN, 'code may hold letters, digits, _ . - only');
+const timezone = z.string().trim().refine(isTimeZone, 'timezone must be an IANA time zone such as Asia/Shanghai');
 
-export const OrgView = z.object({ id: z.string(), slug: z.string(), name: z.string(), timezone: z.string() });
+/** `defaultLocale`: the language of the organisation's users who chose none (notifications, e-mails). */
+export const OrgView = z.object({ id: z.string(), slug: z.string(), name: z.string(), timezone: z.string(), defaultLocale: z.enum(LOCALES) });
+export const OrgPatch = z.object({ defaultLocale: z.enum(LOCALES) });
 export const LocationView = z.object({ id: z.string(), code: z.string(), name: z.string(), address: z.string(), timezone: z.string() });
 export const DepartmentView = z.object({ id: z.string(), code: z.string(), name: z.string(), locationId: z.string().nullable() });
 export const StaffView = z.object({ id: z.string(), name: z.string(), title: z.string(), departmentId: z.string().nullable(), aliases: z.array(z.string()) });
