@@ -1,10 +1,6 @@
 import type { AppContext } from '../core/context.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { OrgUnitResolver } from '../ingest/ingest-mentions.ts';
-import { ingestIntoRun } from '../ingest/ingest-into-run.ts';
-import { createImportRun, finishImportRun } from '../ingest/import-runs.ts';
-import { newSourceCredentials } from '../ingest/sources.queries.ts';
-import type { MentionInput } from '../ingest/mention-input.ts';
+import { newSourceCredentials, recordRun, type MentionInput } from '../ingest/index.ts';
 import { demoPassword, generateDemo } from './demo-data.ts';
 
 export const DEMO_SLUG = 'demo';
@@ -75,7 +71,6 @@ export async function seedDemo(ctx: Pick<AppContext, 'db' | 'boss'>, options: { 
   const { n } = await db.selectFrom('mentions').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', orgId).executeTakeFirstOrThrow();
   if (Number(n) > 0) return { orgId, mentions: 0 };
 
-  const resolver = await OrgUnitResolver.load(db, orgId);
   let total = 0;
   for (const source of demo.sources) {
     const sourceId = sources.find((s) => s.name === source.name)!.id;
@@ -87,14 +82,11 @@ export async function seedDemo(ctx: Pick<AppContext, 'db' | 'boss'>, options: { 
     for (let e = 0; e < maxEdits; e++) {
       rounds.push(items.filter((m) => m.edits?.[e]).map((m) => ({ ...m.mention, text: m.edits![e]!.text, ratingRaw: m.edits![e]!.ratingRaw ?? m.mention.ratingRaw })));
     }
-    const runId = await createImportRun(db, { orgId, sourceId, userId: null, channel: 'demo' });
-    for (const round of rounds) {
-      for (let i = 0; i < round.length; i += 1000) {
-        const counts = await db.transaction().execute((trx) => ingestIntoRun(trx, ctx.boss, { target: { orgId, sourceId }, runId, mentions: round.slice(i, i + 1000), resolver }));
-        total += counts.accepted;
+    await recordRun(ctx, { orgId, sourceId, channel: 'demo' }, async (run) => {
+      for (const round of rounds) {
+        for (let i = 0; i < round.length; i += 1000) total += (await run.ingest(round.slice(i, i + 1000))).accepted;
       }
-    }
-    await finishImportRun(db, runId, null);
+    });
   }
   return { orgId, mentions: total };
 }

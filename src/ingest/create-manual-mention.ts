@@ -1,33 +1,27 @@
-import type { z } from 'zod';
-import type { SessionUser } from '../auth/sessions.ts';
-import type { AppContext } from '../core/context.ts';
-import { createImportRun, finishImportRun } from './import-runs.ts';
-import { OrgUnitResolver } from './ingest-mentions.ts';
-import { ingestIntoRun } from './ingest-into-run.ts';
-import { assertInOrg } from '../orgs/orgs.queries.ts';
+import type { PgBoss } from 'pg-boss';
+import { recordAudit, type AuditBy } from '../audit/index.ts';
+import { badRequest } from '../core/errors.ts';
+import type { Db } from '../db/database.ts';
+import type { CreateMentionBodyType } from './ingest.schemas.ts';
 import { BUILT_IN_SOURCES } from './ingest.vocab.ts';
+import { recordRun } from './record-run.ts';
 import { getOrCreateSource } from './sources.queries.ts';
-import type { CreateMentionBody } from '../mentions/mentions.schemas.ts';
 
 /**
  * Records an offline complaint or hotline note typed in by staff, through the same ingest path
- * as every other mention. Returns the mention's id (an identical note entered twice is one
- * mention). Throws bad_request when a named location, department or source is not the org's.
+ * as every other mention, with its run and its `mention.create` audit entry in one transaction.
+ * Returns the mention's id (an identical note entered twice is one mention). Throws bad_request
+ * when a named location, department or source is not the organisation's.
  */
-export async function createManualMention(ctx: Pick<AppContext, 'db' | 'boss'>, user: SessionUser, body: z.infer<typeof CreateMentionBody>): Promise<string> {
+export async function createManualMention(ctx: { db: Db; boss: PgBoss | null }, by: AuditBy, body: CreateMentionBodyType): Promise<string> {
   const { db } = ctx;
-  await assertInOrg(db, 'locations', user.orgId, body.locationId, 'locationId');
-  await assertInOrg(db, 'departments', user.orgId, body.departmentId, 'departmentId');
-  await assertInOrg(db, 'sources', user.orgId, body.sourceId, 'sourceId');
-  const sourceId = body.sourceId ?? (await getOrCreateSource(db, user.orgId, BUILT_IN_SOURCES.manual, 'manual')).id;
-  const resolver = await OrgUnitResolver.load(db, user.orgId);
-  const runId = await createImportRun(db, { orgId: user.orgId, sourceId, userId: user.userId, channel: 'manual' });
-  const result = await db.transaction().execute((trx) =>
-    ingestIntoRun(trx, ctx.boss, {
-      target: { orgId: user.orgId, sourceId },
-      runId,
-      resolver,
-      mentions: [
+  await assertInOrg(db, 'locations', by.orgId, body.locationId, 'locationId');
+  await assertInOrg(db, 'departments', by.orgId, body.departmentId, 'departmentId');
+  await assertInOrg(db, 'sources', by.orgId, body.sourceId, 'sourceId');
+  const sourceId = body.sourceId ?? (await getOrCreateSource(db, by.orgId, BUILT_IN_SOURCES.manual, 'manual')).id;
+  return db.transaction().execute(async (trx) => {
+    const result = await recordRun({ db: trx, boss: ctx.boss }, { orgId: by.orgId, sourceId, userId: by.userId, channel: 'manual' }, (run) =>
+      run.ingest([
         {
           kind: body.kind,
           text: body.text,
@@ -39,19 +33,30 @@ export async function createManualMention(ctx: Pick<AppContext, 'db' | 'boss'>, 
           department: body.departmentId ?? null,
           publishedAt: body.publishedAt ? new Date(body.publishedAt) : new Date(),
         },
-      ],
-    }),
-  );
-  await finishImportRun(db, runId, null);
-  if (result.ids[0]) return result.ids[0];
-  // A duplicate: the same note already exists; return that one.
-  const existing = await db
+      ]),
+    );
+    // A duplicate: the same note already exists; that one is the answer.
+    const id = result.ids[0] ?? (await findSameNote(trx, sourceId, body.text, body.authorHandle ?? null));
+    await recordAudit(trx, { ...by, action: 'mention.create', targetType: 'mention', targetId: id, details: { kind: body.kind } });
+    return id;
+  });
+}
+
+async function findSameNote(trx: Db, sourceId: string, text: string, authorHandle: string | null): Promise<string> {
+  const existing = await trx
     .selectFrom('mentions')
     .select('id')
     .where('source_id', '=', sourceId)
-    .where('text', '=', body.text)
-    .where('author_handle', body.authorHandle ? '=' : 'is', body.authorHandle ?? null)
+    .where('text', '=', text)
+    .where('author_handle', authorHandle ? '=' : 'is', authorHandle)
     .orderBy('received_at', 'desc')
     .executeTakeFirstOrThrow();
   return existing.id;
+}
+
+/** Throws bad_request naming the field when `id` is not a row of the organisation (another organisation's id reads as missing). */
+async function assertInOrg(db: Db, table: 'locations' | 'departments' | 'sources', orgId: string, id: string | undefined, field: string): Promise<void> {
+  if (!id) return;
+  const row = await db.selectFrom(table).select('id').where('id', '=', id).where('org_id', '=', orgId).executeTakeFirst();
+  if (!row) throw badRequest(`${field} names a ${table.replace(/s$/, '')} that does not exist`);
 }

@@ -2,11 +2,10 @@ import type { PgBoss } from 'pg-boss';
 import type { Db } from '../db/database.ts';
 import type { MentionKind } from '../mentions/mentions.vocab.ts';
 import type { MentionInput } from './mention-input.ts';
-import { createImportRun, finishImportRun, type RejectedRow } from './import-runs.ts';
-import { OrgUnitResolver } from './ingest-mentions.ts';
-import { ingestIntoRun } from './ingest-into-run.ts';
+import type { RejectedRow } from './import-runs.queries.ts';
 import { inferMapping, mapRecord, type ColumnMapping } from './map-record.ts';
 import { FileReadError, isRowError, readRecords, type FileFormat } from './readers/read-records.ts';
+import { recordRun } from './record-run.ts';
 
 export const IMPORT_BATCH_SIZE = 2000;
 
@@ -40,60 +39,49 @@ export interface ImportSummary {
  * Bad rows are counted and named, never fatal. Throws only on a database error.
  */
 export async function importFile(ctx: { db: Db; boss: PgBoss | null }, options: ImportFileOptions): Promise<ImportSummary> {
-  const { db, boss } = ctx;
-  const runId = await createImportRun(db, {
-    orgId: options.orgId,
-    sourceId: options.sourceId,
-    userId: options.userId,
-    channel: 'file',
-    fileName: options.fileName,
-    format: options.format ?? null,
-  });
-  const resolver = await OrgUnitResolver.load(db, options.orgId);
-  const summary: ImportSummary = { runId, accepted: 0, duplicates: 0, updated: 0, rejectedCount: 0, rejected: [], error: null };
-  let mapping: ColumnMapping | undefined;
-  let batch: MentionInput[] = [];
-  let rejected: RejectedRow[] = [];
+  const info = { orgId: options.orgId, sourceId: options.sourceId, userId: options.userId, channel: 'file', fileName: options.fileName, format: options.format ?? null } as const;
+  return recordRun(ctx, info, async (run) => {
+    const summary: ImportSummary = { runId: run.runId, accepted: 0, duplicates: 0, updated: 0, rejectedCount: 0, rejected: [], error: null };
+    let mapping: ColumnMapping | undefined;
+    let batch: MentionInput[] = [];
+    let rejected: RejectedRow[] = [];
 
-  const flush = async () => {
-    if (batch.length === 0 && rejected.length === 0) return;
-    const mentions = batch;
-    const rows = rejected;
-    batch = [];
-    rejected = [];
-    const counts = await db
-      .transaction()
-      .execute((trx) => ingestIntoRun(trx, boss, { target: { orgId: options.orgId, sourceId: options.sourceId }, runId, mentions, rejected: rows, resolver }));
-    summary.accepted += counts.accepted;
-    summary.duplicates += counts.duplicates;
-    summary.updated += counts.updated;
-    summary.rejectedCount += rows.length;
-    if (summary.rejected.length < 1000) summary.rejected.push(...rows.slice(0, 1000 - summary.rejected.length));
-  };
+    const flush = async () => {
+      if (batch.length === 0 && rejected.length === 0) return;
+      const mentions = batch;
+      const rows = rejected;
+      batch = [];
+      rejected = [];
+      const counts = await run.ingest(mentions, rows);
+      summary.accepted += counts.accepted;
+      summary.duplicates += counts.duplicates;
+      summary.updated += counts.updated;
+      summary.rejectedCount += rows.length;
+      if (summary.rejected.length < 1000) summary.rejected.push(...rows.slice(0, 1000 - summary.rejected.length));
+    };
 
-  try {
-    for await (const record of readRecords(options.input, { format: options.format, fileName: options.fileName, encoding: options.encoding, delimiter: options.delimiter })) {
-      if (isRowError(record)) {
-        rejected.push({ row: record.row, reason: record.error });
-      } else {
-        mapping ??= checkedMapping(options.mapping, Object.keys(record.fields));
-        const mapped = mapRecord(record.fields, mapping, { kind: options.defaultKind ?? 'review' });
-        if (mapped.ok) batch.push(mapped.mention);
-        else rejected.push({ row: record.row, reason: mapped.reason });
+    try {
+      for await (const record of readRecords(options.input, { format: options.format, fileName: options.fileName, encoding: options.encoding, delimiter: options.delimiter })) {
+        if (isRowError(record)) {
+          rejected.push({ row: record.row, reason: record.error });
+        } else {
+          mapping ??= checkedMapping(options.mapping, Object.keys(record.fields));
+          const mapped = mapRecord(record.fields, mapping, { kind: options.defaultKind ?? 'review' });
+          if (mapped.ok) batch.push(mapped.mention);
+          else rejected.push({ row: record.row, reason: mapped.reason });
+        }
+        if (batch.length >= IMPORT_BATCH_SIZE || rejected.length >= IMPORT_BATCH_SIZE) await flush();
       }
-      if (batch.length >= IMPORT_BATCH_SIZE || rejected.length >= IMPORT_BATCH_SIZE) await flush();
+      await flush();
+    } catch (error) {
+      // A file that cannot be read further keeps the rows before the fault; anything else fails the run.
+      if (!(error instanceof FileReadError)) throw error;
+      await flush();
+      summary.error = error.message;
+      run.fail(error.message);
     }
-    await flush();
-  } catch (error) {
-    if (!(error instanceof FileReadError)) {
-      await finishImportRun(db, runId, 'internal error while importing').catch(() => {});
-      throw error;
-    }
-    await flush();
-    summary.error = error.message;
-  }
-  await finishImportRun(db, runId, summary.error);
-  return summary;
+    return summary;
+  });
 }
 
 /** The given mapping checked against the file's columns, or one inferred from them; throws FileReadError when no column holds the text. */

@@ -2,15 +2,14 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordAudit } from '../audit/record-audit.ts';
-import { IdParams } from '../auth/auth.schemas.ts';
-import { requireAuth } from '../core/request.ts';
+import { auditBy, recordAudit } from '../audit/index.ts';
 import { AppError, badRequest, notFound } from '../core/errors.ts';
-import { ImportRunView } from './sources.schemas.ts';
+import { requireAuth } from '../core/request.ts';
+import { IdParams, ImportRunView } from './ingest.schemas.ts';
 import { BUILT_IN_SOURCES, FILE_FORMATS, MENTION_FIELDS } from './ingest.vocab.ts';
-import { getOrCreateSource } from './sources.queries.ts';
+import { findOrgSource, getOrCreateSource } from './sources.queries.ts';
 import { importFile } from './import-file.ts';
-import { findImportRun, findImportRuns } from './import-runs.ts';
+import { findImportRun, findImportRuns } from './import-runs.queries.ts';
 import { inferMapping, type ColumnMapping } from './map-record.ts';
 import { FileReadError, formatFromFileName, isRowError, readRecords, type FileFormat } from './readers/read-records.ts';
 
@@ -100,8 +99,7 @@ export async function importRoutes(server: FastifyInstance): Promise<void> {
       const { file, fields } = await fileWithFields(request);
       let sourceId = fields.sourceId;
       if (sourceId) {
-        const source = await db.selectFrom('sources').select('id').where('id', '=', sourceId).where('org_id', '=', auth.orgId).executeTakeFirst();
-        if (!source) {
+        if (!(await findOrgSource(db, auth.orgId, sourceId))) {
           file.file.resume();
           throw notFound('source');
         }
@@ -121,7 +119,8 @@ export async function importRoutes(server: FastifyInstance): Promise<void> {
       if (file.file.truncated) {
         summary.error = 'the file is larger than the upload limit (1 GB); import it with the CLI';
       }
-      await recordAudit(db, { orgId: auth.orgId, userId: auth.userId, actor: auth.email, action: 'import.file', targetType: 'import_run', targetId: summary.runId, ip: request.ip, details: { fileName: file.filename, accepted: summary.accepted, rejected: summary.rejectedCount } });
+      // Its own transaction: the run is already recorded, batch by batch, by the import.
+      await recordAudit(db, { ...auditBy(auth, request.ip), action: 'import.file', targetType: 'import_run', targetId: summary.runId, details: { fileName: file.filename, accepted: summary.accepted, rejected: summary.rejectedCount } });
       const run = await findImportRun(db, auth.orgId, summary.runId);
       return { ...run!, error: summary.error ?? run!.error };
     },

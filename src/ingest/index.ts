@@ -1,9 +1,21 @@
 import { defineFeature } from '../core/feature.ts';
-import { pollFeedsJob } from './jobs/poll-feeds.job.ts';
-import { sourceRoutes } from './sources.routes.ts';
-import { ingestPermissions } from './ingest.permissions.ts';
 import { importRoutes } from './import.routes.ts';
+import { ingestPermissions } from './ingest.permissions.ts';
+import { pollFeedsJob } from './jobs/poll-feeds.job.ts';
+import { manualEntryRoutes } from './manual-entry.routes.ts';
 import { pushRoutes } from './push.routes.ts';
+import { sourceRoutes } from './sources.routes.ts';
 
-/** Everything that brings mentions in: sources, file imports, the push API, webhooks, feeds, manual entry. */
-export const ingestFeature = defineFeature({ name: 'ingest', routes: [sourceRoutes, importRoutes, pushRoutes], jobs: [pollFeedsJob], permissions: ingestPermissions });
+/** Everything that brings mentions in: sources, file imports, the push API, webhooks, connectors (RSS/Atom), manual entry. */
+export const ingestFeature = defineFeature({
+  name: 'ingest',
+  routes: [sourceRoutes, importRoutes, pushRoutes, manualEntryRoutes],
+  jobs: [pollFeedsJob],
+  permissions: ingestPermissions,
+});
+
+export type { MentionInput } from './mention-input.ts';
+export type { Connector, ConnectorBatch, ConnectorReply } from './connector.ts';
+export { importFile, type ImportSummary } from './import-file.ts';
+export { getOrCreateSource, newSourceCredentials } from './sources.queries.ts';
+export { recordRun, type RecordedRun, type RunInfo } from './record-run.ts';

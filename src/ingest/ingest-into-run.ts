@@ -1,14 +1,15 @@
-import type { Db } from '../db/database.ts';
 import type { PgBoss } from 'pg-boss';
-import { enqueueAnalysis } from '../mentions/enqueue-analysis.ts';
-import type { MentionInput } from './mention-input.ts';
-import { addToImportRun, type RejectedRow } from './import-runs.ts';
+import type { Db } from '../db/database.ts';
+import { enqueueAnalysis } from '../mentions/index.ts';
+import { addToImportRun, type RejectedRow } from './import-runs.queries.ts';
 import { ingestMentions, type IngestCounts, type IngestTarget, type OrgUnitResolver } from './ingest-mentions.ts';
+import type { MentionInput } from './mention-input.ts';
 
 /**
  * Writes one batch of a recorded run inside the caller's transaction: the mentions, the run's
  * counts and rejections, and the analysis job when anything changed, so that all of them exist
- * together or not at all. Every channel's ingest goes through here. Throws on a database error.
+ * together or not at all. Every channel's ingest goes through here (by way of recordRun). Throws
+ * on a database error.
  */
 export async function ingestIntoRun(
   trx: Db,

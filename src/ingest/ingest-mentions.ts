@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { normaliseRating, type MentionInput } from './mention-input.ts';
-import { searchVector } from '../mentions/search-tokens.ts';
+import { searchVector } from '../mentions/index.ts';
 
 /*
  * The one ingest path: files, the push API, webhooks, feeds and manual entry all end here.

@@ -1,58 +1,19 @@
-import type { Db } from '../db/database.ts';
-import { verifyWebhook } from '../core/webhook-signing.ts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { hashToken } from '../auth/sessions.ts';
-import { IdParams } from '../auth/auth.schemas.ts';
 import { AppError, badRequest } from '../core/errors.ts';
-import { createImportRun, finishImportRun, type RejectedRow } from './import-runs.ts';
-import { OrgUnitResolver } from './ingest-mentions.ts';
-import { ingestIntoRun } from './ingest-into-run.ts';
-import { mapRecord, type ColumnMapping } from './map-record.ts';
-import type { MentionInput } from './mention-input.ts';
+import { verifyWebhook } from '../core/webhook-signing.ts';
+import { IdParams, RejectedRowView } from './ingest.schemas.ts';
+import { MAX_PUSH_ITEMS, receivePush } from './receive-push.ts';
+import { findPushSource, findWebhookSource, rememberWebhookDelivery } from './sources.queries.ts';
 
-/** Webhook deliveries older than this, or this far in the future, are refused as replays. */
-export const MAX_PUSH_ITEMS = 1000;
-
-const PUSH_MAPPING: ColumnMapping = {
-  externalId: 'externalId',
-  kind: 'kind',
-  url: 'url',
-  authorHandle: 'authorHandle',
-  ratingRaw: 'rating',
-  ratingScale: 'ratingScale',
-  title: 'title',
-  text: 'text',
-  lang: 'lang',
-  publishedAt: 'publishedAt',
-  location: 'location',
-  department: 'department',
-};
-
-const PushItem = z
-  .object({
-    externalId: z.union([z.string(), z.number()]).optional(),
-    kind: z.string().optional(),
-    url: z.string().optional(),
-    authorHandle: z.string().optional(),
-    rating: z.union([z.number(), z.string()]).optional(),
-    ratingScale: z.number().optional(),
-    title: z.string().optional(),
-    text: z.string(),
-    lang: z.string().optional(),
-    publishedAt: z.string().optional(),
-    location: z.string().optional(),
-    department: z.string().optional(),
-  })
-  .loose();
 const PushBody = z.object({ mentions: z.array(z.unknown()).min(1, 'mentions is empty').max(MAX_PUSH_ITEMS, `at most ${MAX_PUSH_ITEMS} mentions per request`) });
 const PushResult = z.object({
   runId: z.string(),
   accepted: z.number(),
   duplicates: z.number(),
   updated: z.number(),
-  rejected: z.array(z.object({ row: z.number(), reason: z.string() })),
+  rejected: z.array(RejectedRowView),
 });
 
 declare module 'fastify' {
@@ -76,39 +37,6 @@ export async function pushRoutes(server: FastifyInstance): Promise<void> {
     }
   });
 
-  /** Validates the items one by one and ingests the good ones as one recorded run, all in one transaction. */
-  const ingestPushed = async (
-    request: FastifyRequest,
-    source: { id: string; org_id: string },
-    channel: string,
-    items: unknown[],
-    beforeIngest?: (trx: Db) => Promise<void>,
-  ) => {
-    const rejected: RejectedRow[] = [];
-    const mentions: MentionInput[] = [];
-    items.forEach((item, index) => {
-      const row = index + 1;
-      const parsed = PushItem.safeParse(item);
-      if (!parsed.success) {
-        rejected.push({ row, reason: parsed.error.issues.map((i) => `${i.path.join('.') || 'item'}: ${i.message}`).join('; ') });
-        return;
-      }
-      const mapped = mapRecord(parsed.data as Record<string, unknown>, PUSH_MAPPING, { kind: 'review' });
-      if (mapped.ok) mentions.push(mapped.mention);
-      else rejected.push({ row, reason: mapped.reason });
-    });
-    const resolver = await OrgUnitResolver.load(db, source.org_id);
-    const { runId, counts } = await db.transaction().execute(async (trx) => {
-      await beforeIngest?.(trx);
-      const runId = await createImportRun(trx, { orgId: source.org_id, sourceId: source.id, userId: null, channel });
-      const result = await ingestIntoRun(trx, server.ctx.boss, { target: { orgId: source.org_id, sourceId: source.id }, runId, mentions, rejected, resolver });
-      await finishImportRun(trx, runId, null);
-      return { runId, counts: result };
-    });
-    request.log.info({ runId, accepted: counts.accepted, rejected: rejected.length }, `${channel} ingest`);
-    return { runId, accepted: counts.accepted, duplicates: counts.duplicates, updated: counts.updated, rejected };
-  };
-
   app.post(
     '/api/v1/sources/:id/mentions',
     {
@@ -119,14 +47,11 @@ export async function pushRoutes(server: FastifyInstance): Promise<void> {
       const header = request.headers.authorization ?? '';
       const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
       if (!token) throw new AppError('unauthorized', 'send the source token as Authorization: Bearer TOKEN');
-      const source = await db
-        .selectFrom('sources')
-        .select(['id', 'org_id', 'kind'])
-        .where('id', '=', request.params.id)
-        .where('token_hash', '=', hashToken(token))
-        .executeTakeFirst();
+      const source = await findPushSource(db, request.params.id, token);
       if (!source) throw new AppError('unauthorized', 'unknown source or wrong token');
-      return ingestPushed(request, source, 'push', request.body.mentions);
+      const result = await receivePush(server.ctx, source, 'push', request.body.mentions);
+      request.log.info({ runId: result.runId, accepted: result.accepted, rejected: result.rejected.length }, 'push ingest');
+      return result;
     },
   );
 
@@ -143,19 +68,14 @@ export async function pushRoutes(server: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const source = await db.selectFrom('sources').select(['id', 'org_id', 'webhook_secret']).where('id', '=', request.params.id).where('kind', '=', 'webhook').executeTakeFirst();
+      const source = await findWebhookSource(db, request.params.id);
       if (!source?.webhook_secret) throw new AppError('unauthorized', 'unknown webhook source');
       const signature = verifyWebhook(source.webhook_secret, request.headers['x-verity-timestamp'], request.headers['x-verity-signature'], request.rawBody ?? Buffer.alloc(0));
-      // The delivery is remembered in the ingest's own transaction: a failed ingest forgets it, so the sender's retry is not taken for a replay.
-      return ingestPushed(request, source, 'webhook', request.body.mentions, async (trx) => {
-        const fresh = await trx
-          .insertInto('webhook_deliveries')
-          .values({ source_id: source.id, signature })
-          .onConflict((oc) => oc.doNothing())
-          .returning('signature')
-          .executeTakeFirst();
-        if (!fresh) throw new AppError('conflict', 'this delivery was already received (replay)');
+      const result = await receivePush(server.ctx, source, 'webhook', request.body.mentions, async (trx) => {
+        if (!(await rememberWebhookDelivery(trx, source.id, signature))) throw new AppError('conflict', 'this delivery was already received (replay)');
       });
+      request.log.info({ runId: result.runId, accepted: result.accepted, rejected: result.rejected.length }, 'webhook ingest');
+      return result;
     },
   );
 }

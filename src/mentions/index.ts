@@ -7,3 +7,6 @@ import { mentionRoutes } from './mentions.routes.ts';
 export const mentionsFeature = defineFeature({ name: 'mentions', routes: [mentionRoutes], jobs: [analyseMentionsJob, analyseBacklogJob], permissions: mentionsPermissions });
 
 export { enqueueAnalysis } from './enqueue-analysis.ts';
+export { findMention, findMentions, findMentionVersions } from './mentions.queries.ts';
+export { MentionView, type MentionViewType } from './mentions.schemas.ts';
+export { searchVector } from './search-tokens.ts';

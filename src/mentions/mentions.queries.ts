@@ -1,12 +1,13 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { badRequest } from '../core/errors.ts';
+import { scopeToViewer, type Viewer } from '../core/viewer.ts';
+import { builtInSourceOf } from '../ingest/ingest.vocab.ts';
 import type { MentionFiltersType, MentionViewType } from './mentions.schemas.ts';
 import type { MentionKind, MentionStatus } from './mentions.vocab.ts';
 import { searchQuery } from './search-tokens.ts';
 
-import { scopeToViewer, type Viewer } from '../core/viewer.ts';
-
+// For callers not yet moved to core/viewer.ts.
 export { viewerOf, type Viewer } from '../core/viewer.ts';
 
 const sortKey = sql<Date>`coalesce(m.published_at, m.received_at)`;
@@ -61,6 +62,7 @@ function toView(row: Row, staff: Map<string, string>): MentionViewType {
   const a = analysis as (Omit<NonNullable<MentionViewType['analysis']>, 'staff'> & { staff: { id: string; span: [number, number]; confidence: number }[] }) | null;
   return {
     ...rest,
+    sourceBuiltIn: builtInSourceOf(rest.sourceName),
     kind: rest.kind as MentionKind,
     status: rest.status as MentionStatus,
     analysis: a ? { ...a, staff: a.staff.map((s) => ({ ...s, name: staff.get(s.id) ?? '?' })) } : null,
@@ -139,4 +141,15 @@ export async function findMentionVersions(db: Db, mentionId: string) {
     .where('mention_id', '=', mentionId)
     .orderBy('version')
     .execute();
+}
+
+/** Sets a mention's triage status (the caller has checked the viewer may see it). */
+export async function setMentionStatus(trx: Db, orgId: string, mentionId: string, status: MentionStatus): Promise<void> {
+  await trx.updateTable('mentions').set({ status }).where('id', '=', mentionId).where('org_id', '=', orgId).execute();
+}
+
+/** The organisations that have mentions waiting for analysis. */
+export async function findOrgsWithBacklog(db: Db): Promise<string[]> {
+  const rows = await sql<{ org_id: string }>`SELECT DISTINCT org_id FROM mentions WHERE analysed_at IS NULL`.execute(db);
+  return rows.rows.map((r) => r.org_id);
 }

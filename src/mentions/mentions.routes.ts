@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordAudit } from '../audit/record-audit.ts';
-import { IdParams } from '../auth/auth.schemas.ts';
-import { requireAuth } from '../core/request.ts';
+import { auditBy, recordAudit } from '../audit/index.ts';
 import { notFound } from '../core/errors.ts';
-import { createManualMention } from '../ingest/create-manual-mention.ts';
-import { findMention, findMentions, findMentionVersions, viewerOf } from './mentions.queries.ts';
-import { CreateMentionBody, MentionFilters, MentionVersionView, MentionView, UpdateMentionBody } from './mentions.schemas.ts';
+import { requireAuth } from '../core/request.ts';
+import { viewerOf } from '../core/viewer.ts';
+import { findMention, findMentions, findMentionVersions, setMentionStatus } from './mentions.queries.ts';
+import { IdParams, MentionFilters, MentionVersionView, MentionView, UpdateMentionBody } from './mentions.schemas.ts';
 
 export async function mentionRoutes(server: FastifyInstance): Promise<void> {
   const app = server.withTypeProvider<ZodTypeProvider>();
@@ -39,21 +38,11 @@ export async function mentionRoutes(server: FastifyInstance): Promise<void> {
       const viewer = viewerOf(auth);
       const before = await findMention(db, viewer, request.params.id);
       if (!before) throw notFound('mention');
-      await db.updateTable('mentions').set({ status: request.body.status }).where('id', '=', before.id).where('org_id', '=', auth.orgId).execute();
-      await recordAudit(db, { orgId: auth.orgId, userId: auth.userId, actor: auth.email, action: 'mention.status', targetType: 'mention', targetId: before.id, ip: request.ip, details: { from: before.status, to: request.body.status } });
+      await db.transaction().execute(async (trx) => {
+        await setMentionStatus(trx, auth.orgId, before.id, request.body.status);
+        await recordAudit(trx, { ...auditBy(auth, request.ip), action: 'mention.status', targetType: 'mention', targetId: before.id, details: { from: before.status, to: request.body.status } });
+      });
       return { mention: (await findMention(db, viewer, before.id))! };
-    },
-  );
-
-  app.post(
-    '/api/mentions',
-    { config: { access: 'mentions.write' }, schema: { tags: ['mentions'], body: CreateMentionBody, response: { 201: z.object({ mention: MentionView }) } } },
-    async (request, reply) => {
-      const auth = requireAuth(request);
-      const id = await createManualMention(server.ctx, auth, request.body);
-      await recordAudit(db, { orgId: auth.orgId, userId: auth.userId, actor: auth.email, action: 'mention.create', targetType: 'mention', targetId: id, ip: request.ip, details: { kind: request.body.kind } });
-      const mention = await findMention(db, { orgId: auth.orgId, departmentIds: null }, id);
-      return reply.status(201).send({ mention: mention! });
     },
   );
 }

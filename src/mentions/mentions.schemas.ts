@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { BUILT_IN_SOURCES, type BuiltInSource } from '../ingest/ingest.vocab.ts';
 import { SENTIMENT_LABELS } from '../analysis/analysis.vocab.ts';
 import { MENTION_KINDS, MENTION_STATUSES } from './mentions.vocab.ts';
+
+export const IdParams = z.object({ id: z.uuid({ message: 'id must be a UUID' }) });
 
 const span = z.tuple([z.number(), z.number()]);
 export const AnalysisView = z.object({
@@ -17,6 +20,8 @@ export const MentionView = z.object({
   id: z.string(),
   sourceId: z.string(),
   sourceName: z.string(),
+  /** Which source Verity keeps for itself the mention came through (its name is shown in the reader's language), or null. */
+  sourceBuiltIn: z.enum(Object.keys(BUILT_IN_SOURCES) as [BuiltInSource, ...BuiltInSource[]]).nullable(),
   kind: z.enum(MENTION_KINDS),
   externalId: z.string().nullable(),
   url: z.string().nullable(),
@@ -70,20 +75,5 @@ export const MentionFilters = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type MentionFiltersType = z.infer<typeof MentionFilters>;
-
-export const CreateMentionBody = z.object({
-  kind: z.enum(MENTION_KINDS).default('offline_complaint'),
-  text: z.string().trim().min(1, 'text is empty').max(20_000),
-  title: z.string().trim().max(500).optional(),
-  authorHandle: z.string().trim().max(200).optional(),
-  ratingRaw: z.number().min(0).max(100).optional(),
-  ratingScale: z.number().int().min(1).max(100).optional(),
-  locationId: z.uuid().optional(),
-  departmentId: z.uuid().optional(),
-  publishedAt: z.iso.datetime({ offset: true }).optional(),
-  sourceId: z.uuid().optional(),
-})
-  // Files and pushes reject a rating above its scale (map-record); typed-in ones must too.
-  .refine((b) => b.ratingRaw === undefined || b.ratingRaw <= (b.ratingScale ?? 5), { message: 'ratingRaw is above ratingScale (5 when not given)', path: ['ratingRaw'] });
 
 export const UpdateMentionBody = z.object({ status: z.enum(MENTION_STATUSES) });

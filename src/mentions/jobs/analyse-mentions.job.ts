@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Db } from '../../db/database.ts';
 import { defineJob } from '../../core/jobs.ts';
+import { findOrgsWithBacklog } from '../mentions.queries.ts';
 
 // The analysis engine (models, language profiles) is loaded by the first job, not by every process
 // that only imports the job list to send jobs (e.g. `verity import`).
@@ -28,11 +27,6 @@ export const analyseBacklogJob = defineJob({
   schema: z.object({}).passthrough(),
   cron: '* * * * *',
   async handle(ctx) {
-    for (const orgId of await orgsWithBacklog(ctx.db)) await analysePending(ctx, orgId);
+    for (const orgId of await findOrgsWithBacklog(ctx.db)) await analysePending(ctx, orgId);
   },
 });
-
-async function orgsWithBacklog(db: Db): Promise<string[]> {
-  const rows = await sql<{ org_id: string }>`SELECT DISTINCT org_id FROM mentions WHERE analysed_at IS NULL`.execute(db);
-  return rows.rows.map((r) => r.org_id);
-}

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import type { ImportChannel, ImportRunStatus } from './ingest.vocab.ts';
 import type { IngestCounts } from './ingest-mentions.ts';
 
 export const MAX_REJECTED_KEPT = 1000;
@@ -9,21 +10,14 @@ export interface RejectedRow {
   reason: string;
 }
 
-/** Opens a recorded run for one import through any channel (file, push, webhook, feed, manual). */
-export async function createImportRun(
+/** Opens a recorded run for one import through any channel; only recordRun calls it. */
+export async function insertImportRun(
   db: Db,
-  input: { orgId: string; sourceId: string; userId: string | null; channel: string; fileName?: string | null; format?: string | null },
+  input: { orgId: string; sourceId: string; userId: string | null; channel: ImportChannel; fileName: string | null; format: string | null },
 ): Promise<string> {
   const row = await db
     .insertInto('import_runs')
-    .values({
-      org_id: input.orgId,
-      source_id: input.sourceId,
-      user_id: input.userId,
-      channel: input.channel,
-      file_name: input.fileName ?? null,
-      format: input.format ?? null,
-    })
+    .values({ org_id: input.orgId, source_id: input.sourceId, user_id: input.userId, channel: input.channel, file_name: input.fileName, format: input.format })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -41,7 +35,8 @@ export async function addToImportRun(db: Db, runId: string, counts: IngestCounts
   `.execute(db);
 }
 
-export async function finishImportRun(db: Db, runId: string, error: string | null): Promise<void> {
+/** Closes a run: completed, or failed with `error`; only recordRun calls it. */
+export async function closeImportRun(db: Db, runId: string, error: string | null): Promise<void> {
   await db
     .updateTable('import_runs')
     .set({ status: error ? 'failed' : 'completed', error, finished_at: new Date() })
@@ -79,5 +74,5 @@ function importRunQuery(db: Db) {
       'r.started_at as startedAt',
       'r.finished_at as finishedAt',
     ])
-    .$narrowType<{ status: 'running' | 'completed' | 'failed' }>();
+    .$narrowType<{ status: ImportRunStatus; channel: ImportChannel }>();
 }

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { MENTION_KINDS } from '../mentions/mentions.vocab.ts';
+import { BUILT_IN_SOURCES, IMPORT_CHANNELS, IMPORT_RUN_STATUSES, SOURCE_KINDS, type BuiltInSource } from './ingest.vocab.ts';
+
+export const IdParams = z.object({ id: z.uuid({ message: 'id must be a UUID' }) });
+
+/** A rejected row: the row, its reason in the reader's language, and the reason's code and parameters for programs. */
+export const RejectedRowView = z.object({ row: z.number(), reason: z.string() });
+
+export const ImportRunView = z.object({
+  id: z.string(),
+  sourceId: z.string(),
+  sourceName: z.string(),
+  channel: z.enum(IMPORT_CHANNELS),
+  fileName: z.string().nullable(),
+  format: z.string().nullable(),
+  status: z.enum(IMPORT_RUN_STATUSES),
+  accepted: z.number(),
+  duplicates: z.number(),
+  updated: z.number(),
+  rejectedCount: z.number(),
+  rejected: z.array(RejectedRowView),
+  error: z.string().nullable(),
+  startedAt: z.date(),
+  finishedAt: z.date().nullable(),
+});
+
+const BUILT_IN_KEYS = Object.keys(BUILT_IN_SOURCES) as [BuiltInSource, ...BuiltInSource[]];
+
+export const SourceView = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(SOURCE_KINDS),
+  /** Which source Verity keeps for itself this is (its name is shown in the reader's language), or null. */
+  builtIn: z.enum(BUILT_IN_KEYS).nullable(),
+  platform: z.string(),
+  url: z.string().nullable(),
+  pollMinutes: z.number().nullable(),
+  createdAt: z.date(),
+  lastPolledAt: z.date().nullable(),
+  lastPollError: z.string().nullable(),
+  mentionCount: z.number(),
+  lastRun: ImportRunView.nullable(),
+});
+
+export const CreateSourceBody = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    kind: z.enum(SOURCE_KINDS),
+    platform: z.string().trim().max(80).optional(),
+    url: z.url({ protocol: /^https?$/, message: 'url must be an http(s) URL' }).max(2000).optional(),
+    pollMinutes: z.number().int().min(5, 'pollMinutes must be at least 5').max(10080).optional(),
+  })
+  .refine((s) => s.kind !== 'rss' || s.url, { message: 'an rss source needs a url', path: ['url'] });
+
+export const CreatedSource = z.object({ source: SourceView, token: z.string().optional(), webhookSecret: z.string().optional() });
+
+/** A mention typed in by staff: an offline complaint, a hotline note. */
+export const CreateMentionBody = z
+  .object({
+    kind: z.enum(MENTION_KINDS).default('offline_complaint'),
+    text: z.string().trim().min(1, 'text is empty').max(20_000),
+    title: z.string().trim().max(500).optional(),
+    authorHandle: z.string().trim().max(200).optional(),
+    ratingRaw: z.number().min(0).max(100).optional(),
+    ratingScale: z.number().int().min(1).max(100).optional(),
+    locationId: z.uuid().optional(),
+    departmentId: z.uuid().optional(),
+    publishedAt: z.iso.datetime({ offset: true }).optional(),
+    sourceId: z.uuid().optional(),
+  })
+  // Files and pushes reject a rating above its scale (map-record); typed-in ones must too.
+  .refine((b) => b.ratingRaw === undefined || b.ratingRaw <= (b.ratingScale ?? 5), { message: 'ratingRaw is above ratingScale (5 when not given)', path: ['ratingRaw'] });
+export type CreateMentionBodyType = z.infer<typeof CreateMentionBody>;

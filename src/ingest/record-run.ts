@@ -1,0 +1,79 @@
+import type { PgBoss } from 'pg-boss';
+import { AppError } from '../core/errors.ts';
+import type { Db } from '../db/database.ts';
+import { closeImportRun, insertImportRun, type RejectedRow } from './import-runs.queries.ts';
+import type { ImportChannel } from './ingest.vocab.ts';
+import { OrgUnitResolver, type IngestCounts } from './ingest-mentions.ts';
+import { ingestIntoRun } from './ingest-into-run.ts';
+import type { MentionInput } from './mention-input.ts';
+
+/** What a run records about itself. */
+export interface RunInfo {
+  orgId: string;
+  sourceId: string;
+  channel: ImportChannel;
+  userId?: string | null;
+  /** The file, or the feed's URL, the run read. */
+  fileName?: string | null;
+  format?: string | null;
+}
+
+/** The open run, as recordRun hands it to the work it records. */
+export interface RecordedRun {
+  readonly runId: string;
+  /**
+   * Writes one batch through ingestIntoRun: in the transaction recordRun was given, or else in a
+   * transaction of its own, so that each batch commits with its counts and its analysis job.
+   */
+  ingest(mentions: MentionInput[], rejected?: RejectedRow[]): Promise<IngestCounts & { ids: string[] }>;
+  /** Has the run finish as failed with this reason; what was written before stays (a truncated file keeps its good rows). */
+  fail(reason: string): void;
+}
+
+/** What a run that ended in an unexpected error records; the details go to the log, not to the people who read runs. */
+export const INTERNAL_RUN_ERROR = 'internal error while importing';
+
+/**
+ * The one lifecycle of an import run, for every channel: opens the run, hands `fn` the run to
+ * write its batches through, and finishes it as completed (or failed with the reason `fn` gave
+ * with `run.fail`). When `fn` throws, the run is recorded as failed and the error rethrown.
+ *
+ * Given a transaction as `ctx.db` (the push API, webhooks and manual entry write everything at
+ * once), the run and its batches are written in it and share its fate: a throw rolls them back
+ * together, so there is no failed run to record.
+ */
+export async function recordRun<T>(ctx: { db: Db; boss: PgBoss | null }, info: RunInfo, fn: (run: RecordedRun) => Promise<T>): Promise<T> {
+  const { db, boss } = ctx;
+  const runId = await insertImportRun(db, {
+    orgId: info.orgId,
+    sourceId: info.sourceId,
+    userId: info.userId ?? null,
+    channel: info.channel,
+    fileName: info.fileName ?? null,
+    format: info.format ?? null,
+  });
+  const target = { orgId: info.orgId, sourceId: info.sourceId };
+  let resolver: OrgUnitResolver | undefined;
+  let failure: string | null = null;
+  const run: RecordedRun = {
+    runId,
+    async ingest(mentions, rejected = []) {
+      resolver ??= await OrgUnitResolver.load(db, info.orgId);
+      const loaded = resolver;
+      const write = (trx: Db) => ingestIntoRun(trx, boss, { target, runId, mentions, rejected, resolver: loaded });
+      return db.isTransaction ? write(db) : db.transaction().execute(write);
+    },
+    fail(reason) {
+      failure = reason;
+    },
+  };
+  let result: T;
+  try {
+    result = await fn(run);
+  } catch (error) {
+    if (!db.isTransaction) await closeImportRun(db, runId, error instanceof AppError ? error.message : INTERNAL_RUN_ERROR).catch(() => {});
+    throw error;
+  }
+  await closeImportRun(db, runId, failure);
+  return result;
+}
