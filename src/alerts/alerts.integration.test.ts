@@ -271,3 +271,14 @@ test('fires a negative share rule only above its minimum count', async () => {
   expect(alerts).toHaveLength(1);
   expect(alerts[0]).toMatchObject({ count: 4 });
 });
+
+test('names the reason a rule is refused in the reader\'s language, with its code', async () => {
+  const res = await admin.request({ method: 'POST', url: '/api/alert-rules', payload: { name: 'Cannot fire', kind: 'mention', mention: {} }, headers: { 'accept-language': 'zh-CN,zh;q=0.9' } });
+  expect(res.statusCode).toBe(400);
+  expect(res.json().error).toMatchObject({ code: 'bad_request', details: { reason: 'alerts.mentionNeedsCondition' } });
+  expect(res.json().error.message).toContain('至少需要一个条件');
+  const [open] = (await admin.get('/api/alerts?status=acknowledged')).json().items;
+  const again = await admin.request({ method: 'POST', url: `/api/alerts/${open.id}/acknowledge`, headers: { 'accept-language': 'ru' } });
+  expect(again.statusCode).toBe(409);
+  expect(again.json().error).toMatchObject({ message: 'оповещение уже принято', details: { reason: 'alerts.alreadyAcknowledged' } });
+});

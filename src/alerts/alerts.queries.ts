@@ -1,14 +1,21 @@
 import { sql } from 'kysely';
+import { recordAudit, type AuditBy } from '../audit/index.ts';
+import { AppError, badRequest, notFound } from '../core/errors.ts';
 import type { Db } from '../db/database.ts';
-import { badRequest, notFound } from '../core/errors.ts';
 import { maskConfig, type ChannelKind } from '../notifications/channel-config.ts';
-import type { MentionConditions, QuietHours, RuleView, VolumeConditions } from './alerts.schemas.ts';
+import { alertsMessages } from './alerts.messages.ts';
+import type { MentionConditions, QuietHours, RuleBody, RuleView, VolumeConditions } from './alerts.schemas.ts';
+import { ALERTS_PAGE_SIZE, type AlertStatus, type RuleKind } from './alerts.vocab.ts';
 
-export const ALERTS_PAGE_SIZE = 50;
+/*
+ * The alerts feature's SQL: channels, rules and alerts of one organisation. Every change and its
+ * audit entry are written in one transaction; a row of another organisation reads as not found.
+ */
 
 const channelColumns = ['id', 'name', 'kind', 'enabled', 'config'] as const;
 
 type ChannelRow = { id: string; name: string; kind: string; enabled: boolean; config: Record<string, unknown> };
+// alert_channels.kind is checked against CHANNEL_KINDS by the table's CHECK constraint.
 const toChannelView = (c: ChannelRow) => ({ id: c.id, name: c.name, kind: c.kind as ChannelKind, enabled: c.enabled, config: maskConfig(c.kind, c.config) });
 
 export async function findChannels(db: Db, orgId: string) {
@@ -25,6 +32,54 @@ export async function getChannelRow(db: Db, orgId: string, id: string): Promise<
 
 export async function getChannel(db: Db, orgId: string, id: string) {
   return toChannelView(await getChannelRow(db, orgId, id));
+}
+
+/** Throws bad_request unless every id names a user of the organisation. */
+export async function assertUsersInOrg(db: Db, orgId: string, userIds: string[]): Promise<void> {
+  if (!userIds.length) return;
+  const found = await db.selectFrom('users').select('id').where('org_id', '=', orgId).where('id', 'in', userIds).execute();
+  if (found.length !== new Set(userIds).size) throw badRequest(alertsMessages.text('unknownUsers'));
+}
+
+/** Creates a channel with an already validated config; returns its id. */
+export async function createChannel(db: Db, by: AuditBy, channel: { name: string; kind: ChannelKind; enabled: boolean; config: Record<string, unknown> }): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('alert_channels')
+      .values({ org_id: by.orgId, name: channel.name, kind: channel.kind, enabled: channel.enabled, config: JSON.stringify(channel.config) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { ...by, action: 'alert_channel.create', targetType: 'alert_channel', targetId: row.id, details: { kind: channel.kind, name: channel.name } });
+    return row.id;
+  });
+}
+
+/** Changes a channel of the organisation (a new config already validated); the audit entry says whether the config changed, never what it holds. */
+export async function updateChannel(db: Db, by: AuditBy, id: string, changes: { name?: string; enabled?: boolean; config?: Record<string, unknown> }): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('alert_channels')
+      .set({ name: changes.name, enabled: changes.enabled, ...(changes.config ? { config: JSON.stringify(changes.config) } : {}) })
+      .where('id', '=', id)
+      .where('org_id', '=', by.orgId)
+      .execute();
+    await recordAudit(trx, { ...by, action: 'alert_channel.update', targetType: 'alert_channel', targetId: id, details: { name: changes.name, enabled: changes.enabled, config: changes.config ? 'changed' : undefined } });
+  });
+}
+
+/** Deletes a channel and removes it from the rules that used it; throws not_found for a channel of another organisation. */
+export async function deleteChannel(db: Db, by: AuditBy, id: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const gone = await trx.deleteFrom('alert_channels').where('id', '=', id).where('org_id', '=', by.orgId).returning('id').executeTakeFirst();
+    if (!gone) throw notFound('alert channel');
+    // Rules keep no dangling channel ids.
+    await trx
+      .updateTable('alert_rules')
+      .set((eb) => ({ channel_ids: eb.fn<string[]>('array_remove', ['channel_ids', eb.val(gone.id)]) }))
+      .where('org_id', '=', by.orgId)
+      .execute();
+    await recordAudit(trx, { ...by, action: 'alert_channel.delete', targetType: 'alert_channel', targetId: gone.id });
+  });
 }
 
 type RuleRow = {
@@ -48,7 +103,8 @@ export function toRuleView(r: RuleRow): RuleView {
     id: r.id,
     name: r.name,
     enabled: r.enabled,
-    kind: r.kind as 'mention' | 'volume',
+    // alert_rules.kind is checked against RULE_KINDS by the table's CHECK constraint; the JSON columns were validated on the way in.
+    kind: r.kind as RuleKind,
     scope: r.scope,
     mention: (r.mention as MentionConditions | null) ?? null,
     volume: (r.volume as VolumeConditions | null) ?? null,
@@ -56,6 +112,20 @@ export function toRuleView(r: RuleRow): RuleView {
     cooldownMinutes: r.cooldown_minutes,
     quietHours: (r.quiet_hours as QuietHours | null) ?? null,
     createdAt: r.created_at,
+  };
+}
+
+function ruleValues(b: RuleBody) {
+  return {
+    name: b.name,
+    enabled: b.enabled,
+    kind: b.kind,
+    scope: JSON.stringify(b.scope),
+    mention: b.mention ? JSON.stringify(b.mention) : null,
+    volume: b.volume ? JSON.stringify(b.volume) : null,
+    channel_ids: [...new Set(b.channelIds)],
+    cooldown_minutes: b.cooldownMinutes,
+    quiet_hours: b.quietHours ? JSON.stringify(b.quietHours) : null,
   };
 }
 
@@ -69,6 +139,34 @@ export async function getRule(db: Db, orgId: string, id: string): Promise<RuleVi
   const row = await db.selectFrom('alert_rules').select(ruleColumns).where('id', '=', id).where('org_id', '=', orgId).executeTakeFirst();
   if (!row) throw notFound('alert rule');
   return toRuleView(row);
+}
+
+/** Creates a rule validated by validateRule. */
+export async function createRule(db: Db, by: AuditBy, rule: RuleBody): Promise<RuleView> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.insertInto('alert_rules').values({ org_id: by.orgId, ...ruleValues(rule) }).returning(ruleColumns).executeTakeFirstOrThrow();
+    await recordAudit(trx, { ...by, action: 'alert_rule.create', targetType: 'alert_rule', targetId: row.id, details: { name: rule.name, kind: rule.kind } });
+    return toRuleView(row);
+  });
+}
+
+/** Replaces a rule with its merged, validated form; `fields` names what the request changed. Throws not_found for a rule of another organisation. */
+export async function updateRule(db: Db, by: AuditBy, id: string, rule: RuleBody, fields: string[]): Promise<RuleView> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.updateTable('alert_rules').set(ruleValues(rule)).where('id', '=', id).where('org_id', '=', by.orgId).returning(ruleColumns).executeTakeFirst();
+    if (!row) throw notFound('alert rule');
+    await recordAudit(trx, { ...by, action: 'alert_rule.update', targetType: 'alert_rule', targetId: row.id, details: { fields } });
+    return toRuleView(row);
+  });
+}
+
+/** Throws not_found for a rule of another organisation. */
+export async function deleteRule(db: Db, by: AuditBy, id: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const gone = await trx.deleteFrom('alert_rules').where('id', '=', id).where('org_id', '=', by.orgId).returning('id').executeTakeFirst();
+    if (!gone) throw notFound('alert rule');
+    await recordAudit(trx, { ...by, action: 'alert_rule.delete', targetType: 'alert_rule', targetId: gone.id });
+  });
 }
 
 const alertCursorAt = sql<string>`to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -95,10 +193,11 @@ function alertsQuery(db: Db, orgId: string) {
 }
 
 type AlertRow = Awaited<ReturnType<ReturnType<typeof alertsQuery>['executeTakeFirstOrThrow']>>;
-const toAlertView = ({ cursorAt: _cursorAt, ...a }: AlertRow) => ({ ...a, mentionIds: a.mentionIds ?? [], status: a.status as 'open' | 'acknowledged' });
+// alerts.status is checked against ALERT_STATUSES by the table's CHECK constraint.
+const toAlertView = ({ cursorAt: _cursorAt, ...a }: AlertRow) => ({ ...a, mentionIds: a.mentionIds ?? [], status: a.status as AlertStatus });
 
 /** A page of the organisation's alerts, newest first. Throws bad_request on a malformed cursor. */
-export async function findAlerts(db: Db, orgId: string, filters: { status?: string; cursor?: string }) {
+export async function findAlerts(db: Db, orgId: string, filters: { status?: AlertStatus; cursor?: string }) {
   let query = alertsQuery(db, orgId);
   if (filters.status) query = query.where('a.status', '=', filters.status);
   if (filters.cursor) {
@@ -118,6 +217,21 @@ export async function getAlert(db: Db, orgId: string, id: string) {
   return toAlertView(row);
 }
 
+/** Acknowledges an open alert of the organisation; throws not_found for another's, conflict when it is already acknowledged. */
+export async function acknowledgeAlert(db: Db, by: AuditBy, id: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const alert = await getAlert(trx, by.orgId, id);
+    if (alert.status === 'acknowledged') throw new AppError('conflict', alertsMessages.text('alreadyAcknowledged'));
+    await trx
+      .updateTable('alerts')
+      .set({ status: 'acknowledged', acknowledged_at: new Date(), acknowledged_by: by.userId })
+      .where('id', '=', alert.id)
+      .where('org_id', '=', by.orgId)
+      .execute();
+    await recordAudit(trx, { ...by, action: 'alert.acknowledge', targetType: 'alert', targetId: alert.id });
+  });
+}
+
 function decodeCursor(cursor: string): [string, string] {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
@@ -127,5 +241,5 @@ function decodeCursor(cursor: string): [string, string] {
   } catch {
     // falls through to the error below
   }
-  throw badRequest('cursor is not one this API returned');
+  throw badRequest(alertsMessages.text('badCursor'));
 }

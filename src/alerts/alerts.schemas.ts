@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNEL_KINDS } from '../notifications/channel-config.ts';
+import { ALERT_STATUSES, DEFAULT_COOLDOWN_MINUTES, DEFAULT_MIN_COUNT, QUIET_HOURS_TIME, RULE_KINDS, VOLUME_METRICS } from './alerts.vocab.ts';
 
 /*
  * The shapes of the alerts API. Zod checks types and sizes; whether a rule can ever fire
@@ -42,18 +43,17 @@ export const MentionConditions = z.object({
 });
 export type MentionConditions = z.infer<typeof MentionConditions>;
 
-export const VOLUME_METRICS = ['negative_count', 'negative_share', 'spike'] as const;
 export const VolumeConditions = z.object({
   metric: z.enum(VOLUME_METRICS),
   windowMinutes: z.number().int(),
   threshold: z.number(),
-  minCount: z.number().int().default(5),
+  minCount: z.number().int().default(DEFAULT_MIN_COUNT),
 });
 export type VolumeConditions = z.infer<typeof VolumeConditions>;
 
 export const QuietHours = z.object({
-  start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'),
-  end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'),
+  start: z.string().regex(QUIET_HOURS_TIME, 'must be HH:MM'),
+  end: z.string().regex(QUIET_HOURS_TIME, 'must be HH:MM'),
   timezone: z.string().min(1).max(100),
 });
 export type QuietHours = z.infer<typeof QuietHours>;
@@ -61,12 +61,12 @@ export type QuietHours = z.infer<typeof QuietHours>;
 export const RuleBody = z.object({
   name: z.string().trim().min(1).max(200),
   enabled: z.boolean().default(true),
-  kind: z.enum(['mention', 'volume']),
+  kind: z.enum(RULE_KINDS),
   scope: Scope.default({ locationIds: [], departmentIds: [], sourceIds: [] }),
   mention: MentionConditions.nullable().default(null),
   volume: VolumeConditions.nullable().default(null),
   channelIds: ids.default([]),
-  cooldownMinutes: z.number().int().default(60),
+  cooldownMinutes: z.number().int().default(DEFAULT_COOLDOWN_MINUTES),
   quietHours: QuietHours.nullable().default(null),
 });
 export type RuleBody = z.infer<typeof RuleBody>;
@@ -74,7 +74,7 @@ export type RuleBody = z.infer<typeof RuleBody>;
 export const RulePatch = z.object({
   name: z.string().trim().min(1).max(200).optional(),
   enabled: z.boolean().optional(),
-  kind: z.enum(['mention', 'volume']).optional(),
+  kind: z.enum(RULE_KINDS).optional(),
   scope: Scope.optional(),
   mention: MentionConditions.nullable().optional(),
   volume: VolumeConditions.nullable().optional(),
@@ -87,7 +87,7 @@ export const RuleView = z.object({
   id: z.string(),
   name: z.string(),
   enabled: z.boolean(),
-  kind: z.enum(['mention', 'volume']),
+  kind: z.enum(RULE_KINDS),
   scope: z.object({ locationIds: z.array(z.string()), departmentIds: z.array(z.string()), sourceIds: z.array(z.string()) }),
   mention: MentionConditions.nullable(),
   volume: z.object({ metric: z.enum(VOLUME_METRICS), windowMinutes: z.number(), threshold: z.number(), minCount: z.number() }).nullable(),
@@ -98,7 +98,6 @@ export const RuleView = z.object({
 });
 export type RuleView = z.infer<typeof RuleView>;
 
-export const ALERT_STATUSES = ['open', 'acknowledged'] as const;
 export const AlertFilters = z.object({ status: z.enum(ALERT_STATUSES).optional(), cursor: z.string().max(500).optional() });
 
 export const AlertView = z.object({

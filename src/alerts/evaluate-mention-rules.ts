@@ -1,16 +1,9 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../core/context.ts';
+import { alertTitle, mentionSummary } from './alert-texts.ts';
 import { ruleColumns, toRuleView } from './alerts.queries.ts';
 import { isInScope, matchesConditions, type AnalysedMention } from './match-mention.ts';
 import { recordAlert } from './record-alert.ts';
-
-const EXCERPT_CHARS = 280;
-
-function describe(m: AnalysedMention): string {
-  const text = m.text.length > EXCERPT_CHARS ? `${m.text.slice(0, EXCERPT_CHARS)}…` : m.text;
-  const facts = [m.rating !== null ? `rating ${m.rating}` : null, m.sentiment, m.risks.length ? `risks: ${m.risks.join(', ')}` : null].filter(Boolean).join('; ');
-  return `“${text}”${facts ? ` (${facts})` : ''}`;
-}
 
 /**
  * Evaluates the organisation's enabled mention rules on freshly analysed mentions and opens or
@@ -56,7 +49,6 @@ export async function evaluateMentionRules(ctx: AppContext, orgId: string, menti
       if (!fresh.length) return false;
       const first = fresh[0]!;
       const isUrgent = fresh.some((m) => m.risks.length > 0);
-      const more = fresh.length > 1 ? `\n\nand ${fresh.length - 1} more matching mention${fresh.length > 2 ? 's' : ''}` : '';
       const result = await recordAlert(
         ctx,
         trx,
@@ -66,8 +58,8 @@ export async function evaluateMentionRules(ctx: AppContext, orgId: string, menti
           mentionIds: fresh.map((m) => m.id),
           count: fresh.length,
           countMode: 'add',
-          title: `${isUrgent ? 'Urgent: ' : ''}${rule.name}`,
-          summary: `${describe(first)}${more}`,
+          title: alertTitle(rule.name, isUrgent),
+          summary: mentionSummary(first, fresh.length - 1),
           isUrgent,
         },
         now,

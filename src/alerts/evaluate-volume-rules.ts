@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../core/context.ts';
+import type { Text } from '../core/i18n.ts';
 import type { Db } from '../db/database.ts';
+import { alertTitle, volumeSummary } from './alert-texts.ts';
 import type { RuleView, Scope, VolumeConditions } from './alerts.schemas.ts';
 import { ruleColumns, toRuleView } from './alerts.queries.ts';
 import { recordAlert } from './record-alert.ts';
@@ -33,22 +35,21 @@ async function countWindow(db: Db, orgId: string, scope: Scope, from: Date, to: 
 export interface VolumeMeasure {
   fires: boolean;
   count: number;
-  summary: string;
+  summary: Text;
 }
 
 /** Measures a volume rule's window ending at `now` and says whether it fires. Throws on a database error. */
 export async function measureVolume(db: Db, orgId: string, scope: Scope, v: VolumeConditions, now: Date): Promise<VolumeMeasure> {
   const windowMs = v.windowMinutes * 60_000;
   const current = await countWindow(db, orgId, scope, new Date(now.getTime() - windowMs), now);
-  const window = v.windowMinutes % 60 === 0 ? `${v.windowMinutes / 60} h` : `${v.windowMinutes} min`;
   if (v.metric === 'negative_count') {
     const fires = current.negatives >= Math.max(v.threshold, v.minCount);
-    return { fires, count: current.negatives, summary: `${current.negatives} negative mentions in the last ${window} (threshold ${v.threshold}).` };
+    return { fires, count: current.negatives, summary: volumeSummary(v, current) };
   }
   if (v.metric === 'negative_share') {
     const share = current.total ? current.negatives / current.total : 0;
     const fires = current.total >= v.minCount && share >= v.threshold;
-    return { fires, count: current.negatives, summary: `${Math.round(share * 100)}% of ${current.total} mentions in the last ${window} were negative (threshold ${Math.round(v.threshold * 100)}%).` };
+    return { fires, count: current.negatives, summary: volumeSummary(v, current) };
   }
   // Spike: the same window one, two, … weeks back, counting only weeks the scope already had mentions in.
   const earliest = await scoped(db, orgId, scope).select(sql<Date | null>`min(${mentionTime})`.as('at')).executeTakeFirst();
@@ -64,7 +65,7 @@ export async function measureVolume(db: Db, orgId: string, scope: Scope, v: Volu
   return {
     fires: spike.isSpike,
     count: current.negatives,
-    summary: `${current.negatives} negative mentions in the last ${window} against ${spike.expected.toFixed(1)} expected from the same hours of the previous ${baseline.length} weeks (Poisson p = ${spike.pValue.toPrecision(2)}).`,
+    summary: volumeSummary(v, { ...current, expected: spike.expected, pValue: spike.pValue, weeks: baseline.length }),
   };
 }
 
@@ -86,7 +87,7 @@ export async function evaluateVolumeRules(ctx: AppContext, now = new Date(), org
     const isNew = await ctx.db.transaction().execute(async (trx) => {
       const locked = await trx.selectFrom('alert_rules').select('id').where('id', '=', rule.id).where('enabled', '=', true).forUpdate().executeTakeFirst();
       if (!locked) return false;
-      const result = await recordAlert(ctx, trx, row.org_id, rule, { mentionIds: [], count: measure.count, countMode: 'peak', title: rule.name, summary: measure.summary, isUrgent: false }, now);
+      const result = await recordAlert(ctx, trx, row.org_id, rule, { mentionIds: [], count: measure.count, countMode: 'peak', title: alertTitle(rule.name, false), summary: measure.summary, isUrgent: false }, now);
       return result.isNew;
     });
     if (isNew) opened++;

@@ -1,4 +1,4 @@
-import type { QuietHours } from './alerts.schemas.ts';
+import type { QuietHours } from './alerts.vocab.ts';
 
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 

@@ -1,21 +1,23 @@
 import type { Db } from '../db/database.ts';
 import { sql } from 'kysely';
 import type { AppContext } from '../core/context.ts';
-import { enqueueNotification } from '../notifications/enqueue-notification.ts';
-import type { QuietHours, RuleView } from './alerts.schemas.ts';
+import type { Text } from '../core/i18n.ts';
+import { enqueueNotification } from '../notifications/index.ts';
+import { updateTexts } from './alert-texts.ts';
+import { renderAlertText } from './alerts.messages.ts';
+import type { RuleView } from './alerts.schemas.ts';
+import { ALERT_MENTION_IDS, type CountMode, type QuietHours } from './alerts.vocab.ts';
 import { quietUntil } from './quiet-hours.ts';
-
-/** How many mention ids an alert keeps (the API shows up to 50). */
-export const ALERT_MENTION_IDS = 50;
 
 export interface AlertOccurrence {
   /** Mentions newly matched (mention rules); empty for volume rules. */
   mentionIds: string[];
   /** The alert's count after this occurrence: added to it (mention rules) or its new peak (volume rules). */
   count: number;
-  countMode: 'add' | 'peak';
-  title: string;
-  summary: string;
+  countMode: CountMode;
+  /** Message codes (alert-texts.ts); the alert row keeps them in English. */
+  title: Text;
+  summary: Text;
   isUrgent: boolean;
 }
 
@@ -74,8 +76,8 @@ export async function recordAlert(ctx: AppContext, trx: Db, orgId: string, rule:
       org_id: orgId,
       rule_id: rule.id,
       scope_key: key,
-      title: occurrence.title,
-      summary: occurrence.summary,
+      title: renderAlertText('en', occurrence.title),
+      summary: renderAlertText('en', occurrence.summary),
       count: occurrence.count,
       notified_count: occurrence.count,
       mention_ids: occurrence.mentionIds.slice(0, ALERT_MENTION_IDS),
@@ -88,8 +90,8 @@ export async function recordAlert(ctx: AppContext, trx: Db, orgId: string, rule:
     .executeTakeFirstOrThrow();
   await enqueueNotification(ctx.boss, trx, {
     orgId,
-    title: occurrence.title,
-    text: occurrence.summary,
+    title: renderAlertText('en', occurrence.title),
+    text: renderAlertText('en', occurrence.summary),
     url: alertUrl(ctx, alert.id),
     channelIds: rule.channelIds,
     urgent: occurrence.isUrgent,
@@ -125,10 +127,11 @@ export async function sendAlertSummaries(ctx: AppContext, now = new Date()): Pro
         .executeTakeFirst();
       if (!claimed) return false;
       const rule = await trx.selectFrom('alert_rules').select(['name', 'channel_ids', 'quiet_hours']).where('id', '=', claimed.rule_id).executeTakeFirstOrThrow();
+      const update = updateTexts(claimed.title, rule.name, claimed.count);
       await enqueueNotification(ctx.boss, trx, {
         orgId: claimed.org_id,
-        title: `Update: ${claimed.title}`,
-        text: `${rule.name}: ${claimed.count} matches in total so far; the alert is still open.`,
+        title: renderAlertText('en', update.title),
+        text: renderAlertText('en', update.text),
         url: alertUrl(ctx, id),
         channelIds: rule.channel_ids,
         urgent: claimed.is_urgent,

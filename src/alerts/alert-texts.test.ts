@@ -1,0 +1,74 @@
+import { expect, test } from 'vitest';
+import { renderText } from '../core/i18n.ts';
+import { alertTitle, mentionSummary, updateTexts, volumeSummary } from './alert-texts.ts';
+import { renderAlertText } from './alerts.messages.ts';
+import type { AnalysedMention } from './match-mention.ts';
+
+const mention = (over: Partial<AnalysedMention> = {}): AnalysedMention => ({
+  id: 'm1',
+  locationId: null,
+  departmentId: null,
+  sourceId: 's1',
+  sentiment: 'negative',
+  risks: ['legal_threat'],
+  staffIds: [],
+  rating: 1,
+  title: null,
+  text: 'I will sue the clinic',
+  ...over,
+});
+
+test('titles an alert with its rule and marks it urgent in each language', () => {
+  expect(renderAlertText('en', alertTitle('Legal threats', true))).toBe('Urgent: Legal threats');
+  expect(renderAlertText('en', alertTitle('Legal threats', false))).toBe('Legal threats');
+  expect(renderAlertText('ru', alertTitle('Юридические угрозы', true))).toBe('Срочно: Юридические угрозы');
+  expect(renderAlertText('zh-CN', alertTitle('法律威胁', true))).toBe('紧急：法律威胁');
+});
+
+test('summarises a mention with its facts in words of the reader language', () => {
+  const summary = mentionSummary(mention(), 2);
+  expect(renderAlertText('en', summary)).toBe('“I will sue the clinic” (rating 1; Negative; risks: Legal threat)\n\nand 2 more matching mentions');
+  expect(renderAlertText('ru', summary)).toBe('«I will sue the clinic» (оценка 1; Негатив; риски: Угроза суда)\n\nи ещё 2 подходящих упоминания');
+  expect(renderAlertText('zh-CN', summary)).toBe('“I will sue the clinic”（评分 1；负面；风险：法律威胁）\n\n另有 2 条匹配的提及');
+});
+
+test('leaves out the facts a mention lacks and the tail when it matched alone', () => {
+  expect(renderAlertText('en', mentionSummary(mention({ rating: null, sentiment: null, risks: [] }), 0))).toBe('“I will sue the clinic”');
+  expect(renderAlertText('en', mentionSummary(mention({ text: 'x'.repeat(300), sentiment: null, risks: [] }), 1))).toBe(`“${'x'.repeat(280)}…” (rating 1)\n\nand 1 more matching mention`);
+});
+
+test('counts the further mentions with the plural the language needs', () => {
+  const tail = (n: number) => renderAlertText('ru', mentionSummary(mention({ rating: null, sentiment: null, risks: [] }), n)).split('\n\n')[1];
+  expect(tail(1)).toBe('и ещё 1 подходящее упоминание');
+  expect(tail(3)).toBe('и ещё 3 подходящих упоминания');
+  expect(tail(5)).toBe('и ещё 5 подходящих упоминаний');
+  expect(tail(21)).toBe('и ещё 21 подходящее упоминание');
+});
+
+test('keeps a whole sentence, in English parts, when rendered without the alerts renderer', () => {
+  const summary = mentionSummary(mention(), 1);
+  expect(renderText('ru', summary)).toBe('«I will sue the clinic» (rating 1; Negative; risks: Legal threat)\n\nand 1 more matching mention');
+  expect(renderText('en', summary)).toBe(renderAlertText('en', summary));
+});
+
+test('summarises volume rules as before, in each language', () => {
+  const count = volumeSummary({ metric: 'negative_count', windowMinutes: 60, threshold: 10, minCount: 5 }, { negatives: 12, total: 40 });
+  expect(renderAlertText('en', count)).toBe('12 negative mentions in the last 1 h (threshold 10).');
+  expect(renderAlertText('ru', count)).toBe('Негативных упоминаний за 1 ч: 12 (порог 10).');
+  const share = volumeSummary({ metric: 'negative_share', windowMinutes: 30, threshold: 0.5, minCount: 4 }, { negatives: 4, total: 5 });
+  expect(renderAlertText('en', share)).toBe('80% of 5 mentions in the last 30 min were negative (threshold 50%).');
+  expect(renderAlertText('zh-CN', share)).toBe('最近 30 分钟内的 5 条提及中有 80% 为负面（阈值 50%）。');
+  const spike = volumeSummary({ metric: 'spike', windowMinutes: 120, threshold: 3, minCount: 5 }, { negatives: 15, total: 15, expected: 1.25, pValue: 0.000012345, weeks: 6 });
+  expect(renderAlertText('en', spike)).toBe('15 negative mentions in the last 2 h against 1.3 expected from the same hours of the previous 6 weeks (Poisson p = 0.000012).');
+  expect(renderAlertText('en', volumeSummary({ metric: 'negative_count', windowMinutes: 10080, threshold: 1500, minCount: 5 }, { negatives: 1234, total: 2000 }))).toBe(
+    '1234 negative mentions in the last 168 h (threshold 1500).',
+  );
+});
+
+test('titles the summary of an open alert after the alert, urgent or not', () => {
+  const urgent = updateTexts('Urgent: Legal threats', 'Legal threats', 200);
+  expect(renderAlertText('en', urgent.title)).toBe('Update: Urgent: Legal threats');
+  expect(renderAlertText('en', urgent.text)).toBe('Legal threats: 200 matches in total so far; the alert is still open.');
+  expect(renderAlertText('ru', urgent.title)).toBe('Обновление: Срочно: Legal threats');
+  expect(renderAlertText('zh-CN', updateTexts('Negatives', 'Negatives', 3).title)).toBe('更新：Negatives');
+});
