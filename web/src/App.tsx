@@ -1,44 +1,22 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api, setUnauthorizedHandler } from './api.ts';
-import { AppProvider, NoticeBar, useNotices } from './app-context.tsx';
-import { useI18n, type MessageKey } from './i18n/index.tsx';
-import { LanguageSwitch } from './components/LanguageSwitch.tsx';
-import { Link, navigate, useLocation } from './router.tsx';
-import type { Me, Permission } from './types.ts';
-import { LoginPage } from './pages/LoginPage.tsx';
-import { InboxPage } from './pages/InboxPage.tsx';
-import { ImportPage } from './pages/ImportPage.tsx';
-import { SourcesPage } from './pages/SourcesPage.tsx';
-import { SettingsPage } from './pages/SettingsPage.tsx';
-import { AuditPage } from './pages/AuditPage.tsx';
-import { AlertsPage } from './pages/AlertsPage.tsx';
-import { CasesPage } from './pages/CasesPage.tsx';
-import { CasePage } from './pages/CasePage.tsx';
-import { MyWorkPage } from './pages/MyWorkPage.tsx';
-import { NotificationBell } from './components/NotificationBell.tsx';
-
-interface NavItem {
-  path: string;
-  label: MessageKey;
-  icon: string;
-  allowed(can: (p: Permission) => boolean): boolean;
-}
-
-const navItems: NavItem[] = [
-  { path: '/inbox', label: 'nav.inbox', icon: '✉', allowed: (can) => can('mentions.read') },
-  { path: '/my-work', label: 'nav.myWork', icon: '✓', allowed: () => true },
-  { path: '/cases', label: 'nav.cases', icon: '▦', allowed: (can) => can('cases.read') },
-  { path: '/alerts', label: 'nav.alerts', icon: '⚑', allowed: (can) => can('alerts.read') },
-  { path: '/import', label: 'nav.import', icon: '⇪', allowed: (can) => can('imports.run') },
-  { path: '/sources', label: 'nav.sources', icon: '⛁', allowed: (can) => can('sources.manage') },
-  { path: '/settings', label: 'nav.settings', icon: '⚙', allowed: (can) => can('org.manage') || can('users.manage') || can('cases.manage') },
-  { path: '/audit', label: 'nav.audit', icon: '☰', allowed: (can) => can('audit.read') },
-];
+import { Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { me as fetchMe, logout as signOut } from './features/auth/api.ts';
+import { NotificationBell } from './features/alerts/index.ts';
+import { useI18n } from './i18n/index.tsx';
+import { setUnauthorizedHandler } from './lib/api.ts';
+import { AppProvider, type Me } from './lib/app-context.tsx';
+import { NoticesProvider, useNoticeState } from './lib/notices.tsx';
+import { Link, navigate, useLocation } from './lib/router.tsx';
+import type { Permission } from './lib/vocab.ts';
+import { LoginPage, routes, type Route } from './routes.tsx';
+import { LanguageSwitch } from './ui/LanguageSwitch.tsx';
+import { NoticeBar } from './ui/NoticeBar.tsx';
+import { Spinner } from './ui/states.tsx';
 
 export function App() {
   const { path, key: navigationKey } = useLocation();
   const { t } = useI18n();
-  const { notices, dismiss, reportError, notify } = useNotices();
+  const notices = useNoticeState();
+  const { reportError } = notices;
   const [me, setMe] = useState<Me | null | undefined>(undefined);
 
   useEffect(() => {
@@ -46,7 +24,7 @@ export function App() {
       setMe(null);
       navigate('/login', { replace: true });
     });
-    api<{ user: Me }>('/api/auth/me')
+    fetchMe()
       .then((res) => setMe(res.user))
       .catch(() => setMe(null));
   }, []);
@@ -58,7 +36,7 @@ export function App() {
 
   const logout = useCallback(async () => {
     try {
-      await api('/api/auth/logout', { method: 'POST' });
+      await signOut();
     } catch (error) {
       reportError(error);
     }
@@ -67,15 +45,15 @@ export function App() {
   }, [reportError]);
 
   const can = (p: Permission) => me?.permissions.includes(p) ?? false;
-  const visible = me ? navItems.filter((item) => item.allowed(can)) : [];
-  const current = visible.find((item) => path === item.path || path.startsWith(`${item.path}/`));
+  const visible = me ? routes.filter((route) => route.allowed(can)) : [];
+  const current = visible.find((route) => path === route.path || path.startsWith(`${route.path}/`));
 
   // Where the address bar should be instead of where it is: login when signed out, the first
   // permitted page after signing in or on an unknown path.
   let redirect: string | null = null;
   if (me === null && path !== '/login') redirect = '/login';
   else if (me && (path === '/login' || path === '/')) redirect = visible[0]?.path ?? null;
-  else if (me && !current && !navItems.some((i) => path.startsWith(i.path))) redirect = visible[0]?.path ?? null;
+  else if (me && !current && !routes.some((r) => path.startsWith(r.path))) redirect = visible[0]?.path ?? null;
 
   useEffect(() => {
     if (redirect) navigate(redirect, { replace: true });
@@ -85,89 +63,92 @@ export function App() {
     return <div className="boot">{t('common.loading')}</div>;
   }
 
-  if (me === null) {
-    return (
-      <>
-        <NoticeBar notices={notices} dismiss={dismiss} />
-        <LoginPage onLogin={onLogin} />
-      </>
-    );
-  }
-
   return (
-    <AppProvider me={me} reportError={reportError} notify={notify}>
-      <div className="shell">
-        <aside className="sidenav">
-          <div className="brand">
-            <span className="brand-mark" aria-hidden="true">V</span>
-            <div>
-              <div className="brand-name">{t('app.name')}</div>
-              <div className="brand-tagline">{t('app.tagline')}</div>
-            </div>
-          </div>
-          <nav>
-            {visible.map((item) => (
-              <Link
-                key={item.path}
-                href={item.path}
-                className={`nav-item${current === item ? ' active' : ''}`}
-                aria-current={current === item ? 'page' : undefined}
-              >
-                <span className="nav-icon" aria-hidden="true">{item.icon}</span>
-                {t(item.label)}
-              </Link>
-            ))}
-          </nav>
-          <div className="sidenav-footer">{me.org.name}</div>
-        </aside>
-        <div className="main-column">
-          <header className="topbar">
-            <div className="topbar-title">{current ? t(current.label) : ''}</div>
-            <div className="topbar-actions">
-              <NotificationBell />
-              <LanguageSwitch />
-              <div className="user-chip" title={me.email}>
-                <span className="avatar" aria-hidden="true">{(me.name || me.email).slice(0, 1).toUpperCase()}</span>
-                <span className="user-name">{me.name || me.email}</span>
-                <span className="user-role">{t(`role.${me.role}` as MessageKey)}</span>
-              </div>
-              <button type="button" className="btn btn-ghost" onClick={() => void logout()}>
-                {t('header.logout')}
-              </button>
-            </div>
-          </header>
-          <NoticeBar notices={notices} dismiss={dismiss} />
-          <main className="content">
-            <Page key={navigationKey} path={current?.path} fullPath={path} />
-          </main>
-        </div>
-      </div>
-    </AppProvider>
+    <NoticesProvider value={notices}>
+      {me === null ? (
+        <>
+          <NoticeBar notices={notices.notices} dismiss={notices.dismiss} />
+          <Suspense fallback={<div className="boot">{t('common.loading')}</div>}>
+            <LoginPage onLogin={onLogin} />
+          </Suspense>
+        </>
+      ) : (
+        <AppProvider me={me}>
+          <Shell me={me} visible={visible} current={current} onLogout={() => void logout()}>
+            <NoticeBar notices={notices.notices} dismiss={notices.dismiss} />
+            <main className="content">
+              <Suspense fallback={<Spinner />}>
+                <Page key={navigationKey} route={current} fullPath={path} />
+              </Suspense>
+            </main>
+          </Shell>
+        </AppProvider>
+      )}
+    </NoticesProvider>
   );
 }
 
-function Page({ path, fullPath }: { path: string | undefined; fullPath: string }) {
+/** The frame around every page: the navigation of the routes this user may see, and the top bar. */
+function Shell({ me, visible, current, onLogout, children }: { me: Me; visible: Route[]; current: Route | undefined; onLogout(): void; children: ReactNode }) {
   const { t } = useI18n();
-  // The rest of the address after the nav item: /cases/<id>, /alerts/rules…
-  const rest = path ? decodeURIComponent(fullPath.slice(path.length).replace(/^\/+|\/+$/g, '')) : '';
-  switch (path) {
-    case '/my-work':
-      return <MyWorkPage />;
-    case '/cases':
-      return rest ? <CasePage id={rest} /> : <CasesPage />;
-    case '/alerts':
-      return <AlertsPage tab={rest} />;
-    case '/inbox':
-      return <InboxPage />;
-    case '/import':
-      return <ImportPage />;
-    case '/sources':
-      return <SourcesPage />;
-    case '/settings':
-      return <SettingsPage />;
-    case '/audit':
-      return <AuditPage />;
-    default:
-      return <div className="empty-state">{t('common.forbidden')}</div>;
-  }
+  return (
+    <div className="shell">
+      <aside className="sidenav">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            V
+          </span>
+          <div>
+            <div className="brand-name">{t('app.name')}</div>
+            <div className="brand-tagline">{t('app.tagline')}</div>
+          </div>
+        </div>
+        <nav>
+          {visible.map((route) => (
+            <Link
+              key={route.path}
+              href={route.path}
+              className={`nav-item${current === route ? ' active' : ''}`}
+              aria-current={current === route ? 'page' : undefined}
+            >
+              <span className="nav-icon" aria-hidden="true">
+                {route.icon}
+              </span>
+              {t(route.label)}
+            </Link>
+          ))}
+        </nav>
+        <div className="sidenav-footer">{me.org.name}</div>
+      </aside>
+      <div className="main-column">
+        <header className="topbar">
+          <div className="topbar-title">{current ? t(current.label) : ''}</div>
+          <div className="topbar-actions">
+            <NotificationBell />
+            <LanguageSwitch />
+            <div className="user-chip" title={me.email}>
+              <span className="avatar" aria-hidden="true">
+                {(me.name || me.email).slice(0, 1).toUpperCase()}
+              </span>
+              <span className="user-name">{me.name || me.email}</span>
+              <span className="user-role">{t(`role.${me.role}`)}</span>
+            </div>
+            <button type="button" className="btn btn-ghost" onClick={onLogout}>
+              {t('header.logout')}
+            </button>
+          </div>
+        </header>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+function Page({ route, fullPath }: { route: Route | undefined; fullPath: string }) {
+  const { t } = useI18n();
+  if (!route) return <div className="empty-state">{t('common.forbidden')}</div>;
+  // The rest of the address after the route's path: /cases/<id>, /alerts/rules…
+  const rest = decodeURIComponent(fullPath.slice(route.path.length).replace(/^\/+|\/+$/g, ''));
+  const Component = route.page;
+  return <Component rest={rest} />;
 }

@@ -1,8 +1,13 @@
+// The global sheet and the shared components' sheets first, in this order, so a feature's own
+// styles (loaded with its bundle) come after them and win ties.
+import './styles.css';
+import './ui/controls.css';
+import './ui/content.css';
+import './ui/badges.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nProvider } from './i18n/index.tsx';
 import { App } from './App.tsx';
-import './styles.css';
+import { I18nProvider } from './i18n/index.tsx';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -1,15 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { en } from './en.ts';
-import { ru } from './ru.ts';
-import { zhCN } from './zh-CN.ts';
+import { catalogues, dictionaries } from './catalogues.ts';
 import { detectLocale } from './locale.ts';
 
-const dictionaries = { en, ru, 'zh-CN': zhCN } as Record<string, Record<string, string>>;
+const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
 
 describe('UI dictionaries', () => {
+  const en = dictionaries.en as Record<string, string>;
   const reference = Object.keys(en).sort();
 
-  for (const [name, dict] of Object.entries(dictionaries)) {
+  for (const [name, dict] of Object.entries(dictionaries) as [string, Record<string, string>][]) {
     test(`${name} has exactly the English key set`, () => {
       expect(Object.keys(dict).sort()).toEqual(reference);
     });
@@ -20,13 +19,38 @@ describe('UI dictionaries', () => {
     });
 
     test(`${name} keeps every {placeholder} of the English message`, () => {
-      const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
-      const mismatched = reference.filter(
-        (key) => placeholders(dict[key] ?? '').join() !== placeholders(en[key as keyof typeof en]).join(),
-      );
+      const mismatched = reference.filter((key) => placeholders(dict[key] ?? '').join() !== placeholders(en[key] ?? '').join());
       expect(mismatched).toEqual([]);
     });
   }
+});
+
+describe('message catalogues', () => {
+  for (const [feature, catalogue] of Object.entries(catalogues)) {
+    const byLocale = catalogue as Record<string, Record<string, string>>;
+    const english = Object.keys(byLocale.en ?? {}).sort();
+
+    test(`${feature} declares at least one message`, () => {
+      expect(english.length).toBeGreaterThan(0);
+    });
+
+    for (const locale of ['ru', 'zh-CN']) {
+      test(`${feature}: ${locale} has exactly the English keys, none empty, with the same placeholders`, () => {
+        const dict = byLocale[locale] ?? {};
+        expect(Object.keys(dict).sort()).toEqual(english);
+        expect(Object.entries(dict).filter(([, text]) => text.trim() === '').map(([key]) => key)).toEqual([]);
+        expect(english.filter((key) => placeholders(dict[key] ?? '').join() !== placeholders(byLocale.en?.[key] ?? '').join())).toEqual([]);
+      });
+    }
+  }
+
+  test('no key is declared by two catalogues (one would silently hide the other)', () => {
+    const owners = new Map<string, string[]>();
+    for (const [feature, catalogue] of Object.entries(catalogues)) {
+      for (const key of Object.keys(catalogue.en)) owners.set(key, [...(owners.get(key) ?? []), feature]);
+    }
+    expect([...owners].filter(([, features]) => features.length > 1)).toEqual([]);
+  });
 });
 
 describe('detectLocale', () => {

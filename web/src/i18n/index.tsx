@@ -1,12 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { en, type Dictionary, type MessageKey } from './en.ts';
-import { ru } from './ru.ts';
-import { zhCN } from './zh-CN.ts';
+import { setApiLanguage } from '../lib/api.ts';
+import { dictionaries, type MessageKey } from './catalogues.ts';
 import { detectLocale, type Locale } from './locale.ts';
 
 export { locales, type Locale } from './locale.ts';
+export type { MessageKey };
 
-const dictionaries: Record<Locale, Dictionary> = { 'zh-CN': zhCN, ru, en };
 const storageKey = 'verity.lang';
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
@@ -32,7 +31,12 @@ function readStored(): string | null {
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(() => detectLocale(readStored(), navigator.language));
+  // The API client learns the language before the first request (children's effects run first).
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const initial = detectLocale(readStored(), navigator.language);
+    setApiLanguage(initial);
+    return initial;
+  });
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -44,11 +48,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     } catch {
       // Private mode may refuse storage; the choice still holds for this session.
     }
+    setApiLanguage(next);
     setLocaleState(next);
   }, []);
 
   const value = useMemo<I18n>(() => {
     const dict = dictionaries[locale];
+    const en = dictionaries.en;
     const t: Translate = (key, vars) => {
       let text: string = dict[key] ?? en[key] ?? key;
       if (vars) for (const [name, v] of Object.entries(vars)) text = text.split(`{${name}}`).join(String(v));
@@ -84,5 +90,3 @@ export function useI18n(): I18n {
   if (!ctx) throw new Error('useI18n outside I18nProvider');
   return ctx;
 }
-
-export type { MessageKey };

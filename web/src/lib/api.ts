@@ -1,5 +1,11 @@
-// The one door to the server: same-origin cookies, the CSRF header on writes, errors as ApiError.
+// The one door to the server: same-origin cookies, the CSRF header on writes, the UI language in
+// Accept-Language, errors as ApiError.
 
+/**
+ * A refused or failed call. `message` is the server's text, already rendered in the language the
+ * request asked for; `details.reason`, where present, is its stable code. Show the message: the web
+ * keeps no second catalogue of server codes.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -10,6 +16,13 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+let language = 'en';
+
+/** The UI language, sent as Accept-Language on every request so the server answers in it. */
+export function setApiLanguage(locale: string): void {
+  language = locale;
 }
 
 type UnauthorizedHandler = () => void;
@@ -40,6 +53,11 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
+/** The address of one record (and what follows it): at('/api/cases', id, '/close') → /api/cases/<id>/close. */
+export function at(base: string, id: string, tail = ''): string {
+  return `${base}/${encodeURIComponent(id)}${tail}`;
+}
+
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Query;
@@ -50,7 +68,7 @@ interface RequestOptions {
 /** Calls the API; throws ApiError with the server's message, or a network ApiError (code 'network'). */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
   let body: BodyInit | undefined;
   if (options.form) {
     body = options.form; // the browser sets the multipart boundary

@@ -40,3 +40,8 @@ export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchor
   };
   return <a href={href} onClick={handle} {...rest} />;
 }
+
+/** What a routed page gets: the rest of the address after its route's path (/cases/<id>, /alerts/rules…). */
+export interface PageProps {
+  rest: string;
+}

@@ -1,10 +1,9 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/index.tsx';
-import type { Analysis } from '../types.ts';
-import { priority, segmentText, type Mark } from './segment-text.ts';
+import { priority, segmentText, type Mark, type MarkedAnalysis } from './segment-text.ts';
 
 /** Patient text with analysis spans marked; built from React elements so the text is always escaped. */
-export function HighlightedText({ text, analysis }: { text: string; analysis: Analysis | null }) {
+export function HighlightedText({ text, analysis }: { text: string; analysis: MarkedAnalysis | null }) {
   const { t, tx } = useI18n();
   const describe = (m: Mark) =>
     m.type === 'aspect'

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Analysis } from '../types.ts';
+import type { Analysis } from '../features/mentions/types.ts';
 import { segmentText } from './segment-text.ts';
 
 function analysis(partial: Partial<Analysis>): Analysis {

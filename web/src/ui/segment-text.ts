@@ -1,4 +1,13 @@
-import type { Analysis, Sentiment } from '../types.ts';
+import type { Sentiment } from '../lib/vocab.ts';
+
+type Span = readonly [number, number];
+
+/** What the highlighting reads of a mention's analysis (the spans of its aspects, risks and staff). */
+export interface MarkedAnalysis {
+  aspects: readonly { aspect: string; polarity: Sentiment; span: Span }[];
+  risks: readonly { risk: string; span: Span }[];
+  staff: readonly { name: string; span: Span }[];
+}
 
 export type Mark =
   | { type: 'aspect'; start: number; end: number; id: string; polarity: Sentiment }
@@ -14,7 +23,7 @@ export interface Segment {
 }
 
 /** Cuts the text at every span boundary so overlapping spans each get their own segment. */
-export function segmentText(length: number, analysis: Analysis | null): Segment[] {
+export function segmentText(length: number, analysis: MarkedAnalysis | null): Segment[] {
   const marks: Mark[] = [];
   const clamp = (n: number) => Math.max(0, Math.min(length, Math.trunc(n)));
   if (analysis) {

@@ -1,0 +1,3 @@
+import './alerts.css';
+
+export { AlertsPage } from './AlertsPage.tsx';

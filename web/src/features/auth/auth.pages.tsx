@@ -1,0 +1,2 @@
+// The signed-out bundle: the login page.
+export { LoginPage } from './LoginPage.tsx';

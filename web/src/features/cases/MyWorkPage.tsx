@@ -1,0 +1,102 @@
+import { useI18n } from '../../i18n/index.tsx';
+import { Link } from '../../lib/router.tsx';
+import { useResource } from '../../lib/use-resource.ts';
+import { RecordTable } from '../../ui/RecordTable.tsx';
+import { Stat } from '../../ui/Stat.tsx';
+import { EmptyState, Spinner } from '../../ui/states.tsx';
+import { getMyWork } from './api.ts';
+import { CaseStatusBadge, SlaCountdown, TierBadge, caseLabel, useNow } from './components.tsx';
+
+const caseHref = (id: string | undefined) => (id ? `/cases/${encodeURIComponent(id)}` : '/cases');
+
+/** What is waiting for the signed-in user: their cases, their open actions, replies to approve. */
+export function MyWorkPage() {
+  const { t, tx, formatDate } = useI18n();
+  const now = useNow();
+  const work = useResource(getMyWork, [], { fallback: { cases: [], actions: [], approvals: [] } }).data;
+
+  if (!work) return <Spinner />;
+  const breached = work.cases.filter((c) => c.slaState === 'breached').length;
+
+  return (
+    <div className="page">
+      <div className="stat-row">
+        <Stat label={t('myWork.cases')} value={work.cases.length} />
+        <Stat label={t('myWork.actions')} value={work.actions.length} />
+        <Stat label={t('myWork.approvals')} value={work.approvals.length} />
+        <Stat label={t('myWork.breached')} value={breached} tone={breached > 0 ? 'bad' : undefined} />
+      </div>
+
+      <section className="card">
+        <h2>{t('myWork.cases')}</h2>
+        <RecordTable
+          items={work.cases}
+          headless
+          emptyTitle={t('myWork.noCases')}
+          columns={[
+            { header: '', cellClassName: 'nowrap', render: (c) => <Link href={caseHref(c.id)}>{caseLabel(c)}</Link> },
+            {
+              header: '',
+              render: (c) => (
+                <Link href={caseHref(c.id)} className="strong">
+                  {c.title}
+                </Link>
+              ),
+            },
+            { header: '', render: (c) => <TierBadge tier={c.tier} /> },
+            { header: '', render: (c) => <CaseStatusBadge status={c.status} /> },
+            { header: '', cellClassName: 'nowrap', render: (c) => <SlaCountdown value={c} now={now} /> },
+          ]}
+        />
+      </section>
+
+      <section className="card">
+        <h2>{t('myWork.actions')}</h2>
+        {work.actions.length === 0 ? (
+          <EmptyState title={t('myWork.noActions')} />
+        ) : (
+          <ul className="record-list">
+            {work.actions.map((a) => (
+              <li key={a.id}>
+                <div className="record-head">
+                  <span className="badge">{t(`actions.${a.kind}`)}</span>
+                  <Link href={caseHref(a.caseId)} className="strong">
+                    {a.description}
+                  </Link>
+                </div>
+                <div className="small muted">
+                  {`#${a.caseNumber} · `}
+                  {a.aspect ? `${tx('aspect', a.aspect)} · ` : ''}
+                  {t('actions.due', { at: formatDate(a.dueAt, false) })}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="card">
+        <h2>{t('myWork.approvals')}</h2>
+        {work.approvals.length === 0 ? (
+          <EmptyState title={t('myWork.noApprovals')} />
+        ) : (
+          <ul className="record-list">
+            {work.approvals.map((r) => (
+              <li key={r.id}>
+                <div className="record-head">
+                  <span className="badge badge-lang">{r.lang.toUpperCase()}</span>
+                  {/* /api/my-work sends approvals as plain replies, without the case's number or title. */}
+                  <Link href={caseHref(r.caseId)} className="strong">
+                    {t('myWork.openCase')}
+                  </Link>
+                  <span className="muted small">{formatDate(r.createdAt)}</span>
+                </div>
+                <div className="cell-clip small">{r.text}</div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

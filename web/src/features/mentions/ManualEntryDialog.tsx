@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { useI18n } from '../../i18n/index.tsx';
+import { useApp } from '../../lib/app-context.tsx';
+import { useSubmit } from '../../lib/use-submit.ts';
+import type { MentionKind } from '../../lib/vocab.ts';
+import { Field } from '../../ui/Field.tsx';
+import { FormDialog } from '../../ui/FormDialog.tsx';
+import { EnumSelect, Select, optionsOf } from '../../ui/Select.tsx';
+import { createManualMention } from './api.ts';
+import type { ManualMention, Mention } from './types.ts';
+
+const manualKinds: MentionKind[] = ['offline_complaint', 'hotline_note', 'survey_text', 'comment'];
+
+function localNow(): string {
+  const now = new Date();
+  now.setMinutes(now.getMinutes() - now.getTimezoneOffset());
+  return now.toISOString().slice(0, 16);
+}
+
+export function ManualEntryDialog({ onClose, onCreated }: { onClose(): void; onCreated(mention: Mention): void }) {
+  const { t } = useI18n();
+  const { org, notify } = useApp();
+  const { busy, submit } = useSubmit();
+  const [kind, setKind] = useState<MentionKind>('offline_complaint');
+  const [text, setText] = useState('');
+  const [author, setAuthor] = useState('');
+  const [rating, setRating] = useState('');
+  const [locationId, setLocationId] = useState('');
+  const [departmentId, setDepartmentId] = useState('');
+  const [when, setWhen] = useState(localNow);
+
+  const departments = (org?.departments ?? []).filter((d) => !locationId || !d.locationId || d.locationId === locationId);
+
+  const create = async () => {
+    const body: ManualMention = { kind, text };
+    if (author.trim()) body.authorHandle = author.trim();
+    if (rating) {
+      body.ratingRaw = Number(rating);
+      body.ratingScale = 5;
+    }
+    if (locationId) body.locationId = locationId;
+    if (departmentId) body.departmentId = departmentId;
+    if (when) body.publishedAt = new Date(when).toISOString();
+    const res = await createManualMention(body);
+    notify(t('manual.created'));
+    onCreated(res.mention);
+  };
+
+  return (
+    <FormDialog title={t('manual.title')} onClose={onClose} onSubmit={submit(create)} submitLabel={t('manual.submit')} busy={busy} disabled={!text.trim()}>
+      <Field label={t('manual.kind')}>
+        <EnumSelect name="kind" values={manualKinds} labelOf={(k) => t(`kind.${k}`)} value={kind} onChange={setKind} />
+      </Field>
+      <Field label={t('manual.text')}>
+        <textarea name="text" required rows={6} value={text} onChange={(e) => setText(e.target.value)} />
+      </Field>
+      <div className="form-row">
+        <Field label={t('manual.author')} optional hint={t('manual.authorHint')}>
+          <input name="authorHandle" value={author} onChange={(e) => setAuthor(e.target.value)} />
+        </Field>
+        <Field label={t('manual.rating')} optional width="narrow">
+          <Select
+            name="rating"
+            value={rating}
+            onChange={setRating}
+            emptyLabel={t('common.none')}
+            options={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: '★'.repeat(n) }))}
+          />
+        </Field>
+      </div>
+      <div className="form-row">
+        <Field label={t('manual.location')}>
+          <Select
+            name="locationId"
+            value={locationId}
+            onChange={setLocationId}
+            emptyLabel={t('common.none')}
+            options={optionsOf(org?.locations, (l) => l.name)}
+          />
+        </Field>
+        <Field label={t('manual.department')}>
+          <Select
+            name="departmentId"
+            value={departmentId}
+            onChange={setDepartmentId}
+            emptyLabel={t('common.none')}
+            options={optionsOf(departments, (d) => d.name)}
+          />
+        </Field>
+        <Field label={t('manual.date')}>
+          <input type="datetime-local" name="publishedAt" value={when} onChange={(e) => setWhen(e.target.value)} />
+        </Field>
+      </div>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,3 @@
+import './mentions.css';
+
+export { InboxPage } from './InboxPage.tsx';

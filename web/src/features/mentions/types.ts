@@ -1,0 +1,8 @@
+import type { ApiBody, ApiItem, ApiResponse } from '../../lib/api-types.ts';
+
+export type Mention = ApiItem<'/api/mentions'>;
+export type Analysis = NonNullable<Mention['analysis']>;
+/** A mention with every version of its text. */
+export type MentionWithHistory = ApiResponse<'/api/mentions/{id}'>;
+export type MentionVersion = MentionWithHistory['versions'][number];
+export type ManualMention = ApiBody<'/api/mentions', 'post'>;

@@ -1,0 +1,3 @@
+import type { ApiItem } from '../../lib/api-types.ts';
+
+export type User = ApiItem<'/api/users'>;

@@ -1,0 +1,41 @@
+import { alertsMessages } from '../features/alerts/messages.ts';
+import { auditMessages } from '../features/audit/messages.ts';
+import { authMessages } from '../features/auth/messages.ts';
+import { caseSettingsMessages } from '../features/cases/settings/messages.ts';
+import { casesMessages } from '../features/cases/messages.ts';
+import { ingestMessages } from '../features/ingest/messages.ts';
+import { mentionsMessages } from '../features/mentions/messages.ts';
+import { repliesMessages } from '../features/replies/messages.ts';
+import { settingsMessages } from '../features/settings/messages.ts';
+import type { KeysOf } from './catalogue.ts';
+import { commonMessages } from './common.messages.ts';
+import type { Locale } from './locale.ts';
+import { vocabMessages } from './vocab.messages.ts';
+
+/**
+ * Every catalogue of the app: the shared words, the analysis vocabulary and one per feature. A new
+ * capability adds its messages.ts here (its pages go in routes.tsx); no key may be declared twice.
+ */
+export const catalogues = {
+  common: commonMessages,
+  vocab: vocabMessages,
+  auth: authMessages,
+  mentions: mentionsMessages,
+  ingest: ingestMessages,
+  alerts: alertsMessages,
+  cases: casesMessages,
+  caseSettings: caseSettingsMessages,
+  replies: repliesMessages,
+  settings: settingsMessages,
+  audit: auditMessages,
+};
+
+export type MessageKey = KeysOf<(typeof catalogues)[keyof typeof catalogues]>;
+export type Dictionary = Record<MessageKey, string>;
+
+function merge(locale: Locale): Dictionary {
+  return Object.assign({}, ...Object.values(catalogues).map((c) => c[locale])) as Dictionary;
+}
+
+/** One dictionary per UI language, merged from every catalogue. */
+export const dictionaries: Record<Locale, Dictionary> = { 'zh-CN': merge('zh-CN'), ru: merge('ru'), en: merge('en') };

@@ -1,0 +1,52 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { MessageKey } from './i18n/index.tsx';
+import type { PageProps } from './lib/router.tsx';
+import type { Permission } from './lib/vocab.ts';
+
+export interface Route {
+  /** The address; the page also serves everything below it (/cases/<id>). */
+  path: string;
+  /** Its name in the navigation and the top bar. */
+  label: MessageKey;
+  icon: string;
+  /** Who sees it in the navigation and may open it. */
+  allowed(can: (p: Permission) => boolean): boolean;
+  page: LazyExoticComponent<ComponentType<PageProps>>;
+}
+
+/** A page of a feature's bundle; the bundle loads the first time one of its pages is shown. */
+function page<M>(bundle: () => Promise<M>, pick: (module: M) => ComponentType<PageProps>): LazyExoticComponent<ComponentType<PageProps>> {
+  return lazy(() => bundle().then((module) => ({ default: pick(module) })));
+}
+
+// One lazily loaded bundle per feature: its pages, components, styles.
+const mentions = () => import('./features/mentions/mentions.pages.tsx');
+const cases = () => import('./features/cases/cases.pages.tsx');
+const alerts = () => import('./features/alerts/alerts.pages.tsx');
+const ingest = () => import('./features/ingest/ingest.pages.tsx');
+const settings = () => import('./features/settings/settings.pages.tsx');
+const audit = () => import('./features/audit/audit.pages.tsx');
+
+/**
+ * The app's pages, in navigation order: the first one a user may see is where they land. A new
+ * capability adds its routes here (and its messages to i18n/catalogues.ts).
+ */
+export const routes: Route[] = [
+  { path: '/inbox', label: 'nav.inbox', icon: '✉', allowed: (can) => can('mentions.read'), page: page(mentions, (m) => m.InboxPage) },
+  { path: '/my-work', label: 'nav.myWork', icon: '✓', allowed: () => true, page: page(cases, (m) => m.MyWorkPage) },
+  { path: '/cases', label: 'nav.cases', icon: '▦', allowed: (can) => can('cases.read'), page: page(cases, (m) => m.CasesRoute) },
+  { path: '/alerts', label: 'nav.alerts', icon: '⚑', allowed: (can) => can('alerts.read'), page: page(alerts, (m) => m.AlertsPage) },
+  { path: '/import', label: 'nav.import', icon: '⇪', allowed: (can) => can('imports.run'), page: page(ingest, (m) => m.ImportPage) },
+  { path: '/sources', label: 'nav.sources', icon: '⛁', allowed: (can) => can('sources.manage'), page: page(ingest, (m) => m.SourcesPage) },
+  {
+    path: '/settings',
+    label: 'nav.settings',
+    icon: '⚙',
+    allowed: (can) => can('org.manage') || can('users.manage') || can('cases.manage'),
+    page: page(settings, (m) => m.SettingsPage),
+  },
+  { path: '/audit', label: 'nav.audit', icon: '☰', allowed: (can) => can('audit.read'), page: page(audit, (m) => m.AuditPage) },
+];
+
+/** The signed-out page, a bundle of its own. */
+export const LoginPage = lazy(() => import('./features/auth/auth.pages.tsx').then((m) => ({ default: m.LoginPage })));
