@@ -1,7 +1,7 @@
 /** Working-hours arithmetic in a location's own time zone, for SLA due times. */
+import { WEEKDAYS, type Weekday } from './cases.vocab.ts';
 
-export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+export { WEEKDAYS, type Weekday };
 
 /** Opening hours of one weekday ('HH:MM'; an end before the start runs overnight into the next day), or null when closed. */
 export type DayHours = { start: string; end: string } | null;

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { slaStateOf } from './cases.queries.ts';
+import { slaStateOf } from './cases.vocab.ts';
 
 const hour = 3_600_000;
 const openedAt = new Date('2026-03-04T00:00:00Z');

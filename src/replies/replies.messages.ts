@@ -1,0 +1,70 @@
+import { defineMessages } from '../core/i18n.ts';
+import type { FindingCode } from './replies.vocab.ts';
+
+/**
+ * The replies feature's words: why the privacy and brand-voice checks flag a phrase (the English
+ * sentences are the findings' `reason`), reply statuses, and the errors of drafting, approving and
+ * posting.
+ */
+export const repliesMessages = defineMessages('replies', {
+  en: {
+    'finding.confirms_patient': 'confirms the author was a patient',
+    'finding.health_detail': 'discloses a health detail (diagnosis, treatment or condition)',
+    'finding.date': 'discloses a date, such as the date of a visit',
+    'finding.staff_name': 'names a staff member',
+    'finding.records': 'refers to records only staff can see',
+    'finding.staff_only': 'discloses a staff-only fact (internal investigations, discipline, surveillance)',
+    'finding.required_phrase': 'a required phrase is missing',
+    'finding.banned_word': 'a banned word',
+    'finding.exclamation': 'exclamation marks are not our tone',
+    'finding.too_long': 'longer than {max} characters',
+    'status.draft': 'draft',
+    'status.approved': 'approved',
+    'status.posted': 'posted',
+    noSuchTemplate: 'templateId names a template that does not exist',
+    onlyDraftApproved: 'only a draft can be approved; this reply is {status}',
+    onlyApprovedPosted: 'only an approved reply can be marked posted; this reply is {status}',
+    changedMeanwhile: 'the reply was changed meanwhile; reload it',
+    cannotApprove: 'the reply cannot be approved: {findings}',
+  },
+  ru: {
+    'finding.confirms_patient': 'подтверждает, что автор был пациентом',
+    'finding.health_detail': 'раскрывает сведения о здоровье (диагноз, лечение или состояние)',
+    'finding.date': 'раскрывает дату, например дату визита',
+    'finding.staff_name': 'называет сотрудника по имени',
+    'finding.records': 'ссылается на записи, доступные только персоналу',
+    'finding.staff_only': 'раскрывает внутренние сведения (служебные проверки, взыскания, видеонаблюдение)',
+    'finding.required_phrase': 'нет обязательной фразы',
+    'finding.banned_word': 'запрещённое слово',
+    'finding.exclamation': 'восклицательные знаки не соответствуют нашему тону',
+    'finding.too_long': 'длиннее {max} символов',
+    'status.draft': 'черновик',
+    'status.approved': 'утверждён',
+    'status.posted': 'опубликован',
+    noSuchTemplate: 'templateId: такого шаблона нет',
+    onlyDraftApproved: 'утвердить можно только черновик; статус этого ответа — «{status}»',
+    onlyApprovedPosted: 'отметить опубликованным можно только утверждённый ответ; статус этого ответа — «{status}»',
+    changedMeanwhile: 'ответ тем временем изменился; обновите страницу',
+    cannotApprove: 'ответ нельзя утвердить: {findings}',
+  },
+  'zh-CN': {
+    'finding.confirms_patient': '证实了作者是本院患者',
+    'finding.health_detail': '透露了健康信息（诊断、治疗或病情）',
+    'finding.date': '透露了日期，例如就诊日期',
+    'finding.staff_name': '提到了员工姓名',
+    'finding.records': '提及了只有员工才能查看的记录',
+    'finding.staff_only': '透露了内部信息（内部调查、纪律处分、监控）',
+    'finding.required_phrase': '缺少必需的用语',
+    'finding.banned_word': '使用了禁用词',
+    'finding.exclamation': '感叹号不符合我们的语气',
+    'finding.too_long': '超过 {max} 个字符',
+    'status.draft': '草稿',
+    'status.approved': '已批准',
+    'status.posted': '已发布',
+    noSuchTemplate: 'templateId 指定的模板不存在',
+    onlyDraftApproved: '只有草稿才能批准；此回复当前为“{status}”',
+    onlyApprovedPosted: '只有已批准的回复才能标记为已发布；此回复当前为“{status}”',
+    changedMeanwhile: '回复已被他人修改，请刷新后重试',
+    cannotApprove: '回复无法批准：{findings}',
+  },
+} satisfies Record<string, Record<`finding.${FindingCode}`, string> & Record<string, string>>);
