@@ -5,6 +5,12 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 type UuidArray = ColumnType<string[], string[] | undefined, string[]>;
 type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
 
+/** A message code whose parameters may themselves be message codes, rendered in the same language as it. */
+export interface NestedText {
+  code: string;
+  params?: Record<string, string | number | null | undefined | NestedText>;
+}
+
 export interface AlertChannelsTable {
   id: Generated<string>;
   org_id: string;
@@ -61,6 +67,8 @@ export interface NotificationsTable {
   org_id: string;
   title: string;
   text: string;
+  /** The codes of a title or body given as codes, rendered in each reader's language; null for words people wrote. */
+  message: NullableJson<{ title?: NestedText; text?: NestedText }>;
   url: string | null;
   is_urgent: Generated<boolean>;
   created_at: Generated<Date>;

@@ -5,15 +5,21 @@ import { deliverNotificationJob } from './jobs/deliver-notification.job.ts';
 import type { Role } from '../core/access.vocab.ts';
 import { alertsPermissions } from '../alerts/alerts.permissions.ts';
 import { readConfig } from '../core/config.ts';
+import { driverOf } from './channels/index.ts';
+import type { InAppConfig } from './channels/in-app.ts';
+import { notificationsMessages } from './notifications.messages.ts';
+import { renderNotificationText, storedMessageOf, type NotificationText } from './notification-text.ts';
+import type { ChannelKind } from './notifications.vocab.ts';
 
 /** Retries after the first attempt; a delivery that fails this many more times is dead-lettered. */
 export const DELIVERY_RETRY_LIMIT = 5;
 
 export interface NotificationInput {
   orgId: string;
-  title: string;
-  /** plain text; HTML is made by escaping */
-  text: string;
+  /** A message code (each reader gets it in their language) or words as people wrote them. */
+  title: NotificationText;
+  /** Plain text (HTML is made by escaping) or a message code. */
+  text: NotificationText;
   url?: string;
   channelIds?: string[];
   userIds?: string[];
@@ -43,9 +49,20 @@ export async function sendDeliveryJob(boss: PgBoss, trx: Db, deliveryId: string,
  * Throws only on a database error.
  */
 export async function enqueueNotification(boss: PgBoss | null, trx: Db, input: NotificationInput): Promise<void> {
+  // The title and text columns hold the organisation's default language, for readers of the rows
+  // that know nothing of message codes; each reader's own language is rendered from `message`.
+  const org = await trx.selectFrom('organisations').select('default_locale').where('id', '=', input.orgId).executeTakeFirstOrThrow();
+  const message = storedMessageOf(input.title, input.text);
   const notification = await trx
     .insertInto('notifications')
-    .values({ org_id: input.orgId, title: input.title.slice(0, 500), text: input.text, url: input.url ?? null, is_urgent: input.urgent ?? false })
+    .values({
+      org_id: input.orgId,
+      title: renderNotificationText(org.default_locale, input.title).slice(0, 500),
+      text: renderNotificationText(org.default_locale, input.text),
+      message: message ? JSON.stringify(message) : null,
+      url: input.url ?? null,
+      is_urgent: input.urgent ?? false,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
 
@@ -62,8 +79,8 @@ export async function enqueueNotification(boss: PgBoss | null, trx: Db, input: N
       .where('enabled', '=', true)
       .execute();
     for (const channel of channels) {
-      if (channel.kind === 'in_app') {
-        const config = channel.config as { userIds?: string[]; roles?: string[] };
+      if (!driverOf(channel.kind as ChannelKind).deliveredByJob) {
+        const config = channel.config as InAppConfig;
         const everyone = !config.userIds?.length && !config.roles?.length;
         // An in_app channel naming nobody reaches everyone who may read alerts.
         const roles = everyone ? [...alertsPermissions['alerts.read']] : (config.roles ?? []);
@@ -77,7 +94,7 @@ export async function enqueueNotification(boss: PgBoss | null, trx: Db, input: N
   if (input.userIds?.length || input.roles?.length) {
     for (const user of await findUsers(trx, input.orgId, input.userIds ?? [], input.roles ?? [])) {
       inAppUsers.add(user.id);
-      deliveries.push({ channel_id: null, user_id: user.id, kind: 'email', label: `E-mail to ${user.email}` });
+      deliveries.push({ channel_id: null, user_id: user.id, kind: 'email', label: notificationsMessages.render(org.default_locale, 'emailTo', { email: user.email }) });
     }
   }
 

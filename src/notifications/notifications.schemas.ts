@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNEL_KINDS } from './channel-config.ts';
+import { CHANNEL_KINDS, DELIVERY_STATUSES } from './notifications.vocab.ts';
 
 export const NotificationView = z.object({
   id: z.string(),
@@ -9,8 +9,6 @@ export const NotificationView = z.object({
   readAt: z.date().nullable(),
   createdAt: z.date(),
 });
-
-export const DELIVERY_STATUSES = ['pending', 'sent', 'dead'] as const;
 
 export const DeliveryFilters = z.object({ status: z.enum(DELIVERY_STATUSES).optional() });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { postRequest } from './deliver-notification.ts';
-import { startHttpReceiver, type HttpReceiver } from './test-receivers.ts';
+import { postRequest } from './post-request.ts';
+import { startHttpReceiver, type HttpReceiver } from '../test-receivers.ts';
 
 let receiver: HttpReceiver;
 beforeAll(async () => {

@@ -1,0 +1,70 @@
+import type { z } from 'zod';
+import type { Config } from '../../core/config.ts';
+import type { Locale } from '../../core/i18n.ts';
+import type { ChannelKind } from '../notifications.vocab.ts';
+
+/**
+ * One notification as a channel renders it, already in the reader's language (the recipient's, or
+ * the organisation's for a group channel). `text` is plain text and may hold patient words.
+ */
+export interface Message {
+  id: string;
+  orgId: string;
+  title: string;
+  text: string;
+  url: string | null;
+  urgent: boolean;
+  createdAt: Date;
+}
+
+/** What sending needs beyond the payload: the SMTP server and sender of e-mail. */
+export type SendContext = Pick<Config, 'smtpUrl' | 'mailFrom'>;
+
+/** A failure retrying cannot fix (no SMTP server configured, channel gone): dead-lettered at once. */
+export class PermanentDeliveryError extends Error {}
+
+/**
+ * Everything Verity knows about one kind of channel, in one file under channels/: the shape of its
+ * configuration, the platform's own payload, how it is sent and what of its configuration people
+ * may see. A new kind is a driver, its test, a line in CHANNEL_KINDS and a migration widening the
+ * alert_channels CHECK constraint.
+ *
+ * Methods (not function properties), so a driver of any configuration fits the registry's
+ * `NotificationChannelDriver` and the delivery job can call it with the configuration its own
+ * schema parsed.
+ */
+export interface NotificationChannelDriver<C = unknown, P = unknown> {
+  kind: ChannelKind;
+  /** Validates a configuration as people enter it (and again before each delivery). */
+  configSchema: z.ZodType<C>;
+  /** Fields masked on read and kept when a PATCH sends the mask back. */
+  secretFields: readonly string[];
+  /** False for in_app: its notifications are rows people read, not deliveries a job sends. */
+  deliveredByJob: boolean;
+  /** The platform's payload for one message; `locale` is the reader's, for the driver's own words. */
+  render(message: Message, config: C, locale: Locale): P;
+  /** Sends a rendered payload; throws when the target does not take it. */
+  send(payload: P, ctx: SendContext): Promise<void>;
+  /** The configuration as the API shows it. */
+  mask(config: C): Record<string, unknown>;
+}
+
+const MASK = '••••';
+
+/** "••••" and the last 4 characters, so people can tell secrets apart without seeing them. */
+export function maskSecret(secret: string): string {
+  return `${MASK}${secret.slice(-4)}`;
+}
+
+export function isMasked(value: unknown): boolean {
+  return typeof value === 'string' && value.startsWith(MASK);
+}
+
+/** A `mask` that hides the given secret fields and shows the rest. */
+export function maskFields(fields: readonly string[]) {
+  return (config: object): Record<string, unknown> => {
+    const masked: Record<string, unknown> = { ...config };
+    for (const field of fields) if (typeof masked[field] === 'string') masked[field] = maskSecret(masked[field]);
+    return masked;
+  };
+}

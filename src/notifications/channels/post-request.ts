@@ -1,0 +1,37 @@
+/** An HTTP request to a chat or webhook target. */
+export interface OutgoingRequest {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** A target that has not answered within this long counts as failed (and is retried). */
+export const SEND_TIMEOUT_MS = 10_000;
+
+export const JSON_HEADERS = { 'content-type': 'application/json' };
+
+/** POSTs a rendered request; throws on a timeout, a non-2xx answer or a chat API's error code. Never puts the URL's path (it holds keys) in the message. */
+export async function postRequest(request: OutgoingRequest, timeoutMs = SEND_TIMEOUT_MS): Promise<void> {
+  const host = new URL(request.url).host;
+  let response: Response;
+  try {
+    response = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body, signal: AbortSignal.timeout(timeoutMs), redirect: 'error' });
+  } catch (error) {
+    const e = error as Error;
+    const reason = e.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : ((e.cause as Error | undefined)?.message ?? e.message);
+    throw new Error(`${host}: ${reason}`, { cause: error });
+  }
+  const text = await response.text().catch(() => '');
+  if (!response.ok) throw new Error(`${host} answered HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`);
+  // WeCom and DingTalk answer 200 with an errcode; Telegram with ok: false.
+  let json: { errcode?: unknown; errmsg?: unknown; ok?: unknown; description?: unknown } | null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = null;
+  }
+  if (json && typeof json === 'object') {
+    if (typeof json.errcode === 'number' && json.errcode !== 0) throw new Error(`${host} refused the message: ${json.errcode} ${String(json.errmsg ?? '')}`.trim());
+    if (json.ok === false) throw new Error(`${host} refused the message: ${String(json.description ?? 'ok: false')}`);
+  }
+}
