@@ -8,6 +8,8 @@ import { mentionsFeature } from './mentions/index.ts';
 import { notificationsFeature } from './notifications/index.ts';
 import { orgsFeature } from './orgs/index.ts';
 import { repliesFeature } from './replies/index.ts';
+import { caseDetailView } from './views/case-detail/index.ts';
+import { myWorkView } from './views/my-work/index.ts';
 
 /**
  * Every capability of Verity, in one list: the server registers their routes, the job registry
@@ -24,4 +26,7 @@ export const FEATURES: readonly Feature[] = [
   notificationsFeature,
   casesFeature,
   repliesFeature,
+  // Read-side views above the features: routes only, no jobs or permissions of their own.
+  caseDetailView,
+  myWorkView,
 ];

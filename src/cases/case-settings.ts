@@ -1,38 +1,72 @@
 import type { Db } from '../db/database.ts';
+import { recordAudit } from '../audit/index.ts';
 import { badRequest } from '../core/errors.ts';
+import type { Locale } from '../core/i18n.ts';
 import { addWorkingHours, DEFAULT_WEEKLY_HOURS, type WorkingCalendar } from './business-hours.ts';
-import type { CaseSettings, Tier } from './cases.schemas.ts';
+import { casesMessages } from './cases.messages.ts';
+import type { CaseSettings } from './cases.schemas.ts';
+import type { Tier } from './cases.vocab.ts';
 
-export const DEFAULT_CASE_SETTINGS: CaseSettings = {
-  tiers: {
-    general: { firstResponseHours: 4, resolutionHours: 40, team: 'Patient service' },
-    major: { firstResponseHours: 48, resolutionHours: 168, team: 'Leadership task force' },
-    malicious: { firstResponseHours: 24, resolutionHours: 240, team: 'Legal and PR' },
-  },
-  locations: [],
+const DEFAULT_HOURS: Record<Tier, { firstResponseHours: number; resolutionHours: number }> = {
+  general: { firstResponseHours: 4, resolutionHours: 40 },
+  major: { firstResponseHours: 48, resolutionHours: 168 },
+  malicious: { firstResponseHours: 24, resolutionHours: 240 },
 };
+
+/** The settings of an organisation that has saved none; the teams are named in its default language. */
+export function defaultCaseSettings(locale: Locale): CaseSettings {
+  const tier = (t: Tier) => ({ ...DEFAULT_HOURS[t], team: casesMessages.render(locale, `team.${t}`) });
+  return { tiers: { general: tier('general'), major: tier('major'), malicious: tier('malicious') }, locations: [] };
+}
 
 /** The organisation's case settings, or the defaults when it has saved none. */
 export async function getCaseSettings(db: Db, orgId: string): Promise<CaseSettings> {
   const row = await db.selectFrom('case_settings').select(['tiers', 'locations']).where('org_id', '=', orgId).executeTakeFirst();
-  if (!row) return DEFAULT_CASE_SETTINGS;
+  if (!row) {
+    const org = await db.selectFrom('organisations').select('default_locale').where('id', '=', orgId).executeTakeFirstOrThrow();
+    return defaultCaseSettings(org.default_locale);
+  }
   return { tiers: row.tiers as CaseSettings['tiers'], locations: row.locations as CaseSettings['locations'] };
 }
 
-/** Saves the settings. Throws bad_request when a location is not the organisation's or is listed twice. */
-export async function updateCaseSettings(db: Db, orgId: string, settings: CaseSettings): Promise<CaseSettings> {
+/** Who changes the settings, for the audit log. */
+export interface SettingsAuthor {
+  orgId: string;
+  userId: string;
+  email: string;
+  ip: string | null;
+}
+
+/**
+ * Saves the settings and records the change in the audit log, in one transaction. Throws
+ * bad_request when a location is not the organisation's or is listed twice.
+ */
+export async function updateCaseSettings(db: Db, by: SettingsAuthor, settings: CaseSettings): Promise<CaseSettings> {
+  const { orgId } = by;
   const ids = settings.locations.map((l) => l.locationId);
-  if (new Set(ids).size !== ids.length) throw badRequest('a location is listed twice');
-  if (ids.length) {
-    const found = await db.selectFrom('locations').select('id').where('org_id', '=', orgId).where('id', 'in', ids).execute();
-    if (found.length !== ids.length) throw badRequest('locations names a location that does not exist');
-  }
-  const values = { tiers: JSON.stringify(settings.tiers), locations: JSON.stringify(settings.locations) };
-  await db
-    .insertInto('case_settings')
-    .values({ org_id: orgId, ...values })
-    .onConflict((oc) => oc.column('org_id').doUpdateSet({ ...values, updated_at: new Date() }))
-    .execute();
+  if (new Set(ids).size !== ids.length) throw badRequest(casesMessages.text('locationTwice'));
+  await db.transaction().execute(async (trx) => {
+    if (ids.length) {
+      const found = await trx.selectFrom('locations').select('id').where('org_id', '=', orgId).where('id', 'in', ids).execute();
+      if (found.length !== ids.length) throw badRequest(casesMessages.text('noSuchLocation'));
+    }
+    const values = { tiers: JSON.stringify(settings.tiers), locations: JSON.stringify(settings.locations) };
+    await trx
+      .insertInto('case_settings')
+      .values({ org_id: orgId, ...values })
+      .onConflict((oc) => oc.column('org_id').doUpdateSet({ ...values, updated_at: new Date() }))
+      .execute();
+    await recordAudit(trx, {
+      orgId,
+      userId: by.userId,
+      actor: by.email,
+      action: 'case.settings',
+      targetType: 'organisation',
+      targetId: orgId,
+      ip: by.ip,
+      details: { tiers: settings.tiers, locations: settings.locations.length },
+    });
+  });
   return settings;
 }
 

@@ -1,31 +1,14 @@
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '../db/database.ts';
 import { badRequest, notFound } from '../core/errors.ts';
-import type { Viewer } from '../mentions/mentions.queries.ts';
+import type { Viewer } from '../core/viewer.ts';
 import { calendarFor, dueTimes, getCaseSettings } from './case-settings.ts';
+import { casesMessages, statusList, statusName, tierName } from './cases.messages.ts';
 import { assertOrgUser, lockCase, recordCaseEvent, type Actor } from './cases.queries.ts';
-import type { CaseStatus, Tier } from './cases.schemas.ts';
+import { closableFrom, closeBlocker, TRANSITIONS, type ActionKind, type ActionStatus, type CaseStatus, type HandlingType, type Tier } from './cases.vocab.ts';
 import { notifyCase } from './notify-case.ts';
 import { ensureRootCauses } from './root-causes.ts';
-
-/**
- * The workflow: each status and where it may go next with POST /transition. Closing is its own
- * step (POST /close) because it needs a root cause and an action; reopening likewise (POST /reopen).
- */
-export const TRANSITIONS: Record<CaseStatus, CaseStatus[]> = {
-  new: ['acknowledged'],
-  acknowledged: ['investigating'],
-  investigating: ['handling', 'responded'],
-  handling: ['responded'],
-  responded: ['repairing'],
-  repairing: [],
-  closed: [],
-};
-
-/** Statuses a case may be closed from; a malicious case may need no public response at all. */
-function closableFrom(tier: Tier): CaseStatus[] {
-  return tier === 'malicious' ? ['investigating', 'handling', 'responded', 'repairing'] : ['responded', 'repairing'];
-}
+import { WordedError } from './worded-error.ts';
 
 /** Moves a case to the next status. Throws bad_request naming the allowed statuses when the move is illegal. */
 export async function transitionCase(db: Db, viewer: Viewer, actor: Actor, id: string, to: CaseStatus, note?: string): Promise<void> {
@@ -34,8 +17,13 @@ export async function transitionCase(db: Db, viewer: Viewer, actor: Actor, id: s
     const from = c.status as CaseStatus;
     const allowed = TRANSITIONS[from];
     if (!allowed.includes(to)) {
-      const hint = to === 'closed' ? ' (close a case with POST /api/cases/:id/close and a root cause)' : from === 'closed' ? ' (reopen it with POST /api/cases/:id/reopen)' : '';
-      throw badRequest(`a case cannot go from ${from} to ${to}; allowed: ${allowed.length ? allowed.join(', ') : 'none'}${hint}`, { from, to, allowed });
+      const key = to === 'closed' ? 'illegalTransitionToClosed' : from === 'closed' ? 'illegalTransitionFromClosed' : 'illegalTransition';
+      throw new WordedError(
+        'bad_request',
+        casesMessages.text(key, { from, to, allowed: allowed.join(', ') }),
+        (locale) => ({ from: statusName(locale, from), to: statusName(locale, to), allowed: statusList(locale, allowed) }),
+        { from, to, allowed },
+      );
     }
     // The first response counts when the case reaches "responded" (or a reply is posted, see replies).
     await trx
@@ -54,15 +42,15 @@ export async function assignCase(db: Db, boss: PgBoss | null, viewer: Viewer, ac
     const assignee = await assertOrgUser(trx, viewer.orgId, assigneeId, 'assigneeId');
     await trx.updateTable('cases').set({ assignee_id: assignee.id }).where('id', '=', id).execute();
     await recordCaseEvent(trx, id, actor, 'assigned', { from: c.assignee_id, assigneeId: assignee.id, assigneeName: assignee.name });
-    await notifyCase(boss, trx, { orgId: viewer.orgId, title: `Case #${c.number} is assigned to you`, text: c.title, url: `/cases/${id}`, userIds: [assignee.id] });
+    await notifyCase(boss, trx, { orgId: viewer.orgId, title: casesMessages.text('notify.assigned', { number: String(c.number) }), text: c.title, url: `/cases/${id}`, userIds: [assignee.id] });
   });
 }
 
 /** Records an apology, compensation or rectification. Throws bad_request on a closed case. */
-export async function addHandling(db: Db, viewer: Viewer, actor: Actor, id: string, body: { type: string; note: string; amount?: number }): Promise<void> {
+export async function addHandling(db: Db, viewer: Viewer, actor: Actor, id: string, body: { type: HandlingType; note: string; amount?: number }): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const c = await lockCase(trx, viewer, id);
-    if (c.status === 'closed') throw badRequest('the case is closed; reopen it first');
+    if (c.status === 'closed') throw badRequest(casesMessages.text('closedReopenFirst'));
     const row = await trx
       .insertInto('case_handling')
       .values({ case_id: id, type: body.type, note: body.note, amount: body.amount ?? null, created_by: actor.id })
@@ -73,7 +61,7 @@ export async function addHandling(db: Db, viewer: Viewer, actor: Actor, id: stri
 }
 
 /** Adds a corrective or preventive action. Throws bad_request when the owner is not the organisation's user. */
-export async function addAction(db: Db, viewer: Viewer, actor: Actor, id: string, body: { kind: string; description: string; aspect: string; ownerId: string; dueAt: string }): Promise<void> {
+export async function addAction(db: Db, viewer: Viewer, actor: Actor, id: string, body: { kind: ActionKind; description: string; aspect: string; ownerId: string; dueAt: string }): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await lockCase(trx, viewer, id);
     const owner = await assertOrgUser(trx, viewer.orgId, body.ownerId, 'ownerId');
@@ -87,7 +75,7 @@ export async function addAction(db: Db, viewer: Viewer, actor: Actor, id: string
 }
 
 /** Marks an action open or done. Throws not_found when the action is not the case's. */
-export async function updateActionStatus(db: Db, viewer: Viewer, actor: Actor, id: string, actionId: string, status: 'open' | 'done'): Promise<void> {
+export async function updateActionStatus(db: Db, viewer: Viewer, actor: Actor, id: string, actionId: string, status: ActionStatus): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await lockCase(trx, viewer, id);
     const action = await trx.selectFrom('case_actions').select(['id', 'status']).where('id', '=', actionId).where('case_id', '=', id).executeTakeFirst();
@@ -104,12 +92,21 @@ export async function closeCase(db: Db, viewer: Viewer, actor: Actor, id: string
   await db.transaction().execute(async (trx) => {
     const c = await lockCase(trx, viewer, id);
     const from = c.status as CaseStatus;
-    const allowed = closableFrom(c.tier as Tier);
-    if (!allowed.includes(from)) throw badRequest(`a ${c.tier} case cannot be closed from ${from}; close it from: ${allowed.join(', ')}`, { from, allowed });
+    const tier = c.tier as Tier;
     const rootCause = await trx.selectFrom('root_causes').select(['id', 'label']).where('id', '=', rootCauseId).where('org_id', '=', viewer.orgId).where('active', '=', true).executeTakeFirst();
-    if (!rootCause) throw badRequest('rootCauseId names a root cause that does not exist or is retired');
     const actions = await trx.selectFrom('case_actions').select('id').where('case_id', '=', id).limit(1).execute();
-    if (actions.length === 0) throw badRequest('a case is closed with at least one corrective or preventive action; add one first');
+    const blocker = closeBlocker({ tier, status: from, hasRootCause: rootCause !== undefined, actionCount: actions.length });
+    if (blocker === 'status') {
+      const allowed = closableFrom(tier);
+      throw new WordedError(
+        'bad_request',
+        casesMessages.text('cannotCloseFrom', { tier, from, allowed: allowed.join(', ') }),
+        (locale) => ({ tier: tierName(locale, tier), from: statusName(locale, from), allowed: statusList(locale, allowed) }),
+        { from, allowed },
+      );
+    }
+    if (blocker === 'root_cause' || !rootCause) throw badRequest(casesMessages.text('noSuchRootCause'));
+    if (blocker === 'action') throw badRequest(casesMessages.text('needsAction'));
     await trx.updateTable('cases').set({ status: 'closed', root_cause_id: rootCause.id, closed_at: new Date() }).where('id', '=', id).execute();
     await recordCaseEvent(trx, id, actor, 'closed', { from, rootCauseId: rootCause.id, rootCause: rootCause.label, ...(note ? { note } : {}) });
   });
@@ -122,7 +119,10 @@ export async function closeCase(db: Db, viewer: Viewer, actor: Actor, id: string
 export async function reopenCase(db: Db, boss: PgBoss | null, viewer: Viewer, actor: Actor, id: string, data: Record<string, unknown>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const c = await lockCase(trx, viewer, id);
-    if (c.status !== 'closed') throw badRequest(`only a closed case can be reopened; this one is ${c.status}`);
+    if (c.status !== 'closed') {
+      const status = c.status as CaseStatus;
+      throw new WordedError('bad_request', casesMessages.text('onlyClosedReopens', { status }), (locale) => ({ status: statusName(locale, status) }));
+    }
     await reopenLocked(trx, boss, viewer.orgId, c, actor, data);
   });
 }
@@ -140,5 +140,5 @@ export async function reopenLocked(
   const { resolutionDueAt } = dueTimes(c.tier as Tier, settings, await calendarFor(trx, orgId, settings, c.location_id), new Date());
   await trx.updateTable('cases').set({ status: 'investigating', closed_at: null, root_cause_id: null, resolution_due_at: resolutionDueAt, escalation_level: 0, escalated_at: null }).where('id', '=', c.id).execute();
   await recordCaseEvent(trx, c.id, actor, 'reopened', data);
-  await notifyCase(boss, trx, { orgId, title: `Case #${c.number} reopened`, text: c.title, url: `/cases/${c.id}`, userIds: c.assignee_id ? [c.assignee_id] : [], roles: c.assignee_id ? [] : ['service'] });
+  await notifyCase(boss, trx, { orgId, title: casesMessages.text('notify.reopened', { number: String(c.number) }), text: c.title, url: `/cases/${c.id}`, userIds: c.assignee_id ? [c.assignee_id] : [], roles: c.assignee_id ? [] : ['service'] });
 }

@@ -375,3 +375,15 @@ test('saves case settings and uses a location’s hours for new general cases', 
   expect(bad.statusCode).toBe(400);
   expect((await service.request({ method: 'PUT', url: '/api/case-settings', payload: body })).statusCode).toBe(403);
 });
+
+test('answers a refused step in the reader’s language, with the ids for programs', async () => {
+  const c = await openCase();
+  const res = await service.request({ method: 'POST', url: `/api/cases/${c.id}/transition`, payload: { to: 'responded' }, headers: { 'accept-language': 'ru' } });
+  expect(res.statusCode).toBe(400);
+  expect(res.json().error.message).toBe('обращение не может перейти из статуса «новое» в «ответ дан»; допустимо: принято');
+  expect(res.json().error.details).toMatchObject({ reason: 'cases.illegalTransition', from: 'new', to: 'responded', allowed: ['acknowledged'] });
+  const close = await service.request({ method: 'POST', url: `/api/cases/${c.id}/close`, payload: { rootCauseId: await rootCauseId() }, headers: { 'accept-language': 'zh-CN' } });
+  expect(close.json().error.message).toBe('一般工单不能在“新建”状态下关闭；可关闭的状态：已回应、整改中');
+  const causes = (await service.request({ method: 'GET', url: '/api/root-causes', headers: { 'accept-language': 'zh-CN' } })).json().items.map((r: { label: string }) => r.label);
+  expect(causes).toEqual(expect.arrayContaining(['候诊流程', '沟通']));
+});

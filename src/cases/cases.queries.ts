@@ -1,10 +1,11 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { badRequest, notFound } from '../core/errors.ts';
-import type { Viewer } from '../mentions/mentions.queries.ts';
-import type { CaseFiltersType, CaseStatus, CaseViewType, SlaState, Tier } from './cases.schemas.ts';
-
-export type Executor = Db;
+import { DEFAULT_LOCALE, type Locale } from '../core/i18n.ts';
+import { scopeToViewer, type Viewer } from '../core/viewer.ts';
+import { casesMessages, rootCauseName } from './cases.messages.ts';
+import type { CaseFiltersType, CaseViewType } from './cases.schemas.ts';
+import { defaultRootCauseOf, slaStateOf, type CaseEventType, type CaseStatus, type HandlingType, type Tier } from './cases.vocab.ts';
 
 /** Who did something to a case: a user, or Verity itself (jobs) with a null id. */
 export interface Actor {
@@ -13,8 +14,8 @@ export interface Actor {
 }
 export const SYSTEM_ACTOR: Actor = { id: null, name: 'Verity' };
 
-function baseQuery(db: Executor, viewer: Viewer) {
-  let query = db
+function baseQuery(db: Db, viewer: Viewer) {
+  return db
     .selectFrom('cases as c')
     .leftJoin('users as u', 'u.id', 'c.assignee_id')
     .leftJoin('root_causes as rc', 'rc.id', 'c.root_cause_id')
@@ -38,38 +39,31 @@ function baseQuery(db: Executor, viewer: Viewer) {
       'c.opened_at as openedAt',
       'c.closed_at as closedAt',
     ])
-    .where('c.org_id', '=', viewer.orgId);
-  if (viewer.departmentIds) {
-    query = viewer.departmentIds.length ? query.where('c.department_id', 'in', viewer.departmentIds) : query.where(sql<SqlBool>`false`);
-  }
-  return query;
+    .where('c.org_id', '=', viewer.orgId)
+    .where(scopeToViewer('c.department_id', viewer));
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
 
-/** Where a case stands against its clock now: the first-response due time until it is answered, then the resolution due time. */
-export function slaStateOf(c: { status: string; respondedAt: Date | null; firstResponseDueAt: Date; resolutionDueAt: Date; openedAt: Date }, now = new Date()): SlaState {
-  if (c.status === 'closed') return 'ok';
-  const due = c.respondedAt ? c.resolutionDueAt : c.firstResponseDueAt;
-  const left = due.getTime() - now.getTime();
-  if (left < 0) return 'breached';
-  // "Due soon" is the last fifth of the window, and at least the last quarter hour.
-  const window = due.getTime() - c.openedAt.getTime();
-  return left <= Math.max(15 * 60_000, window / 5) ? 'due_soon' : 'ok';
+/** A root cause's label in `locale`: a default one in the reader's language, one the organisation added as written. */
+export function rootCauseLabel(locale: Locale, label: string): string {
+  const id = defaultRootCauseOf(label);
+  return id ? rootCauseName(locale, id) : label;
 }
 
-function toView(row: Row, now = new Date()): CaseViewType {
+function toView(row: Row, now = new Date(), locale: Locale = DEFAULT_LOCALE): CaseViewType {
   return {
     ...row,
     tier: row.tier as Tier,
     status: row.status as CaseStatus,
     mentionIds: row.mentionIds ?? [],
+    rootCause: row.rootCause === null ? null : rootCauseLabel(locale, row.rootCause),
     slaState: slaStateOf(row, now),
   };
 }
 
 /** A page of cases the viewer may see, newest first. */
-export async function findCases(db: Db, viewer: Viewer & { userId: string }, filters: CaseFiltersType): Promise<{ items: CaseViewType[]; nextCursor: string | null }> {
+export async function findCases(db: Db, viewer: Viewer & { userId: string }, filters: CaseFiltersType, locale: Locale = DEFAULT_LOCALE): Promise<{ items: CaseViewType[]; nextCursor: string | null }> {
   let query = baseQuery(db, viewer);
   if (filters.status) query = query.where('c.status', '=', filters.status);
   if (filters.tier) query = query.where('c.tier', '=', filters.tier);
@@ -78,24 +72,25 @@ export async function findCases(db: Db, viewer: Viewer & { userId: string }, fil
   const rows = await query.orderBy('c.number', 'desc').limit(filters.limit + 1).execute();
   const page = rows.slice(0, filters.limit);
   const now = new Date();
-  return { items: page.map((r) => toView(r, now)), nextCursor: rows.length > filters.limit ? String(page[page.length - 1]!.number) : null };
+  return { items: page.map((r) => toView(r, now, locale)), nextCursor: rows.length > filters.limit ? String(page[page.length - 1]!.number) : null };
 }
 
 /** Open cases assigned to a user, newest first. */
-export async function findAssignedCases(db: Db, viewer: Viewer, userId: string): Promise<CaseViewType[]> {
+export async function findAssignedCases(db: Db, viewer: Viewer, userId: string, locale: Locale = DEFAULT_LOCALE): Promise<CaseViewType[]> {
   const rows = await baseQuery(db, viewer).where('c.assignee_id', '=', userId).where('c.status', '<>', 'closed').orderBy('c.number', 'desc').limit(200).execute();
-  return rows.map((r) => toView(r));
+  const now = new Date();
+  return rows.map((r) => toView(r, now, locale));
 }
 
 /** One case the viewer may see; throws not_found otherwise (another organisation's id reads as missing). */
-export async function getCase(db: Executor, viewer: Viewer, id: string): Promise<CaseViewType> {
+export async function getCase(db: Db, viewer: Viewer, id: string, locale: Locale = DEFAULT_LOCALE): Promise<CaseViewType> {
   const row = await baseQuery(db, viewer).where('c.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('case');
-  return toView(row);
+  return toView(row, new Date(), locale);
 }
 
 /** Appends a timeline entry; the timeline is never edited or deleted. */
-export async function recordCaseEvent(db: Executor, caseId: string, actor: Actor, type: string, data: Record<string, unknown> = {}): Promise<void> {
+export async function recordCaseEvent(db: Db, caseId: string, actor: Actor, type: CaseEventType, data: Record<string, unknown> = {}): Promise<void> {
   await db.insertInto('case_events').values({ case_id: caseId, actor_id: actor.id, actor_name: actor.name, type, data: JSON.stringify(data) }).execute();
 }
 
@@ -106,13 +101,13 @@ export async function findTimeline(db: Db, caseId: string) {
 
 export async function findHandling(db: Db, caseId: string) {
   const rows = await db.selectFrom('case_handling').select(['id', 'type', 'note', 'amount', 'at']).where('case_id', '=', caseId).orderBy('at').orderBy('id').execute();
-  return rows.map((r) => ({ ...r, type: r.type as 'apology' | 'compensation' | 'rectification', amount: r.amount === null ? null : Number(r.amount) }));
+  return rows.map((r) => ({ ...r, type: r.type as HandlingType, amount: r.amount === null ? null : Number(r.amount) }));
 }
 
 /** Throws bad_request unless the user is an active member of the organisation. */
-export async function assertOrgUser(db: Executor, orgId: string, userId: string, field: string): Promise<{ id: string; name: string }> {
+export async function assertOrgUser(db: Db, orgId: string, userId: string, field: string): Promise<{ id: string; name: string }> {
   const user = await db.selectFrom('users').select(['id', 'name']).where('id', '=', userId).where('org_id', '=', orgId).where('disabled', '=', false).executeTakeFirst();
-  if (!user) throw badRequest(`${field} names a user that does not exist`);
+  if (!user) throw badRequest(casesMessages.text('noSuchUser', { field }));
   return user;
 }
 
@@ -120,4 +115,9 @@ export async function assertOrgUser(db: Executor, orgId: string, userId: string,
 export async function lockCase(trx: Db, viewer: Viewer, id: string) {
   await getCase(trx, viewer, id);
   return trx.selectFrom('cases').selectAll().where('id', '=', id).where('org_id', '=', viewer.orgId).forUpdate().executeTakeFirstOrThrow();
+}
+
+/** Counts a first response at `at` unless the case was answered before (a reply marked posted is one). */
+export async function recordFirstResponse(trx: Db, caseId: string, at: Date): Promise<void> {
+  await trx.updateTable('cases').set({ responded_at: at }).where('id', '=', caseId).where('responded_at', 'is', null).execute();
 }

@@ -1,15 +1,6 @@
 import { z } from 'zod';
 import { WEEKDAYS } from './business-hours.ts';
-
-export const TIERS = ['general', 'major', 'malicious'] as const;
-export type Tier = (typeof TIERS)[number];
-export const CASE_STATUSES = ['new', 'acknowledged', 'investigating', 'handling', 'responded', 'repairing', 'closed'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-export const SLA_STATES = ['ok', 'due_soon', 'breached'] as const;
-export type SlaState = (typeof SLA_STATES)[number];
-export const HANDLING_TYPES = ['apology', 'compensation', 'rectification'] as const;
-export const ACTION_KINDS = ['corrective', 'preventive'] as const;
-export const ACTION_STATUSES = ['open', 'done'] as const;
+import { ACTION_KINDS, ACTION_STATUSES, CASE_STATUSES, HANDLING_TYPES, SLA_STATES, TIERS } from './cases.vocab.ts';
 
 export const CaseView = z.object({
   id: z.string(),

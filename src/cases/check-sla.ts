@@ -1,10 +1,12 @@
 import type { Role } from '../core/access.vocab.ts';
 import { sql, type SqlBool } from 'kysely';
 import type { AppContext } from '../core/context.ts';
+import { casesMessages } from './cases.messages.ts';
 import { recordCaseEvent, SYSTEM_ACTOR } from './cases.queries.ts';
+import { ESCALATION_TARGETS, type Breach, type EscalationLevel } from './cases.vocab.ts';
 import { notifyCase } from './notify-case.ts';
 
-export const ESCALATION_TARGETS = ['', 'department head', 'leadership'] as const;
+export { ESCALATION_TARGETS };
 
 /**
  * Finds open cases past a due time and escalates each one level: to the department head when a
@@ -33,9 +35,9 @@ export async function checkSla(ctx: Pick<AppContext, 'db' | 'boss'>, now = new D
         .returning(['id', 'org_id', 'number', 'title', 'department_id', 'assignee_id', 'escalation_level', 'responded_at', 'first_response_due_at', 'resolution_due_at'])
         .executeTakeFirst();
       if (!c) return false;
-      const breached = !c.responded_at && c.first_response_due_at < now ? 'first_response' : 'resolution';
+      const breached: Breach = !c.responded_at && c.first_response_due_at < now ? 'first_response' : 'resolution';
       const dueAt = breached === 'first_response' ? c.first_response_due_at : c.resolution_due_at;
-      const level = c.escalation_level;
+      const level = c.escalation_level as EscalationLevel;
       await recordCaseEvent(trx, c.id, SYSTEM_ACTOR, 'escalated', { level, to: ESCALATION_TARGETS[level], breached, dueAt: dueAt.toISOString() });
       let userIds: string[] = [];
       let roles: Role[] = ['leadership'];
@@ -50,8 +52,8 @@ export async function checkSla(ctx: Pick<AppContext, 'db' | 'boss'>, now = new D
       if (c.assignee_id) userIds.push(c.assignee_id);
       await notifyCase(ctx.boss, trx, {
         orgId: c.org_id,
-        title: `Case #${c.number} escalated to ${ESCALATION_TARGETS[level]}`,
-        text: `${breached === 'first_response' ? 'First response' : 'Resolution'} was due ${dueAt.toISOString()}: ${c.title}`,
+        title: casesMessages.text(`notify.escalated.${level}`, { number: String(c.number) }),
+        text: casesMessages.text(`notify.due.${breached}`, { dueAt: dueAt.toISOString(), title: c.title }),
         url: `/cases/${c.id}`,
         userIds,
         roles,

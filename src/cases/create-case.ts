@@ -2,10 +2,11 @@ import type { Db } from '../db/database.ts';
 import type { Role } from '../core/access.vocab.ts';
 import type { PgBoss } from 'pg-boss';
 import { AppError, badRequest } from '../core/errors.ts';
-import type { Viewer } from '../mentions/mentions.queries.ts';
+import { scopeToViewer, type Viewer } from '../core/viewer.ts';
 import { calendarFor, dueTimes, getCaseSettings } from './case-settings.ts';
+import { casesMessages } from './cases.messages.ts';
 import { assertOrgUser, recordCaseEvent, type Actor } from './cases.queries.ts';
-import type { Tier } from './cases.schemas.ts';
+import type { Tier } from './cases.vocab.ts';
 import { notifyCase } from './notify-case.ts';
 
 export interface CreateCaseOptions {
@@ -35,10 +36,15 @@ const TIER_ROLES: Record<Tier, Role[]> = { general: ['service'], major: ['leader
 export async function createCase(trx: Db, boss: PgBoss | null, options: CreateCaseOptions): Promise<string> {
   const { viewer } = options;
   const ids = [...new Set(options.mentionIds)];
-  let mentionQuery = trx.selectFrom('mentions as m').leftJoin('departments as d', 'd.id', 'm.department_id').select(['m.id', 'm.text', 'm.location_id', 'm.department_id', 'd.location_id as dept_location']).where('m.org_id', '=', viewer.orgId).where('m.id', 'in', ids);
-  if (viewer.departmentIds) mentionQuery = viewer.departmentIds.length ? mentionQuery.where('m.department_id', 'in', viewer.departmentIds) : mentionQuery.where('m.id', 'is', null);
-  const mentions = await mentionQuery.execute();
-  if (mentions.length !== ids.length) throw badRequest('mentionIds names a mention that does not exist');
+  const mentions = await trx
+    .selectFrom('mentions as m')
+    .leftJoin('departments as d', 'd.id', 'm.department_id')
+    .select(['m.id', 'm.text', 'm.location_id', 'm.department_id', 'd.location_id as dept_location'])
+    .where('m.org_id', '=', viewer.orgId)
+    .where('m.id', 'in', ids)
+    .where(scopeToViewer('m.department_id', viewer))
+    .execute();
+  if (mentions.length !== ids.length) throw badRequest(casesMessages.text('noSuchMention'));
   const ordered = ids.map((id) => mentions.find((m) => m.id === id)!);
   const assignee = options.assigneeId ? await assertOrgUser(trx, viewer.orgId, options.assigneeId, 'assigneeId') : null;
   // One complaint, one open case: a second case would split its timeline and double its clocks.
@@ -49,7 +55,7 @@ export async function createCase(trx: Db, boss: PgBoss | null, options: CreateCa
     .where('cm.mention_id', 'in', ids)
     .where('c.status', '<>', 'closed')
     .executeTakeFirst();
-  if (alreadyOpen) throw new AppError('conflict', `a mention is already in open case #${alreadyOpen.number}; add to that case or close it first`);
+  if (alreadyOpen) throw new AppError('conflict', casesMessages.text('alreadyInOpenCase', { number: String(alreadyOpen.number) }));
 
   const departmentId = ordered.find((m) => m.department_id)?.department_id ?? null;
   const located = ordered.find((m) => m.location_id ?? m.dept_location);
@@ -89,7 +95,8 @@ export async function createCase(trx: Db, boss: PgBoss | null, options: CreateCa
   if (assignee) await recordCaseEvent(trx, created.id, options.actor, 'assigned', { assigneeId: assignee.id, assigneeName: assignee.name });
   await notifyCase(boss, trx, {
     orgId: viewer.orgId,
-    title: `Case #${counter.last_number} opened (${options.tier})`,
+    // The tier is a code too, so each recipient reads it in their language.
+    title: { code: casesMessages.text('notify.opened').code, params: { number: String(counter.last_number), tier: casesMessages.text(`tier.${options.tier}`) } },
     text: title,
     url: `/cases/${created.id}`,
     roles: TIER_ROLES[options.tier],
@@ -97,6 +104,11 @@ export async function createCase(trx: Db, boss: PgBoss | null, options: CreateCa
     urgent: options.tier === 'major',
   });
   return created.id;
+}
+
+/** Opens a case by hand, in a transaction of its own; throws as createCase does. */
+export async function openCase(db: Db, boss: PgBoss | null, options: CreateCaseOptions): Promise<string> {
+  return db.transaction().execute((trx) => createCase(trx, boss, options));
 }
 
 /** A title from the mention's opening words; the full text stays on the mention. */

@@ -1,12 +1,14 @@
 import type { Db } from '../db/database.ts';
 import type { PgBoss } from 'pg-boss';
 import type { Role } from '../core/access.vocab.ts';
-import { enqueueNotification } from '../notifications/enqueue-notification.ts';
+import { enqueueNotification, type NestedText, type NotificationText } from '../notifications/index.ts';
 
 export interface CaseNotification {
   orgId: string;
-  title: string;
-  text: string;
+  /** A message code, so each recipient reads it in their own language. */
+  title: NestedText;
+  /** The case's title (as people wrote it) or a message code. */
+  text: NotificationText;
   url?: string;
   userIds?: string[];
   roles?: Role[];

@@ -1,12 +1,15 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../core/context.ts';
 import type { EventPayload } from '../core/events.ts';
+import { wholeOrganisation } from '../core/viewer.ts';
 import { reopenLocked } from './case-workflow.ts';
 import { recordCaseEvent, SYSTEM_ACTOR } from './cases.queries.ts';
+import { MAJOR_CASE_RISKS } from './cases.vocab.ts';
 import { createCase } from './create-case.ts';
 
-/** Risk flags that open a major case by themselves. */
-export const MAJOR_CASE_RISKS = ['medical_error', 'safety_incident', 'death', 'legal_threat', 'media', 'violence_threat'];
+export { MAJOR_CASE_RISKS };
+
+const isMajorRisk = (risk: string) => (MAJOR_CASE_RISKS as readonly string[]).includes(risk);
 
 /**
  * Reacts to newly analysed mentions: a mention with a major risk flag that is in no open case
@@ -28,8 +31,8 @@ export async function openCasesForMentions(ctx: Pick<AppContext, 'db' | 'boss'>,
         .executeTakeFirst();
       if (!m) return null;
       const linked = await trx.selectFrom('case_mentions as cm').innerJoin('cases as c', 'c.id', 'cm.case_id').select(['c.id', 'c.status']).where('cm.mention_id', '=', m.id).execute();
-      const risks = (m.risks ?? []).filter((r) => MAJOR_CASE_RISKS.includes(r));
-      const viewer = { orgId: m.org_id, departmentIds: null };
+      const risks = (m.risks ?? []).filter(isMajorRisk);
+      const viewer = wholeOrganisation(m.org_id);
       if (risks.length && !linked.some((c) => c.status !== 'closed')) {
         const auto = await trx.selectFrom('cases').select('id').where('origin_mention_id', '=', m.id).where('auto_opened', '=', true).executeTakeFirst();
         if (auto) return null;

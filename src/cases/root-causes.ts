@@ -1,15 +1,7 @@
 import type { Db } from '../db/database.ts';
-
-export const DEFAULT_ROOT_CAUSES = [
-  'Waiting-time process',
-  'Communication',
-  'Staff attitude',
-  'Billing transparency',
-  'Clinical quality',
-  'Facilities',
-  'Fake or malicious review',
-  'Other',
-];
+import { DEFAULT_LOCALE, type Locale } from '../core/i18n.ts';
+import { rootCauseLabel } from './cases.queries.ts';
+import { DEFAULT_ROOT_CAUSES } from './cases.vocab.ts';
 
 /** Seeds the default root causes the first time an organisation needs its list; idempotent. */
 export async function ensureRootCauses(db: Db, orgId: string): Promise<void> {
@@ -17,15 +9,16 @@ export async function ensureRootCauses(db: Db, orgId: string): Promise<void> {
   if (any) return;
   await db
     .insertInto('root_causes')
-    .values(DEFAULT_ROOT_CAUSES.map((label) => ({ org_id: orgId, label })))
+    .values(DEFAULT_ROOT_CAUSES.map((r) => ({ org_id: orgId, label: r.label })))
     .onConflict((oc) => oc.columns(['org_id', 'label']).doNothing())
     .execute();
 }
 
-/** The organisation's root causes, in the order they were added. */
-export async function findRootCauses(db: Db, orgId: string): Promise<{ id: string; label: string; active: boolean }[]> {
+/** The organisation's root causes, in the order they were added; the default ones named in `locale`. */
+export async function findRootCauses(db: Db, orgId: string, locale: Locale = DEFAULT_LOCALE): Promise<{ id: string; label: string; active: boolean }[]> {
   await ensureRootCauses(db, orgId);
-  return db.selectFrom('root_causes').select(['id', 'label', 'active']).where('org_id', '=', orgId).orderBy('created_at').orderBy('label').execute();
+  const rows = await db.selectFrom('root_causes').select(['id', 'label', 'active']).where('org_id', '=', orgId).orderBy('created_at').orderBy('label').execute();
+  return rows.map((r) => ({ ...r, label: rootCauseLabel(locale, r.label) }));
 }
 
 /** Adds a root cause; throws conflict when the label exists. */

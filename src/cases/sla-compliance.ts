@@ -1,6 +1,6 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { Viewer } from '../mentions/mentions.queries.ts';
+import { scopeToViewer, type Viewer } from '../core/viewer.ts';
 
 /**
  * SLA compliance per team over the cases opened in the last `days` days: how many met their
@@ -9,7 +9,7 @@ import type { Viewer } from '../mentions/mentions.queries.ts';
  * due time.
  */
 export async function slaCompliance(db: Db, viewer: Viewer, days: number, now = new Date()) {
-  let query = db
+  const rows = await db
     .selectFrom('cases as c')
     .select([
       'c.team',
@@ -20,10 +20,10 @@ export async function slaCompliance(db: Db, viewer: Viewer, days: number, now = 
     ])
     .where('c.org_id', '=', viewer.orgId)
     .where('c.opened_at', '>=', new Date(now.getTime() - days * 86_400_000))
+    .where(scopeToViewer('c.department_id', viewer))
     .groupBy('c.team')
-    .orderBy('c.team');
-  if (viewer.departmentIds) query = viewer.departmentIds.length ? query.where('c.department_id', 'in', viewer.departmentIds) : query.where(sql<SqlBool>`false`);
-  const rows = await query.execute();
+    .orderBy('c.team')
+    .execute();
   return rows.map((r) => ({
     team: r.team,
     cases: Number(r.cases),

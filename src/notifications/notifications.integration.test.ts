@@ -168,3 +168,30 @@ test('delivers to a fast channel while a slow one is still waiting for its answe
     await slow.close();
   }
 });
+
+test('renders a coded notification in each reader’s language: in-app in the viewer’s, e-mail in the user’s own, a channel in the organisation’s', async () => {
+  const reader = await app.userClient(orgId, 'pr', { email: 'ru@notify.test' });
+  const readerId = (await reader.get('/api/auth/me')).json().user.id;
+  await app.ctx.db.updateTable('users').set({ locale: 'ru' }).where('id', '=', readerId).execute();
+  const hook = await channel('Hook in the default language', 'webhook', { url: `${receiver.url}/hook-locale`, secret: 'webhook-secret-locale' });
+  const mailsBefore = smtp.mails.length;
+  const requestsBefore = receiver.requests.length;
+  // A case notification: the tier inside the title is a code of its own.
+  await notify({ title: { code: 'cases.notify.opened', params: { number: '7', tier: { code: 'cases.tier.major' } } }, text: 'Waited 3 hours', userIds: [readerId], channelIds: [hook] });
+
+  const mail = (await smtp.waitFor(mailsBefore + 1)).at(-1)!;
+  expect(mail.to).toEqual(['ru@notify.test']);
+  expect(mailPart(mail.raw, 'text/plain')).toContain('Открыто обращение №7 (серьёзное)\n\nWaited 3 hours');
+  const request = (await receiver.waitFor(requestsBefore + 1)).at(-1)!;
+  expect(JSON.parse(request.body)).toMatchObject({ title: 'Case #7 opened (major)', text: 'Waited 3 hours' });
+
+  const stored = await app.ctx.db.selectFrom('notifications').select(['title', 'text', 'message']).where('org_id', '=', orgId).orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow();
+  expect(stored).toMatchObject({ title: 'Case #7 opened (major)', text: 'Waited 3 hours', message: { title: { code: 'cases.notify.opened' } } });
+
+  const inbox = (lang?: string) => reader.request({ method: 'GET', url: '/api/notifications', headers: lang ? { 'accept-language': lang } : {} }).then((r) => r.json().items[0]);
+  expect(await inbox('zh-CN,zh;q=0.9')).toMatchObject({ title: '工单 #7 已创建（重大）', body: 'Waited 3 hours' });
+  expect(await inbox('ru')).toMatchObject({ title: 'Открыто обращение №7 (серьёзное)' });
+  expect(await inbox()).toMatchObject({ title: 'Case #7 opened (major)' });
+  const deliveries = (await admin.request({ method: 'GET', url: '/api/deliveries', headers: { 'accept-language': 'ru' } })).json().items;
+  expect(deliveries.find((d: { channelId: string | null; title: string }) => d.channelId === null && d.title.startsWith('Открыто обращение №7'))).toMatchObject({ channelName: 'Письмо на ru@notify.test' });
+});

@@ -1,8 +1,9 @@
-import type { CheckResult, Finding } from './privacy-check.ts';
+import { finding, type CheckResult, type Finding } from './privacy-check.ts';
+import type { BrandVoiceLang } from './replies.vocab.ts';
 
 /** An organisation's brand-voice rules for public replies. */
 export interface BrandVoiceRules {
-  requiredPhrases: { zh: string[]; ru: string[]; en: string[] };
+  requiredPhrases: Record<BrandVoiceLang, string[]>;
   bannedWords: string[];
   maxLength?: number;
   noExclamation?: boolean;
@@ -16,21 +17,21 @@ export function checkBrandVoice(text: string, lang: string, rules: BrandVoiceRul
   const lower = text.toLowerCase();
   const required = rules.requiredPhrases[lang as keyof BrandVoiceRules['requiredPhrases']] ?? [];
   for (const phrase of required) {
-    if (phrase.trim() && !lower.includes(phrase.toLowerCase())) findings.push({ span: [0, 0], term: phrase, reason: 'a required phrase is missing' });
+    if (phrase.trim() && !lower.includes(phrase.toLowerCase())) findings.push(finding('required_phrase', [0, 0], phrase));
   }
   for (const word of rules.bannedWords) {
     if (!word.trim()) continue;
     let from = 0;
     for (let i = lower.indexOf(word.toLowerCase(), from); i >= 0; i = lower.indexOf(word.toLowerCase(), from)) {
-      findings.push({ span: [i, i + word.length], term: text.slice(i, i + word.length), reason: 'a banned word' });
+      findings.push(finding('banned_word', [i, i + word.length], text.slice(i, i + word.length)));
       from = i + word.length;
     }
   }
   if (rules.noExclamation) {
-    for (const m of text.matchAll(/[!！]/g)) findings.push({ span: [m.index, m.index + 1], term: m[0], reason: 'exclamation marks are not our tone' });
+    for (const m of text.matchAll(/[!！]/g)) findings.push(finding('exclamation', [m.index, m.index + 1], m[0]));
   }
   if (rules.maxLength !== undefined && text.length > rules.maxLength) {
-    findings.push({ span: [rules.maxLength, text.length], term: text.slice(rules.maxLength, rules.maxLength + 20), reason: `longer than ${rules.maxLength} characters` });
+    findings.push(finding('too_long', [rules.maxLength, text.length], text.slice(rules.maxLength, rules.maxLength + 20), { max: String(rules.maxLength) }));
   }
   findings.sort((a, b) => a.span[0] - b.span[0]);
   return { ok: findings.length === 0, findings };

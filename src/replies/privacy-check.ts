@@ -5,10 +5,16 @@
  * each finding names the words that triggered it and why.
  */
 
+import { repliesMessages } from './replies.messages.ts';
+import type { FindingCode, PrivacyFinding } from './replies.vocab.ts';
+
 export interface Finding {
   span: [number, number];
   term: string;
+  /** Why, in English (the message of `code`); shown in the reader's language from `code` and `params`. */
   reason: string;
+  code: FindingCode;
+  params?: Record<string, string>;
 }
 
 export interface CheckResult {
@@ -16,12 +22,17 @@ export interface CheckResult {
   findings: Finding[];
 }
 
-const CONFIRMS = 'confirms the author was a patient';
-const HEALTH = 'discloses a health detail (diagnosis, treatment or condition)';
-const DATE = 'discloses a date, such as the date of a visit';
-const NAME = 'names a staff member';
-const RECORDS = 'refers to records only staff can see';
-const STAFF_ONLY = 'discloses a staff-only fact (internal investigations, discipline, surveillance)';
+/** A finding of `code` on `term` at `span`, its reason in English. */
+export function finding(code: FindingCode, span: [number, number], term: string, params?: Record<string, string>): Finding {
+  return { span, term, reason: repliesMessages.render('en', `finding.${code}`, params), code, ...(params ? { params } : {}) };
+}
+
+const CONFIRMS: PrivacyFinding = 'confirms_patient';
+const HEALTH: PrivacyFinding = 'health_detail';
+const DATE: PrivacyFinding = 'date';
+const NAME: PrivacyFinding = 'staff_name';
+const RECORDS: PrivacyFinding = 'records';
+const STAFF_ONLY: PrivacyFinding = 'staff_only';
 
 const EN_MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const RU_MONTHS = 'января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря';
@@ -46,7 +57,7 @@ const RU_MEDICAL = [
 
 interface Rule {
   pattern: RegExp;
-  reason: string;
+  code: PrivacyFinding;
 }
 
 /** Word boundaries that also work next to Cyrillic letters (\b is ASCII-only in JS). */
@@ -55,35 +66,35 @@ const E = '(?![\\p{L}\\p{N}])';
 
 const RULES: Rule[] = [
   // English
-  { pattern: new RegExp(`${B}(?:your|ur)\\s+(?:recent\\s+|last\\s+|previous\\s+)?(?:${EN_CARE_NOUNS})${E}`, 'giu'), reason: CONFIRMS },
-  { pattern: new RegExp(`${B}as your\\s+(?:doctor|dentist|nurse|physician|surgeon|therapist|provider)${E}`, 'giu'), reason: CONFIRMS },
-  { pattern: new RegExp(`${B}(?:when|while) you (?:were|was) (?:here|treated|admitted|seen|in our care|with us|our patient)${E}`, 'giu'), reason: CONFIRMS },
-  { pattern: new RegExp(`${B}(?:you are|you're|you were|as) (?:a |our )?(?:patient|client) (?:of ours|at our|here|with us)${E}`, 'giu'), reason: CONFIRMS },
-  { pattern: new RegExp(`${B}(?:our|the) records (?:show|indicate|confirm)${E}`, 'giu'), reason: RECORDS },
-  { pattern: new RegExp(`${B}(?:[Dd]r\\.?|DR\\.?|[Dd]octor|[Nn]urse|[Pp]rof\\.?)\\s+\\p{Lu}[\\p{L}'-]+`, 'gu'), reason: NAME },
-  { pattern: new RegExp(`${B}(?:${EN_MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?${E}`, 'giu'), reason: DATE },
-  { pattern: new RegExp(`${B}\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${EN_MONTHS})${E}(?:\\s+\\d{4})?`, 'giu'), reason: DATE },
-  { pattern: new RegExp(`${B}\\d{4}-\\d{1,2}-\\d{1,2}${E}|${B}\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}${E}`, 'gu'), reason: DATE },
-  { pattern: new RegExp(`${B}(?:${EN_MEDICAL.join('|')})${E}`, 'giu'), reason: HEALTH },
-  { pattern: new RegExp(`${B}(?:internal (?:investigation|review|inquiry|records?|notes?)|disciplin(?:ed|ary(?: action)?)|(?:was|been|were|has been|have been) (?:fired|dismissed|suspended|reprimanded|disciplined)|cctv|camera footage|surveillance (?:video|footage))${E}`, 'giu'), reason: STAFF_ONLY },
+  { pattern: new RegExp(`${B}(?:your|ur)\\s+(?:recent\\s+|last\\s+|previous\\s+)?(?:${EN_CARE_NOUNS})${E}`, 'giu'), code: CONFIRMS },
+  { pattern: new RegExp(`${B}as your\\s+(?:doctor|dentist|nurse|physician|surgeon|therapist|provider)${E}`, 'giu'), code: CONFIRMS },
+  { pattern: new RegExp(`${B}(?:when|while) you (?:were|was) (?:here|treated|admitted|seen|in our care|with us|our patient)${E}`, 'giu'), code: CONFIRMS },
+  { pattern: new RegExp(`${B}(?:you are|you're|you were|as) (?:a |our )?(?:patient|client) (?:of ours|at our|here|with us)${E}`, 'giu'), code: CONFIRMS },
+  { pattern: new RegExp(`${B}(?:our|the) records (?:show|indicate|confirm)${E}`, 'giu'), code: RECORDS },
+  { pattern: new RegExp(`${B}(?:[Dd]r\\.?|DR\\.?|[Dd]octor|[Nn]urse|[Pp]rof\\.?)\\s+\\p{Lu}[\\p{L}'-]+`, 'gu'), code: NAME },
+  { pattern: new RegExp(`${B}(?:${EN_MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?${E}`, 'giu'), code: DATE },
+  { pattern: new RegExp(`${B}\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${EN_MONTHS})${E}(?:\\s+\\d{4})?`, 'giu'), code: DATE },
+  { pattern: new RegExp(`${B}\\d{4}-\\d{1,2}-\\d{1,2}${E}|${B}\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}${E}`, 'gu'), code: DATE },
+  { pattern: new RegExp(`${B}(?:${EN_MEDICAL.join('|')})${E}`, 'giu'), code: HEALTH },
+  { pattern: new RegExp(`${B}(?:internal (?:investigation|review|inquiry|records?|notes?)|disciplin(?:ed|ary(?: action)?)|(?:was|been|were|has been|have been) (?:fired|dismissed|suspended|reprimanded|disciplined)|cctv|camera footage|surveillance (?:video|footage))${E}`, 'giu'), code: STAFF_ONLY },
   // Chinese
-  { pattern: /内部调查|内部记录|纪律处分|处分了|被开除|已开除|停职|监控录像|监控视频/gu, reason: STAFF_ONLY },
-  { pattern: new RegExp(`[您你](?:的|之前的|上次的|此次的|这次的)(?:${ZH_CARE_NOUNS})`, 'gu'), reason: CONFIRMS },
-  { pattern: /[您你](?:在|来)(?:我院|本院|我们医院|我们诊所|本诊所)(?:就诊|就医|治疗|看病|住院|手术)?/gu, reason: CONFIRMS },
-  { pattern: /作为[您你]的(?:主治)?(?:医生|大夫|护士)/gu, reason: CONFIRMS },
-  { pattern: /[您你](?:于|在)?(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]?(?:的)?(?:就诊|就医|来院|手术|治疗|看病|复诊|住院)/gu, reason: CONFIRMS },
-  { pattern: /(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]/gu, reason: DATE },
+  { pattern: /内部调查|内部记录|纪律处分|处分了|被开除|已开除|停职|监控录像|监控视频/gu, code: STAFF_ONLY },
+  { pattern: new RegExp(`[您你](?:的|之前的|上次的|此次的|这次的)(?:${ZH_CARE_NOUNS})`, 'gu'), code: CONFIRMS },
+  { pattern: /[您你](?:在|来)(?:我院|本院|我们医院|我们诊所|本诊所)(?:就诊|就医|治疗|看病|住院|手术)?/gu, code: CONFIRMS },
+  { pattern: /作为[您你]的(?:主治)?(?:医生|大夫|护士)/gu, code: CONFIRMS },
+  { pattern: /[您你](?:于|在)?(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]?(?:的)?(?:就诊|就医|来院|手术|治疗|看病|复诊|住院)/gu, code: CONFIRMS },
+  { pattern: /(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]/gu, code: DATE },
   // A surname before the title; particles such as 的 ("our doctors") are not names.
-  { pattern: /[^\P{Script=Han}的们位名个和与及该这那您你我]{1,2}(?:医生|大夫|主任|护士|院长)/gu, reason: NAME },
-  { pattern: new RegExp(ZH_MEDICAL.join('|'), 'gu'), reason: HEALTH },
+  { pattern: /[^\P{Script=Han}的们位名个和与及该这那您你我]{1,2}(?:医生|大夫|主任|护士|院长)/gu, code: NAME },
+  { pattern: new RegExp(ZH_MEDICAL.join('|'), 'gu'), code: HEALTH },
   // Russian
-  { pattern: new RegExp(`${B}(?:внутренн\\p{L}* (?:расследовани|проверк|служебн)\\p{L}*|служебн\\p{L}* (?:расследовани|проверк)\\p{L}*|уволен\\p{L}*|выговор\\p{L}*|отстранен\\p{L}*|дисциплинарн\\p{L}*|видеонаблюдени\\p{L}*|запис\\p{L}* камер\\p{L}*)${E}`, 'giu'), reason: STAFF_ONLY },
-  { pattern: new RegExp(`${B}(?:ваш|ваша|ваше|ваши|вашего|вашей|вашу|вашим|вашем|ваших|вашими)\\s+(?:последн\\p{L}*\\s+|недавн\\p{L}*\\s+)?(?:${RU_CARE_NOUNS})${E}`, 'giu'), reason: CONFIRMS },
-  { pattern: new RegExp(`${B}(?:как ваш\\p{L}*|ваш\\p{L}*) (?:лечащ\\p{L}* )?(?:врач|доктор|стоматолог|хирург|медсестра)${E}`, 'giu'), reason: CONFIRMS },
-  { pattern: new RegExp(`${B}(?:когда|пока) вы (?:были|лежали|лечились|находились) (?:у нас|в нашей|в клинике|в больнице)`, 'giu'), reason: CONFIRMS },
-  { pattern: new RegExp(`${B}(?:[Дд]октор|[Вв]рач|[Мм]едсестра|[Хх]ирург)\\s+\\p{Lu}\\p{Ll}+`, 'gu'), reason: NAME },
-  { pattern: new RegExp(`${B}\\d{1,2}\\s+(?:${RU_MONTHS})${E}(?:\\s+\\d{4}(?:\\s*г(?:ода|\\.)?)?)?`, 'giu'), reason: DATE },
-  { pattern: new RegExp(`${B}(?:${RU_MEDICAL.join('|')})${E}`, 'giu'), reason: HEALTH },
+  { pattern: new RegExp(`${B}(?:внутренн\\p{L}* (?:расследовани|проверк|служебн)\\p{L}*|служебн\\p{L}* (?:расследовани|проверк)\\p{L}*|уволен\\p{L}*|выговор\\p{L}*|отстранен\\p{L}*|дисциплинарн\\p{L}*|видеонаблюдени\\p{L}*|запис\\p{L}* камер\\p{L}*)${E}`, 'giu'), code: STAFF_ONLY },
+  { pattern: new RegExp(`${B}(?:ваш|ваша|ваше|ваши|вашего|вашей|вашу|вашим|вашем|ваших|вашими)\\s+(?:последн\\p{L}*\\s+|недавн\\p{L}*\\s+)?(?:${RU_CARE_NOUNS})${E}`, 'giu'), code: CONFIRMS },
+  { pattern: new RegExp(`${B}(?:как ваш\\p{L}*|ваш\\p{L}*) (?:лечащ\\p{L}* )?(?:врач|доктор|стоматолог|хирург|медсестра)${E}`, 'giu'), code: CONFIRMS },
+  { pattern: new RegExp(`${B}(?:когда|пока) вы (?:были|лежали|лечились|находились) (?:у нас|в нашей|в клинике|в больнице)`, 'giu'), code: CONFIRMS },
+  { pattern: new RegExp(`${B}(?:[Дд]октор|[Вв]рач|[Мм]едсестра|[Хх]ирург)\\s+\\p{Lu}\\p{Ll}+`, 'gu'), code: NAME },
+  { pattern: new RegExp(`${B}\\d{1,2}\\s+(?:${RU_MONTHS})${E}(?:\\s+\\d{4}(?:\\s*г(?:ода|\\.)?)?)?`, 'giu'), code: DATE },
+  { pattern: new RegExp(`${B}(?:${RU_MEDICAL.join('|')})${E}`, 'giu'), code: HEALTH },
 ];
 
 /** A member of the staff roster whose names must not appear in a public reply. */
@@ -100,13 +111,13 @@ function escapeRegExp(text: string): string {
 export function checkPrivacy(text: string, roster: RosterName[] = []): CheckResult {
   const found: Finding[] = [];
   for (const rule of RULES) {
-    for (const m of text.matchAll(rule.pattern)) found.push({ span: [m.index, m.index + m[0].length], term: m[0], reason: rule.reason });
+    for (const m of text.matchAll(rule.pattern)) found.push(finding(rule.code, [m.index, m.index + m[0].length], m[0]));
   }
   for (const member of roster) {
     for (const name of [member.name, ...member.aliases]) {
       if (name.trim().length < 2) continue;
       const pattern = /^[\p{Script=Han}]/u.test(name) ? new RegExp(escapeRegExp(name), 'gu') : new RegExp(`${B}${escapeRegExp(name)}${E}`, 'giu');
-      for (const m of text.matchAll(pattern)) found.push({ span: [m.index, m.index + m[0].length], term: m[0], reason: NAME });
+      for (const m of text.matchAll(pattern)) found.push(finding(NAME, [m.index, m.index + m[0].length], m[0]));
     }
   }
   return { ok: found.length === 0, findings: withoutNested(found) };
@@ -117,7 +128,7 @@ function withoutNested(findings: Finding[]): Finding[] {
   const sorted = [...findings].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
   const kept: Finding[] = [];
   for (const f of sorted) {
-    const inside = kept.some((k) => k.span[0] <= f.span[0] && f.span[1] <= k.span[1] && !(k.span[0] === f.span[0] && k.span[1] === f.span[1] && k.reason !== f.reason));
+    const inside = kept.some((k) => k.span[0] <= f.span[0] && f.span[1] <= k.span[1] && !(k.span[0] === f.span[0] && k.span[1] === f.span[1] && k.code !== f.code));
     if (!inside) kept.push(f);
   }
   return kept;

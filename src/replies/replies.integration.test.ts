@@ -113,3 +113,16 @@ test('lists drafts awaiting approval in the work of those who may publish', asyn
   expect((await pr.get('/api/my-work')).json().approvals.map((r: { id: string }) => r.id)).toContain(reply.id);
   expect((await service.get('/api/my-work')).json().approvals).toEqual([]);
 });
+
+test('names the findings and refuses approval in the reader’s language', async () => {
+  const ru = { 'accept-language': 'ru' };
+  const checked = (await service.request({ method: 'POST', url: '/api/replies/check', payload: { text: 'We hope your surgery went well.', lang: 'en' }, headers: ru })).json();
+  expect(checked.privacy.findings[0]).toMatchObject({ term: 'your surgery', code: 'confirms_patient', reason: 'подтверждает, что автор был пациентом' });
+  const reply = (await draft('We hope your surgery went well.')).json().reply;
+  const refused = await pr.request({ method: 'POST', url: `/api/replies/${reply.id}/approve`, headers: ru });
+  expect(refused.statusCode).toBe(400);
+  expect(refused.json().error.message).toBe('ответ нельзя утвердить: «your surgery» (подтверждает, что автор был пациентом)');
+  expect(refused.json().error.details).toMatchObject({ reason: 'replies.cannotApprove', findings: [{ check: 'privacy', term: 'your surgery', code: 'confirms_patient' }] });
+  const posted = await service.request({ method: 'POST', url: `/api/replies/${reply.id}/posted`, payload: {}, headers: { 'accept-language': 'zh-CN' } });
+  expect(posted.json().error.message).toBe('只有已批准的回复才能标记为已发布；此回复当前为“草稿”');
+});

@@ -1,35 +1,65 @@
 import type { Db } from '../db/database.ts';
 import { notFound } from '../core/errors.ts';
-import type { CheckResult } from './privacy-check.ts';
+import { DEFAULT_LOCALE, type Locale } from '../core/i18n.ts';
+import { scopeToViewer, type Viewer } from '../core/viewer.ts';
+import { localizeCheck, type StoredCheck } from './findings.ts';
 import type { ReplyViewType } from './replies.schemas.ts';
+import type { ReplyKind, ReplyStatus } from './replies.vocab.ts';
 
 function replyQuery(db: Db) {
   return db
-    .selectFrom('replies')
-    .select(['id', 'case_id as caseId', 'kind', 'lang', 'text', 'status', 'privacy', 'brand_voice as brandVoice', 'created_by as createdBy', 'approved_by as approvedBy', 'posted_url as postedUrl', 'created_at as createdAt', 'org_id as orgId']);
+    .selectFrom('replies as r')
+    .select([
+      'r.id',
+      'r.case_id as caseId',
+      'r.kind',
+      'r.lang',
+      'r.text',
+      'r.status',
+      'r.privacy',
+      'r.brand_voice as brandVoice',
+      'r.created_by as createdBy',
+      'r.approved_by as approvedBy',
+      'r.posted_url as postedUrl',
+      'r.created_at as createdAt',
+    ]);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof replyQuery>['execute']>>[number];
 
-function toView({ orgId: _orgId, ...row }: Row): ReplyViewType {
-  return { ...row, kind: row.kind as 'public' | 'private', status: row.status as ReplyViewType['status'], privacy: row.privacy as CheckResult, brandVoice: row.brandVoice as CheckResult };
+/** A reply as its reader sees it: the checks' reasons in the reader's language. */
+function toView(row: Row, locale: Locale): ReplyViewType {
+  return {
+    ...row,
+    kind: row.kind as ReplyKind,
+    status: row.status as ReplyStatus,
+    privacy: localizeCheck(locale, row.privacy as StoredCheck),
+    brandVoice: localizeCheck(locale, row.brandVoice as StoredCheck),
+  };
 }
 
 /** The replies of a case, oldest first. */
-export async function findCaseReplies(db: Db, caseId: string): Promise<ReplyViewType[]> {
-  return (await replyQuery(db).where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute()).map(toView);
+export async function findCaseReplies(db: Db, caseId: string, locale: Locale = DEFAULT_LOCALE): Promise<ReplyViewType[]> {
+  const rows = await replyQuery(db).where('r.case_id', '=', caseId).orderBy('r.created_at').orderBy('r.id').execute();
+  return rows.map((r) => toView(r, locale));
 }
 
-/** Drafts of the organisation waiting for approval, oldest first. */
-export async function findDraftReplies(db: Db, orgId: string, caseIds: string[] | null): Promise<ReplyViewType[]> {
-  let query = replyQuery(db).where('org_id', '=', orgId).where('status', '=', 'draft');
-  if (caseIds) query = caseIds.length ? query.where('case_id', 'in', caseIds) : query.where('id', 'is', null);
-  return (await query.orderBy('created_at').limit(200).execute()).map(toView);
+/** Drafts waiting for approval on the cases the viewer may see, oldest first. */
+export async function findDraftReplies(db: Db, viewer: Viewer, locale: Locale = DEFAULT_LOCALE): Promise<ReplyViewType[]> {
+  const rows = await replyQuery(db)
+    .innerJoin('cases as c', 'c.id', 'r.case_id')
+    .where('r.org_id', '=', viewer.orgId)
+    .where('r.status', '=', 'draft')
+    .where(scopeToViewer('c.department_id', viewer))
+    .orderBy('r.created_at')
+    .limit(200)
+    .execute();
+  return rows.map((r) => toView(r, locale));
 }
 
-/** One reply of the organisation; throws not_found otherwise. */
-export async function getReply(db: Db, orgId: string, id: string): Promise<ReplyViewType> {
-  const row = await replyQuery(db).where('id', '=', id).where('org_id', '=', orgId).executeTakeFirst();
+/** One reply of the organisation, in `locale`; throws not_found otherwise. */
+export async function getReply(db: Db, orgId: string, id: string, locale: Locale = DEFAULT_LOCALE): Promise<ReplyViewType> {
+  const row = await replyQuery(db).where('r.id', '=', id).where('r.org_id', '=', orgId).executeTakeFirst();
   if (!row) throw notFound('reply');
-  return toView(row);
+  return toView(row, locale);
 }

@@ -1,17 +1,26 @@
 import { z } from 'zod';
-import { TIERS } from '../cases/cases.schemas.ts';
+import { TIERS } from '../cases/cases.vocab.ts';
+import { FINDING_CODES, REPLY_KINDS, REPLY_STATUSES, type BrandVoiceLang } from './replies.vocab.ts';
 
-const FindingView = z.object({ span: z.tuple([z.number(), z.number()]), term: z.string(), reason: z.string() });
+const FindingView = z.object({
+  span: z.tuple([z.number(), z.number()]),
+  term: z.string(),
+  /** Why, in the reader's language. */
+  reason: z.string(),
+  /** The finding's code (absent only on a finding stored before codes whose reason is not a known one). */
+  code: z.enum(FINDING_CODES).optional(),
+  params: z.record(z.string(), z.string()).optional(),
+});
 export const CheckView = z.object({ ok: z.boolean(), findings: z.array(FindingView) });
 export const LANG = z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, 'lang must be an ISO 639 code such as zh, ru or en');
 
 export const ReplyView = z.object({
   id: z.string(),
   caseId: z.string(),
-  kind: z.enum(['public', 'private']),
+  kind: z.enum(REPLY_KINDS),
   lang: z.string(),
   text: z.string(),
-  status: z.enum(['draft', 'approved', 'posted']),
+  status: z.enum(REPLY_STATUSES),
   privacy: CheckView,
   brandVoice: CheckView,
   createdBy: z.string().nullable(),
@@ -26,9 +35,10 @@ export const CheckResultView = z.object({ privacy: CheckView, brandVoice: CheckV
 export const CreateReplyBody = z.object({
   text: z.string().trim().min(1, 'text is empty').max(20_000),
   lang: LANG,
-  kind: z.enum(['public', 'private']),
+  kind: z.enum(REPLY_KINDS),
   templateId: z.uuid().optional(),
 });
+export type CreateReplyBodyType = z.infer<typeof CreateReplyBody>;
 export const PostedBody = z.object({ url: z.url({ protocol: /^https?$/, message: 'url must be an http(s) link' }).max(2000).optional() }).optional();
 
 export const TemplateView = z.object({ id: z.string(), name: z.string(), lang: z.string(), tier: z.enum(TIERS).nullable(), aspect: z.string().nullable(), text: z.string() });
@@ -43,7 +53,7 @@ export const CreateTemplateBody = z.object({
 
 const phrases = z.array(z.string().trim().min(1).max(200)).max(50);
 export const BrandVoiceSchema = z.object({
-  requiredPhrases: z.object({ zh: phrases, ru: phrases, en: phrases }),
+  requiredPhrases: z.object({ zh: phrases, ru: phrases, en: phrases } satisfies Record<BrandVoiceLang, typeof phrases>),
   bannedWords: z.array(z.string().trim().min(1).max(100)).max(500),
   maxLength: z.number().int().min(1).max(20_000).optional(),
   noExclamation: z.boolean().optional(),

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import type { Tier } from '../cases/cases.schemas.ts';
+import type { Tier } from '../cases/cases.vocab.ts';
 
 const DEFAULT_TEMPLATES = [
   { name: 'Apology and contact', lang: 'en', text: "Dear {{author}}, thank you for telling us. We're sorry to hear this. Please contact {{contact}} so we can look into it. — {{clinic}}" },
