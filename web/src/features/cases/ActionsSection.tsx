@@ -5,6 +5,7 @@ import { useSubmit } from '../../lib/use-submit.ts';
 import { actionKinds, aspectIds, type ActionKind, type AspectId } from '../../lib/vocab.ts';
 import { Field } from '../../ui/Field.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
+import { RecordList } from '../../ui/RecordList.tsx';
 import { InlineForm } from '../../ui/InlineForm.tsx';
 import { EnumSelect, Select, optionsOf } from '../../ui/Select.tsx';
 import type { User } from '../settings/index.ts';
@@ -31,45 +32,41 @@ export function ActionsSection({ detail, users, onChanged }: { detail: CaseDetai
   return (
     <section className="card">
       <h2>{t('actions.title')}</h2>
-      {detail.actions.length === 0 ? (
-        <p className="muted">{t('actions.empty')}</p>
-      ) : (
-        <ul className="record-list" data-testid="actions">
-          {detail.actions.map((a) => (
-            <li key={a.id} className={a.status === 'done' ? 'done' : undefined}>
-              <div className="record-head">
-                <span className={`badge ${a.kind === 'preventive' ? 'badge-positive' : 'badge-kind'}`}>{t(`actions.${a.kind}`)}</span>
-                <span className="strong">{a.description}</span>
-                <span className="spacer" />
-                {a.status === 'done' ? (
-                  <span className="badge badge-positive">✓ {t('actions.done')}</span>
-                ) : (
-                  can('cases.work') && (
-                    <button type="button" className="btn btn-small" onClick={() => void markDone(a)}>
-                      {t('actions.markDone')}
-                    </button>
-                  )
-                )}
-              </div>
-              <div className="small muted">
-                {a.aspect ? tx('aspect', a.aspect) : t('common.none')} · {a.ownerName ?? t('cases.unassigned')} · {t('actions.due', { at: formatDate(a.dueAt, false) })}
-              </div>
-              {a.effect && (
-                <div className="effect small" data-testid="action-effect">
-                  {t('actions.effect', {
-                    aspect: tx('aspect', a.effect.aspect),
-                    days: a.effect.days,
-                    before: percent(a.effect.before.negativeShare),
-                    after: percent(a.effect.after.negativeShare),
-                    nBefore: a.effect.before.n,
-                    nAfter: a.effect.after.n,
-                  })}
-                </div>
+      <RecordList items={detail.actions} testId="actions" itemClass={(a) => (a.status === 'done' ? 'done' : undefined)} empty={<p className="muted">{t('actions.empty')}</p>}>
+        {(a) => (
+          <>
+            <div className="record-head">
+              <span className={`badge ${a.kind === 'preventive' ? 'badge-positive' : 'badge-kind'}`}>{t(`actions.${a.kind}`)}</span>
+              <span className="strong">{a.description}</span>
+              <span className="spacer" />
+              {a.status === 'done' ? (
+                <span className="badge badge-positive">✓ {t('actions.done')}</span>
+              ) : (
+                can('cases.work') && (
+                  <button type="button" className="btn btn-small" onClick={() => void markDone(a)}>
+                    {t('actions.markDone')}
+                  </button>
+                )
               )}
-            </li>
-          ))}
-        </ul>
-      )}
+            </div>
+            <div className="small muted">
+              {a.aspect ? tx('aspect', a.aspect) : t('common.none')} · {a.ownerName ?? t('cases.unassigned')} · {t('actions.due', { at: formatDate(a.dueAt, false) })}
+            </div>
+            {a.effect && (
+              <div className="effect small" data-testid="action-effect">
+                {t('actions.effect', {
+                  aspect: tx('aspect', a.effect.aspect),
+                  days: a.effect.days,
+                  before: percent(a.effect.before.negativeShare),
+                  after: percent(a.effect.after.negativeShare),
+                  nBefore: a.effect.before.n,
+                  nAfter: a.effect.after.n,
+                })}
+              </div>
+            )}
+          </>
+        )}
+      </RecordList>
       {canWork && <ActionForm caseId={detail.case.id} users={users} onChanged={onChanged} />}
     </section>
   );

@@ -5,6 +5,7 @@ import { useSubmit } from '../../lib/use-submit.ts';
 import { handlingTypes, type HandlingType } from '../../lib/vocab.ts';
 import { Field } from '../../ui/Field.tsx';
 import { FieldButton } from '../../ui/FormActions.tsx';
+import { RecordList } from '../../ui/RecordList.tsx';
 import { EnumSelect } from '../../ui/Select.tsx';
 import { caseCommand, type CaseCommandBody } from './api.ts';
 import type { CaseDetail } from './types.ts';
@@ -31,19 +32,15 @@ export function HandlingSection({ detail, onChanged }: { detail: CaseDetail; onC
   return (
     <section className="card">
       <h2>{t('handling.title')}</h2>
-      {detail.handling.length === 0 ? (
-        <p className="muted">{t('handling.empty')}</p>
-      ) : (
-        <ul className="record-list">
-          {detail.handling.map((h) => (
-            <li key={h.id}>
-              <span className="badge">{t(`handling.${h.type}`)}</span> {h.note}
-              {h.amount !== null && h.amount !== undefined && <span className="strong"> · {formatNumber(h.amount)}</span>}
-              <span className="muted small"> · {formatDate(h.at)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <RecordList items={detail.handling} empty={<p className="muted">{t('handling.empty')}</p>}>
+        {(h) => (
+          <>
+            <span className="badge">{t(`handling.${h.type}`)}</span> {h.note}
+            {h.amount !== null && h.amount !== undefined && <span className="strong"> · {formatNumber(h.amount)}</span>}
+            <span className="muted small"> · {formatDate(h.at)}</span>
+          </>
+        )}
+      </RecordList>
       {can('cases.work') && detail.case.status !== 'closed' && (
         <form className="form-row handling-form" onSubmit={submit(add)}>
           <Field label={t('handling.type')} width="narrow">

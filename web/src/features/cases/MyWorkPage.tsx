@@ -1,6 +1,7 @@
 import { useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../lib/router.tsx';
 import { useResource } from '../../lib/use-resource.ts';
+import { RecordList } from '../../ui/RecordList.tsx';
 import { RecordTable } from '../../ui/RecordTable.tsx';
 import { Stat } from '../../ui/Stat.tsx';
 import { EmptyState, Spinner } from '../../ui/states.tsx';
@@ -52,50 +53,42 @@ export function MyWorkPage() {
 
       <section className="card">
         <h2>{t('myWork.actions')}</h2>
-        {work.actions.length === 0 ? (
-          <EmptyState title={t('myWork.noActions')} />
-        ) : (
-          <ul className="record-list">
-            {work.actions.map((a) => (
-              <li key={a.id}>
-                <div className="record-head">
-                  <span className="badge">{t(`actions.${a.kind}`)}</span>
-                  <Link href={caseHref(a.caseId)} className="strong">
-                    {a.description}
-                  </Link>
-                </div>
-                <div className="small muted">
-                  {`#${a.caseNumber} · `}
-                  {a.aspect ? `${tx('aspect', a.aspect)} · ` : ''}
-                  {t('actions.due', { at: formatDate(a.dueAt, false) })}
-                </div>
-              </li>
-            ))}
-          </ul>
-        )}
+        <RecordList items={work.actions} empty={<EmptyState title={t('myWork.noActions')} />}>
+          {(a) => (
+            <>
+              <div className="record-head">
+                <span className="badge">{t(`actions.${a.kind}`)}</span>
+                <Link href={caseHref(a.caseId)} className="strong">
+                  {a.description}
+                </Link>
+              </div>
+              <div className="small muted">
+                {`#${a.caseNumber} · `}
+                {a.aspect ? `${tx('aspect', a.aspect)} · ` : ''}
+                {t('actions.due', { at: formatDate(a.dueAt, false) })}
+              </div>
+            </>
+          )}
+        </RecordList>
       </section>
 
       <section className="card">
         <h2>{t('myWork.approvals')}</h2>
-        {work.approvals.length === 0 ? (
-          <EmptyState title={t('myWork.noApprovals')} />
-        ) : (
-          <ul className="record-list">
-            {work.approvals.map((r) => (
-              <li key={r.id}>
-                <div className="record-head">
-                  <span className="badge badge-lang">{r.lang.toUpperCase()}</span>
-                  {/* /api/my-work sends approvals as plain replies, without the case's number or title. */}
-                  <Link href={caseHref(r.caseId)} className="strong">
-                    {t('myWork.openCase')}
-                  </Link>
-                  <span className="muted small">{formatDate(r.createdAt)}</span>
-                </div>
-                <div className="cell-clip small">{r.text}</div>
-              </li>
-            ))}
-          </ul>
-        )}
+        <RecordList items={work.approvals} empty={<EmptyState title={t('myWork.noApprovals')} />}>
+          {(r) => (
+            <>
+              <div className="record-head">
+                <span className="badge badge-lang">{r.lang.toUpperCase()}</span>
+                {/* /api/my-work sends approvals as plain replies, without the case's number or title. */}
+                <Link href={caseHref(r.caseId)} className="strong">
+                  {t('myWork.openCase')}
+                </Link>
+                <span className="muted small">{formatDate(r.createdAt)}</span>
+              </div>
+              <div className="cell-clip small">{r.text}</div>
+            </>
+          )}
+        </RecordList>
       </section>
     </div>
   );

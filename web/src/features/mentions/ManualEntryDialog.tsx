@@ -5,7 +5,7 @@ import { useSubmit } from '../../lib/use-submit.ts';
 import type { MentionKind } from '../../lib/vocab.ts';
 import { Field } from '../../ui/Field.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
-import { EnumSelect, Select, optionsOf } from '../../ui/Select.tsx';
+import { EnumSelect, Select, optionsOf, type Option } from '../../ui/Select.tsx';
 import { createManualMention } from './api.ts';
 import type { ManualMention, Mention } from './types.ts';
 
@@ -30,6 +30,10 @@ export function ManualEntryDialog({ onClose, onCreated }: { onClose(): void; onC
   const [when, setWhen] = useState(localNow);
 
   const departments = (org?.departments ?? []).filter((d) => !locationId || !d.locationId || d.locationId === locationId);
+
+  const optional = (name: string, value: string, onChange: (next: string) => void, options: Option<string>[]) => (
+    <Select name={name} value={value} onChange={onChange} emptyLabel={t('common.none')} options={options} />
+  );
 
   const create = async () => {
     const body: ManualMention = { kind, text };
@@ -59,33 +63,15 @@ export function ManualEntryDialog({ onClose, onCreated }: { onClose(): void; onC
           <input name="authorHandle" value={author} onChange={(e) => setAuthor(e.target.value)} />
         </Field>
         <Field label={t('manual.rating')} optional width="narrow">
-          <Select
-            name="rating"
-            value={rating}
-            onChange={setRating}
-            emptyLabel={t('common.none')}
-            options={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: '★'.repeat(n) }))}
-          />
+          {optional('rating', rating, setRating, [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: '★'.repeat(n) })))}
         </Field>
       </div>
       <div className="form-row">
         <Field label={t('manual.location')}>
-          <Select
-            name="locationId"
-            value={locationId}
-            onChange={setLocationId}
-            emptyLabel={t('common.none')}
-            options={optionsOf(org?.locations, (l) => l.name)}
-          />
+          {optional('locationId', locationId, setLocationId, optionsOf(org?.locations, (l) => l.name))}
         </Field>
         <Field label={t('manual.department')}>
-          <Select
-            name="departmentId"
-            value={departmentId}
-            onChange={setDepartmentId}
-            emptyLabel={t('common.none')}
-            options={optionsOf(departments, (d) => d.name)}
-          />
+          {optional('departmentId', departmentId, setDepartmentId, optionsOf(departments, (d) => d.name))}
         </Field>
         <Field label={t('manual.date')}>
           <input type="datetime-local" name="publishedAt" value={when} onChange={(e) => setWhen(e.target.value)} />

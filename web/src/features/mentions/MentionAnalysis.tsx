@@ -26,42 +26,12 @@ export function MentionAnalysis({ analysis: a }: { analysis: Analysis | null }) 
           <dd className="warning-text">⚠ {t('mention.ratingConflict')}</dd>
         </>
       )}
-      {a.aspects.length > 0 && (
-        <>
-          <dt>{t('mention.aspects')}</dt>
-          <dd className="chip-row">
-            {a.aspects.map((x, i) => (
-              <span key={i} className={`chip chip-${x.polarity}`}>
-                {tx('aspect', x.aspect)}
-              </span>
-            ))}
-          </dd>
-        </>
-      )}
-      {a.risks.length > 0 && (
-        <>
-          <dt>{t('mention.risks')}</dt>
-          <dd className="chip-row">
-            {a.risks.map((x, i) => (
-              <span key={i} className="chip chip-risk">
-                ⚠ {tx('risk', x.risk)}
-              </span>
-            ))}
-          </dd>
-        </>
-      )}
-      {a.staff.length > 0 && (
-        <>
-          <dt>{t('mention.staffMentioned')}</dt>
-          <dd className="chip-row">
-            {a.staff.map((x, i) => (
-              <span key={i} className="chip chip-staff" title={t('mention.confidence', { value: percent(x.confidence) })}>
-                {x.name}
-              </span>
-            ))}
-          </dd>
-        </>
-      )}
+      <ChipRow label={t('mention.aspects')} chips={a.aspects.map((x) => ({ className: `chip-${x.polarity}`, text: tx('aspect', x.aspect) }))} />
+      <ChipRow label={t('mention.risks')} chips={a.risks.map((x) => ({ className: 'chip-risk', text: `⚠ ${tx('risk', x.risk)}` }))} />
+      <ChipRow
+        label={t('mention.staffMentioned')}
+        chips={a.staff.map((x) => ({ className: 'chip-staff', text: x.name, title: t('mention.confidence', { value: percent(x.confidence) }) }))}
+      />
       <dt>{t('mention.authenticity')}</dt>
       <dd>
         {a.authenticity.score <= 0 && a.authenticity.signals.length === 0 ? (
@@ -76,5 +46,22 @@ export function MentionAnalysis({ analysis: a }: { analysis: Analysis | null }) 
       <dt>{t('mention.model')}</dt>
       <dd className="muted small">{a.modelVersion}</dd>
     </dl>
+  );
+}
+
+/** A term and its chips (nothing when there are none). */
+function ChipRow({ label, chips }: { label: string; chips: { className: string; text: string; title?: string }[] }) {
+  if (chips.length === 0) return null;
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd className="chip-row">
+        {chips.map((chip, i) => (
+          <span key={i} className={`chip ${chip.className}`} title={chip.title}>
+            {chip.text}
+          </span>
+        ))}
+      </dd>
+    </>
   );
 }
