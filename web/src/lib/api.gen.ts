@@ -2764,224 +2764,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/cases/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            case: {
-                                id: string;
-                                number: number;
-                                title: string;
-                                /** @enum {string} */
-                                tier: "general" | "major" | "malicious";
-                                /** @enum {string} */
-                                status: "new" | "acknowledged" | "investigating" | "handling" | "responded" | "repairing" | "closed";
-                                team: string;
-                                assigneeId: string | null;
-                                assigneeName: string | null;
-                                mentionIds: string[];
-                                locationId: string | null;
-                                departmentId: string | null;
-                                /** Format: date-time */
-                                firstResponseDueAt: string;
-                                /** Format: date-time */
-                                resolutionDueAt: string;
-                                /** Format: date-time */
-                                respondedAt: string | null;
-                                /** @enum {string} */
-                                slaState: "ok" | "due_soon" | "breached";
-                                escalationLevel: number;
-                                rootCause: string | null;
-                                /** Format: date-time */
-                                openedAt: string;
-                                /** Format: date-time */
-                                closedAt: string | null;
-                            };
-                            timeline: {
-                                id: string;
-                                /** Format: date-time */
-                                at: string;
-                                actorName: string;
-                                type: string;
-                                data: {
-                                    [key: string]: unknown;
-                                };
-                            }[];
-                            handling: {
-                                id: string;
-                                /** @enum {string} */
-                                type: "apology" | "compensation" | "rectification";
-                                note: string;
-                                amount: number | null;
-                                /** Format: date-time */
-                                at: string;
-                            }[];
-                            actions: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "corrective" | "preventive";
-                                description: string;
-                                aspect: string;
-                                ownerId: string | null;
-                                ownerName: string | null;
-                                /** Format: date-time */
-                                dueAt: string;
-                                /** @enum {string} */
-                                status: "open" | "done";
-                                /** Format: date-time */
-                                doneAt: string | null;
-                                effect: {
-                                    aspect: string;
-                                    days: number;
-                                    before: {
-                                        negativeShare: number | null;
-                                        n: number;
-                                    };
-                                    after: {
-                                        negativeShare: number | null;
-                                        n: number;
-                                    };
-                                } | null;
-                            }[];
-                            replies: {
-                                id: string;
-                                caseId: string;
-                                /** @enum {string} */
-                                kind: "public" | "private";
-                                lang: string;
-                                text: string;
-                                /** @enum {string} */
-                                status: "draft" | "approved" | "posted";
-                                privacy: {
-                                    ok: boolean;
-                                    findings: {
-                                        span: [
-                                            number,
-                                            number
-                                        ];
-                                        term: string;
-                                        reason: string;
-                                    }[];
-                                };
-                                brandVoice: {
-                                    ok: boolean;
-                                    findings: {
-                                        span: [
-                                            number,
-                                            number
-                                        ];
-                                        term: string;
-                                        reason: string;
-                                    }[];
-                                };
-                                createdBy: string | null;
-                                approvedBy: string | null;
-                                postedUrl: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                            mentions: {
-                                id: string;
-                                sourceId: string;
-                                sourceName: string;
-                                /** @enum {string|null} */
-                                sourceBuiltIn: "manual" | "upload" | null;
-                                /** @enum {string} */
-                                kind: "review" | "comment" | "post" | "news" | "offline_complaint" | "hotline_note" | "survey_text";
-                                externalId: string | null;
-                                url: string | null;
-                                authorHandle: string | null;
-                                ratingRaw: number | null;
-                                ratingScale: number | null;
-                                rating: number | null;
-                                title: string | null;
-                                text: string;
-                                lang: string | null;
-                                /** Format: date-time */
-                                publishedAt: string | null;
-                                /** Format: date-time */
-                                receivedAt: string;
-                                locationId: string | null;
-                                locationName: string | null;
-                                departmentId: string | null;
-                                departmentName: string | null;
-                                /** @enum {string} */
-                                status: "new" | "triaged" | "in_case" | "resolved" | "dismissed";
-                                version: number;
-                                analysis: {
-                                    sentiment: {
-                                        /** @enum {string} */
-                                        label: "negative" | "neutral" | "positive";
-                                        score: number;
-                                        confidence: number;
-                                    };
-                                    aspects: {
-                                        aspect: string;
-                                        /** @enum {string} */
-                                        polarity: "negative" | "neutral" | "positive";
-                                        span: [
-                                            number,
-                                            number
-                                        ];
-                                    }[];
-                                    risks: {
-                                        risk: string;
-                                        span: [
-                                            number,
-                                            number
-                                        ];
-                                    }[];
-                                    staff: {
-                                        id: string;
-                                        name: string;
-                                        span: [
-                                            number,
-                                            number
-                                        ];
-                                        confidence: number;
-                                    }[];
-                                    ratingConflict: boolean;
-                                    authenticity: {
-                                        score: number;
-                                        signals: string[];
-                                    };
-                                    modelVersion: string;
-                                } | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/cases/{id}/transition": {
         parameters: {
             query?: never;
@@ -3941,138 +3723,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/my-work": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            cases: {
-                                id: string;
-                                number: number;
-                                title: string;
-                                /** @enum {string} */
-                                tier: "general" | "major" | "malicious";
-                                /** @enum {string} */
-                                status: "new" | "acknowledged" | "investigating" | "handling" | "responded" | "repairing" | "closed";
-                                team: string;
-                                assigneeId: string | null;
-                                assigneeName: string | null;
-                                mentionIds: string[];
-                                locationId: string | null;
-                                departmentId: string | null;
-                                /** Format: date-time */
-                                firstResponseDueAt: string;
-                                /** Format: date-time */
-                                resolutionDueAt: string;
-                                /** Format: date-time */
-                                respondedAt: string | null;
-                                /** @enum {string} */
-                                slaState: "ok" | "due_soon" | "breached";
-                                escalationLevel: number;
-                                rootCause: string | null;
-                                /** Format: date-time */
-                                openedAt: string;
-                                /** Format: date-time */
-                                closedAt: string | null;
-                            }[];
-                            actions: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "corrective" | "preventive";
-                                description: string;
-                                aspect: string;
-                                ownerId: string | null;
-                                ownerName: string | null;
-                                /** Format: date-time */
-                                dueAt: string;
-                                /** @enum {string} */
-                                status: "open" | "done";
-                                /** Format: date-time */
-                                doneAt: string | null;
-                                effect: {
-                                    aspect: string;
-                                    days: number;
-                                    before: {
-                                        negativeShare: number | null;
-                                        n: number;
-                                    };
-                                    after: {
-                                        negativeShare: number | null;
-                                        n: number;
-                                    };
-                                } | null;
-                                caseId: string;
-                                caseNumber: number;
-                                caseTitle: string;
-                            }[];
-                            approvals: {
-                                id: string;
-                                caseId: string;
-                                /** @enum {string} */
-                                kind: "public" | "private";
-                                lang: string;
-                                text: string;
-                                /** @enum {string} */
-                                status: "draft" | "approved" | "posted";
-                                privacy: {
-                                    ok: boolean;
-                                    findings: {
-                                        span: [
-                                            number,
-                                            number
-                                        ];
-                                        term: string;
-                                        reason: string;
-                                    }[];
-                                };
-                                brandVoice: {
-                                    ok: boolean;
-                                    findings: {
-                                        span: [
-                                            number,
-                                            number
-                                        ];
-                                        term: string;
-                                        reason: string;
-                                    }[];
-                                };
-                                createdBy: string | null;
-                                approvedBy: string | null;
-                                postedUrl: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/reply-templates": {
         parameters: {
             query?: never;
@@ -4288,6 +3938,11 @@ export interface paths {
                                     ];
                                     term: string;
                                     reason: string;
+                                    /** @enum {string} */
+                                    code?: "confirms_patient" | "health_detail" | "date" | "staff_name" | "records" | "staff_only" | "required_phrase" | "banned_word" | "exclamation" | "too_long";
+                                    params?: {
+                                        [key: string]: string;
+                                    };
                                 }[];
                             };
                             brandVoice: {
@@ -4299,6 +3954,11 @@ export interface paths {
                                     ];
                                     term: string;
                                     reason: string;
+                                    /** @enum {string} */
+                                    code?: "confirms_patient" | "health_detail" | "date" | "staff_name" | "records" | "staff_only" | "required_phrase" | "banned_word" | "exclamation" | "too_long";
+                                    params?: {
+                                        [key: string]: string;
+                                    };
                                 }[];
                             };
                         };
@@ -4368,6 +4028,11 @@ export interface paths {
                                         ];
                                         term: string;
                                         reason: string;
+                                        /** @enum {string} */
+                                        code?: "confirms_patient" | "health_detail" | "date" | "staff_name" | "records" | "staff_only" | "required_phrase" | "banned_word" | "exclamation" | "too_long";
+                                        params?: {
+                                            [key: string]: string;
+                                        };
                                     }[];
                                 };
                                 brandVoice: {
@@ -4379,6 +4044,11 @@ export interface paths {
                                         ];
                                         term: string;
                                         reason: string;
+                                        /** @enum {string} */
+                                        code?: "confirms_patient" | "health_detail" | "date" | "staff_name" | "records" | "staff_only" | "required_phrase" | "banned_word" | "exclamation" | "too_long";
+                                        params?: {
+                                            [key: string]: string;
+                                        };
                                     }[];
                                 };
                                 createdBy: string | null;
@@ -4443,6 +4113,11 @@ export interface paths {
                                         ];
                                         term: string;
                                         reason: string;
+                                        /** @enum {string} */
+                                        code?: "confirms_patient" | "health_detail" | "date" | "staff_name" | "records" | "staff_only" | "required_phrase" | "banned_word" | "exclamation" | "too_long";
+                                        params?: {
+                                            [key: string]: string;
+                                        };
                                     }[];
                                 };
                                 brandVoice: {
@@ -4454,6 +4129,11 @@ export interface paths {
                                         ];
                                         term: string;
                                         reason: string;
+                                        /** @enum {string} */
+                                        code?: "confirms_patient" | "health_detail" | "date" | "staff_name" | "records" | "staff_only" | "required_phrase" | "banned_word" | "exclamation" | "too_long";
+                                        params?: {
+                                            [key: string]: string;
+                                        };
                                     }[];
                                 };
                                 createdBy: string | null;
@@ -4525,6 +4205,11 @@ export interface paths {
                                         ];
                                         term: string;
                                         reason: string;
+                                        /** @enum {string} */
+                                        code?: "confirms_patient" | "health_detail" | "date" | "staff_name" | "records" | "staff_only" | "required_phrase" | "banned_word" | "exclamation" | "too_long";
+                                        params?: {
+                                            [key: string]: string;
+                                        };
                                     }[];
                                 };
                                 brandVoice: {
@@ -4536,6 +4221,11 @@ export interface paths {
                                         ];
                                         term: string;
                                         reason: string;
+                                        /** @enum {string} */
+                                        code?: "confirms_patient" | "health_detail" | "date" | "staff_name" | "records" | "staff_only" | "required_phrase" | "banned_word" | "exclamation" | "too_long";
+                                        params?: {
+                                            [key: string]: string;
+                                        };
                                     }[];
                                 };
                                 createdBy: string | null;
@@ -4549,6 +4239,376 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                id: string;
+                                number: number;
+                                title: string;
+                                /** @enum {string} */
+                                tier: "general" | "major" | "malicious";
+                                /** @enum {string} */
+                                status: "new" | "acknowledged" | "investigating" | "handling" | "responded" | "repairing" | "closed";
+                                team: string;
+                                assigneeId: string | null;
+                                assigneeName: string | null;
+                                mentionIds: string[];
+                                locationId: string | null;
+                                departmentId: string | null;
+                                /** Format: date-time */
+                                firstResponseDueAt: string;
+                                /** Format: date-time */
+                                resolutionDueAt: string;
+                                /** Format: date-time */
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                slaState: "ok" | "due_soon" | "breached";
+                                escalationLevel: number;
+                                rootCause: string | null;
+                                /** Format: date-time */
+                                openedAt: string;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                            };
+                            timeline: {
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                actorName: string;
+                                type: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            handling: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "apology" | "compensation" | "rectification";
+                                note: string;
+                                amount: number | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            actions: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "corrective" | "preventive";
+                                description: string;
+                                aspect: string;
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** @enum {string} */
+                                status: "open" | "done";
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                effect: {
+                                    aspect: string;
+                                    days: number;
+                                    before: {
+                                        negativeShare: number | null;
+                                        n: number;
+                                    };
+                                    after: {
+                                        negativeShare: number | null;
+                                        n: number;
+                                    };
+                                } | null;
+                            }[];
+                            replies: {
+                                id: string;
+                                caseId: string;
+                                /** @enum {string} */
+                                kind: "public" | "private";
+                                lang: string;
+                                text: string;
+                                /** @enum {string} */
+                                status: "draft" | "approved" | "posted";
+                                privacy: {
+                                    ok: boolean;
+                                    findings: {
+                                        span: [
+                                            number,
+                                            number
+                                        ];
+                                        term: string;
+                                        reason: string;
+                                        /** @enum {string} */
+                                        code?: "confirms_patient" | "health_detail" | "date" | "staff_name" | "records" | "staff_only" | "required_phrase" | "banned_word" | "exclamation" | "too_long";
+                                        params?: {
+                                            [key: string]: string;
+                                        };
+                                    }[];
+                                };
+                                brandVoice: {
+                                    ok: boolean;
+                                    findings: {
+                                        span: [
+                                            number,
+                                            number
+                                        ];
+                                        term: string;
+                                        reason: string;
+                                        /** @enum {string} */
+                                        code?: "confirms_patient" | "health_detail" | "date" | "staff_name" | "records" | "staff_only" | "required_phrase" | "banned_word" | "exclamation" | "too_long";
+                                        params?: {
+                                            [key: string]: string;
+                                        };
+                                    }[];
+                                };
+                                createdBy: string | null;
+                                approvedBy: string | null;
+                                postedUrl: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            mentions: {
+                                id: string;
+                                sourceId: string;
+                                sourceName: string;
+                                /** @enum {string|null} */
+                                sourceBuiltIn: "manual" | "upload" | null;
+                                /** @enum {string} */
+                                kind: "review" | "comment" | "post" | "news" | "offline_complaint" | "hotline_note" | "survey_text";
+                                externalId: string | null;
+                                url: string | null;
+                                authorHandle: string | null;
+                                ratingRaw: number | null;
+                                ratingScale: number | null;
+                                rating: number | null;
+                                title: string | null;
+                                text: string;
+                                lang: string | null;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                locationId: string | null;
+                                locationName: string | null;
+                                departmentId: string | null;
+                                departmentName: string | null;
+                                /** @enum {string} */
+                                status: "new" | "triaged" | "in_case" | "resolved" | "dismissed";
+                                version: number;
+                                analysis: {
+                                    sentiment: {
+                                        /** @enum {string} */
+                                        label: "negative" | "neutral" | "positive";
+                                        score: number;
+                                        confidence: number;
+                                    };
+                                    aspects: {
+                                        aspect: string;
+                                        /** @enum {string} */
+                                        polarity: "negative" | "neutral" | "positive";
+                                        span: [
+                                            number,
+                                            number
+                                        ];
+                                    }[];
+                                    risks: {
+                                        risk: string;
+                                        span: [
+                                            number,
+                                            number
+                                        ];
+                                    }[];
+                                    staff: {
+                                        id: string;
+                                        name: string;
+                                        span: [
+                                            number,
+                                            number
+                                        ];
+                                        confidence: number;
+                                    }[];
+                                    ratingConflict: boolean;
+                                    authenticity: {
+                                        score: number;
+                                        signals: string[];
+                                    };
+                                    modelVersion: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my-work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cases: {
+                                id: string;
+                                number: number;
+                                title: string;
+                                /** @enum {string} */
+                                tier: "general" | "major" | "malicious";
+                                /** @enum {string} */
+                                status: "new" | "acknowledged" | "investigating" | "handling" | "responded" | "repairing" | "closed";
+                                team: string;
+                                assigneeId: string | null;
+                                assigneeName: string | null;
+                                mentionIds: string[];
+                                locationId: string | null;
+                                departmentId: string | null;
+                                /** Format: date-time */
+                                firstResponseDueAt: string;
+                                /** Format: date-time */
+                                resolutionDueAt: string;
+                                /** Format: date-time */
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                slaState: "ok" | "due_soon" | "breached";
+                                escalationLevel: number;
+                                rootCause: string | null;
+                                /** Format: date-time */
+                                openedAt: string;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                            }[];
+                            actions: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "corrective" | "preventive";
+                                description: string;
+                                aspect: string;
+                                ownerId: string | null;
+                                ownerName: string | null;
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** @enum {string} */
+                                status: "open" | "done";
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                effect: {
+                                    aspect: string;
+                                    days: number;
+                                    before: {
+                                        negativeShare: number | null;
+                                        n: number;
+                                    };
+                                    after: {
+                                        negativeShare: number | null;
+                                        n: number;
+                                    };
+                                } | null;
+                                caseId: string;
+                                caseNumber: number;
+                                caseTitle: string;
+                            }[];
+                            approvals: {
+                                id: string;
+                                caseId: string;
+                                /** @enum {string} */
+                                kind: "public" | "private";
+                                lang: string;
+                                text: string;
+                                /** @enum {string} */
+                                status: "draft" | "approved" | "posted";
+                                privacy: {
+                                    ok: boolean;
+                                    findings: {
+                                        span: [
+                                            number,
+                                            number
+                                        ];
+                                        term: string;
+                                        reason: string;
+                                        /** @enum {string} */
+                                        code?: "confirms_patient" | "health_detail" | "date" | "staff_name" | "records" | "staff_only" | "required_phrase" | "banned_word" | "exclamation" | "too_long";
+                                        params?: {
+                                            [key: string]: string;
+                                        };
+                                    }[];
+                                };
+                                brandVoice: {
+                                    ok: boolean;
+                                    findings: {
+                                        span: [
+                                            number,
+                                            number
+                                        ];
+                                        term: string;
+                                        reason: string;
+                                        /** @enum {string} */
+                                        code?: "confirms_patient" | "health_detail" | "date" | "staff_name" | "records" | "staff_only" | "required_phrase" | "banned_word" | "exclamation" | "too_long";
+                                        params?: {
+                                            [key: string]: string;
+                                        };
+                                    }[];
+                                };
+                                createdBy: string | null;
+                                approvedBy: string | null;
+                                postedUrl: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

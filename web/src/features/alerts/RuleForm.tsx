@@ -3,11 +3,12 @@ import { useI18n } from '../../i18n/index.tsx';
 import { useApp } from '../../lib/app-context.tsx';
 import { useResource } from '../../lib/use-resource.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
+import { ruleKinds } from '../../lib/vocab.ts';
 import { CheckField, Check, Field } from '../../ui/Field.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { InlineForm } from '../../ui/InlineForm.tsx';
 import { MultiCheck } from '../../ui/MultiCheck.tsx';
-import { Select, optionsOf } from '../../ui/Select.tsx';
+import { EnumSelect, optionsOf } from '../../ui/Select.tsx';
 import { listSources } from '../ingest/index.ts';
 import { saveRule } from './api.ts';
 import { emptyDraft, toBody, toDraft, type RuleDraft } from './rule-draft.ts';
@@ -51,14 +52,12 @@ export function RuleForm({ rule, channels, onDone }: Props) {
           <input name="name" required value={draft.name} onChange={(e) => set({ name: e.target.value })} />
         </Field>
         <Field label={t('rules.kind')}>
-          <Select
+          <EnumSelect
             name="kind"
+            values={ruleKinds}
+            labelOf={(kind) => (kind === 'mention' ? t('rules.kindMention') : t('rules.kindVolume'))}
             value={draft.kind}
             onChange={(kind) => set({ kind })}
-            options={[
-              { value: 'mention', label: t('rules.kindMention') },
-              { value: 'volume', label: t('rules.kindVolume') },
-            ]}
           />
         </Field>
         <Field label={t('rules.cooldown')}>

@@ -88,7 +88,7 @@ export function CaseHeader({ value: c, now, users, busy, onTransition, onAssign,
       </div>
       {canWork && (
         <div className="case-workflow" data-testid="case-workflow">
-          {nextStatuses[c.status].map((to) => (
+          {nextStatuses(c.status).map((to) => (
             <button key={to} type="button" className="btn btn-primary" disabled={busy} onClick={() => onTransition(to)}>
               {t(`caseAction.${to}`)}
             </button>

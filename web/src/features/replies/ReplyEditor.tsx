@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { useApp } from '../../lib/app-context.tsx';
 import { useResource } from '../../lib/use-resource.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
-import { mentionLanguages, type CaseTier, type MentionLanguage } from '../../lib/vocab.ts';
+import { mentionLanguages, replyKinds, type CaseTier, type MentionLanguage, type ReplyKind } from '../../lib/vocab.ts';
 import { Field } from '../../ui/Field.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { EnumSelect, Select } from '../../ui/Select.tsx';
@@ -27,7 +27,7 @@ export function ReplyEditor({ caseId, tier, patientLang, onSaved }: Props) {
   const { reportError, notify } = useApp();
   const templates = useResource(listTemplates, [], { fallback: [], quiet: true }).data ?? [];
   const [lang, setLang] = useState<MentionLanguage>(() => mentionLanguages.find((l) => l === patientLang) ?? (locale === 'zh-CN' ? 'zh' : locale));
-  const [kind, setKind] = useState<'public' | 'private'>('public');
+  const [kind, setKind] = useState<ReplyKind>('public');
   const [templateId, setTemplateId] = useState('');
   const [text, setText] = useState('');
   const [check, setCheck] = useState<{ text: string; lang: string; result: ReplyCheck } | null>(null);
@@ -97,15 +97,7 @@ export function ReplyEditor({ caseId, tier, patientLang, onSaved }: Props) {
           <EnumSelect name="replyLang" values={mentionLanguages} labelOf={(l) => t(`lang.${l}`)} value={lang} onChange={setLang} />
         </Field>
         <Field label={t('reply.kind')} width="narrow">
-          <Select
-            name="replyKind"
-            value={kind}
-            onChange={setKind}
-            options={[
-              { value: 'public', label: t('reply.public') },
-              { value: 'private', label: t('reply.private') },
-            ]}
-          />
+          <EnumSelect name="replyKind" values={replyKinds} labelOf={(k) => t(`reply.${k}`)} value={kind} onChange={setKind} />
         </Field>
       </div>
       <Field label={t('reply.text')}>
