@@ -1,7 +1,8 @@
 import type { PgBoss } from 'pg-boss';
 import { recordAudit, type AuditBy } from '../audit/index.ts';
-import { badRequest } from '../core/errors.ts';
 import type { Db } from '../db/database.ts';
+import { ingestError } from './ingest-errors.ts';
+import type { IngestMessageKey } from './ingest.messages.ts';
 import type { CreateMentionBodyType } from './ingest.schemas.ts';
 import { BUILT_IN_SOURCES } from './ingest.vocab.ts';
 import { recordRun } from './record-run.ts';
@@ -15,9 +16,9 @@ import { getOrCreateSource } from './sources.queries.ts';
  */
 export async function createManualMention(ctx: { db: Db; boss: PgBoss | null }, by: AuditBy, body: CreateMentionBodyType): Promise<string> {
   const { db } = ctx;
-  await assertInOrg(db, 'locations', by.orgId, body.locationId, 'locationId');
-  await assertInOrg(db, 'departments', by.orgId, body.departmentId, 'departmentId');
-  await assertInOrg(db, 'sources', by.orgId, body.sourceId, 'sourceId');
+  await assertInOrg(db, 'locations', by.orgId, body.locationId, 'manual.unknownLocation');
+  await assertInOrg(db, 'departments', by.orgId, body.departmentId, 'manual.unknownDepartment');
+  await assertInOrg(db, 'sources', by.orgId, body.sourceId, 'manual.unknownSource');
   const sourceId = body.sourceId ?? (await getOrCreateSource(db, by.orgId, BUILT_IN_SOURCES.manual, 'manual')).id;
   return db.transaction().execute(async (trx) => {
     const result = await recordRun({ db: trx, boss: ctx.boss }, { orgId: by.orgId, sourceId, userId: by.userId, channel: 'manual' }, (run) =>
@@ -55,8 +56,8 @@ async function findSameNote(trx: Db, sourceId: string, text: string, authorHandl
 }
 
 /** Throws bad_request naming the field when `id` is not a row of the organisation (another organisation's id reads as missing). */
-async function assertInOrg(db: Db, table: 'locations' | 'departments' | 'sources', orgId: string, id: string | undefined, field: string): Promise<void> {
+async function assertInOrg(db: Db, table: 'locations' | 'departments' | 'sources', orgId: string, id: string | undefined, refusal: IngestMessageKey): Promise<void> {
   if (!id) return;
   const row = await db.selectFrom(table).select('id').where('id', '=', id).where('org_id', '=', orgId).executeTakeFirst();
-  if (!row) throw badRequest(`${field} names a ${table.replace(/s$/, '')} that does not exist`);
+  if (!row) throw ingestError('bad_request', refusal);
 }

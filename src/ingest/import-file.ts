@@ -2,9 +2,12 @@ import type { PgBoss } from 'pg-boss';
 import type { Db } from '../db/database.ts';
 import type { MentionKind } from '../mentions/mentions.vocab.ts';
 import type { MentionInput } from './mention-input.ts';
+import type { Text } from '../core/i18n.ts';
 import type { RejectedRow } from './import-runs.queries.ts';
+import { rejection } from './ingest-errors.ts';
 import { inferMapping, mapRecord, type ColumnMapping } from './map-record.ts';
 import { FileReadError, isRowError, readRecords, type FileFormat } from './readers/read-records.ts';
+import { fileReadError } from './readers/raw-record.ts';
 import { recordRun } from './record-run.ts';
 
 export const IMPORT_BATCH_SIZE = 2000;
@@ -31,6 +34,8 @@ export interface ImportSummary {
   rejected: RejectedRow[];
   /** Set when the file as a whole could not be read; rows before the fault are kept. */
   error: string | null;
+  /** The same, as a message code and parameters, for readers of other languages. */
+  errorText: Text | null;
 }
 
 /**
@@ -41,7 +46,7 @@ export interface ImportSummary {
 export async function importFile(ctx: { db: Db; boss: PgBoss | null }, options: ImportFileOptions): Promise<ImportSummary> {
   const info = { orgId: options.orgId, sourceId: options.sourceId, userId: options.userId, channel: 'file', fileName: options.fileName, format: options.format ?? null } as const;
   return recordRun(ctx, info, async (run) => {
-    const summary: ImportSummary = { runId: run.runId, accepted: 0, duplicates: 0, updated: 0, rejectedCount: 0, rejected: [], error: null };
+    const summary: ImportSummary = { runId: run.runId, accepted: 0, duplicates: 0, updated: 0, rejectedCount: 0, rejected: [], error: null, errorText: null };
     let mapping: ColumnMapping | undefined;
     let batch: MentionInput[] = [];
     let rejected: RejectedRow[] = [];
@@ -63,12 +68,12 @@ export async function importFile(ctx: { db: Db; boss: PgBoss | null }, options: 
     try {
       for await (const record of readRecords(options.input, { format: options.format, fileName: options.fileName, encoding: options.encoding, delimiter: options.delimiter })) {
         if (isRowError(record)) {
-          rejected.push({ row: record.row, reason: record.error });
+          rejected.push(rejection(record.row, record.text));
         } else {
           mapping ??= checkedMapping(options.mapping, Object.keys(record.fields));
           const mapped = mapRecord(record.fields, mapping, { kind: options.defaultKind ?? 'review' });
           if (mapped.ok) batch.push(mapped.mention);
-          else rejected.push({ row: record.row, reason: mapped.reason });
+          else rejected.push(rejection(record.row, mapped.text));
         }
         if (batch.length >= IMPORT_BATCH_SIZE || rejected.length >= IMPORT_BATCH_SIZE) await flush();
       }
@@ -78,6 +83,7 @@ export async function importFile(ctx: { db: Db; boss: PgBoss | null }, options: 
       if (!(error instanceof FileReadError)) throw error;
       await flush();
       summary.error = error.message;
+      summary.errorText = error.text;
       run.fail(error.message);
     }
     return summary;
@@ -89,9 +95,9 @@ function checkedMapping(given: ColumnMapping | undefined, columns: string[]): Co
   const listed = columns.slice(0, 15).join(', ');
   if (given) {
     const missing = Object.values(given).filter((column): column is string => typeof column === 'string' && !columns.includes(column));
-    if (missing.length) throw new FileReadError(`the mapping names column(s) the file does not have: ${missing.join(', ')} (columns: ${listed})`);
+    if (missing.length) throw fileReadError('file.mappingMissing', { missing: missing.join(', '), columns: listed });
   }
   const mapping = { ...inferMapping(columns), ...given };
-  if (!mapping.text) throw new FileReadError(`no column holds the text (columns: ${listed}); map one with COLUMN=text`);
+  if (!mapping.text) throw fileReadError('file.noTextColumn', { columns: listed });
   return mapping;
 }

@@ -5,9 +5,16 @@ import type { IngestCounts } from './ingest-mentions.ts';
 
 export const MAX_REJECTED_KEPT = 1000;
 
+/**
+ * A row (or pushed item, or feed item) that was refused: its 1-based position, the reason in
+ * English as stored and printed, and the reason's message code and parameters
+ * (ingest.messages.ts), so that each reader sees it in their own language.
+ */
 export interface RejectedRow {
   row: number;
   reason: string;
+  code?: string;
+  params?: Record<string, string | number | null>;
 }
 
 /** Opens a recorded run for one import through any channel; only recordRun calls it. */
@@ -74,5 +81,5 @@ function importRunQuery(db: Db) {
       'r.started_at as startedAt',
       'r.finished_at as finishedAt',
     ])
-    .$narrowType<{ status: ImportRunStatus; channel: ImportChannel }>();
+    .$narrowType<{ status: ImportRunStatus; channel: ImportChannel; rejected: RejectedRow[] }>();
 }

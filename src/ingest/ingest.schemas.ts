@@ -5,7 +5,12 @@ import { BUILT_IN_SOURCES, IMPORT_CHANNELS, IMPORT_RUN_STATUSES, SOURCE_KINDS, t
 export const IdParams = z.object({ id: z.uuid({ message: 'id must be a UUID' }) });
 
 /** A rejected row: the row, its reason in the reader's language, and the reason's code and parameters for programs. */
-export const RejectedRowView = z.object({ row: z.number(), reason: z.string() });
+export const RejectedRowView = z.object({
+  row: z.number(),
+  reason: z.string(),
+  code: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).optional(),
+});
 
 export const ImportRunView = z.object({
   id: z.string(),

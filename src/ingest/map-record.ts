@@ -1,5 +1,8 @@
 import { MENTION_KINDS, type MentionKind } from '../mentions/mentions.vocab.ts';
 import { MENTION_FIELDS, type MentionField } from './ingest.vocab.ts';
+import type { Text } from '../core/i18n.ts';
+import { ingestText } from './ingest-errors.ts';
+import { renderIngest, type IngestMessageKey } from './ingest.messages.ts';
 import type { MentionInput } from './mention-input.ts';
 
 export { MENTION_FIELDS, type MentionField } from './ingest.vocab.ts';
@@ -7,7 +10,8 @@ export { MENTION_FIELDS, type MentionField } from './ingest.vocab.ts';
 /** Mention field -> the source column it is read from. */
 export type ColumnMapping = Partial<Record<MentionField, string>>;
 
-export type MapRecordResult = { ok: true; mention: MentionInput } | { ok: false; reason: string };
+/** A mention, or why the record was refused: the English reason and its text (code and parameters) for other languages. */
+export type MapRecordResult = { ok: true; mention: MentionInput } | { ok: false; reason: string; text: Text };
 
 const MAX_TEXT_LENGTH = 20_000;
 // Matching control characters is the point of these two patterns.
@@ -114,15 +118,20 @@ export function mapRecord(
   try {
     return { ok: true, mention: buildMention(fields, mapping, defaults) };
   } catch (error) {
-    if (error instanceof RecordRejected) return { ok: false, reason: error.message };
+    if (error instanceof RecordRejected) return { ok: false, reason: error.message, text: error.text };
     throw error;
   }
 }
 
-class RecordRejected extends Error {}
+class RecordRejected extends Error {
+  constructor(readonly text: Text) {
+    super(renderIngest('en', text));
+  }
+}
 
-function reject(column: string | undefined, message: string): never {
-  throw new RecordRejected(column === undefined ? message : `column '${column}': ${message}`);
+/** Refuses the record; every reason but a missing text column names the column it read. */
+function reject(key: IngestMessageKey, column: string | undefined, params: Record<string, string | number> = {}): never {
+  throw new RecordRejected(ingestText(key, column === undefined ? params : { column, ...params }));
 }
 
 function show(value: unknown): string {
@@ -144,7 +153,7 @@ function buildMention(
     if (typeof value === 'string') text = value;
     else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') text = String(value);
     else if (value instanceof Date) text = value.toISOString();
-    else reject(column, `${field} ${show(value)} is not text`);
+    else reject('reject.notText', column, { field, value: show(value) });
     const cleaned = keepLineBreaks
       ? text.replace(/\r\n?/g, '\n').replace(CONTROL_EXCEPT_LINE_BREAKS, '')
       : text.replace(CONTROL_CHARACTERS, ' ');
@@ -153,40 +162,38 @@ function buildMention(
   };
 
   const text = read('text', true);
-  if (mapping.text === undefined) reject(undefined, 'no column is mapped to text');
-  if (text === null) reject(mapping.text, 'text is empty');
-  if (text.length > MAX_TEXT_LENGTH) {
-    reject(mapping.text, `text is ${text.length} characters, the limit is ${MAX_TEXT_LENGTH}`);
-  }
+  if (mapping.text === undefined) reject('reject.noTextColumn', undefined);
+  if (text === null) reject('reject.textEmpty', mapping.text);
+  if (text.length > MAX_TEXT_LENGTH) reject('reject.textTooLong', mapping.text, { length: text.length, limit: MAX_TEXT_LENGTH });
 
   const kindValue = read('kind');
   let kind = defaults.kind;
   if (kindValue !== null) {
     const lowered = kindValue.toLowerCase().replace(/[\s-]+/g, '_');
     if (!(MENTION_KINDS as readonly string[]).includes(lowered)) {
-      reject(mapping.kind, `kind '${show(kindValue)}' is not one of ${MENTION_KINDS.join(', ')}`);
+      reject('reject.badKind', mapping.kind, { value: show(kindValue), kinds: MENTION_KINDS.join(', ') });
     }
     kind = lowered as MentionKind;
   }
 
   const url = read('url');
-  if (url !== null && !isHttpUrl(url)) reject(mapping.url, `url '${show(url)}' is not an http(s) address`);
+  if (url !== null && !isHttpUrl(url)) reject('reject.badUrl', mapping.url, { value: show(url) });
 
   const scaleValue = read('ratingScale');
   let scale: number | null = null;
   if (scaleValue !== null) {
     scale = parseDecimal(scaleValue);
-    if (scale === null || scale <= 0) reject(mapping.ratingScale, `rating scale '${show(scaleValue)}' is not a positive number`);
+    if (scale === null || scale <= 0) reject('reject.badScale', mapping.ratingScale, { value: show(scaleValue) });
   }
   const ratingValue = mapping.ratingRaw === undefined ? undefined : fields[mapping.ratingRaw];
   let ratingRaw: number | null = null;
   const ratingText = read('ratingRaw');
   if (ratingText !== null) {
     const parsed = typeof ratingValue === 'number' ? { value: ratingValue, scale: null } : parseRating(ratingText);
-    if (parsed === null || !Number.isFinite(parsed.value)) reject(mapping.ratingRaw, `rating '${show(ratingText)}' is not a number`);
+    if (parsed === null || !Number.isFinite(parsed.value)) reject('reject.ratingNotNumber', mapping.ratingRaw, { value: show(ratingText) });
     ratingRaw = parsed.value;
     scale = parsed.scale ?? scale ?? defaults.ratingScale ?? 5;
-    if (ratingRaw < 0 || ratingRaw > scale) reject(mapping.ratingRaw, `rating '${show(ratingText)}' is outside 0..${scale}`);
+    if (ratingRaw < 0 || ratingRaw > scale) reject('reject.ratingOutOfRange', mapping.ratingRaw, { value: show(ratingText), scale });
   }
 
   const mention: MentionInput = {
@@ -256,7 +263,7 @@ function readDate(fields: Record<string, unknown>, mapping: ColumnMapping): Date
   const value = fields[column];
   if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return null;
   const date = value instanceof Date ? value : typeof value === 'number' ? fromNumber(value) : typeof value === 'string' ? parseDate(value.trim()) : null;
-  if (date === null || Number.isNaN(date.getTime())) reject(column, `date '${show(value)}' is not a date I can read`);
+  if (date === null || Number.isNaN(date.getTime())) reject('reject.badDate', column, { value: show(value) });
   return date;
 }
 

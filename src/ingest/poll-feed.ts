@@ -1,6 +1,7 @@
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '../db/database.ts';
 import { rssConnector } from './connectors/rss.ts';
+import { ingestMessages } from './ingest.messages.ts';
 import { runConnector } from './run-connector.ts';
 import { findFeedSource, markFeedPolled, saveFeedCursor } from './sources.queries.ts';
 
@@ -18,7 +19,7 @@ export interface PollResult {
 export async function pollFeed(ctx: { db: Db; boss: PgBoss | null }, sourceId: string): Promise<PollResult> {
   const { db } = ctx;
   const source = await findFeedSource(db, sourceId);
-  if (!source?.url) return { status: 'failed', accepted: 0, error: 'not an rss source with a url' };
+  if (!source?.url) return { status: 'failed', accepted: 0, error: ingestMessages.render('en', 'feed.notFeed') };
   try {
     const cursor = { etag: source.feed_etag, lastModified: source.feed_last_modified, newest: source.feed_cursor ? new Date(source.feed_cursor) : null };
     const result = await runConnector(ctx, { id: source.id, orgId: source.org_id }, rssConnector(source.url), cursor);

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, badRequest } from '../core/errors.ts';
 import { verifyWebhook } from '../core/webhook-signing.ts';
 import { IdParams, RejectedRowView } from './ingest.schemas.ts';
+import { ingestError, localizeRejected } from './ingest-errors.ts';
 import { MAX_PUSH_ITEMS, receivePush } from './receive-push.ts';
 import { findPushSource, findWebhookSource, rememberWebhookDelivery } from './sources.queries.ts';
 
@@ -33,7 +33,7 @@ export async function pushRoutes(server: FastifyInstance): Promise<void> {
     try {
       done(null, JSON.parse((body as Buffer).toString('utf8')));
     } catch (error) {
-      done(badRequest(`body is not valid JSON: ${(error as Error).message}`), undefined);
+      done(ingestError('bad_request', 'push.badJson', { detail: (error as Error).message }), undefined);
     }
   });
 
@@ -46,12 +46,12 @@ export async function pushRoutes(server: FastifyInstance): Promise<void> {
     async (request) => {
       const header = request.headers.authorization ?? '';
       const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-      if (!token) throw new AppError('unauthorized', 'send the source token as Authorization: Bearer TOKEN');
+      if (!token) throw ingestError('unauthorized', 'push.bearer');
       const source = await findPushSource(db, request.params.id, token);
-      if (!source) throw new AppError('unauthorized', 'unknown source or wrong token');
+      if (!source) throw ingestError('unauthorized', 'push.wrongToken');
       const result = await receivePush(server.ctx, source, 'push', request.body.mentions);
       request.log.info({ runId: result.runId, accepted: result.accepted, rejected: result.rejected.length }, 'push ingest');
-      return result;
+      return { ...result, rejected: localizeRejected(request.locale, result.rejected) };
     },
   );
 
@@ -69,13 +69,13 @@ export async function pushRoutes(server: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const source = await findWebhookSource(db, request.params.id);
-      if (!source?.webhook_secret) throw new AppError('unauthorized', 'unknown webhook source');
+      if (!source?.webhook_secret) throw ingestError('unauthorized', 'push.unknownWebhook');
       const signature = verifyWebhook(source.webhook_secret, request.headers['x-verity-timestamp'], request.headers['x-verity-signature'], request.rawBody ?? Buffer.alloc(0));
       const result = await receivePush(server.ctx, source, 'webhook', request.body.mentions, async (trx) => {
-        if (!(await rememberWebhookDelivery(trx, source.id, signature))) throw new AppError('conflict', 'this delivery was already received (replay)');
+        if (!(await rememberWebhookDelivery(trx, source.id, signature))) throw ingestError('conflict', 'push.replay');
       });
       request.log.info({ runId: result.runId, accepted: result.accepted, rejected: result.rejected.length }, 'webhook ingest');
-      return result;
+      return { ...result, rejected: localizeRejected(request.locale, result.rejected) };
     },
   );
 }

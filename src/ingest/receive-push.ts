@@ -2,6 +2,7 @@ import type { PgBoss } from 'pg-boss';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import type { RejectedRow } from './import-runs.queries.ts';
+import { ingestText, rejection } from './ingest-errors.ts';
 import { mapRecord, type ColumnMapping } from './map-record.ts';
 import type { MentionInput } from './mention-input.ts';
 import { recordRun } from './record-run.ts';
@@ -67,12 +68,12 @@ export async function receivePush(
     const row = index + 1;
     const parsed = PushItem.safeParse(item);
     if (!parsed.success) {
-      rejected.push({ row, reason: parsed.error.issues.map((i) => `${i.path.join('.') || 'item'}: ${i.message}`).join('; ') });
+      rejected.push(rejection(row, ingestText('reject.invalidItem', { issues: parsed.error.issues.map((i) => `${i.path.join('.') || 'item'}: ${i.message}`).join('; ') })));
       return;
     }
     const mapped = mapRecord(parsed.data as Record<string, unknown>, PUSH_MAPPING, { kind: 'review' });
     if (mapped.ok) mentions.push(mapped.mention);
-    else rejected.push({ row, reason: mapped.reason });
+    else rejected.push(rejection(row, mapped.text));
   });
   return ctx.db.transaction().execute(async (trx) => {
     await beforeIngest?.(trx);

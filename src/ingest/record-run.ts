@@ -2,6 +2,8 @@ import type { PgBoss } from 'pg-boss';
 import { AppError } from '../core/errors.ts';
 import type { Db } from '../db/database.ts';
 import { closeImportRun, insertImportRun, type RejectedRow } from './import-runs.queries.ts';
+import { ingestText } from './ingest-errors.ts';
+import { renderIngest } from './ingest.messages.ts';
 import type { ImportChannel } from './ingest.vocab.ts';
 import { OrgUnitResolver, type IngestCounts } from './ingest-mentions.ts';
 import { ingestIntoRun } from './ingest-into-run.ts';
@@ -31,7 +33,7 @@ export interface RecordedRun {
 }
 
 /** What a run that ended in an unexpected error records; the details go to the log, not to the people who read runs. */
-export const INTERNAL_RUN_ERROR = 'internal error while importing';
+const INTERNAL_RUN_ERROR = renderIngest('en', ingestText('run.internal'));
 
 /**
  * The one lifecycle of an import run, for every channel: opens the run, hands `fn` the run to

@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditBy, recordAudit } from '../audit/index.ts';
-import { AppError, badRequest, notFound } from '../core/errors.ts';
+import { notFound } from '../core/errors.ts';
 import { requireAuth } from '../core/request.ts';
 import { CreatedSource, CreateSourceBody, IdParams, SourceView } from './ingest.schemas.ts';
+import { ingestError, localizedRun } from './ingest-errors.ts';
 import { isReservedSourceName } from './ingest.vocab.ts';
 import { findOrgSource, insertSource, listSources, newSourceCredentials, setSourceCredentials } from './sources.queries.ts';
 
@@ -13,13 +14,13 @@ export async function sourceRoutes(server: FastifyInstance): Promise<void> {
   const db = server.ctx.db;
 
   app.get('/api/sources', { config: { access: 'mentions.read' }, schema: { tags: ['sources'], response: { 200: z.object({ items: z.array(SourceView) }) } } }, async (request) => ({
-    items: await listSources(db, requireAuth(request).orgId),
+    items: (await listSources(db, requireAuth(request).orgId)).map((s) => ({ ...s, lastRun: s.lastRun && localizedRun(request.locale, s.lastRun) })),
   }));
 
   app.post('/api/sources', { config: { access: 'sources.manage' }, schema: { tags: ['sources'], body: CreateSourceBody, response: { 201: CreatedSource } } }, async (request, reply) => {
     const auth = requireAuth(request);
     const b = request.body;
-    if (isReservedSourceName(b.name)) throw new AppError('conflict', `'${b.name}' is the name of a source Verity keeps for itself; choose another`);
+    if (isReservedSourceName(b.name)) throw ingestError('conflict', 'source.reservedName', { name: b.name });
     const credentials = newSourceCredentials(b.kind);
     const id = await db.transaction().execute(async (trx) => {
       const created = await insertSource(trx, auth.orgId, b, credentials);
@@ -37,7 +38,7 @@ export async function sourceRoutes(server: FastifyInstance): Promise<void> {
       const auth = requireAuth(request);
       const source = await findOrgSource(db, auth.orgId, request.params.id);
       if (!source) throw notFound('source');
-      if (source.kind !== 'push' && source.kind !== 'webhook') throw badRequest(`a ${source.kind} source has no token`);
+      if (source.kind !== 'push' && source.kind !== 'webhook') throw ingestError('bad_request', 'source.noToken', { sourceKind: source.kind });
       const credentials = newSourceCredentials(source.kind);
       await db.transaction().execute(async (trx) => {
         await setSourceCredentials(trx, source.id, credentials);

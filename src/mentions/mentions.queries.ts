@@ -3,6 +3,7 @@ import type { Db } from '../db/database.ts';
 import { badRequest } from '../core/errors.ts';
 import { scopeToViewer, type Viewer } from '../core/viewer.ts';
 import { builtInSourceOf } from '../ingest/ingest.vocab.ts';
+import { mentionsMessages } from './mentions.messages.ts';
 import type { MentionFiltersType, MentionViewType } from './mentions.schemas.ts';
 import type { MentionKind, MentionStatus } from './mentions.vocab.ts';
 import { searchQuery } from './search-tokens.ts';
@@ -82,7 +83,7 @@ function decodeCursor(cursor: string): [string, string] {
   } catch {
     // fall through to the error below
   }
-  throw badRequest('cursor is not one this API returned');
+  throw badRequest(mentionsMessages.text('badCursor'));
 }
 
 /** A page of mentions matching the filters, newest first. Throws bad_request on a malformed cursor. */

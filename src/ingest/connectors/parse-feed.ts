@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
+import { ingestText, TextError } from '../ingest-errors.ts';
 import type { MentionInput } from '../mention-input.ts';
 
 export interface FeedItem {
@@ -41,13 +42,13 @@ function date(value: unknown): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** Parses an RSS 2.0 or Atom document into mentions; throws an Error naming the problem when it is neither. */
+/** Parses an RSS 2.0 or Atom document into mentions; throws a TextError naming the problem when it is neither. */
 export function parseFeed(xml: string): FeedItem[] {
   let doc: Record<string, unknown>;
   try {
     doc = parser.parse(xml, true) as Record<string, unknown>;
   } catch (error) {
-    throw new Error(`feed is not well-formed XML: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    throw new TextError(ingestText('feed.notXml', { detail: (error as Error).message.split('\n')[0] ?? '' }));
   }
   const rss = doc.rss as { channel?: { item?: unknown } } | undefined;
   const atom = doc.feed as { entry?: unknown } | undefined;
@@ -75,5 +76,5 @@ export function parseFeed(xml: string): FeedItem[] {
       return [{ publishedAt, mention: { kind: 'news' as const, externalId: text(entry.id).trim() || link || null, url: link || null, title: body ? title || null : null, text: mentionText, authorHandle: text(author?.name).trim() || null, publishedAt } }];
     });
   }
-  throw new Error('document is neither an RSS 2.0 channel nor an Atom feed');
+  throw new TextError(ingestText('feed.neither'));
 }

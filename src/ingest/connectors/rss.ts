@@ -1,4 +1,6 @@
 import type { Connector } from '../connector.ts';
+import { ingestText, TextError } from '../ingest-errors.ts';
+import type { IngestMessageKey } from '../ingest.messages.ts';
 import { parseFeed } from './parse-feed.ts';
 
 const MAX_FEED_BYTES = 10 * 1024 * 1024;
@@ -13,7 +15,7 @@ export interface FeedCursor {
 
 /**
  * An RSS 2.0 or Atom feed: a conditional GET (ETag / Last-Modified), then only the items newer
- * than the cursor. Throws an Error naming the problem (HTTP status, size, timeout, malformed XML).
+ * than the cursor. Throws a TextError naming the problem (HTTP status, size, timeout, malformed XML).
  */
 export function rssConnector(url: string): Connector<FeedCursor> {
   return {
@@ -26,11 +28,11 @@ export function rssConnector(url: string): Connector<FeedCursor> {
       try {
         const response = await fetch(url, { headers, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'follow' });
         if (response.status === 304) return { mentions: [], rejected: [], cursor, unchanged: true };
-        if (!response.ok) throw new Error(`feed answered HTTP ${response.status}`);
+        if (!response.ok) throw feedError('feed.http', { status: response.status });
         const length = Number(response.headers.get('content-length') ?? 0);
-        if (length > MAX_FEED_BYTES) throw new Error(`feed is larger than ${MAX_FEED_BYTES / 1024 / 1024} MB`);
+        if (length > MAX_FEED_BYTES) throw feedError('feed.tooLarge', { megabytes: MAX_FEED_BYTES / 1024 / 1024 });
         const body = await response.text();
-        if (body.length > MAX_FEED_BYTES) throw new Error(`feed is larger than ${MAX_FEED_BYTES / 1024 / 1024} MB`);
+        if (body.length > MAX_FEED_BYTES) throw feedError('feed.tooLarge', { megabytes: MAX_FEED_BYTES / 1024 / 1024 });
         const items = parseFeed(body).filter((i) => !cursor.newest || !i.publishedAt || i.publishedAt > cursor.newest);
         const newest = items.reduce<Date | null>((max, i) => (i.publishedAt && (!max || i.publishedAt > max) ? i.publishedAt : max), cursor.newest);
         return {
@@ -39,9 +41,13 @@ export function rssConnector(url: string): Connector<FeedCursor> {
           cursor: { etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified'), newest },
         };
       } catch (error) {
-        if (error instanceof Error && error.name === 'TimeoutError') throw new Error(`feed did not answer within ${FETCH_TIMEOUT_MS / 1000} s`, { cause: error });
+        if (error instanceof Error && error.name === 'TimeoutError') throw feedError('feed.timeout', { seconds: FETCH_TIMEOUT_MS / 1000 });
         throw error;
       }
     },
   };
+}
+
+function feedError(key: IngestMessageKey, params: Record<string, string | number>): TextError {
+  return new TextError(ingestText(key, params));
 }

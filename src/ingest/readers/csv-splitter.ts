@@ -1,4 +1,4 @@
-import { FileReadError } from './raw-record.ts';
+import { fileReadError, type FileReadError } from './raw-record.ts';
 
 export interface CsvRow {
   /** Line on which the record starts (1-based). */
@@ -22,7 +22,7 @@ export class CsvSplitter {
 
   constructor(delimiter: string) {
     if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
-      throw new FileReadError(`CSV delimiter must be one character other than a quote or newline, got '${delimiter}'`);
+      throw fileReadError('file.badDelimiter', { delimiter });
     }
     this.delimiter = delimiter.charCodeAt(0);
   }
@@ -98,7 +98,7 @@ export class CsvSplitter {
 
   private unterminated(s: string, recordStart: number, quoteAt: number, recordLine: number): FileReadError {
     const quoteLine = recordLine + countLineBreaks(s.slice(recordStart, quoteAt));
-    return new FileReadError(`file ends inside a quoted field at line ${quoteLine} (truncated?)`);
+    return fileReadError('file.unclosedQuote', { line: quoteLine });
   }
 }
 

@@ -1,4 +1,4 @@
-import { FileReadError } from './raw-record.ts';
+import { fileReadError } from './raw-record.ts';
 
 export interface JsonElement {
   /** 1-based position in the array. */
@@ -40,7 +40,7 @@ export class JsonArraySplitter {
       while (i < s.length && isSpace(s.charCodeAt(i))) i++;
       if (i < s.length) {
         if (s.charCodeAt(i) !== OPEN_BRACKET) {
-          throw new FileReadError(`JSON file must hold an array of objects; it starts with '${s.slice(i, i + 10)}'`);
+          throw fileReadError('file.notArray', { start: s.slice(i, i + 10) });
         }
         this.isOpen = true;
         i++;
@@ -70,14 +70,14 @@ export class JsonArraySplitter {
     }
     if (this.isClosed) {
       const trailing = s.slice(i).trim();
-      if (trailing !== '') throw new FileReadError(`unexpected text after the JSON array: '${trailing.slice(0, 20)}'`);
+      if (trailing !== '') throw fileReadError('file.textAfterArray', { text: trailing.slice(0, 20) });
       this.buffer = '';
       this.scanAt = 0;
       return elements;
     }
     if (isLast) {
-      if (!this.isOpen) throw new FileReadError('file is empty');
-      throw new FileReadError(`truncated JSON: the top-level array does not close (${this.count} complete elements read)`);
+      if (!this.isOpen) throw fileReadError('file.empty');
+      throw fileReadError('file.arrayNotClosed', { count: this.count });
     }
     // Keep only the unfinished element; indices shift by what is dropped.
     const keepFrom = Math.max(0, this.elementStart);

@@ -3,9 +3,9 @@ import { extname } from 'node:path';
 import { CsvSplitter, detectDelimiter } from './csv-splitter.ts';
 import { decodeStream, detectEncoding, type TextEncoding } from './detect-encoding.ts';
 import { JsonArraySplitter } from './json-array-splitter.ts';
-import { checkHeader, FileReadError, type RawRecord, type RowError } from './raw-record.ts';
+import { checkHeader, fileReadError, rowError, type RawRecord, type RowError } from './raw-record.ts';
 
-export { FileReadError, isRowError, type RawRecord, type RowError } from './raw-record.ts';
+export { FileReadError, isRowError, RowError, type RawRecord } from './raw-record.ts';
 
 import type { FileFormat } from '../ingest.vocab.ts';
 
@@ -35,13 +35,14 @@ const EXTENSIONS: Record<string, FileFormat> = {
   '.ndjson': 'jsonl',
 };
 
+/** File kinds told by their first bytes; each is named in ingest.messages.ts (`fileKind.<kind>`). */
 const MAGIC: [string, number[]][] = [
-  ['a ZIP archive', [0x50, 0x4b, 0x03, 0x04]],
-  ['a PDF document', [0x25, 0x50, 0x44, 0x46]],
-  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
-  ['a JPEG image', [0xff, 0xd8, 0xff]],
-  ['a GZIP archive', [0x1f, 0x8b]],
-  ['a legacy Excel (.xls) or other OLE2 file', [0xd0, 0xcf, 0x11, 0xe0]],
+  ['zip', [0x50, 0x4b, 0x03, 0x04]],
+  ['pdf', [0x25, 0x50, 0x44, 0x46]],
+  ['png', [0x89, 0x50, 0x4e, 0x47]],
+  ['jpeg', [0xff, 0xd8, 0xff]],
+  ['gzip', [0x1f, 0x8b]],
+  ['ole2', [0xd0, 0xcf, 0x11, 0xe0]],
 ];
 
 /** The format a file name's extension stands for, or undefined when it says nothing. */
@@ -52,15 +53,15 @@ export function formatFromFileName(fileName: string): FileFormat | undefined {
 /** Decides the format by extension, else by the first bytes. Throws FileReadError naming what it saw. */
 export function detectFormat(fileName: string, head: Buffer): FileFormat {
   const extension = extname(fileName).toLowerCase();
-  if (extension === '.xls') throw new FileReadError(`'${fileName}' is a legacy .xls workbook; save it as .xlsx or CSV`);
+  if (extension === '.xls') throw fileReadError('file.legacyXls', { fileName });
   const byExtension = formatFromFileName(fileName);
   if (byExtension) return byExtension;
-  if (head.length === 0) throw new FileReadError('file is empty');
+  if (head.length === 0) throw fileReadError('file.empty');
   const magic = magicName(head);
-  if (magic === 'a ZIP archive') return 'xlsx';
-  if (magic) throw new FileReadError(`cannot read '${fileName || 'the file'}': it is ${magic}`);
+  if (magic === 'zip') return 'xlsx';
+  if (magic) throw fileReadError('file.isKind', { fileName, magic });
   const binary = binaryReason(head);
-  if (binary) throw new FileReadError(`cannot read '${fileName || 'the file'}': ${binary}`);
+  if (binary) throw fileReadError('file.isBinary', { fileName, binary });
   const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
   if (text.startsWith('[')) return 'json';
   if (text.startsWith('{')) {
@@ -99,7 +100,7 @@ export async function* readRecords(
       headLength += next.length;
     }
     const head = Buffer.concat(headParts);
-    if (head.length === 0) throw new FileReadError('file is empty');
+    if (head.length === 0) throw fileReadError('file.empty');
     const format = options.format ?? detectFormat(fileName, head);
 
     const bytes = async function* (): AsyncGenerator<Buffer> {
@@ -112,7 +113,7 @@ export async function* readRecords(
     };
 
     if (format === 'xlsx') {
-      if (magicName(head) !== 'a ZIP archive') throw new FileReadError('not a readable XLSX file (it is not a ZIP archive)');
+      if (magicName(head) !== 'zip') throw fileReadError('file.notZip');
       // exceljs is large: loaded only when a workbook arrives.
       const { readXlsx } = await import('./read-xlsx.ts');
       yield* readXlsx(bytes());
@@ -120,9 +121,9 @@ export async function* readRecords(
     }
     const expected = format === 'csv' ? 'CSV' : 'JSON';
     const magic = magicName(head);
-    if (magic) throw new FileReadError(`expected ${expected} but the file is ${magic}`);
+    if (magic) throw fileReadError('file.expectedKind', { expected, magic });
     const binary = binaryReason(head);
-    if (binary) throw new FileReadError(`expected ${expected} but ${binary}`);
+    if (binary) throw fileReadError('file.expectedBinary', { expected, binary });
 
     const encoding = !options.encoding || options.encoding === 'auto' ? detectEncoding(head, isDrained) : options.encoding;
     const texts = decodeStream(bytes(), encoding);
@@ -142,7 +143,7 @@ async function nextChunk(chunks: AsyncIterator<Buffer | string>): Promise<Buffer
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
-      throw new FileReadError(`cannot open the file (${code})`);
+      throw fileReadError('file.cannotOpen', { code });
     }
     throw error;
   }
@@ -158,12 +159,12 @@ async function* readCsv(texts: AsyncIterable<string>, delimiterOption: string | 
     for (const { line, fields: values } of rows) {
       if (values.length === 1 && values[0]!.trim() === '') continue; // blank line
       if (header === undefined) {
-        header = checkHeader(values, `CSV line ${line}`);
+        header = checkHeader(values, { format: 'csv', line });
         width = header.length;
         continue;
       }
       if (values.length !== width) {
-        yield { row: line, error: `has ${values.length} columns, header has ${width}` };
+        yield rowError(line, 'row.columnCount', { count: values.length, width });
         continue;
       }
       const fields: Record<string, unknown> = {};
@@ -176,7 +177,7 @@ async function* readCsv(texts: AsyncIterable<string>, delimiterOption: string | 
     yield* emit(splitter.push(text, false));
   }
   if (splitter) yield* emit(splitter.push('', true));
-  if (header === undefined) throw new FileReadError('file has no header row (it holds only blank lines)');
+  if (header === undefined) throw fileReadError('file.onlyBlankLines');
 }
 
 async function* readJsonLines(texts: AsyncIterable<string>): AsyncGenerator<RawRecord | RowError> {
@@ -207,7 +208,7 @@ async function* readJsonLines(texts: AsyncIterable<string>): AsyncGenerator<RawR
 async function* readJson(texts: AsyncIterable<string>): AsyncGenerator<RawRecord | RowError> {
   const iterator = texts[Symbol.asyncIterator]();
   const first = await iterator.next();
-  if (first.done) throw new FileReadError('file is empty');
+  if (first.done) throw fileReadError('file.empty');
   const firstText = first.value.replace(/^\uFEFF/, '');
   if (firstText.trimStart().startsWith('{')) {
     yield* readJsonObject(firstText, iterator);
@@ -229,7 +230,7 @@ async function* readJsonObject(firstText: string, rest: AsyncIterator<string>): 
   for (let next = await rest.next(); !next.done; next = await rest.next()) {
     length += next.value.length;
     if (length > MAX_WHOLE_JSON_BYTES) {
-      throw new FileReadError('JSON object files over 200 MB are not supported; export a top-level array or JSONL instead');
+      throw fileReadError('file.jsonObjectTooLarge');
     }
     parts.push(next.value);
   }
@@ -238,29 +239,29 @@ async function* readJsonObject(firstText: string, rest: AsyncIterator<string>): 
     document = JSON.parse(parts.join(''));
   } catch (error) {
     const reason = (error as Error).message;
-    throw new FileReadError(/end of JSON|Unterminated/i.test(reason) ? `truncated JSON: ${reason}` : `invalid JSON: ${reason}`);
+    throw fileReadError(/end of JSON|Unterminated/i.test(reason) ? 'file.truncatedJson' : 'file.invalidJson', { detail: reason });
   }
   const container = document as Record<string, unknown>;
   const key = ['items', 'data', 'mentions', 'reviews'].find((name) => Array.isArray(container[name]));
-  if (key === undefined) throw new FileReadError('JSON object has no array under "items", "data", "mentions" or "reviews"');
+  if (key === undefined) throw fileReadError('file.noArrayInObject');
   const items = container[key] as unknown[];
   for (let index = 0; index < items.length; index++) yield toObjectRecord(index + 1, items[index]);
 }
 
 function toRecord(row: number, text: string): RawRecord | RowError {
-  if (text === '') return { row, error: 'is empty' };
+  if (text === '') return rowError(row, 'row.empty');
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { row, error: `invalid JSON: ${(error as Error).message}` };
+    return rowError(row, 'row.invalidJson', { detail: (error as Error).message });
   }
   return toObjectRecord(row, value);
 }
 
 function toObjectRecord(row: number, value: unknown): RawRecord | RowError {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { row, error: `is ${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`}, not an object` };
+    return Array.isArray(value) ? rowError(row, 'row.isArray') : value === null ? rowError(row, 'row.isNull') : rowError(row, 'row.isScalar', { type: typeof value });
   }
   return { row, fields: value as Record<string, unknown> };
 }
@@ -269,18 +270,18 @@ function magicName(head: Buffer): string | undefined {
   return MAGIC.find(([, bytes]) => bytes.every((byte, index) => head[index] === byte))?.[0];
 }
 
-/** Text files have no NUL bytes and few control characters; UTF-16 is named because it looks binary. */
+/** Why the head looks binary (a key of `binary.<reason>` in ingest.messages.ts), or undefined for text. Text files have no NUL bytes and few control characters; UTF-16 is named because it looks binary. */
 function binaryReason(head: Buffer): string | undefined {
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-    return 'the file is UTF-16 text; save it as UTF-8';
+    return 'utf16';
   }
   const sample = head.subarray(0, 8192);
   let controls = 0;
   for (const byte of sample) {
-    if (byte === 0) return 'the file holds NUL bytes (binary?)';
+    if (byte === 0) return 'nul';
     if ((byte < 0x20 && byte !== 9 && byte !== 10 && byte !== 13 && byte !== 12) || byte === 0x7f) controls++;
   }
-  if (controls / sample.length > 0.1) return 'the file is mostly control characters (binary?)';
+  if (controls / sample.length > 0.1) return 'controls';
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { checkHeader, FileReadError, type RawRecord, type RowError } from './raw-record.ts';
+import { checkHeader, FileReadError, fileReadError, rowError, type RawRecord, type RowError } from './raw-record.ts';
 
 /** Reads the first worksheet of an XLSX stream, first row as header. Throws FileReadError when it is not a readable XLSX. */
 export async function* readXlsx(bytes: AsyncIterable<Buffer>): AsyncGenerator<RawRecord | RowError> {
@@ -13,7 +13,7 @@ export async function* readXlsx(bytes: AsyncIterable<Buffer>): AsyncGenerator<Ra
   });
   const sheets = reader[Symbol.asyncIterator]();
   const first = await unzipStep(() => sheets.next());
-  if (first.done) throw new FileReadError('the XLSX file has no worksheet');
+  if (first.done) throw fileReadError('file.noWorksheet');
   const rows = first.value[Symbol.asyncIterator]() as AsyncIterator<ExcelJS.Row>;
   let header: string[] | undefined;
   try {
@@ -26,14 +26,14 @@ export async function* readXlsx(bytes: AsyncIterable<Buffer>): AsyncGenerator<Ra
       if (header === undefined) {
         header = checkHeader(
           values.map((value) => (value instanceof Date ? value.toISOString() : String(value ?? ''))),
-          `XLSX row ${row.number}`,
+          { format: 'xlsx', line: row.number },
         );
         continue;
       }
       let lastFilled = values.length;
       while (lastFilled > 0 && (values[lastFilled - 1] === null || values[lastFilled - 1] === '')) lastFilled--;
       if (lastFilled > header.length) {
-        yield { row: row.number, error: `has ${lastFilled} columns, header has ${header.length}` };
+        yield rowError(row.number, 'row.columnCount', { count: lastFilled, width: header.length });
         continue;
       }
       const fields: Record<string, unknown> = {};
@@ -45,7 +45,7 @@ export async function* readXlsx(bytes: AsyncIterable<Buffer>): AsyncGenerator<Ra
   } finally {
     await sheets.return?.(undefined);
   }
-  if (header === undefined) throw new FileReadError('the first worksheet has no header row');
+  if (header === undefined) throw fileReadError('file.noHeaderInSheet');
 }
 
 async function unzipStep<T>(step: () => Promise<T>): Promise<T> {
@@ -53,7 +53,7 @@ async function unzipStep<T>(step: () => Promise<T>): Promise<T> {
     return await step();
   } catch (error) {
     if (error instanceof FileReadError) throw error;
-    throw new FileReadError(`not a readable XLSX file: ${(error as Error).message}`);
+    throw fileReadError('file.notXlsx', { detail: (error as Error).message });
   }
 }
 
