@@ -8,7 +8,7 @@
 import { ALERT_STATUSES, RULE_KINDS, VOLUME_METRICS } from '../../../src/alerts/alerts.vocab.ts';
 import { analysisMessages } from '../../../src/analysis/analysis.messages.ts';
 import { ANALYSIS_LANGUAGES, ASPECTS, RISKS, SENTIMENT_LABELS } from '../../../src/analysis/analysis.vocab.ts';
-import { ACTION_KINDS, CASE_STATUSES, HANDLING_TYPES, TIERS, TRANSITIONS, closableFrom, type Weekday as ServerWeekday } from '../../../src/cases/cases.vocab.ts';
+import { ACTION_KINDS, CASE_STATUSES, HANDLING_TYPES, TIERS, TRANSITIONS, closableFrom, isDueSoon, type Weekday as ServerWeekday } from '../../../src/cases/cases.vocab.ts';
 import { ROLES } from '../../../src/core/access.vocab.ts';
 import type { Messages } from '../../../src/core/i18n.ts';
 import { MENTION_FIELDS, SOURCE_KINDS } from '../../../src/ingest/ingest.vocab.ts';
@@ -67,6 +67,8 @@ export type ActionKind = (typeof actionKinds)[number];
 export const caseTransitions = TRANSITIONS;
 /** The statuses a case of a tier may be closed from. */
 export const closableStatuses = closableFrom;
+/** The server's "due soon": the last fifth of a clock's window, and at least its last quarter hour. */
+export const dueSoon = isDueSoon;
 
 /** Working days in the order the settings show them (the server keeps them Sunday first). */
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const satisfies readonly ServerWeekday[];

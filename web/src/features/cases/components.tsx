@@ -35,7 +35,7 @@ export function SlaCountdown({ value, now }: { value: Case; now: number }) {
   if (!target) return null;
   const remaining = new Date(target.dueAt).getTime() - now;
   if (Number.isNaN(remaining)) return null;
-  const state = liveSlaState(value.slaState, remaining);
+  const state = liveSlaState(value.slaState, remaining, new Date(target.dueAt).getTime() - new Date(value.openedAt).getTime());
   const d = splitDuration(remaining);
   const amount =
     d.days > 0

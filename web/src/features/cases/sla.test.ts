@@ -31,6 +31,14 @@ describe('liveSlaState', () => {
     expect(liveSlaState('ok', 30 * 60_000)).toBe('due_soon');
   });
 
+  test("follows the server's rule with a known window: its last fifth, at least the last quarter hour", () => {
+    const hour = 3600_000;
+    expect(liveSlaState('ok', 48 * 60_000, 4 * hour)).toBe('due_soon'); // a 4-hour clock turns amber 48 minutes before
+    expect(liveSlaState('ok', 49 * 60_000, 4 * hour)).toBe('ok');
+    expect(liveSlaState('ok', 14 * 60_000, 30 * 60_000)).toBe('due_soon'); // a short clock: the last quarter hour
+    expect(liveSlaState('ok', 20 * hour, 7 * 24 * hour)).toBe('due_soon'); // a week: a day and a half before
+  });
+
   test('never shows a better state than the server', () => {
     expect(liveSlaState('breached', 5 * 3600_000)).toBe('breached');
     expect(liveSlaState('ok', 5 * 3600_000)).toBe('ok');

@@ -1,4 +1,4 @@
-import type { SlaState } from '../../lib/vocab.ts';
+import { dueSoon, type SlaState } from '../../lib/vocab.ts';
 import type { Case } from './types.ts';
 
 /** The deadline a case is counting down to: first response until someone answered, then resolution. */
@@ -13,14 +13,17 @@ export function slaTarget(c: Pick<Case, 'status' | 'respondedAt' | 'firstRespons
 }
 
 const severity: Record<SlaState, number> = { ok: 0, due_soon: 1, breached: 2 };
-const dueSoonMs = 60 * 60 * 1000;
+/** A clock whose window is not known is taken as five hours long, so it turns amber in its last hour. */
+const defaultWindowMs = 5 * 60 * 60 * 1000;
 
 /**
  * The colour of a countdown between the server's refreshes: the server's state, made worse when the
- * clock on screen has run past the deadline (breached) or within the last hour of it (due soon).
+ * clock on screen has run past the deadline (breached) or into the server's "due soon" stretch of a
+ * window `windowMs` long (from the case's opening to the deadline).
  */
-export function liveSlaState(serverState: SlaState, remainingMs: number): SlaState {
-  const local: SlaState = remainingMs <= 0 ? 'breached' : remainingMs <= dueSoonMs ? 'due_soon' : 'ok';
+export function liveSlaState(serverState: SlaState, remainingMs: number, windowMs = defaultWindowMs): SlaState {
+  const window = Number.isFinite(windowMs) && windowMs > 0 ? windowMs : defaultWindowMs;
+  const local: SlaState = remainingMs <= 0 ? 'breached' : dueSoon(remainingMs, remainingMs - window, 0) ? 'due_soon' : 'ok';
   return severity[local] > severity[serverState] ? local : serverState;
 }
 
