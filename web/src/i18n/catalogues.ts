@@ -4,7 +4,7 @@ import { authMessages } from '../features/auth/messages.ts';
 import { caseSettingsMessages } from '../features/cases/settings/messages.ts';
 import { casesMessages } from '../features/cases/messages.ts';
 import { ingestMessages } from '../features/ingest/messages.ts';
-import { mentionsMessages } from '../features/mentions/messages.ts';
+import { mentionsMessages, mentionWords } from '../features/mentions/messages.ts';
 import { repliesMessages } from '../features/replies/messages.ts';
 import { settingsMessages } from '../features/settings/messages.ts';
 import type { KeysOf } from './catalogue.ts';
@@ -21,6 +21,7 @@ export const catalogues = {
   vocab: vocabMessages,
   auth: authMessages,
   mentions: mentionsMessages,
+  mentionWords,
   ingest: ingestMessages,
   alerts: alertsMessages,
   cases: casesMessages,

@@ -12,14 +12,31 @@ import { ACTION_KINDS, CASE_STATUSES, HANDLING_TYPES, TIERS, TRANSITIONS, closab
 import { ROLES } from '../../../src/core/access.vocab.ts';
 import type { Messages } from '../../../src/core/i18n.ts';
 import { MENTION_FIELDS, SOURCE_KINDS } from '../../../src/ingest/ingest.vocab.ts';
+import { mentionsMessages } from '../../../src/mentions/mentions.messages.ts';
 import { MENTION_KINDS, MENTION_STATUSES } from '../../../src/mentions/mentions.vocab.ts';
 import { CHANNEL_KINDS } from '../../../src/notifications/notifications.vocab.ts';
 import { REPLY_KINDS } from '../../../src/replies/replies.vocab.ts';
+import type { Catalogue } from '../i18n/catalogue.ts';
+import type { Locale } from '../i18n/locale.ts';
 import type { ApiBody, ApiItem, ApiResponse } from './api-types.ts';
 
-/** The names of aspects, risks and sentiments in each language: the server's own catalogue. */
-export { analysisMessages };
-export type AnalysisMessageKey = typeof analysisMessages extends Messages<infer K> ? K : never;
+type KeyOf<M> = M extends Messages<infer K> ? K : never;
+
+/**
+ * Words the web shows exactly as the server writes them, taken from the server's own catalogue
+ * (the keys of `messages` that start with one of `prefixes`), so there is one set of them.
+ */
+function serverWords<M extends Messages<string>, P extends string>(messages: M, prefixes: readonly P[]): Catalogue<Extract<KeyOf<M>, `${P}${string}`>> {
+  type K = Extract<KeyOf<M>, `${P}${string}`>;
+  const keys = messages.codes.map((code) => code.slice(messages.namespace.length + 1)).filter((key): key is K => prefixes.some((p) => key.startsWith(p)));
+  const inLocale = (locale: Locale) => Object.fromEntries(keys.map((key) => [key, messages.render(locale, key)])) as Record<K, string>;
+  return { en: inLocale('en'), ru: inLocale('ru'), 'zh-CN': inLocale('zh-CN') };
+}
+
+/** The names of sentiments, aspects and risks (analysis.messages.ts). */
+export const analysisWords = serverWords(analysisMessages, ['sentiment.', 'aspect.', 'risk.']);
+/** The names of mention kinds and statuses (mentions.messages.ts). */
+export const mentionWords = serverWords(mentionsMessages, ['kind.', 'status.']);
 
 export const roles = ROLES;
 export type Role = (typeof roles)[number];

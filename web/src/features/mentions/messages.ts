@@ -1,6 +1,6 @@
 import { defineMessages } from '../../i18n/catalogue.ts';
 
-/** The inbox, its filters, a mention in full and manual entry. */
+/** The inbox, its filters, a mention in full and manual entry. (Mention kinds and statuses: mentionWords.) */
 export const mentionsMessages = defineMessages({
   en: {
     'inbox.title': 'Inbox',
@@ -77,18 +77,6 @@ export const mentionsMessages = defineMessages({
     'mention.legendAspect': 'aspect',
     'mention.legendRisk': 'risk',
     'mention.legendStaff': 'staff',
-    'status.new': 'New',
-    'status.triaged': 'Triaged',
-    'status.in_case': 'In a case',
-    'status.resolved': 'Resolved',
-    'status.dismissed': 'Dismissed',
-    'kind.review': 'Review',
-    'kind.comment': 'Comment',
-    'kind.post': 'Post',
-    'kind.news': 'News',
-    'kind.offline_complaint': 'Offline complaint',
-    'kind.hotline_note': 'Hotline note',
-    'kind.survey_text': 'Survey answer',
     'manual.title': 'New offline complaint or hotline note',
     'manual.kind': 'Kind',
     'manual.text': 'What the patient said',
@@ -176,18 +164,6 @@ export const mentionsMessages = defineMessages({
     'mention.legendAspect': 'аспект',
     'mention.legendRisk': 'риск',
     'mention.legendStaff': 'сотрудник',
-    'status.new': 'Новое',
-    'status.triaged': 'Разобрано',
-    'status.in_case': 'В работе',
-    'status.resolved': 'Решено',
-    'status.dismissed': 'Отклонено',
-    'kind.review': 'Отзыв',
-    'kind.comment': 'Комментарий',
-    'kind.post': 'Публикация',
-    'kind.news': 'Новость',
-    'kind.offline_complaint': 'Офлайн-жалоба',
-    'kind.hotline_note': 'Звонок на горячую линию',
-    'kind.survey_text': 'Ответ в опросе',
     'manual.title': 'Новая офлайн-жалоба или звонок',
     'manual.kind': 'Тип',
     'manual.text': 'Что сказал пациент',
@@ -275,18 +251,6 @@ export const mentionsMessages = defineMessages({
     'mention.legendAspect': '维度',
     'mention.legendRisk': '风险',
     'mention.legendStaff': '人员',
-    'status.new': '新建',
-    'status.triaged': '已分拣',
-    'status.in_case': '处理中',
-    'status.resolved': '已解决',
-    'status.dismissed': '已忽略',
-    'kind.review': '评价',
-    'kind.comment': '评论',
-    'kind.post': '帖子',
-    'kind.news': '新闻',
-    'kind.offline_complaint': '线下投诉',
-    'kind.hotline_note': '热线记录',
-    'kind.survey_text': '问卷回答',
     'manual.title': '新建线下投诉或热线记录',
     'manual.kind': '类型',
     'manual.text': '患者反映的内容',
@@ -300,3 +264,6 @@ export const mentionsMessages = defineMessages({
     'manual.created': '已加入收件箱',
   },
 });
+
+/** The names of mention kinds and statuses: the server's own words. */
+export { mentionWords } from '../../lib/vocab.ts';
