@@ -1,5 +1,4 @@
 import { expect, test } from 'vitest';
-import { renderText } from '../core/i18n.ts';
 import { alertTitle, mentionSummary, updateTexts, volumeSummary } from './alert-texts.ts';
 import { renderAlertText } from './alerts.messages.ts';
 import type { AnalysedMention } from './match-mention.ts';
@@ -28,7 +27,7 @@ test('titles an alert with its rule and marks it urgent in each language', () =>
 test('summarises a mention with its facts in words of the reader language', () => {
   const summary = mentionSummary(mention(), 2);
   expect(renderAlertText('en', summary)).toBe('“I will sue the clinic” (rating 1; Negative; risks: Legal threat)\n\nand 2 more matching mentions');
-  expect(renderAlertText('ru', summary)).toBe('«I will sue the clinic» (оценка 1; Негатив; риски: Угроза суда)\n\nи ещё 2 подходящих упоминания');
+  expect(renderAlertText('ru', summary)).toBe('«I will sue the clinic» (оценка 1; Негатив; риски: Угроза суда)\n\nи ещё подходящих упоминаний: 2');
   expect(renderAlertText('zh-CN', summary)).toBe('“I will sue the clinic”（评分 1；负面；风险：法律威胁）\n\n另有 2 条匹配的提及');
 });
 
@@ -37,18 +36,24 @@ test('leaves out the facts a mention lacks and the tail when it matched alone', 
   expect(renderAlertText('en', mentionSummary(mention({ text: 'x'.repeat(300), sentiment: null, risks: [] }), 1))).toBe(`“${'x'.repeat(280)}…” (rating 1)\n\nand 1 more matching mention`);
 });
 
-test('counts the further mentions with the plural the language needs', () => {
-  const tail = (n: number) => renderAlertText('ru', mentionSummary(mention({ rating: null, sentiment: null, risks: [] }), n)).split('\n\n')[1];
-  expect(tail(1)).toBe('и ещё 1 подходящее упоминание');
-  expect(tail(3)).toBe('и ещё 3 подходящих упоминания');
-  expect(tail(5)).toBe('и ещё 5 подходящих упоминаний');
-  expect(tail(21)).toBe('и ещё 21 подходящее упоминание');
+test('counts the further mentions in English and in Russian without a plural to agree', () => {
+  const tail = (locale: 'en' | 'ru', n: number) => renderAlertText(locale, mentionSummary(mention({ rating: null, sentiment: null, risks: [] }), n)).split('\n\n')[1];
+  expect(tail('en', 1)).toBe('and 1 more matching mention');
+  expect(tail('en', 21)).toBe('and 21 more matching mentions');
+  expect(tail('ru', 1)).toBe('и ещё подходящих упоминаний: 1');
+  expect(tail('ru', 3)).toBe('и ещё подходящих упоминаний: 3');
 });
 
-test('keeps a whole sentence, in English parts, when rendered without the alerts renderer', () => {
-  const summary = mentionSummary(mention(), 1);
-  expect(renderText('ru', summary)).toBe('«I will sue the clinic» (rating 1; Negative; risks: Legal threat)\n\nand 1 more matching mention');
-  expect(renderText('en', summary)).toBe(renderAlertText('en', summary));
+test('lists several risks in the words and punctuation of each language', () => {
+  const summary = mentionSummary(mention({ rating: null, sentiment: null, risks: ['legal_threat', 'media', 'not_a_risk'] }), 0);
+  expect(renderAlertText('en', summary)).toBe('“I will sue the clinic” (risks: Legal threat, Media attention, not_a_risk)');
+  expect(renderAlertText('zh-CN', summary)).toMatch(/^“I will sue the clinic”（风险：法律威胁、.+、not_a_risk）$/);
+});
+
+test('keeps only codes, words people wrote and numbers in what it stores', () => {
+  const json = JSON.stringify(mentionSummary(mention(), 1));
+  expect(json).toContain('"code":"analysis.risk.legal_threat"');
+  expect(json).not.toContain('Legal threat');
 });
 
 test('summarises volume rules as before, in each language', () => {
@@ -58,6 +63,7 @@ test('summarises volume rules as before, in each language', () => {
   const share = volumeSummary({ metric: 'negative_share', windowMinutes: 30, threshold: 0.5, minCount: 4 }, { negatives: 4, total: 5 });
   expect(renderAlertText('en', share)).toBe('80% of 5 mentions in the last 30 min were negative (threshold 50%).');
   expect(renderAlertText('zh-CN', share)).toBe('最近 30 分钟内的 5 条提及中有 80% 为负面（阈值 50%）。');
+  expect(renderAlertText('ru', share)).toBe('Доля негативных упоминаний за 30 мин: 80% из 5 (порог 50%).');
   const spike = volumeSummary({ metric: 'spike', windowMinutes: 120, threshold: 3, minCount: 5 }, { negatives: 15, total: 15, expected: 1.25, pValue: 0.000012345, weeks: 6 });
   expect(renderAlertText('en', spike)).toBe('15 negative mentions in the last 2 h against 1.3 expected from the same hours of the previous 6 weeks (Poisson p = 0.000012).');
   expect(renderAlertText('en', volumeSummary({ metric: 'negative_count', windowMinutes: 10080, threshold: 1500, minCount: 5 }, { negatives: 1234, total: 2000 }))).toBe(

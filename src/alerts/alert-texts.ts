@@ -1,55 +1,85 @@
-import type { Text } from '../core/i18n.ts';
-import { alertsMessages, mentionFacts, moreMentions, windowName } from './alerts.messages.ts';
+import { analysisMessages } from '../analysis/analysis.messages.ts';
+import { RISKS, SENTIMENT_LABELS, type Risk, type SentimentLabel } from '../analysis/analysis.vocab.ts';
+import type { NestedText } from '../notifications/index.ts';
+import { alertsMessages } from './alerts.messages.ts';
 import type { AnalysedMention } from './match-mention.ts';
 import type { VolumeConditions } from './alerts.schemas.ts';
 
 /*
- * The texts of alerts, as message codes with their facts as parameters, so that each reader gets
- * them in their language (renderAlertText). The composed parts are also given in English, which
- * is what the alerts table stores.
+ * The texts of alerts as message codes whose parameters may be codes too (a risk's name, the
+ * window, the list of facts), so that each reader gets them in their language; words people wrote
+ * (a rule's name, a mention's text) stay as they are. The alerts table keeps them in English.
  */
+
+export type AlertText = string | NestedText;
 
 const EXCERPT_CHARS = 280;
 const URGENT_PREFIX = alertsMessages.render('en', 'title.urgent', { rule: '' });
 
+const isRisk = (id: string): id is Risk => (RISKS as readonly string[]).includes(id);
+const isSentiment = (id: string): id is SentimentLabel => (SENTIMENT_LABELS as readonly string[]).includes(id);
+
+/** Joins texts with `code` ("{first}; {rest}"), as codes nested in one another; null for none. */
+function joined(code: 'join' | 'list', parts: AlertText[]): AlertText | null {
+  if (!parts.length) return null;
+  const [first, ...rest] = parts;
+  const tail = joined(code, rest);
+  return tail === null ? first! : { ...alertsMessages.text(code), params: { first: first!, rest: tail } };
+}
+
 /** An alert's title: the rule's name, marked urgent when a match carries a risk flag. */
-export function alertTitle(rule: string, isUrgent: boolean): Text {
-  return alertsMessages.text(isUrgent ? 'title.urgent' : 'title.plain', { rule });
+export function alertTitle(rule: string, isUrgent: boolean): AlertText {
+  return isUrgent ? alertsMessages.text('title.urgent', { rule }) : rule;
+}
+
+/** "(rating 1; Negative; risks: Legal threat)", or '' when the mention has none of these. */
+function mentionFacts(m: Pick<AnalysedMention, 'rating' | 'sentiment' | 'risks'>): AlertText {
+  const risks = joined(
+    'list',
+    m.risks.map((r) => (isRisk(r) ? analysisMessages.text(`risk.${r}`) : r)),
+  );
+  const parts: AlertText[] = [];
+  if (m.rating !== null) parts.push(alertsMessages.text('fact.rating', { rating: String(m.rating) }));
+  if (m.sentiment) parts.push(isSentiment(m.sentiment) ? analysisMessages.text(`sentiment.${m.sentiment}`) : m.sentiment);
+  if (risks !== null) parts.push({ ...alertsMessages.text('fact.risks'), params: { risks } });
+  const facts = joined('join', parts);
+  return facts === null ? '' : { ...alertsMessages.text('facts'), params: { facts } };
 }
 
 /** The summary of a mention alert: the first mention's excerpt and facts, and how many more matched. */
-export function mentionSummary(m: AnalysedMention, moreCount: number): Text {
+export function mentionSummary(m: AnalysedMention, moreCount: number): AlertText {
   const excerpt = m.text.length > EXCERPT_CHARS ? `${m.text.slice(0, EXCERPT_CHARS)}…` : m.text;
-  const fact = { rating: m.rating !== null ? String(m.rating) : undefined, sentiment: m.sentiment ?? undefined, risks: m.risks.length ? m.risks.join(',') : undefined };
-  return alertsMessages.text('summary.mention', { excerpt, ...fact, moreCount, facts: mentionFacts('en', fact), more: moreMentions('en', moreCount) });
+  const more = moreCount > 0 ? alertsMessages.text(moreCount === 1 ? 'more.one' : 'more.other', { count: String(moreCount) }) : '';
+  return { ...alertsMessages.text('summary.mention'), params: { excerpt, facts: mentionFacts(m), more } };
+}
+
+/** A volume rule's window: "2 h" for whole hours, else "90 min". */
+function windowOf(minutes: number): NestedText {
+  return minutes % 60 === 0 ? alertsMessages.text('window.hours', { hours: String(minutes / 60) }) : alertsMessages.text('window.minutes', { minutes: String(minutes) });
 }
 
 /** What a volume rule measured over its window, as its alert's summary. */
-export function volumeSummary(v: VolumeConditions, measured: { negatives: number; total: number; expected?: number; pValue?: number; weeks?: number }): Text {
-  const window = { windowMinutes: v.windowMinutes, window: windowName('en', v.windowMinutes) };
-  if (v.metric === 'negative_count') return alertsMessages.text('summary.negativeCount', { count: String(measured.negatives), ...window, threshold: String(v.threshold) });
+export function volumeSummary(v: VolumeConditions, measured: { negatives: number; total: number; expected?: number; pValue?: number; weeks?: number }): AlertText {
+  const window = windowOf(v.windowMinutes);
+  if (v.metric === 'negative_count') return { ...alertsMessages.text('summary.negativeCount'), params: { count: String(measured.negatives), window, threshold: String(v.threshold) } };
   if (v.metric === 'negative_share') {
     const share = measured.total ? measured.negatives / measured.total : 0;
-    return alertsMessages.text('summary.negativeShare', { share: String(Math.round(share * 100)), total: String(measured.total), ...window, threshold: String(Math.round(v.threshold * 100)) });
+    return { ...alertsMessages.text('summary.negativeShare'), params: { share: String(Math.round(share * 100)), total: String(measured.total), window, threshold: String(Math.round(v.threshold * 100)) } };
   }
-  return alertsMessages.text('summary.spike', {
-    count: String(measured.negatives),
-    ...window,
-    expected: (measured.expected ?? 0).toFixed(1),
-    weeks: String(measured.weeks ?? 0),
-    p: (measured.pValue ?? 1).toPrecision(2),
-  });
+  return {
+    ...alertsMessages.text('summary.spike'),
+    params: { count: String(measured.negatives), window, expected: (measured.expected ?? 0).toFixed(1), weeks: String(measured.weeks ?? 0), p: (measured.pValue ?? 1).toPrecision(2) },
+  };
 }
 
 /**
  * The title and body of the summary an open alert sends once its cooldown has passed. The alert
- * keeps its title in English; whether it was urgent and for which rule is read back from it.
+ * keeps its title in English; whether it was urgent, and for which rule, is read back from it.
  */
-export function updateTexts(alertTitleEn: string, ruleName: string, count: number): { title: Text; text: Text } {
-  const isUrgent = alertTitleEn.startsWith(URGENT_PREFIX);
-  const rule = isUrgent ? alertTitleEn.slice(URGENT_PREFIX.length) : alertTitleEn;
+export function updateTexts(alertTitleEn: string, ruleName: string, count: number): { title: AlertText; text: AlertText } {
+  const title = alertTitleEn.startsWith(URGENT_PREFIX) ? alertTitle(alertTitleEn.slice(URGENT_PREFIX.length), true) : alertTitleEn;
   return {
-    title: alertsMessages.text('update.title', { title: alertTitleEn, rule, urgent: isUrgent ? 1 : 0 }),
+    title: { ...alertsMessages.text('update.title'), params: { title } },
     text: alertsMessages.text('update.text', { rule: ruleName, count: String(count) }),
   };
 }

@@ -136,6 +136,15 @@ test('opens an alert for a pushed negative mention with a risk and notifies ever
   expect((await admin.get('/api/notifications')).json().items[0]).toMatchObject({ title: expect.stringContaining('Legal threats') });
 });
 
+test('shows an alert\'s notification in the reader\'s language, its facts in words', async () => {
+  type Notice = { title: string; body: string };
+  const russian = ((await admin.request({ method: 'GET', url: '/api/notifications', headers: { 'accept-language': 'ru' } })).json().items as Notice[]).find((n) => n.title.includes('Legal threats'));
+  expect(russian).toMatchObject({ title: 'Срочно: Legal threats', body: expect.stringMatching(/^«The nurse was rude.*» \(оценка 1; .+; риски: .+\)$/) });
+  expect(russian!.body).not.toMatch(/legal_threat|negative|rating/);
+  const english = ((await admin.get('/api/notifications')).json().items as Notice[]).find((n) => n.title.includes('Legal threats'));
+  expect(english).toMatchObject({ title: 'Urgent: Legal threats', body: expect.stringMatching(/^“The nurse was rude.*” \(rating 1; Negative; risks: .*Legal threat.*\)$/) });
+});
+
 test('groups 200 negatives within the cooldown into one alert that counts them, with one message', async () => {
   const hook = await channel('Grouped', 'webhook', { url: `${receiver.url}/grouped`, secret: 'grouped-secret' });
   const ruleId = await rule({ name: 'Negatives', kind: 'mention', mention: { sentimentNegative: true, keywords: ['queue'] }, channelIds: [hook], cooldownMinutes: 60 });

@@ -1,6 +1,5 @@
-import { riskName, sentimentName } from '../analysis/analysis.messages.ts';
-import { RISKS, SENTIMENT_LABELS, type Risk, type SentimentLabel } from '../analysis/analysis.vocab.ts';
-import { defineMessages, renderText, type Locale, type Params, type Text } from '../core/i18n.ts';
+import { defineMessages, renderText, type Locale, type Params } from '../core/i18n.ts';
+import type { NestedText } from '../db/schema-alerts.ts';
 
 /**
  * The alerts feature's words (`alerts.<key>`): why a rule or channel is refused, and the titles and
@@ -30,17 +29,14 @@ export const alertsMessages = defineMessages('alerts', {
     unknownUsers: 'config.userIds names users that do not exist in this organisation',
     alreadyAcknowledged: 'the alert is already acknowledged',
     badCursor: 'cursor is not one this API returned',
-    'title.plain': '{rule}',
     'title.urgent': 'Urgent: {rule}',
     'summary.mention': '“{excerpt}”{facts}{more}',
     facts: ' ({facts})',
     'fact.rating': 'rating {rating}',
     'fact.risks': 'risks: {risks}',
-    factSeparator: '; ',
-    listSeparator: ', ',
+    join: '{first}; {rest}',
+    list: '{first}, {rest}',
     'more.one': '\n\nand {count} more matching mention',
-    'more.few': '\n\nand {count} more matching mentions',
-    'more.many': '\n\nand {count} more matching mentions',
     'more.other': '\n\nand {count} more matching mentions',
     'window.hours': '{hours} h',
     'window.minutes': '{minutes} min',
@@ -72,18 +68,16 @@ export const alertsMessages = defineMessages('alerts', {
     unknownUsers: 'в config.userIds указаны пользователи, которых нет в этой организации',
     alreadyAcknowledged: 'оповещение уже принято',
     badCursor: 'этот курсор не был выдан данным API',
-    'title.plain': '{rule}',
     'title.urgent': 'Срочно: {rule}',
     'summary.mention': '«{excerpt}»{facts}{more}',
     facts: ' ({facts})',
     'fact.rating': 'оценка {rating}',
     'fact.risks': 'риски: {risks}',
-    factSeparator: '; ',
-    listSeparator: ', ',
-    'more.one': '\n\nи ещё {count} подходящее упоминание',
-    'more.few': '\n\nи ещё {count} подходящих упоминания',
-    'more.many': '\n\nи ещё {count} подходящих упоминаний',
-    'more.other': '\n\nи ещё {count} подходящего упоминания',
+    join: '{first}; {rest}',
+    list: '{first}, {rest}',
+    // Worded without agreement with the number, so one text serves every count.
+    'more.one': '\n\nи ещё подходящих упоминаний: {count}',
+    'more.other': '\n\nи ещё подходящих упоминаний: {count}',
     'window.hours': '{hours} ч',
     'window.minutes': '{minutes} мин',
     'summary.negativeCount': 'Негативных упоминаний за {window}: {count} (порог {threshold}).',
@@ -114,17 +108,14 @@ export const alertsMessages = defineMessages('alerts', {
     unknownUsers: 'config.userIds 中包含本机构不存在的用户',
     alreadyAcknowledged: '该预警已确认',
     badCursor: '该游标并非由本 API 返回',
-    'title.plain': '{rule}',
     'title.urgent': '紧急：{rule}',
     'summary.mention': '“{excerpt}”{facts}{more}',
     facts: '（{facts}）',
     'fact.rating': '评分 {rating}',
     'fact.risks': '风险：{risks}',
-    factSeparator: '；',
-    listSeparator: '、',
+    join: '{first}；{rest}',
+    list: '{first}、{rest}',
     'more.one': '\n\n另有 {count} 条匹配的提及',
-    'more.few': '\n\n另有 {count} 条匹配的提及',
-    'more.many': '\n\n另有 {count} 条匹配的提及',
     'more.other': '\n\n另有 {count} 条匹配的提及',
     'window.hours': '{hours} 小时',
     'window.minutes': '{minutes} 分钟',
@@ -136,64 +127,14 @@ export const alertsMessages = defineMessages('alerts', {
   },
 });
 
-type AlertKey = Parameters<typeof alertsMessages.text>[0];
-const code = (key: AlertKey) => `${alertsMessages.namespace}.${key}`;
-const str = (value: Params[string]) => (value === null || value === undefined ? undefined : String(value));
-
-const isRisk = (id: string): id is Risk => (RISKS as readonly string[]).includes(id);
-const isSentiment = (id: string): id is SentimentLabel => (SENTIMENT_LABELS as readonly string[]).includes(id);
-
-/** "(rating 1; Negative; risks: Legal threat)" in `locale`, or '' when the mention has none of these. */
-export function mentionFacts(locale: Locale, fact: { rating?: string; sentiment?: string; risks?: string }): string {
-  const risks = fact.risks ? fact.risks.split(',').filter(Boolean) : [];
-  const parts = [
-    fact.rating !== undefined ? alertsMessages.render(locale, 'fact.rating', { rating: fact.rating }) : null,
-    fact.sentiment ? (isSentiment(fact.sentiment) ? sentimentName(locale, fact.sentiment) : fact.sentiment) : null,
-    risks.length ? alertsMessages.render(locale, 'fact.risks', { risks: risks.map((r) => (isRisk(r) ? riskName(locale, r) : r)).join(alertsMessages.render(locale, 'listSeparator')) }) : null,
-  ].filter((p): p is string => p !== null);
-  return parts.length ? alertsMessages.render(locale, 'facts', { facts: parts.join(alertsMessages.render(locale, 'factSeparator')) }) : '';
-}
-
-/** "and 3 more matching mentions" in `locale`, with the plural form the language needs; '' for none. */
-export function moreMentions(locale: Locale, count: number): string {
-  if (count <= 0) return '';
-  const form = new Intl.PluralRules(locale).select(count);
-  const key = form === 'one' || form === 'few' || form === 'many' ? (`more.${form}` as const) : 'more.other';
-  return alertsMessages.render(locale, key, { count: String(count) });
-}
-
-/** A volume rule's window: "2 h" for whole hours, else "90 min". */
-export function windowName(locale: Locale, minutes: number): string {
-  return minutes % 60 === 0 ? alertsMessages.render(locale, 'window.hours', { hours: String(minutes / 60) }) : alertsMessages.render(locale, 'window.minutes', { minutes: String(minutes) });
-}
-
-/** An alert's title: the rule's name, marked urgent when a match carries a risk flag. */
-export function alertTitleIn(locale: Locale, rule: string, isUrgent: boolean): string {
-  return alertsMessages.render(locale, isUrgent ? 'title.urgent' : 'title.plain', { rule });
-}
-
 /**
- * Renders an alert's title or summary in `locale`. Their texts carry the alert's facts as raw
- * values (rating, sentiment and risk ids, counts, the window in minutes) and these are put into
- * words of that language here; each composed part is also kept in English in the text's own
- * parameters, so a plain `renderText` still gives a whole sentence. Any other text renders as
- * `renderText` does.
+ * Renders an alert's title or summary in `locale`: a message code whose parameters may be codes
+ * too (a risk's name, the window, the list of facts), each rendered in the same language, as the
+ * notifications feature renders them for each reader. Words people wrote stay as they are.
  */
-export function renderAlertText(locale: Locale, text: Text): string {
-  const p = text.params ?? {};
-  switch (text.code) {
-    case code('summary.mention'):
-      return renderText(locale, {
-        code: text.code,
-        params: { ...p, facts: mentionFacts(locale, { rating: str(p.rating), sentiment: str(p.sentiment), risks: str(p.risks) }), more: moreMentions(locale, Number(p.moreCount ?? 0)) },
-      });
-    case code('summary.negativeCount'):
-    case code('summary.negativeShare'):
-    case code('summary.spike'):
-      return renderText(locale, { code: text.code, params: { ...p, window: windowName(locale, Number(p.windowMinutes)) } });
-    case code('update.title'):
-      return renderText(locale, { code: text.code, params: { ...p, title: alertTitleIn(locale, String(p.rule ?? ''), p.urgent === 1) } });
-    default:
-      return renderText(locale, text);
-  }
+export function renderAlertText(locale: Locale, text: string | NestedText): string {
+  if (typeof text === 'string') return text;
+  const params: Params = {};
+  for (const [name, value] of Object.entries(text.params ?? {})) params[name] = typeof value === 'object' && value !== null ? renderAlertText(locale, value) : value;
+  return renderText(locale, { code: text.code, params });
 }

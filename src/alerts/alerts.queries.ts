@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { recordAudit, type AuditBy } from '../audit/index.ts';
 import { AppError, badRequest, notFound } from '../core/errors.ts';
 import type { Db } from '../db/database.ts';
-import { maskConfig, type ChannelKind } from '../notifications/channel-config.ts';
+import { maskConfig, type ChannelKind } from '../notifications/index.ts';
 import { alertsMessages } from './alerts.messages.ts';
 import type { MentionConditions, QuietHours, RuleBody, RuleView, VolumeConditions } from './alerts.schemas.ts';
 import { ALERTS_PAGE_SIZE, type AlertStatus, type RuleKind } from './alerts.vocab.ts';

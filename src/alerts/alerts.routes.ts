@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { auditBy } from '../audit/index.ts';
 import { IdParams } from '../auth/index.ts';
 import { requireAuth } from '../core/request.ts';
-import type { ChannelKind } from '../notifications/channel-config.ts';
+import type { ChannelKind } from '../notifications/notifications.vocab.ts';
 import { AlertFilters, AlertView, ChannelBody, ChannelPatch, ChannelView, RuleBody, RulePatch, RuleView } from './alerts.schemas.ts';
 import {
   acknowledgeAlert,

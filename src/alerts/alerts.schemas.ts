@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNEL_KINDS } from '../notifications/channel-config.ts';
+import { CHANNEL_KINDS } from '../notifications/notifications.vocab.ts';
 import { ALERT_STATUSES, DEFAULT_COOLDOWN_MINUTES, DEFAULT_MIN_COUNT, QUIET_HOURS_TIME, RULE_KINDS, VOLUME_METRICS } from './alerts.vocab.ts';
 
 /*

@@ -1,9 +1,8 @@
 import type { Db } from '../db/database.ts';
 import { sql } from 'kysely';
 import type { AppContext } from '../core/context.ts';
-import type { Text } from '../core/i18n.ts';
 import { enqueueNotification } from '../notifications/index.ts';
-import { updateTexts } from './alert-texts.ts';
+import { updateTexts, type AlertText } from './alert-texts.ts';
 import { renderAlertText } from './alerts.messages.ts';
 import type { RuleView } from './alerts.schemas.ts';
 import { ALERT_MENTION_IDS, type CountMode, type QuietHours } from './alerts.vocab.ts';
@@ -15,9 +14,9 @@ export interface AlertOccurrence {
   /** The alert's count after this occurrence: added to it (mention rules) or its new peak (volume rules). */
   count: number;
   countMode: CountMode;
-  /** Message codes (alert-texts.ts); the alert row keeps them in English. */
-  title: Text;
-  summary: Text;
+  /** Message codes or words people wrote (alert-texts.ts); the alert row keeps them in English, each notification's reader gets their language. */
+  title: AlertText;
+  summary: AlertText;
   isUrgent: boolean;
 }
 
@@ -90,8 +89,8 @@ export async function recordAlert(ctx: AppContext, trx: Db, orgId: string, rule:
     .executeTakeFirstOrThrow();
   await enqueueNotification(ctx.boss, trx, {
     orgId,
-    title: renderAlertText('en', occurrence.title),
-    text: renderAlertText('en', occurrence.summary),
+    title: occurrence.title,
+    text: occurrence.summary,
     url: alertUrl(ctx, alert.id),
     channelIds: rule.channelIds,
     urgent: occurrence.isUrgent,
@@ -130,8 +129,8 @@ export async function sendAlertSummaries(ctx: AppContext, now = new Date()): Pro
       const update = updateTexts(claimed.title, rule.name, claimed.count);
       await enqueueNotification(ctx.boss, trx, {
         orgId: claimed.org_id,
-        title: renderAlertText('en', update.title),
-        text: renderAlertText('en', update.text),
+        title: update.title,
+        text: update.text,
         url: alertUrl(ctx, id),
         channelIds: rule.channel_ids,
         urgent: claimed.is_urgent,

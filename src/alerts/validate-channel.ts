@@ -1,6 +1,6 @@
 import { badRequest } from '../core/errors.ts';
 import type { Db } from '../db/database.ts';
-import { parseChannelConfig, type ChannelKind } from '../notifications/channel-config.ts';
+import { parseChannelConfig, type ChannelKind } from '../notifications/index.ts';
 import { alertsMessages } from './alerts.messages.ts';
 import { assertUsersInOrg } from './alerts.queries.ts';
 
