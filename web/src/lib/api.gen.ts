@@ -506,6 +506,10 @@ export interface paths {
                                     rejected: {
                                         row: number;
                                         reason: string;
+                                        code?: string;
+                                        params?: {
+                                            [key: string]: (string | number) | null;
+                                        };
                                     }[];
                                     error: string | null;
                                     /** Format: date-time */
@@ -581,6 +585,10 @@ export interface paths {
                                     rejected: {
                                         row: number;
                                         reason: string;
+                                        code?: string;
+                                        params?: {
+                                            [key: string]: (string | number) | null;
+                                        };
                                     }[];
                                     error: string | null;
                                     /** Format: date-time */
@@ -681,6 +689,10 @@ export interface paths {
                             rejected: {
                                 row: number;
                                 reason: string;
+                                code?: string;
+                                params?: {
+                                    [key: string]: (string | number) | null;
+                                };
                             }[];
                         };
                     };
@@ -733,6 +745,10 @@ export interface paths {
                                 rejected: {
                                     row: number;
                                     reason: string;
+                                    code?: string;
+                                    params?: {
+                                        [key: string]: (string | number) | null;
+                                    };
                                 }[];
                                 error: string | null;
                                 /** Format: date-time */
@@ -778,6 +794,10 @@ export interface paths {
                             rejected: {
                                 row: number;
                                 reason: string;
+                                code?: string;
+                                params?: {
+                                    [key: string]: (string | number) | null;
+                                };
                             }[];
                             error: string | null;
                             /** Format: date-time */
@@ -836,6 +856,10 @@ export interface paths {
                             rejected: {
                                 row: number;
                                 reason: string;
+                                code?: string;
+                                params?: {
+                                    [key: string]: (string | number) | null;
+                                };
                             }[];
                             error: string | null;
                             /** Format: date-time */
@@ -895,6 +919,10 @@ export interface paths {
                             rejected: {
                                 row: number;
                                 reason: string;
+                                code?: string;
+                                params?: {
+                                    [key: string]: (string | number) | null;
+                                };
                             }[];
                         };
                     };
@@ -948,6 +976,10 @@ export interface paths {
                             rejected: {
                                 row: number;
                                 reason: string;
+                                code?: string;
+                                params?: {
+                                    [key: string]: (string | number) | null;
+                                };
                             }[];
                         };
                     };
