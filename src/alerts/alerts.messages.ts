@@ -1,4 +1,4 @@
-import { defineMessages, renderText, type Locale, type Params } from '../core/i18n.ts';
+import { defineMessages, renderWords, type Locale } from '../core/i18n.ts';
 import type { NestedText } from '../db/schema-alerts.ts';
 
 /**
@@ -133,8 +133,5 @@ export const alertsMessages = defineMessages('alerts', {
  * notifications feature renders them for each reader. Words people wrote stay as they are.
  */
 export function renderAlertText(locale: Locale, text: string | NestedText): string {
-  if (typeof text === 'string') return text;
-  const params: Params = {};
-  for (const [name, value] of Object.entries(text.params ?? {})) params[name] = typeof value === 'object' && value !== null ? renderAlertText(locale, value) : value;
-  return renderText(locale, { code: text.code, params });
+  return renderWords(locale, text);
 }

@@ -10,13 +10,17 @@ export const LOCALES = ['zh-CN', 'ru', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 
-export type Params = Record<string, string | number | null | undefined>;
+/** A parameter may itself be a text (a tier, a risk, a window of time), rendered in the same language. */
+export type Params = { [name: string]: string | number | null | undefined | Text };
 
 /** A text to be rendered later, in the language of whoever reads it. */
 export interface Text {
   code: string;
   params?: Params;
 }
+
+/** Words as people wrote them (a rule's name, a case's title), or a text rendered for each reader. */
+export type Words = string | Text;
 
 type Catalogue<K extends string> = { en: Record<K, string>; ru: Record<K, string>; 'zh-CN': Record<K, string> };
 
@@ -66,10 +70,15 @@ export function messageCodes(): string[] {
   return [...registry.keys()];
 }
 
-/** Renders a text in `locale`; an unknown code renders as itself, so a missing message is visible, never blank. */
+/** Renders a text in `locale`, its text parameters too; an unknown code renders as itself, so a missing message is visible, never blank. */
 export function renderText(locale: Locale, text: Text): string {
   const template = registry.get(text.code)?.[locale] ?? text.code;
   return interpolate(locale, template, text.params);
+}
+
+/** Renders words in `locale`: people's words as they are, a text in the reader's language. */
+export function renderWords(locale: Locale, words: Words): string {
+  return typeof words === 'string' ? words : renderText(locale, words);
 }
 
 export function interpolate(locale: Locale, template: string, params?: Params): string {
@@ -77,6 +86,7 @@ export function interpolate(locale: Locale, template: string, params?: Params): 
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined || value === null) return whole;
+    if (typeof value === 'object') return renderText(locale, value);
     return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value;
   });
 }

@@ -5,11 +5,10 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 type UuidArray = ColumnType<string[], string[] | undefined, string[]>;
 type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
 
-/** A message code whose parameters may themselves be message codes, rendered in the same language as it. */
-export interface NestedText {
-  code: string;
-  params?: Record<string, string | number | null | undefined | NestedText>;
-}
+import type { Text } from '../core/i18n.ts';
+
+/** A message code whose parameters may themselves be message codes (core/i18n.ts renders them). */
+export type NestedText = Text;
 
 export interface AlertChannelsTable {
   id: Generated<string>;

@@ -37,7 +37,7 @@ export function ingestError(code: ErrorCode, key: IngestMessageKey, params?: Rec
 /** A refused row: the English reason (stored, and printed by the CLI), and its code and parameters for rendering in another language. */
 export function rejection(row: number, text: Text): RejectedRow {
   const params: Record<string, string | number | null> = {};
-  for (const [name, value] of Object.entries(text.params ?? {})) if (value !== undefined) params[name] = value;
+  for (const [name, value] of Object.entries(text.params ?? {})) if (value !== undefined) params[name] = typeof value === 'object' && value !== null ? renderIngest('en', value) : value;
   return { row, reason: renderIngest('en', text), code: text.code, params };
 }
 

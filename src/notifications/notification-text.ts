@@ -1,4 +1,4 @@
-import { renderText, type Locale, type Params } from '../core/i18n.ts';
+import { renderText, type Locale } from '../core/i18n.ts';
 import type { NestedText } from '../db/schema-alerts.ts';
 
 export type { NestedText };
@@ -24,12 +24,8 @@ export function storedMessageOf(title: NotificationText, text: NotificationText)
   return message.title || message.text ? message : null;
 }
 
-/** Renders a code in `locale`, its coded parameters first. */
-export function renderNested(locale: Locale, text: NestedText): string {
-  const params: Params = {};
-  for (const [name, value] of Object.entries(text.params ?? {})) params[name] = typeof value === 'object' && value !== null ? renderNested(locale, value) : value;
-  return renderText(locale, { code: text.code, params });
-}
+/** Renders a code in `locale`, its coded parameters too. */
+export const renderNested: (locale: Locale, text: NestedText) => string = renderText;
 
 /** Renders a title or body in `locale`. */
 export function renderNotificationText(locale: Locale, value: NotificationText): string {
