@@ -14,9 +14,9 @@ import { ALERTS_PAGE_SIZE, type AlertStatus, type RuleKind } from './alerts.voca
 
 const channelColumns = ['id', 'name', 'kind', 'enabled', 'config'] as const;
 
-type ChannelRow = { id: string; name: string; kind: string; enabled: boolean; config: Record<string, unknown> };
+type ChannelRow = { id: string; name: string; kind: ChannelKind; enabled: boolean; config: Record<string, unknown> };
 // alert_channels.kind is checked against CHANNEL_KINDS by the table's CHECK constraint.
-const toChannelView = (c: ChannelRow) => ({ id: c.id, name: c.name, kind: c.kind as ChannelKind, enabled: c.enabled, config: maskConfig(c.kind, c.config) });
+const toChannelView = (c: ChannelRow) => ({ id: c.id, name: c.name, kind: c.kind, enabled: c.enabled, config: maskConfig(c.kind, c.config) });
 
 export async function findChannels(db: Db, orgId: string) {
   const rows = await db.selectFrom('alert_channels').select(channelColumns).where('org_id', '=', orgId).orderBy('name').orderBy('id').execute();
@@ -86,7 +86,7 @@ type RuleRow = {
   id: string;
   name: string;
   enabled: boolean;
-  kind: string;
+  kind: RuleKind;
   scope: { locationIds: string[]; departmentIds: string[]; sourceIds: string[] };
   mention: unknown;
   volume: unknown;
@@ -104,7 +104,7 @@ export function toRuleView(r: RuleRow): RuleView {
     name: r.name,
     enabled: r.enabled,
     // alert_rules.kind is checked against RULE_KINDS by the table's CHECK constraint; the JSON columns were validated on the way in.
-    kind: r.kind as RuleKind,
+    kind: r.kind,
     scope: r.scope,
     mention: (r.mention as MentionConditions | null) ?? null,
     volume: (r.volume as VolumeConditions | null) ?? null,
@@ -194,7 +194,7 @@ function alertsQuery(db: Db, orgId: string) {
 
 type AlertRow = Awaited<ReturnType<ReturnType<typeof alertsQuery>['executeTakeFirstOrThrow']>>;
 // alerts.status is checked against ALERT_STATUSES by the table's CHECK constraint.
-const toAlertView = ({ cursorAt: _cursorAt, ...a }: AlertRow) => ({ ...a, mentionIds: a.mentionIds ?? [], status: a.status as AlertStatus });
+const toAlertView = ({ cursorAt: _cursorAt, ...a }: AlertRow) => ({ ...a, mentionIds: a.mentionIds ?? [], status: a.status });
 
 /** A page of the organisation's alerts, newest first. Throws bad_request on a malformed cursor. */
 export async function findAlerts(db: Db, orgId: string, filters: { status?: AlertStatus; cursor?: string }) {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { auditBy } from '../audit/index.ts';
 import { IdParams } from '../auth/index.ts';
 import { requireAuth } from '../core/request.ts';
-import type { ChannelKind } from '../notifications/notifications.vocab.ts';
+
 import { AlertFilters, AlertView, ChannelBody, ChannelPatch, ChannelView, RuleBody, RulePatch, RuleView } from './alerts.schemas.ts';
 import {
   acknowledgeAlert,
@@ -49,7 +49,7 @@ export async function alertRoutes(server: FastifyInstance): Promise<void> {
     const stored = await getChannelRow(db, orgId, request.params.id);
     const b = request.body;
     // alert_channels.kind is checked against CHANNEL_KINDS by the table's CHECK constraint.
-    const config = b.config ? await validateChannelConfig(db, orgId, stored.kind as ChannelKind, b.config, stored.config) : undefined;
+    const config = b.config ? await validateChannelConfig(db, orgId, stored.kind, b.config, stored.config) : undefined;
     await updateChannel(db, by(request), stored.id, { name: b.name, enabled: b.enabled, config });
     return { channel: await getChannel(db, orgId, stored.id) };
   });

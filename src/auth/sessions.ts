@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import { sql } from 'kysely';
-import type { Role } from '../core/access.vocab.ts';
+
 import type { SessionUser } from '../core/request.ts';
 import { WEBHOOK_TOLERANCE_SECONDS } from '../core/webhook-signing.ts';
 
@@ -67,7 +67,7 @@ export async function findSessionUser(db: Db, token: string): Promise<SessionUse
     userId: row.userId,
     email: row.email,
     name: row.name,
-    role: row.role as Role,
+    role: row.role,
     orgId: row.orgId,
     orgSlug: row.orgSlug,
     orgName: row.orgName,

@@ -37,7 +37,7 @@ export async function findUsers(db: Db, orgId: string, userId?: string): Promise
   if (userId) query = query.where('u.id', '=', userId);
   const rows = await query.execute();
   // users.role is checked against ROLES by the table's CHECK constraint.
-  return rows.map((r) => ({ ...r, role: r.role as Role, departmentIds: r.departmentIds ?? [] }));
+  return rows.map((r) => ({ ...r, role: r.role, departmentIds: r.departmentIds ?? [] }));
 }
 
 /** One user of the organisation; throws not_found otherwise (another organisation's user included). */

@@ -1,7 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { ActionEffect } from './cases.schemas.ts';
-import type { ActionKind, ActionStatus } from './cases.vocab.ts';
+
 
 export const EFFECT_DAYS = 30;
 
@@ -45,8 +45,8 @@ export async function findActions(db: Db, c: { id: string; orgId: string; depart
   return Promise.all(
     rows.map(async (r) => ({
       ...r,
-      kind: r.kind as ActionKind,
-      status: r.status as ActionStatus,
+      kind: r.kind,
+      status: r.status,
       effect: r.status === 'done' && r.doneAt ? await actionEffect(db, { orgId: c.orgId, departmentId: c.departmentId, locationId: c.locationId }, r.aspect, r.doneAt) : null,
     })),
   );

@@ -14,7 +14,7 @@ import { WordedError } from './worded-error.ts';
 export async function transitionCase(db: Db, viewer: Viewer, actor: Actor, id: string, to: CaseStatus, note?: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const c = await lockCase(trx, viewer, id);
-    const from = c.status as CaseStatus;
+    const from = c.status;
     const allowed = TRANSITIONS[from];
     if (!allowed.includes(to)) {
       const key = to === 'closed' ? 'illegalTransitionToClosed' : from === 'closed' ? 'illegalTransitionFromClosed' : 'illegalTransition';
@@ -91,8 +91,8 @@ export async function closeCase(db: Db, viewer: Viewer, actor: Actor, id: string
   await ensureRootCauses(db, viewer.orgId);
   await db.transaction().execute(async (trx) => {
     const c = await lockCase(trx, viewer, id);
-    const from = c.status as CaseStatus;
-    const tier = c.tier as Tier;
+    const from = c.status;
+    const tier = c.tier;
     const rootCause = await trx.selectFrom('root_causes').select(['id', 'label']).where('id', '=', rootCauseId).where('org_id', '=', viewer.orgId).where('active', '=', true).executeTakeFirst();
     const actions = await trx.selectFrom('case_actions').select('id').where('case_id', '=', id).limit(1).execute();
     const blocker = closeBlocker({ tier, status: from, hasRootCause: rootCause !== undefined, actionCount: actions.length });
@@ -120,7 +120,7 @@ export async function reopenCase(db: Db, boss: PgBoss | null, viewer: Viewer, ac
   await db.transaction().execute(async (trx) => {
     const c = await lockCase(trx, viewer, id);
     if (c.status !== 'closed') {
-      const status = c.status as CaseStatus;
+      const status = c.status;
       throw new WordedError('bad_request', casesMessages.text('onlyClosedReopens', { status }), (locale) => ({ status: statusName(locale, status) }));
     }
     await reopenLocked(trx, boss, viewer.orgId, c, actor, data);
@@ -132,12 +132,12 @@ export async function reopenLocked(
   trx: Db,
   boss: PgBoss | null,
   orgId: string,
-  c: { id: string; number: number; title: string; tier: string; location_id: string | null; assignee_id: string | null },
+  c: { id: string; number: number; title: string; tier: Tier; location_id: string | null; assignee_id: string | null },
   actor: Actor,
   data: Record<string, unknown>,
 ): Promise<void> {
   const settings = await getCaseSettings(trx, orgId);
-  const { resolutionDueAt } = dueTimes(c.tier as Tier, settings, await calendarFor(trx, orgId, settings, c.location_id), new Date());
+  const { resolutionDueAt } = dueTimes(c.tier, settings, await calendarFor(trx, orgId, settings, c.location_id), new Date());
   await trx.updateTable('cases').set({ status: 'investigating', closed_at: null, root_cause_id: null, resolution_due_at: resolutionDueAt, escalation_level: 0, escalated_at: null }).where('id', '=', c.id).execute();
   await recordCaseEvent(trx, c.id, actor, 'reopened', data);
   await notifyCase(boss, trx, { orgId, title: casesMessages.text('notify.reopened', { number: String(c.number) }), text: c.title, url: `/cases/${c.id}`, userIds: c.assignee_id ? [c.assignee_id] : [], roles: c.assignee_id ? [] : ['service'] });

@@ -5,7 +5,7 @@ import { DEFAULT_LOCALE, type Locale } from '../core/i18n.ts';
 import { scopeToViewer, type Viewer } from '../core/viewer.ts';
 import { casesMessages, rootCauseName } from './cases.messages.ts';
 import type { CaseFiltersType, CaseViewType } from './cases.schemas.ts';
-import { defaultRootCauseOf, slaStateOf, type CaseEventType, type CaseStatus, type HandlingType, type Tier } from './cases.vocab.ts';
+import { defaultRootCauseOf, slaStateOf, type CaseEventType } from './cases.vocab.ts';
 
 /** Who did something to a case: a user, or Verity itself (jobs) with a null id. */
 export interface Actor {
@@ -54,8 +54,8 @@ export function rootCauseLabel(locale: Locale, label: string): string {
 function toView(row: Row, now = new Date(), locale: Locale = DEFAULT_LOCALE): CaseViewType {
   return {
     ...row,
-    tier: row.tier as Tier,
-    status: row.status as CaseStatus,
+    tier: row.tier,
+    status: row.status,
     mentionIds: row.mentionIds ?? [],
     rootCause: row.rootCause === null ? null : rootCauseLabel(locale, row.rootCause),
     slaState: slaStateOf(row, now),
@@ -101,7 +101,7 @@ export async function findTimeline(db: Db, caseId: string) {
 
 export async function findHandling(db: Db, caseId: string) {
   const rows = await db.selectFrom('case_handling').select(['id', 'type', 'note', 'amount', 'at']).where('case_id', '=', caseId).orderBy('at').orderBy('id').execute();
-  return rows.map((r) => ({ ...r, type: r.type as HandlingType, amount: r.amount === null ? null : Number(r.amount) }));
+  return rows.map((r) => ({ ...r, type: r.type, amount: r.amount === null ? null : Number(r.amount) }));
 }
 
 /** Throws bad_request unless the user is an active member of the organisation. */

@@ -1,3 +1,5 @@
+import type { AlertStatus, RuleKind } from '../alerts/alerts.vocab.ts';
+import type { ChannelKind, DeliveryStatus } from '../notifications/notifications.vocab.ts';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Kysely types of the notifications and alerts tables (their migration is the source of truth). */
@@ -14,7 +16,7 @@ export interface AlertChannelsTable {
   id: Generated<string>;
   org_id: string;
   name: string;
-  kind: string;
+  kind: ChannelKind;
   enabled: Generated<boolean>;
   config: JSONColumnType<Record<string, unknown>, string, string>;
   created_at: Generated<Date>;
@@ -25,7 +27,7 @@ export interface AlertRulesTable {
   org_id: string;
   name: string;
   enabled: Generated<boolean>;
-  kind: string;
+  kind: RuleKind;
   scope: JSONColumnType<{ locationIds: string[]; departmentIds: string[]; sourceIds: string[] }, string, string>;
   mention: NullableJson<Record<string, unknown>>;
   volume: NullableJson<Record<string, unknown>>;
@@ -49,7 +51,7 @@ export interface AlertsTable {
   first_at: Generated<Date>;
   last_at: Generated<Date>;
   last_notified_at: NullableTimestamp;
-  status: Generated<string>;
+  status: Generated<AlertStatus>;
   acknowledged_at: NullableTimestamp;
   acknowledged_by: string | null;
   created_at: Generated<Date>;
@@ -87,9 +89,9 @@ export interface NotificationDeliveriesTable {
   notification_id: string;
   channel_id: string | null;
   user_id: string | null;
-  kind: string;
+  kind: ChannelKind;
   label: string;
-  status: Generated<string>;
+  status: Generated<DeliveryStatus>;
   attempts: Generated<number>;
   attempt_limit: number;
   last_error: string | null;

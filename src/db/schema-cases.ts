@@ -1,3 +1,5 @@
+import type { ActionKind, ActionStatus, CaseEventType, CaseStatus, HandlingType, Tier } from '../cases/cases.vocab.ts';
+import type { ReplyKind, ReplyStatus } from '../replies/replies.vocab.ts';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Kysely types of the cases and replies tables (their migration is the source of truth). */
@@ -30,8 +32,8 @@ export interface CasesTable {
   org_id: string;
   number: number;
   title: string;
-  tier: string;
-  status: Generated<string>;
+  tier: Tier;
+  status: Generated<CaseStatus>;
   team: Generated<string>;
   assignee_id: string | null;
   location_id: string | null;
@@ -59,7 +61,7 @@ export interface CaseEventsTable {
   case_id: string;
   actor_id: string | null;
   actor_name: string;
-  type: string;
+  type: CaseEventType;
   data: ColumnType<Record<string, unknown>, string | undefined, string>;
   at: Generated<Date>;
 }
@@ -67,7 +69,7 @@ export interface CaseEventsTable {
 export interface CaseHandlingTable {
   id: Generated<string>;
   case_id: string;
-  type: string;
+  type: HandlingType;
   note: string;
   amount: ColumnType<number | null, number | null | undefined, number | null>;
   created_by: string | null;
@@ -77,12 +79,12 @@ export interface CaseHandlingTable {
 export interface CaseActionsTable {
   id: Generated<string>;
   case_id: string;
-  kind: string;
+  kind: ActionKind;
   description: string;
   aspect: string;
   owner_id: string | null;
   due_at: Timestamp;
-  status: Generated<string>;
+  status: Generated<ActionStatus>;
   done_at: NullableTimestamp;
   created_at: Generated<Date>;
 }
@@ -92,7 +94,7 @@ export interface ReplyTemplatesTable {
   org_id: string;
   name: string;
   lang: string;
-  tier: string | null;
+  tier: Tier | null;
   aspect: string | null;
   text: string;
   created_at: Generated<Date>;
@@ -108,10 +110,10 @@ export interface RepliesTable {
   id: Generated<string>;
   org_id: string;
   case_id: string;
-  kind: string;
+  kind: ReplyKind;
   lang: string;
   text: string;
-  status: Generated<string>;
+  status: Generated<ReplyStatus>;
   privacy: Json<object>;
   brand_voice: Json<object>;
   template_id: string | null;

@@ -1,3 +1,8 @@
+import type { SentimentLabel } from '../analysis/analysis.vocab.ts';
+import type { AuditAction } from '../audit/audit.vocab.ts';
+import type { Role } from '../core/access.vocab.ts';
+import type { ImportChannel, ImportRunStatus, SourceKind } from '../ingest/ingest.vocab.ts';
+import type { MentionKind, MentionStatus } from '../mentions/mentions.vocab.ts';
 import type { Locale } from '../core/i18n.ts';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { AlertsTables } from './schema-alerts.ts';
@@ -52,7 +57,7 @@ export interface UsersTable {
   org_id: string;
   email: string;
   name: string;
-  role: string;
+  role: Role;
   password_hash: string;
   disabled: Generated<boolean>;
   created_at: Generated<Date>;
@@ -81,7 +86,7 @@ export interface AuditLogTable {
   org_id: string | null;
   user_id: string | null;
   actor: string;
-  action: string;
+  action: AuditAction;
   target_type: string | null;
   target_id: string | null;
   ip: string | null;
@@ -99,7 +104,7 @@ export interface SourcesTable {
   id: Generated<string>;
   org_id: string;
   name: string;
-  kind: string;
+  kind: SourceKind;
   platform: Generated<string>;
   url: string | null;
   poll_minutes: number | null;
@@ -117,7 +122,7 @@ export interface MentionsTable {
   id: Generated<string>;
   org_id: string;
   source_id: string;
-  kind: string;
+  kind: MentionKind;
   external_key: string;
   external_id: string | null;
   url: string | null;
@@ -132,14 +137,14 @@ export interface MentionsTable {
   received_at: Generated<Date>;
   location_id: string | null;
   department_id: string | null;
-  status: Generated<string>;
+  status: Generated<MentionStatus>;
   version: Generated<number>;
   content_hash: string;
   search: unknown;
   analysis: ColumnType<unknown | null, string | null | undefined, string | null>;
   analysis_version: string | null;
   analysed_at: NullableTimestamp;
-  sentiment: string | null;
+  sentiment: SentimentLabel | null;
   aspects: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
   risks: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
   staff_ids: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
@@ -161,10 +166,10 @@ export interface ImportRunsTable {
   org_id: string;
   source_id: string;
   user_id: string | null;
-  channel: string;
+  channel: ImportChannel;
   file_name: string | null;
   format: string | null;
-  status: Generated<string>;
+  status: Generated<ImportRunStatus>;
   accepted: Generated<number>;
   duplicates: Generated<number>;
   updated: Generated<number>;

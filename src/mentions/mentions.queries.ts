@@ -5,7 +5,7 @@ import { scopeToViewer, type Viewer } from '../core/viewer.ts';
 import { builtInSourceOf } from '../ingest/ingest.vocab.ts';
 import { mentionsMessages } from './mentions.messages.ts';
 import type { MentionFiltersType, MentionViewType } from './mentions.schemas.ts';
-import type { MentionKind, MentionStatus } from './mentions.vocab.ts';
+import type { MentionStatus } from './mentions.vocab.ts';
 import { searchQuery } from './search-tokens.ts';
 
 // For callers not yet moved to core/viewer.ts.
@@ -64,8 +64,8 @@ function toView(row: Row, staff: Map<string, string>): MentionViewType {
   return {
     ...rest,
     sourceBuiltIn: builtInSourceOf(rest.sourceName),
-    kind: rest.kind as MentionKind,
-    status: rest.status as MentionStatus,
+    kind: rest.kind,
+    status: rest.status,
     analysis: a ? { ...a, staff: a.staff.map((s) => ({ ...s, name: staff.get(s.id) ?? '?' })) } : null,
   };
 }

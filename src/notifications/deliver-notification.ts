@@ -59,7 +59,7 @@ export async function deliverNotification(ctx: AppContext, deliveryId: string): 
         : undefined;
       if (!channel) throw new PermanentDeliveryError('the channel was deleted');
       if (!channel.enabled) throw new PermanentDeliveryError('the channel was disabled');
-      await sendToChannel(ctx, channel.kind as ChannelKind, channel.config, n.in(n.orgLocale), n.orgLocale);
+      await sendToChannel(ctx, channel.kind, channel.config, n.in(n.orgLocale), n.orgLocale);
     }
     await ctx.db.updateTable('notification_deliveries').set({ status: 'sent', sent_at: sql<Date>`now()`, last_error: null, updated_at: sql<Date>`now()` }).where('id', '=', delivery.id).execute();
     return 'sent';

@@ -67,7 +67,7 @@ export async function enqueueNotification(boss: PgBoss | null, trx: Db, input: N
     .executeTakeFirstOrThrow();
 
   const inAppUsers = new Set<string>();
-  const deliveries: { channel_id: string | null; user_id: string | null; kind: string; label: string }[] = [];
+  const deliveries: { channel_id: string | null; user_id: string | null; kind: ChannelKind; label: string }[] = [];
 
   const channelIds = [...new Set(input.channelIds ?? [])];
   if (channelIds.length) {
@@ -79,7 +79,7 @@ export async function enqueueNotification(boss: PgBoss | null, trx: Db, input: N
       .where('enabled', '=', true)
       .execute();
     for (const channel of channels) {
-      if (!driverOf(channel.kind as ChannelKind).deliveredByJob) {
+      if (!driverOf(channel.kind).deliveredByJob) {
         const config = channel.config as InAppConfig;
         const everyone = !config.userIds?.length && !config.roles?.length;
         // An in_app channel naming nobody reaches everyone who may read alerts.
@@ -114,7 +114,7 @@ export async function enqueueNotification(boss: PgBoss | null, trx: Db, input: N
   for (const row of rows) await sendDeliveryJob(boss, trx, row.id, input.notBefore);
 }
 
-async function findUsers(trx: Db, orgId: string, userIds: string[], roles: string[]) {
+async function findUsers(trx: Db, orgId: string, userIds: string[], roles: readonly Role[]) {
   if (!userIds.length && !roles.length) return [];
   return trx
     .selectFrom('users')

@@ -3,7 +3,7 @@ import { notFound } from '../core/errors.ts';
 import { DEFAULT_LOCALE, type Locale } from '../core/i18n.ts';
 import { notificationsMessages } from './notifications.messages.ts';
 import { localizeNotification } from './notification-text.ts';
-import type { ChannelKind, DeliveryStatus } from './notifications.vocab.ts';
+import type { DeliveryStatus } from './notifications.vocab.ts';
 
 const notificationsOf = (db: Db, userId: string) =>
   db
@@ -80,8 +80,8 @@ export async function findDeliveries(db: Db, orgId: string, options: { status?: 
     ...r,
     // An e-mail to a user is named in the reader's language; a channel by the name people gave it.
     channelName: email ? notificationsMessages.render(locale, 'emailTo', { email }) : label,
-    channelKind: r.channelKind as ChannelKind,
-    status: r.status as DeliveryStatus,
+    channelKind: r.channelKind,
+    status: r.status,
     title: localizeNotification(locale, { title: r.title, text, message }).title,
   }));
 }

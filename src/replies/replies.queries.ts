@@ -4,7 +4,7 @@ import { DEFAULT_LOCALE, type Locale } from '../core/i18n.ts';
 import { scopeToViewer, type Viewer } from '../core/viewer.ts';
 import { localizeCheck, type StoredCheck } from './findings.ts';
 import type { ReplyViewType } from './replies.schemas.ts';
-import type { ReplyKind, ReplyStatus } from './replies.vocab.ts';
+
 
 function replyQuery(db: Db) {
   return db
@@ -31,8 +31,8 @@ type Row = Awaited<ReturnType<ReturnType<typeof replyQuery>['execute']>>[number]
 function toView(row: Row, locale: Locale): ReplyViewType {
   return {
     ...row,
-    kind: row.kind as ReplyKind,
-    status: row.status as ReplyStatus,
+    kind: row.kind,
+    status: row.status,
     privacy: localizeCheck(locale, row.privacy as StoredCheck),
     brandVoice: localizeCheck(locale, row.brandVoice as StoredCheck),
   };

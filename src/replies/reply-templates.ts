@@ -24,7 +24,7 @@ export async function findReplyTemplates(db: Db, orgId: string, filter: Template
   if (filter.tier) query = query.where((eb) => eb.or([eb('tier', 'is', null), eb('tier', '=', filter.tier!)]));
   if (filter.aspect) query = query.where((eb) => eb.or([eb('aspect', 'is', null), eb('aspect', '=', filter.aspect!)]));
   const rows = await query.orderBy('created_at').orderBy('name').execute();
-  return rows.map((r) => ({ ...r, tier: r.tier as Tier | null }));
+  return rows.map((r) => ({ ...r, tier: r.tier }));
 }
 
 export async function createReplyTemplate(db: Db, orgId: string, body: { name: string; lang: string; tier?: Tier; aspect?: string; text: string }) {
@@ -33,7 +33,7 @@ export async function createReplyTemplate(db: Db, orgId: string, body: { name: s
     .values({ org_id: orgId, name: body.name, lang: body.lang, tier: body.tier ?? null, aspect: body.aspect ?? null, text: body.text })
     .returning(['id', 'name', 'lang', 'tier', 'aspect', 'text'])
     .executeTakeFirstOrThrow();
-  return { ...row, tier: row.tier as Tier | null };
+  return { ...row, tier: row.tier };
 }
 
 /** Fills {{clinic}}, {{author}}, {{contact}} and {{case}}; unknown placeholders stay for a person to fill. */

@@ -4,6 +4,7 @@ import * as alerts from './20261125T1300-alerts.ts';
 import * as cases from './20261125T1310-cases.ts';
 import * as locales from './20261201T0900-locales.ts';
 import * as notificationMessages from './20261201T0910-notification-messages.ts';
+import * as closedLists from './20261201T0920-closed-lists.ts';
 
 /** Every migration, by name; names sort in the order they run. Never edit one after it lands. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261125T1310-cases': cases,
   '20261201T0900-locales': locales,
   '20261201T0910-notification-messages': notificationMessages,
+  '20261201T0920-closed-lists': closedLists,
 };

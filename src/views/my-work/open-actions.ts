@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ActionView } from '../../cases/index.ts';
-import type { ActionKind } from '../../cases/cases.vocab.ts';
+
 import type { SessionUser } from '../../core/request.ts';
 import type { Db } from '../../db/database.ts';
 
@@ -23,5 +23,5 @@ export async function openActions(db: Db, user: SessionUser): Promise<OpenAction
     .orderBy('a.due_at')
     .limit(200)
     .execute();
-  return rows.map((a) => ({ ...a, kind: a.kind as ActionKind, status: 'open' as const, ownerName: user.name, effect: null }));
+  return rows.map((a) => ({ ...a, kind: a.kind, status: 'open' as const, ownerName: user.name, effect: null }));
 }

@@ -1,0 +1,82 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ALERT_STATUSES, RULE_KINDS } from '../alerts/alerts.vocab.ts';
+import { SENTIMENT_LABELS } from '../analysis/analysis.vocab.ts';
+import { ACTION_KINDS, ACTION_STATUSES, CASE_EVENT_TYPES, CASE_STATUSES, HANDLING_TYPES, TIERS } from '../cases/cases.vocab.ts';
+import { ROLES } from '../core/access.vocab.ts';
+import { LOCALES } from '../core/i18n.ts';
+import { IMPORT_CHANNELS, IMPORT_RUN_STATUSES, SOURCE_KINDS } from '../ingest/ingest.vocab.ts';
+import { MENTION_KINDS, MENTION_STATUSES } from '../mentions/mentions.vocab.ts';
+import { CHANNEL_KINDS, DELIVERY_STATUSES } from '../notifications/notifications.vocab.ts';
+import { REPLY_KINDS, REPLY_STATUSES } from '../replies/replies.vocab.ts';
+import { openDatabase, type DatabaseHandle } from './database.ts';
+import { freshPostgresDatabase } from './fresh-database.ts';
+import { migrateToLatest } from './migrate.ts';
+
+/*
+ * Every closed list against the CHECK constraints of the migrated database: a value added on one
+ * side only fails here, not in production. Every enum-like CHECK constraint must be listed, so a
+ * new one cannot be added without its vocabulary.
+ */
+
+let handle: DatabaseHandle;
+let pg: { url: string; drop(): Promise<void> } | null = null;
+
+beforeAll(async () => {
+  pg = process.env.DATABASE_URL ? await freshPostgresDatabase(process.env.DATABASE_URL) : null;
+  handle = await openDatabase({ databaseUrl: pg?.url ?? null, dataDir: null });
+  await migrateToLatest(handle.db);
+});
+afterAll(async () => {
+  await handle?.close();
+  await pg?.drop();
+});
+
+/** The values a column's CHECK constraint allows, as PostgreSQL prints the constraint. */
+async function allowed(table: string, column: string): Promise<string[]> {
+  const rows = await sql<{ def: string }>`
+    SELECT pg_get_constraintdef(c.oid) AS def FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+    WHERE t.relname = ${table} AND c.contype = 'c'`.execute(handle.db);
+  const defs = rows.rows.map((r) => r.def).filter((def) => new RegExp(`\\b${column} = ANY`).test(def));
+  expect(defs, `${table}.${column}`).toHaveLength(1);
+  return [...defs[0]!.matchAll(/'([^']*)'::text/g)].map((m) => m[1]!).sort();
+}
+
+const COLUMNS = [
+  ['users', 'role', ROLES],
+  ['users', 'locale', LOCALES],
+  ['organisations', 'default_locale', LOCALES],
+  ['sources', 'kind', SOURCE_KINDS],
+  ['mentions', 'kind', MENTION_KINDS],
+  ['mentions', 'status', MENTION_STATUSES],
+  ['mentions', 'sentiment', SENTIMENT_LABELS],
+  ['import_runs', 'status', IMPORT_RUN_STATUSES],
+  ['import_runs', 'channel', IMPORT_CHANNELS],
+  ['alert_rules', 'kind', RULE_KINDS],
+  ['alerts', 'status', ALERT_STATUSES],
+  ['notification_deliveries', 'kind', CHANNEL_KINDS],
+  ['case_events', 'type', CASE_EVENT_TYPES],
+  ['cases', 'tier', TIERS],
+  ['cases', 'status', CASE_STATUSES],
+  ['case_handling', 'type', HANDLING_TYPES],
+  ['case_actions', 'kind', ACTION_KINDS],
+  ['case_actions', 'status', ACTION_STATUSES],
+  ['reply_templates', 'tier', TIERS],
+  ['replies', 'kind', REPLY_KINDS],
+  ['replies', 'status', REPLY_STATUSES],
+  ['alert_channels', 'kind', CHANNEL_KINDS],
+  ['notification_deliveries', 'status', DELIVERY_STATUSES],
+] as const;
+
+test.each(COLUMNS)('%s.%s allows exactly the vocabulary', async (table, column, vocabulary) => {
+  expect(await allowed(table, column)).toEqual([...vocabulary].sort());
+});
+
+test('every enum-like CHECK constraint has its vocabulary above', async () => {
+  const rows = await sql<{ table: string; def: string }>`
+    SELECT t.relname AS table, pg_get_constraintdef(c.oid) AS def FROM pg_constraint c
+    JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+    WHERE n.nspname = 'public' AND c.contype = 'c'`.execute(handle.db);
+  const constrained = rows.rows.flatMap((r) => [...r.def.matchAll(/\b(\w+) = ANY \(/g)].map((m) => `${r.table}.${m[1]}`)).sort();
+  expect(constrained).toEqual(COLUMNS.map(([table, column]) => `${table}.${column}`).sort());
+});
