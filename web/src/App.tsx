@@ -1,7 +1,7 @@
 import { Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
-import { me as fetchMe, logout as signOut } from './features/auth/api.ts';
+import { me as fetchMe, saveLocale, logout as signOut } from './features/auth/api.ts';
 import { NotificationBell } from './features/alerts/index.ts';
-import { useI18n } from './i18n/index.tsx';
+import { hasStoredLocale, useI18n } from './i18n/index.tsx';
 import { setUnauthorizedHandler } from './lib/api.ts';
 import { AppProvider, type Me } from './lib/app-context.tsx';
 import { NoticesProvider, useNoticeState } from './lib/notices.tsx';
@@ -14,7 +14,7 @@ import { Spinner } from './ui/states.tsx';
 
 export function App() {
   const { path, key: navigationKey } = useLocation();
-  const { t } = useI18n();
+  const { t, locale, setLocale } = useI18n();
   const notices = useNoticeState();
   const { reportError } = notices;
   const [me, setMe] = useState<Me | null | undefined>(undefined);
@@ -43,6 +43,19 @@ export function App() {
     setMe(null);
     navigate('/login');
   }, [reportError]);
+
+  // The reader's language lives on the server too, for the notifications and e-mails written to
+  // them: a browser without its own choice takes the user's, and a choice made here is stored.
+  useEffect(() => {
+    if (!me) return;
+    if (me.locale && !hasStoredLocale()) {
+      if (me.locale !== locale) setLocale(me.locale);
+      return;
+    }
+    if (me.locale === locale) return;
+    setMe({ ...me, locale });
+    saveLocale(locale).catch(reportError);
+  }, [me, locale, setLocale, reportError]);
 
   const can = (p: Permission) => me?.permissions.includes(p) ?? false;
   const visible = me ? routes.filter((route) => route.allowed(can)) : [];

@@ -22,6 +22,11 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
+/** Whether this browser holds a language chosen here (it wins over the one stored on the server). */
+export function hasStoredLocale(): boolean {
+  return readStored() !== null;
+}
+
 function readStored(): string | null {
   try {
     return localStorage.getItem(storageKey);

@@ -18,7 +18,7 @@ function detailsText(details: unknown): string {
 
 /** Who did what, when and from where; newest first, a page at a time. */
 export function AuditPage() {
-  const { t, formatDate } = useI18n();
+  const { t, tx, formatDate } = useI18n();
   const { items, cursor, loading, loadMore } = usePagedList(listAudit, []);
 
   return (
@@ -31,22 +31,22 @@ export function AuditPage() {
           columns={[
             { header: t('audit.when'), cellClassName: 'nowrap', render: (e) => formatDate(e.at) },
             { header: t('audit.who'), render: (e) => e.userEmail ?? t('common.none') },
-            { header: t('audit.action'), render: (e) => <code>{e.action}</code> },
+            { header: t('audit.action'), title: (e) => e.action, render: (e) => e.actionLabel },
             {
               header: t('audit.target'),
               cellClassName: 'small',
               render: (e) =>
                 e.targetType ? (
                   <>
-                    {e.targetType}
-                    {e.targetId && <span className="muted"> · {e.targetId}</span>}
+                    {tx('audit.targetType', e.targetType)}
+                    {e.targetId && <code className="muted"> · {e.targetId}</code>}
                   </>
                 ) : (
                   t('common.none')
                 ),
             },
             { header: t('audit.ip'), cellClassName: 'nowrap small', render: (e) => e.ip ?? t('common.none') },
-            { header: t('audit.details'), cellClassName: 'cell-clip small muted', title: (e) => detailsText(e.details), render: (e) => detailsText(e.details) },
+            { header: t('audit.details'), cellClassName: 'cell-clip small muted', title: (e) => detailsText(e.details), render: (e) => <code>{detailsText(e.details)}</code> },
           ]}
         />
         {loading && items !== null && <Spinner />}
