@@ -95,6 +95,8 @@ export interface NotificationDeliveriesTable {
   attempts: Generated<number>;
   attempt_limit: number;
   last_error: string | null;
+  /** last_error's message code and parameters, when Verity worded it (not a remote server's own text) */
+  last_error_message: NullableJson<Text>;
   not_before: NullableTimestamp;
   sent_at: NullableTimestamp;
   created_at: Generated<Date>;

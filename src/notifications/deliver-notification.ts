@@ -1,7 +1,8 @@
+import { notificationsMessages } from './notifications.messages.ts';
 import { sql } from 'kysely';
 import type { AppContext } from '../core/context.ts';
 import type { Locale } from '../core/i18n.ts';
-import { driverOf, PermanentDeliveryError, type Message, type NotificationChannelDriver } from './channels/index.ts';
+import { DeliveryError, driverOf, PermanentDeliveryError, type Message, type NotificationChannelDriver } from './channels/index.ts';
 import { emailDriver } from './channels/email.ts';
 import { localizeNotification } from './notification-text.ts';
 import type { ChannelKind } from './notifications.vocab.ts';
@@ -16,14 +17,14 @@ export { SEND_TIMEOUT_MS } from './channels/index.ts';
  */
 export async function sendThrough(ctx: Pick<AppContext, 'config'>, driver: NotificationChannelDriver, config: unknown, message: Message, locale: Locale): Promise<void> {
   const parsed = driver.configSchema.safeParse(config);
-  if (!parsed.success) throw new PermanentDeliveryError(`the ${driver.kind} channel's configuration is no longer valid: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  if (!parsed.success) throw new PermanentDeliveryError(notificationsMessages.text('error.configInvalid', { kind: driver.kind, detail: parsed.error.issues[0]?.message ?? 'invalid' }));
   await driver.send(driver.render(message, parsed.data, locale), ctx.config);
 }
 
 /** Sends a message to one channel of the given kind; throws when the target does not take it. */
 export async function sendToChannel(ctx: Pick<AppContext, 'config'>, kind: ChannelKind, config: Record<string, unknown>, message: Message, locale: Locale): Promise<void> {
   const driver = driverOf(kind);
-  if (!driver.deliveredByJob) throw new PermanentDeliveryError(`${kind} notifications are not delivered by a job`);
+  if (!driver.deliveredByJob) throw new PermanentDeliveryError(notificationsMessages.text('error.notByJob', { kind }));
   await sendThrough(ctx, driver, config, message, locale);
 }
 
@@ -50,25 +51,25 @@ export async function deliverNotification(ctx: AppContext, deliveryId: string): 
     const n = await loadNotification(ctx, delivery.notification_id);
     if (delivery.user_id) {
       const user = await ctx.db.selectFrom('users').select(['email', 'locale']).where('id', '=', delivery.user_id).executeTakeFirst();
-      if (!user) throw new PermanentDeliveryError('the user no longer exists');
+      if (!user) throw new PermanentDeliveryError(notificationsMessages.text('error.userGone'));
       const locale = user.locale ?? n.orgLocale;
       await sendThrough(ctx, emailDriver, { to: [user.email] }, n.in(locale), locale);
     } else {
       const channel = delivery.channel_id
         ? await ctx.db.selectFrom('alert_channels').select(['kind', 'config', 'enabled']).where('id', '=', delivery.channel_id).executeTakeFirst()
         : undefined;
-      if (!channel) throw new PermanentDeliveryError('the channel was deleted');
-      if (!channel.enabled) throw new PermanentDeliveryError('the channel was disabled');
+      if (!channel) throw new PermanentDeliveryError(notificationsMessages.text('error.channelDeleted'));
+      if (!channel.enabled) throw new PermanentDeliveryError(notificationsMessages.text('error.channelDisabled'));
       await sendToChannel(ctx, channel.kind, channel.config, n.in(n.orgLocale), n.orgLocale);
     }
-    await ctx.db.updateTable('notification_deliveries').set({ status: 'sent', sent_at: sql<Date>`now()`, last_error: null, updated_at: sql<Date>`now()` }).where('id', '=', delivery.id).execute();
+    await ctx.db.updateTable('notification_deliveries').set({ status: 'sent', sent_at: sql<Date>`now()`, last_error: null, last_error_message: null, updated_at: sql<Date>`now()` }).where('id', '=', delivery.id).execute();
     return 'sent';
   } catch (error) {
     const reason = (error as Error).message.slice(0, 1000) || 'unknown error';
     const isDead = error instanceof PermanentDeliveryError || delivery.attempts >= delivery.attempt_limit;
     await ctx.db
       .updateTable('notification_deliveries')
-      .set({ status: isDead ? 'dead' : 'pending', last_error: reason, updated_at: sql<Date>`now()` })
+      .set({ status: isDead ? 'dead' : 'pending', last_error: reason, last_error_message: error instanceof DeliveryError ? JSON.stringify(error.text) : null, updated_at: sql<Date>`now()` })
       .where('id', '=', delivery.id)
       .execute();
     if (isDead) return 'dead';

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { notFound } from '../core/errors.ts';
-import { DEFAULT_LOCALE, type Locale } from '../core/i18n.ts';
+import { DEFAULT_LOCALE, renderText, type Locale } from '../core/i18n.ts';
 import { notificationsMessages } from './notifications.messages.ts';
 import { localizeNotification } from './notification-text.ts';
 import type { DeliveryStatus } from './notifications.vocab.ts';
@@ -67,6 +67,7 @@ export async function findDeliveries(db: Db, orgId: string, options: { status?: 
       'd.status',
       'd.attempts',
       'd.last_error as lastError',
+      'd.last_error_message as lastErrorMessage',
       'd.created_at as createdAt',
       'n.title',
       'n.text',
@@ -76,8 +77,10 @@ export async function findDeliveries(db: Db, orgId: string, options: { status?: 
   if (options.status) query = query.where('d.status', '=', options.status);
   if (options.id) query = query.where('d.id', '=', options.id);
   const rows = await query.orderBy('d.created_at', 'desc').orderBy('d.id', 'desc').limit(200).execute();
-  return rows.map(({ label, email, text, message, ...r }) => ({
+  return rows.map(({ label, email, text, message, lastErrorMessage, ...r }) => ({
     ...r,
+    // Verity's own reasons in the reader's language; a remote server's answer as it came.
+    lastError: lastErrorMessage ? renderText(locale, lastErrorMessage) : r.lastError,
     // An e-mail to a user is named in the reader's language; a channel by the name people gave it.
     channelName: email ? notificationsMessages.render(locale, 'emailTo', { email }) : label,
     channelKind: r.channelKind,

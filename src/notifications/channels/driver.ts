@@ -1,3 +1,4 @@
+import { renderText, type Text } from '../../core/i18n.ts';
 import type { z } from 'zod';
 import type { Config } from '../../core/config.ts';
 import type { Locale } from '../../core/i18n.ts';
@@ -20,8 +21,18 @@ export interface Message {
 /** What sending needs beyond the payload: the SMTP server and sender of e-mail. */
 export type SendContext = Pick<Config, 'smtpUrl' | 'mailFrom'>;
 
+/** A failed send, worded by a message code so the dead-letter list reads it in each reader's language. */
+export class DeliveryError extends Error {
+  constructor(
+    readonly text: Text,
+    options?: ErrorOptions,
+  ) {
+    super(renderText('en', text), options);
+  }
+}
+
 /** A failure retrying cannot fix (no SMTP server configured, channel gone): dead-lettered at once. */
-export class PermanentDeliveryError extends Error {}
+export class PermanentDeliveryError extends DeliveryError {}
 
 /**
  * Everything Verity knows about one kind of channel, in one file under channels/: the shape of its

@@ -1,3 +1,4 @@
+import { notificationsMessages } from '../notifications.messages.ts';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { z } from 'zod';
 import { escapeHtml, openInVerity } from './markup.ts';
@@ -44,7 +45,7 @@ export const emailDriver: NotificationChannelDriver<EmailConfig, Email> = {
     };
   },
   async send(email, ctx) {
-    if (!ctx.smtpUrl) throw new PermanentDeliveryError('SMTP not configured (set VERITY_SMTP_URL)');
+    if (!ctx.smtpUrl) throw new PermanentDeliveryError(notificationsMessages.text('error.smtpNotConfigured'));
     await transportFor(ctx.smtpUrl).sendMail({ from: ctx.mailFrom, to: email.to, subject: email.subject, text: email.text, html: email.html });
   },
   mask: maskFields([]),

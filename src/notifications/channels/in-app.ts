@@ -1,3 +1,4 @@
+import { notificationsMessages } from '../notifications.messages.ts';
 import { z } from 'zod';
 import { ROLES, type Role } from '../../core/access.vocab.ts';
 import { maskFields, PermanentDeliveryError, type NotificationChannelDriver } from './driver.ts';
@@ -17,10 +18,10 @@ export const inAppDriver: NotificationChannelDriver<InAppConfig, never> = {
   secretFields: [],
   deliveredByJob: false,
   render() {
-    throw new PermanentDeliveryError('in-app notifications are not delivered by a job');
+    throw new PermanentDeliveryError(notificationsMessages.text('error.notByJob', { kind: 'in_app' }));
   },
   async send() {
-    throw new PermanentDeliveryError('in-app notifications are not delivered by a job');
+    throw new PermanentDeliveryError(notificationsMessages.text('error.notByJob', { kind: 'in_app' }));
   },
   mask: maskFields([]),
 };

@@ -23,5 +23,5 @@ export function driverOf(kind: ChannelKind): NotificationChannelDriver {
   return CHANNEL_DRIVERS[kind];
 }
 
-export { isMasked, maskSecret, PermanentDeliveryError, type Message, type NotificationChannelDriver, type SendContext } from './driver.ts';
+export { isMasked, maskSecret, DeliveryError, PermanentDeliveryError, type Message, type NotificationChannelDriver, type SendContext } from './driver.ts';
 export { postRequest, SEND_TIMEOUT_MS, type OutgoingRequest } from './post-request.ts';

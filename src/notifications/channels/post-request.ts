@@ -1,3 +1,5 @@
+import { DeliveryError } from './driver.ts';
+import { notificationsMessages } from '../notifications.messages.ts';
 /** An HTTP request to a chat or webhook target. */
 export interface OutgoingRequest {
   url: string;
@@ -18,11 +20,11 @@ export async function postRequest(request: OutgoingRequest, timeoutMs = SEND_TIM
     response = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body, signal: AbortSignal.timeout(timeoutMs), redirect: 'error' });
   } catch (error) {
     const e = error as Error;
-    const reason = e.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : ((e.cause as Error | undefined)?.message ?? e.message);
-    throw new Error(`${host}: ${reason}`, { cause: error });
+    if (e.name === 'TimeoutError') throw new DeliveryError(notificationsMessages.text('error.noAnswer', { host, seconds: timeoutMs / 1000 }), { cause: error });
+    throw new Error(`${host}: ${(e.cause as Error | undefined)?.message ?? e.message}`, { cause: error });
   }
   const text = await response.text().catch(() => '');
-  if (!response.ok) throw new Error(`${host} answered HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`);
+  if (!response.ok) throw new DeliveryError(notificationsMessages.text('error.httpStatus', { host, status: String(response.status), body: text ? `: ${text.slice(0, 200)}` : '' }));
   // WeCom and DingTalk answer 200 with an errcode; Telegram with ok: false.
   let json: { errcode?: unknown; errmsg?: unknown; ok?: unknown; description?: unknown } | null;
   try {
@@ -31,7 +33,7 @@ export async function postRequest(request: OutgoingRequest, timeoutMs = SEND_TIM
     json = null;
   }
   if (json && typeof json === 'object') {
-    if (typeof json.errcode === 'number' && json.errcode !== 0) throw new Error(`${host} refused the message: ${json.errcode} ${String(json.errmsg ?? '')}`.trim());
-    if (json.ok === false) throw new Error(`${host} refused the message: ${String(json.description ?? 'ok: false')}`);
+    if (typeof json.errcode === 'number' && json.errcode !== 0) throw new DeliveryError(notificationsMessages.text('error.refused', { host, detail: `${json.errcode} ${String(json.errmsg ?? '')}`.trim() }));
+    if (json.ok === false) throw new DeliveryError(notificationsMessages.text('error.refused', { host, detail: String(json.description ?? 'ok: false') }));
   }
 }

@@ -31,7 +31,7 @@ export function AuditPage() {
           columns={[
             { header: t('audit.when'), cellClassName: 'nowrap', render: (e) => formatDate(e.at) },
             { header: t('audit.who'), render: (e) => e.userEmail ?? t('common.none') },
-            { header: t('audit.action'), title: (e) => e.action, render: (e) => e.actionLabel },
+            { header: t('audit.action'), render: (e) => e.actionLabel },
             {
               header: t('audit.target'),
               cellClassName: 'small',
