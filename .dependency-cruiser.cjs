@@ -35,7 +35,7 @@ module.exports = {
     },
     {
       name: 'db-imports-db-and-core',
-      comment: 'src/db/ may import only src/db/, src/core/ and the features\' pure vocabulary (to type enum columns).',
+      comment: "src/db/ may import only src/db/, src/core/ and the features' pure vocabulary (to type enum columns).",
       severity: 'error',
       from: { path: '^src/db/', pathNot: TESTS },
       to: { path: '^src/', pathNot: ['^src/(?:db|core)/', '\\.vocab\\.ts$'] },

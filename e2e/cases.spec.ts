@@ -108,9 +108,7 @@ describe('cases', () => {
       .not.toBe('');
 
     const findCase = async () =>
-      (await call<{ items: { id: string; tier: string; mentionIds: string[] }[] }>('GET', '/api/cases?tier=major')).items.find((c) =>
-        c.mentionIds.includes(mentionId),
-      ) ?? null;
+      (await call<{ items: { id: string; tier: string; mentionIds: string[] }[] }>('GET', '/api/cases?tier=major')).items.find((c) => c.mentionIds.includes(mentionId)) ?? null;
     await expect.poll(findCase, { timeout: 30_000, interval: 500 }).not.toBeNull();
     caseId = (await findCase())!.id;
 
@@ -154,9 +152,7 @@ describe('cases', () => {
     await expect.poll(() => blocked.locator('.form-error').textContent()).toContain('your surgery');
     expect(await blocked.getAttribute('data-status')).toBe('draft');
 
-    await editor
-      .locator('textarea[name=replyText]')
-      .fill("We're sorry to hear this. Please contact our patient service team at 400-123-4567 so we can look into it.");
+    await editor.locator('textarea[name=replyText]').fill("We're sorry to hear this. Please contact our patient service team at 400-123-4567 so we can look into it.");
     await expect.poll(() => check.getAttribute('data-ok')).toBe('true');
     expect(await editor.locator('[data-testid=reply-preview] mark').count()).toBe(0);
     await editor.getByRole('button', { name: 'Save draft' }).click();

@@ -43,9 +43,48 @@ afterAll(async () => {
 
 // The organisation's own words, by the API that holds them. Notifications, alerts and deliveries
 // are left out on purpose: their titles and reasons are Verity's words and must be translated.
-const PEOPLES_WORDS = ['/api/mentions?limit=200', '/api/sources', '/api/imports', '/api/org', '/api/org/locations', '/api/org/departments', '/api/org/staff', '/api/users', '/api/alert-channels', '/api/alert-rules', '/api/cases?limit=200', '/api/root-causes', '/api/case-settings', '/api/reply-templates', '/api/brand-voice', '/api/my-work'];
+const PEOPLES_WORDS = [
+  '/api/mentions?limit=200',
+  '/api/sources',
+  '/api/imports',
+  '/api/org',
+  '/api/org/locations',
+  '/api/org/departments',
+  '/api/org/staff',
+  '/api/users',
+  '/api/alert-channels',
+  '/api/alert-rules',
+  '/api/cases?limit=200',
+  '/api/root-causes',
+  '/api/case-settings',
+  '/api/reply-templates',
+  '/api/brand-voice',
+  '/api/my-work',
+];
 // Fields of those answers that are vocabulary or Verity's own words, not people's.
-const VERITY_FIELDS = new Set(['kind', 'status', 'tier', 'role', 'sentiment', 'aspects', 'risks', 'channel', 'lang', 'code', 'reason', 'message', 'action', 'actionLabel', 'lastError', 'error', 'label', 'builtIn', 'sourceBuiltIn', 'id', 'format']);
+const VERITY_FIELDS = new Set([
+  'kind',
+  'status',
+  'tier',
+  'role',
+  'sentiment',
+  'aspects',
+  'risks',
+  'channel',
+  'lang',
+  'code',
+  'reason',
+  'message',
+  'action',
+  'actionLabel',
+  'lastError',
+  'error',
+  'label',
+  'builtIn',
+  'sourceBuiltIn',
+  'id',
+  'format',
+]);
 
 async function peoplesWords(p: Page): Promise<string[]> {
   const answers = await p.evaluate(async (paths) => Promise.all(paths.map(async (path) => (await fetch(path)).json() as Promise<unknown>)), PEOPLES_WORDS);
@@ -102,7 +141,8 @@ async function ownText(p: Page): Promise<string[]> {
   });
 }
 
-const ALLOWED = /^(Verity|V|CSV|XLSX|JSON|JSONL|RSS|Atom|SLA|NPS|URL|API|IP|SMTP|HMAC|ID|WeCom|DingTalk|Telegram|Slack|Webhook|HTTP|HTTPS|UTF-8|GB18030|Windows-1251|Bearer|English|Русский|中文|PDF|OK)$/i;
+const ALLOWED =
+  /^(Verity|V|CSV|XLSX|JSON|JSONL|RSS|Atom|SLA|NPS|URL|API|IP|SMTP|HMAC|ID|WeCom|DingTalk|Telegram|Slack|Webhook|HTTP|HTTPS|UTF-8|GB18030|Windows-1251|Bearer|English|Русский|中文|PDF|OK)$/i;
 
 /** What in `texts` reads as English or as a raw id in a Russian or Chinese page. */
 function findings(texts: string[]): string[] {
@@ -156,7 +196,11 @@ async function visitAll(p: Page, visit: (name: string) => Promise<void>): Promis
     await visit(`settings tab ${await tab.innerText()}`);
   }
   await go('/audit', 'audit', '.page');
-  await p.locator('.bell-button, [data-testid=notification-bell]').first().click().catch(() => {});
+  await p
+    .locator('.bell-button, [data-testid=notification-bell]')
+    .first()
+    .click()
+    .catch(() => {});
   await p.waitForLoadState('networkidle');
   await visit('notifications');
 }

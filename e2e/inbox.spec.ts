@@ -79,9 +79,11 @@ describe('inbox', () => {
     await page.fill('input[name=q]', marker);
 
     const cards = page.locator('[data-testid=mention-card]');
-    await expect.poll(async () => (await cards.allTextContents()).every((text) => text.includes(marker)) && (await cards.count()) === 1, {
-      timeout: 15_000,
-    }).toBe(true);
+    await expect
+      .poll(async () => (await cards.allTextContents()).every((text) => text.includes(marker)) && (await cards.count()) === 1, {
+        timeout: 15_000,
+      })
+      .toBe(true);
     await cards.first().click();
 
     const detail = page.locator('[data-testid=mention-detail]');

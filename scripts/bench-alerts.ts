@@ -35,7 +35,11 @@ async function main(): Promise<void> {
   try {
     const org = await verity.ctx.db.insertInto('organisations').values({ slug: 'bench', name: 'Bench clinic' }).returning('id').executeTakeFirstOrThrow();
     await createUser(verity.ctx.db, { orgId: org.id, email: 'admin@bench.test', name: 'Admin', role: 'admin', password: 'bench password 1' });
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@bench.test', password: 'bench password 1' }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@bench.test', password: 'bench password 1' }),
+    });
     const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0]!);
     const csrf = cookies.find((c) => c.startsWith('verity_csrf='))!.split('=')[1]!;
     const api = async (url: string, body: unknown) => {

@@ -11,18 +11,33 @@ const PER_LANGUAGE = 2000;
 
 const roster: RosterMember[] = [
   ...['王建国', '李娜', '张伟', '刘洋', '陈静', '杨帆', '黄磊', '赵敏', '吴刚', '周杰'].map((name, i) => ({ id: `zh${i}`, name })),
-  ...['Иванова Мария Петровна', 'Петров Иван Сергеевич', 'Смирнова Ольга Ивановна', 'Кузнецов Алексей Викторович', 'Попова Анна Андреевна',
-    'Соколов Дмитрий Олегович', 'Лебедева Елена Павловна', 'Козлов Сергей Николаевич', 'Новикова Татьяна Юрьевна', 'Морозов Андрей Ильич']
-    .map((name, i) => ({ id: `ru${i}`, name })),
-  ...['John Smith', 'Emily Clarke', 'David Jones', 'Sarah Taylor', 'James Brown', 'Laura Wilson', 'Peter Evans', 'Anna Thomas', 'Mark Roberts', 'Helen Walker']
-    .map((name, i) => ({ id: `en${i}`, name, aliases: i === 0 ? ['Dr. J. Smith'] : [] })),
+  ...[
+    'Иванова Мария Петровна',
+    'Петров Иван Сергеевич',
+    'Смирнова Ольга Ивановна',
+    'Кузнецов Алексей Викторович',
+    'Попова Анна Андреевна',
+    'Соколов Дмитрий Олегович',
+    'Лебедева Елена Павловна',
+    'Козлов Сергей Николаевич',
+    'Новикова Татьяна Юрьевна',
+    'Морозов Андрей Ильич',
+  ].map((name, i) => ({ id: `ru${i}`, name })),
+  ...['John Smith', 'Emily Clarke', 'David Jones', 'Sarah Taylor', 'James Brown', 'Laura Wilson', 'Peter Evans', 'Anna Thomas', 'Mark Roberts', 'Helen Walker'].map((name, i) => ({
+    id: `en${i}`,
+    name,
+    aliases: i === 0 ? ['Dr. J. Smith'] : [],
+  })),
 ];
 const mentions = { zh: ['王医生', '李娜医生', '张主任'], ru: ['Доктор Иванова', 'Петрову Ивану Сергеевичу', 'Смирнова О.И.'], en: ['Dr Smith', 'Nurse Taylor', 'Emily Clarke'] };
 
 const rows = readLabelledData(dataDir).filter((row) => isDevId(row.id));
 const texts: string[] = [];
 for (const lang of ['zh', 'ru', 'en'] as const) {
-  const pool = rows.filter((row) => row.lang === lang).sort((a, b) => hashString(`bench:${a.id}`) - hashString(`bench:${b.id}`)).slice(0, PER_LANGUAGE);
+  const pool = rows
+    .filter((row) => row.lang === lang)
+    .sort((a, b) => hashString(`bench:${a.id}`) - hashString(`bench:${b.id}`))
+    .slice(0, PER_LANGUAGE);
   pool.forEach((row, i) => texts.push(i % 10 === 0 ? `${mentions[lang][i % 3]} ${row.text}` : row.text));
 }
 // Interleave languages the way a live feed would.

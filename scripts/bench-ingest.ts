@@ -51,7 +51,8 @@ const copyEscape = (value: unknown): string => {
   return String(value).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 };
 
-const COPY_COLUMNS = 'org_id, source_id, external_key, external_id, kind, url, author_handle, rating_raw, rating_scale, rating, title, text, lang, published_at, location_id, department_id, content_hash, search';
+const COPY_COLUMNS =
+  'org_id, source_id, external_key, external_id, kind, url, author_handle, rating_raw, rating_scale, rating, title, text, lang, published_at, location_id, department_id, content_hash, search';
 
 /** The same rows as the import stores them, in COPY text format (prepared outside the timed part). */
 async function writeCopyFile(csv: string, file: string, orgId: string, sourceId: string, resolver: OrgUnitResolver): Promise<void> {
@@ -63,7 +64,28 @@ async function writeCopyFile(csv: string, file: string, orgId: string, sourceId:
     const mapped = mapRecord(record.fields, mapping, { kind: 'review' });
     if (!mapped.ok) continue;
     const r = prepareMention(mapped.mention, resolver);
-    const line = [orgId, sourceId, r.externalKey, r.externalId, r.kind, r.url, r.authorHandle, r.ratingRaw, r.ratingScale, r.rating, r.title, r.text, r.lang, r.publishedAt, r.locationId, r.departmentId, r.contentHash, r.search].map(copyEscape).join('\t');
+    const line = [
+      orgId,
+      sourceId,
+      r.externalKey,
+      r.externalId,
+      r.kind,
+      r.url,
+      r.authorHandle,
+      r.ratingRaw,
+      r.ratingScale,
+      r.rating,
+      r.title,
+      r.text,
+      r.lang,
+      r.publishedAt,
+      r.locationId,
+      r.departmentId,
+      r.contentHash,
+      r.search,
+    ]
+      .map(copyEscape)
+      .join('\t');
     if (!out.write(line + '\n')) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
@@ -71,7 +93,13 @@ async function writeCopyFile(csv: string, file: string, orgId: string, sourceId:
 
 async function setupOrg(ctx: OpenContext): Promise<{ orgId: string; sourceId: string }> {
   const { id: orgId } = await ctx.db.insertInto('organisations').values({ slug: 'bench', name: 'Bench clinic' }).returning('id').executeTakeFirstOrThrow();
-  await ctx.db.insertInto('locations').values([{ org_id: orgId, code: 'main', name: 'Main' }, { org_id: orgId, code: 'north', name: 'North' }]).execute();
+  await ctx.db
+    .insertInto('locations')
+    .values([
+      { org_id: orgId, code: 'main', name: 'Main' },
+      { org_id: orgId, code: 'north', name: 'North' },
+    ])
+    .execute();
   const { id: sourceId } = await ctx.db.insertInto('sources').values({ org_id: orgId, name: 'bench', kind: 'file' }).returning('id').executeTakeFirstOrThrow();
   return { orgId, sourceId };
 }
@@ -80,7 +108,11 @@ async function benchOne(kind: 'pglite' | 'postgres', csv: string, databaseUrl: s
   if (kind === 'pglite') {
     // A new data directory costs PGlite a one-time initdb (~500 MB of WASM memory that is never
     // given back); a running server opens an existing one, so the bench does too.
-    execFileSync(process.execPath, ['--input-type=module', '-e', `import { PGlite } from '@electric-sql/pglite'; const p = await PGlite.create({ dataDir: ${JSON.stringify(path.join(work, 'pglite'))} }); await p.close();`], { stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      ['--input-type=module', '-e', `import { PGlite } from '@electric-sql/pglite'; const p = await PGlite.create({ dataDir: ${JSON.stringify(path.join(work, 'pglite'))} }); await p.close();`],
+      { stdio: 'inherit' },
+    );
   }
   const ctx = await openContext({ config: { databaseUrl, dataDir: path.join(work, 'pglite'), logLevel: 'silent' }, queue: 'send' });
   try {
@@ -93,7 +125,9 @@ async function benchOne(kind: 'pglite' | 'postgres', csv: string, databaseUrl: s
     const importSeconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
     if (summary.error || summary.accepted !== ROWS) throw new Error(`import went wrong: ${JSON.stringify({ ...summary, rejected: summary.rejected.slice(0, 3) })}`);
-    console.error(`${kind}: imported ${summary.accepted} rows in ${importSeconds.toFixed(1)} s (${Math.round(summary.accepted / importSeconds)} rows/s), peak RSS ${Math.round(peak / 1048576)} MB (${Math.round(rssBefore / 1048576)} MB before the import)`);
+    console.error(
+      `${kind}: imported ${summary.accepted} rows in ${importSeconds.toFixed(1)} s (${Math.round(summary.accepted / importSeconds)} rows/s), peak RSS ${Math.round(peak / 1048576)} MB (${Math.round(rssBefore / 1048576)} MB before the import)`,
+    );
 
     // The baseline: the same prepared rows COPYed straight into the same mentions table (same
     // indexes, constraints and foreign keys), under a second source so that the keys do not collide.

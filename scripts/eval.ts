@@ -15,14 +15,19 @@ const MAX_DEV = Number(process.env.VERITY_EVAL_MAX ?? 2000);
 // smaller fixed subsample per set to keep eval CI-sized; ours is also reported on the larger one.
 const MAX_COMPARE = Number(process.env.VERITY_EVAL_COMPARE_MAX ?? 200);
 
-interface Metrics { accuracy: number; macroF1: number }
+interface Metrics {
+  accuracy: number;
+  macroF1: number;
+}
 
 function metrics(gold: SentimentLabel[], predicted: SentimentLabel[], labels: SentimentLabel[]): Metrics {
   let correct = 0;
   for (let i = 0; i < gold.length; i++) if (gold[i] === predicted[i]) correct++;
   let f1Sum = 0;
   for (const label of labels) {
-    let tp = 0, fp = 0, fn = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0;
     for (let i = 0; i < gold.length; i++) {
       if (predicted[i] === label && gold[i] === label) tp++;
       else if (predicted[i] === label) fp++;
@@ -47,7 +52,7 @@ for (const row of rows) {
 }
 
 console.log(`model ${manifest.version}; dev split = ids with hash % 10 == 0 (fixed); at most ${MAX_DEV} dev rows per set, chosen by a seeded hash of the id.`);
-console.log('Peer mappings to three classes (on binary sets a peer\'s neutral/zero score becomes the set\'s majority training class; ours picks the likelier of the two labels):');
+console.log("Peer mappings to three classes (on binary sets a peer's neutral/zero score becomes the set's majority training class; ours picks the likelier of the two labels):");
 for (const peer of peers) console.log(`  ${peer.name}: ${peer.mapping}`);
 
 const results: Record<string, unknown>[] = [];

@@ -26,10 +26,7 @@ export async function openContext(options: OpenOptions = {}): Promise<OpenContex
   try {
     await migrateToLatest(database.db);
     const mode = options.queue ?? 'workers';
-    const boss =
-      mode === 'none'
-        ? null
-        : await startQueue(database, { schedule: mode === 'workers', onError: (error) => console.error(`queue error: ${error.message}`) });
+    const boss = mode === 'none' ? null : await startQueue(database, { schedule: mode === 'workers', onError: (error) => console.error(`queue error: ${error.message}`) });
     const ctx: AppContext = { config, database, db: database.db, boss, access: { can, permissionsOf } };
     if (boss) {
       await createQueues(boss);

@@ -122,14 +122,24 @@ beforeAll(async () => {
   idsB.importRun = (await created(adminB.request({ method: 'POST', url: '/api/imports', ...upload }), 200)).id;
   idsB.alertChannel = (await created(adminB.post('/api/alert-channels', { name: 'Ops hook', kind: 'webhook', config: { url: 'http://127.0.0.1:9/hook', secret: 'secret-of-b' } }))).channel!.id;
   idsB.alertRule = (await created(adminB.post('/api/alert-rules', { name: 'Negatives', kind: 'mention', mention: { sentimentNegative: true }, channelIds: [idsB.alertChannel] }))).rule!.id;
-  idsB.alert = (await app.ctx.db.insertInto('alerts').values({ org_id: orgB, rule_id: idsB.alertRule, scope_key: '', title: 'B alert', summary: 'B', count: 1, mention_ids: [idsB.mention] }).returning('id').executeTakeFirstOrThrow()).id;
+  idsB.alert = (
+    await app.ctx.db
+      .insertInto('alerts')
+      .values({ org_id: orgB, rule_id: idsB.alertRule, scope_key: '', title: 'B alert', summary: 'B', count: 1, mention_ids: [idsB.mention] })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
   // A notification to B's admin on B's channel: an in-app row and a delivery (pending: this app runs no workers).
   await app.ctx.db.transaction().execute((trx) => enqueueNotification(app.ctx.boss, trx, { orgId: orgB, title: 'B note', text: 'B', roles: ['admin'], channelIds: [idsB.alertChannel] }));
   idsB.notification = (await app.ctx.db.selectFrom('notification_recipients').select('id').executeTakeFirstOrThrow()).id;
   idsB.delivery = (await app.ctx.db.selectFrom('notification_deliveries').select('id').where('org_id', '=', orgB).where('channel_id', '=', idsB.alertChannel).executeTakeFirstOrThrow()).id;
   await app.ctx.db.updateTable('notification_deliveries').set({ status: 'dead', last_error: 'test' }).where('id', '=', idsB.delivery).execute();
   idsB.case = (await created(adminB.post('/api/cases', { mentionIds: [idsB.mention], tier: 'malicious' }))).case!.id;
-  idsB.caseAction = ((await created(adminB.post(`/api/cases/${idsB.case}/actions`, { kind: 'corrective', description: 'Second desk', aspect: 'process.waiting', ownerId: idsB.user, dueAt: '2030-01-01' }))) as unknown as { actions: { id: string }[] }).actions[0]!.id;
+  idsB.caseAction = (
+    (await created(
+      adminB.post(`/api/cases/${idsB.case}/actions`, { kind: 'corrective', description: 'Second desk', aspect: 'process.waiting', ownerId: idsB.user, dueAt: '2030-01-01' }),
+    )) as unknown as { actions: { id: string }[] }
+  ).actions[0]!.id;
   idsB.reply = (await created(adminB.post(`/api/cases/${idsB.case}/replies`, { text: 'We are sorry to hear this.', lang: 'en', kind: 'public' }))).reply!.id;
   before = await snapshotB();
 });
@@ -163,7 +173,21 @@ test('leaves every object of the other organisation unchanged', async () => {
 
 test('lists none of the other organisation’s ids', async () => {
   const bIds = Object.values(idsB);
-  const lists = ['/api/mentions', '/api/cases', '/api/my-work', '/api/sources', '/api/imports', '/api/users', '/api/org', '/api/audit', '/api/alert-channels', '/api/alert-rules', '/api/alerts', '/api/notifications', '/api/deliveries'];
+  const lists = [
+    '/api/mentions',
+    '/api/cases',
+    '/api/my-work',
+    '/api/sources',
+    '/api/imports',
+    '/api/users',
+    '/api/org',
+    '/api/audit',
+    '/api/alert-channels',
+    '/api/alert-rules',
+    '/api/alerts',
+    '/api/notifications',
+    '/api/deliveries',
+  ];
   for (const url of lists) {
     const res = await adminA.get(url);
     expect(res.statusCode, url).toBe(200);
@@ -172,7 +196,12 @@ test('lists none of the other organisation’s ids', async () => {
 });
 
 test('ignores another organisation’s ids used as mention filters', async () => {
-  for (const [filter, kind] of [['source', 'source'], ['location', 'location'], ['department', 'department'], ['staff', 'staff']] as const) {
+  for (const [filter, kind] of [
+    ['source', 'source'],
+    ['location', 'location'],
+    ['department', 'department'],
+    ['staff', 'staff'],
+  ] as const) {
     const res = await adminA.get(`/api/mentions?${filter}=${idsB[kind]}`);
     expect(res.statusCode).toBe(200);
     expect(res.json().items).toEqual([]);

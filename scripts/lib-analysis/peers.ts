@@ -39,7 +39,7 @@ export async function createPeers(): Promise<Peer[]> {
     },
     {
       name: 'vader-sentiment',
-      mapping: 'compound ≥ 0.05 positive, ≤ -0.05 negative, else neutral (VADER authors\' thresholds; English only)',
+      mapping: "compound ≥ 0.05 positive, ≤ -0.05 negative, else neutral (VADER authors' thresholds; English only)",
       supports: (lang) => lang === 'en',
       score: async (text) => vader.SentimentIntensityAnalyzer.polarity_scores(text).compound,
       low: -0.05,

@@ -64,7 +64,10 @@ export function volumeSummary(v: VolumeConditions, measured: { negatives: number
   if (v.metric === 'negative_count') return { ...alertsMessages.text('summary.negativeCount'), params: { count: String(measured.negatives), window, threshold: String(v.threshold) } };
   if (v.metric === 'negative_share') {
     const share = measured.total ? measured.negatives / measured.total : 0;
-    return { ...alertsMessages.text('summary.negativeShare'), params: { share: String(Math.round(share * 100)), total: String(measured.total), window, threshold: String(Math.round(v.threshold * 100)) } };
+    return {
+      ...alertsMessages.text('summary.negativeShare'),
+      params: { share: String(Math.round(share * 100)), total: String(measured.total), window, threshold: String(Math.round(v.threshold * 100)) },
+    };
   }
   return {
     ...alertsMessages.text('summary.spike'),

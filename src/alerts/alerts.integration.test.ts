@@ -53,7 +53,8 @@ async function pushMentions(mentions: Record<string, unknown>[]): Promise<void> 
   await analysePending(app.ctx, orgId);
 }
 
-const alertsOf = async (ruleId: string) => ((await admin.get('/api/alerts')).json().items as { ruleId: string; count: number; status: string; id: string; mentionIds: string[] }[]).filter((a) => a.ruleId === ruleId);
+const alertsOf = async (ruleId: string) =>
+  ((await admin.get('/api/alerts')).json().items as { ruleId: string; count: number; status: string; id: string; mentionIds: string[] }[]).filter((a) => a.ruleId === ruleId);
 const requestsTo = (path: string) => receiver.requests.filter((r) => r.url.startsWith(path));
 
 test.each([
@@ -136,7 +137,7 @@ test('opens an alert for a pushed negative mention with a risk and notifies ever
   expect((await admin.get('/api/notifications')).json().items[0]).toMatchObject({ title: expect.stringContaining('Legal threats') });
 });
 
-test('shows an alert\'s notification in the reader\'s language, its facts in words', async () => {
+test("shows an alert's notification in the reader's language, its facts in words", async () => {
   type Notice = { title: string; body: string };
   const russian = ((await admin.request({ method: 'GET', url: '/api/notifications', headers: { 'accept-language': 'ru' } })).json().items as Notice[]).find((n) => n.title.includes('Legal threats'));
   expect(russian).toMatchObject({ title: 'Срочно: Legal threats', body: expect.stringMatching(/^«The nurse was rude.*» \(оценка 1; .+; риски: .+\)$/) });
@@ -246,7 +247,19 @@ test('acknowledges an alert', async () => {
 async function insertNegatives(sourceId: string, at: Date[], tag: string): Promise<void> {
   await app.ctx.db
     .insertInto('mentions')
-    .values(at.map((t, i) => ({ org_id: orgId, source_id: sourceId, kind: 'review', external_key: `${tag}-${i}`, text: 'Bad', content_hash: `${tag}-${i}`, published_at: t, analysed_at: t, sentiment: 'negative' })))
+    .values(
+      at.map((t, i) => ({
+        org_id: orgId,
+        source_id: sourceId,
+        kind: 'review',
+        external_key: `${tag}-${i}`,
+        text: 'Bad',
+        content_hash: `${tag}-${i}`,
+        published_at: t,
+        analysed_at: t,
+        sentiment: 'negative',
+      })),
+    )
     .execute();
 }
 
@@ -256,11 +269,23 @@ test('does not fire a spike on a tiny count but fires on a real spike', async ()
   const now = new Date();
   const week = 7 * 24 * 60 * 60_000;
   // Baseline: one negative in the same hour of each of the previous six weeks.
-  await insertNegatives(sourceId, [1, 2, 3, 4, 5, 6].map((w) => new Date(now.getTime() - w * week - 20 * 60_000)), 'base');
-  await insertNegatives(sourceId, [1, 2, 3].map((m) => new Date(now.getTime() - m * 60_000)), 'tiny');
+  await insertNegatives(
+    sourceId,
+    [1, 2, 3, 4, 5, 6].map((w) => new Date(now.getTime() - w * week - 20 * 60_000)),
+    'base',
+  );
+  await insertNegatives(
+    sourceId,
+    [1, 2, 3].map((m) => new Date(now.getTime() - m * 60_000)),
+    'tiny',
+  );
   expect(await evaluateVolumeRules(app.ctx, now, orgId)).toBe(0);
   expect(await alertsOf(ruleId)).toHaveLength(0);
-  await insertNegatives(sourceId, Array.from({ length: 12 }, (_, m) => new Date(now.getTime() - (m + 5) * 60_000)), 'spike');
+  await insertNegatives(
+    sourceId,
+    Array.from({ length: 12 }, (_, m) => new Date(now.getTime() - (m + 5) * 60_000)),
+    'spike',
+  );
   // The minute cron may evaluate the rule too; either way there is one alert.
   await evaluateVolumeRules(app.ctx, now, orgId);
   const alerts = await alertsOf(ruleId);
@@ -272,16 +297,24 @@ test('fires a negative share rule only above its minimum count', async () => {
   const sourceId = (await created(admin.post('/api/sources', { name: 'Share feed', kind: 'push' }))).source!.id;
   const ruleId = await rule({ name: 'Share', kind: 'volume', volume: { metric: 'negative_share', windowMinutes: 30, threshold: 0.5, minCount: 4 }, scope: { sourceIds: [sourceId] } });
   const now = new Date();
-  await insertNegatives(sourceId, [1, 2, 3].map((m) => new Date(now.getTime() - m * 60_000)), 'share-a');
+  await insertNegatives(
+    sourceId,
+    [1, 2, 3].map((m) => new Date(now.getTime() - m * 60_000)),
+    'share-a',
+  );
   expect(await evaluateVolumeRules(app.ctx, now, orgId)).toBe(0);
-  await insertNegatives(sourceId, [4].map((m) => new Date(now.getTime() - m * 60_000)), 'share-b');
+  await insertNegatives(
+    sourceId,
+    [4].map((m) => new Date(now.getTime() - m * 60_000)),
+    'share-b',
+  );
   await evaluateVolumeRules(app.ctx, now, orgId);
   const alerts = await alertsOf(ruleId);
   expect(alerts).toHaveLength(1);
   expect(alerts[0]).toMatchObject({ count: 4 });
 });
 
-test('names the reason a rule is refused in the reader\'s language, with its code', async () => {
+test("names the reason a rule is refused in the reader's language, with its code", async () => {
   const res = await admin.request({ method: 'POST', url: '/api/alert-rules', payload: { name: 'Cannot fire', kind: 'mention', mention: {} }, headers: { 'accept-language': 'zh-CN,zh;q=0.9' } });
   expect(res.statusCode).toBe(400);
   expect(res.json().error).toMatchObject({ code: 'bad_request', details: { reason: 'alerts.mentionNeedsCondition' } });

@@ -63,7 +63,13 @@ export async function updateChannel(db: Db, by: AuditBy, id: string, changes: { 
       .where('id', '=', id)
       .where('org_id', '=', by.orgId)
       .execute();
-    await recordAudit(trx, { ...by, action: 'alert_channel.update', targetType: 'alert_channel', targetId: id, details: { name: changes.name, enabled: changes.enabled, config: changes.config ? 'changed' : undefined } });
+    await recordAudit(trx, {
+      ...by,
+      action: 'alert_channel.update',
+      targetType: 'alert_channel',
+      targetId: id,
+      details: { name: changes.name, enabled: changes.enabled, config: changes.config ? 'changed' : undefined },
+    });
   });
 }
 
@@ -144,7 +150,11 @@ export async function getRule(db: Db, orgId: string, id: string): Promise<RuleVi
 /** Creates a rule validated by validateRule. */
 export async function createRule(db: Db, by: AuditBy, rule: RuleBody): Promise<RuleView> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx.insertInto('alert_rules').values({ org_id: by.orgId, ...ruleValues(rule) }).returning(ruleColumns).executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('alert_rules')
+      .values({ org_id: by.orgId, ...ruleValues(rule) })
+      .returning(ruleColumns)
+      .executeTakeFirstOrThrow();
     await recordAudit(trx, { ...by, action: 'alert_rule.create', targetType: 'alert_rule', targetId: row.id, details: { name: rule.name, kind: rule.kind } });
     return toRuleView(row);
   });
@@ -204,7 +214,11 @@ export async function findAlerts(db: Db, orgId: string, filters: { status?: Aler
     const [at, id] = decodeCursor(filters.cursor);
     query = query.where(sql<boolean>`(a.created_at, a.id) < (${at}::timestamptz, ${id}::uuid)`);
   }
-  const rows = await query.orderBy('a.created_at', 'desc').orderBy('a.id', 'desc').limit(ALERTS_PAGE_SIZE + 1).execute();
+  const rows = await query
+    .orderBy('a.created_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(ALERTS_PAGE_SIZE + 1)
+    .execute();
   const page = rows.slice(0, ALERTS_PAGE_SIZE);
   const last = page.at(-1);
   return { items: page.map(toAlertView), nextCursor: rows.length > ALERTS_PAGE_SIZE && last ? Buffer.from(JSON.stringify([last.cursorAt, last.id])).toString('base64url') : null };
@@ -222,12 +236,7 @@ export async function acknowledgeAlert(db: Db, by: AuditBy, id: string): Promise
   await db.transaction().execute(async (trx) => {
     const alert = await getAlert(trx, by.orgId, id);
     if (alert.status === 'acknowledged') throw new AppError('conflict', alertsMessages.text('alreadyAcknowledged'));
-    await trx
-      .updateTable('alerts')
-      .set({ status: 'acknowledged', acknowledged_at: new Date(), acknowledged_by: by.userId })
-      .where('id', '=', alert.id)
-      .where('org_id', '=', by.orgId)
-      .execute();
+    await trx.updateTable('alerts').set({ status: 'acknowledged', acknowledged_at: new Date(), acknowledged_by: by.userId }).where('id', '=', alert.id).where('org_id', '=', by.orgId).execute();
     await recordAudit(trx, { ...by, action: 'alert.acknowledge', targetType: 'alert', targetId: alert.id });
   });
 }

@@ -36,23 +36,31 @@ export async function alertRoutes(server: FastifyInstance): Promise<void> {
     items: await findChannels(db, requireAuth(request).orgId),
   }));
 
-  app.post('/api/alert-channels', { config: { access: 'alerts.manage' }, schema: { tags: ['alerts'], body: ChannelBody, response: { 201: z.object({ channel: ChannelView }) } } }, async (request, reply) => {
-    const { orgId } = requireAuth(request);
-    const b = request.body;
-    const config = await validateChannelConfig(db, orgId, b.kind, b.config);
-    const id = await createChannel(db, by(request), { name: b.name, kind: b.kind, enabled: b.enabled, config });
-    return reply.status(201).send({ channel: await getChannel(db, orgId, id) });
-  });
+  app.post(
+    '/api/alert-channels',
+    { config: { access: 'alerts.manage' }, schema: { tags: ['alerts'], body: ChannelBody, response: { 201: z.object({ channel: ChannelView }) } } },
+    async (request, reply) => {
+      const { orgId } = requireAuth(request);
+      const b = request.body;
+      const config = await validateChannelConfig(db, orgId, b.kind, b.config);
+      const id = await createChannel(db, by(request), { name: b.name, kind: b.kind, enabled: b.enabled, config });
+      return reply.status(201).send({ channel: await getChannel(db, orgId, id) });
+    },
+  );
 
-  app.patch('/api/alert-channels/:id', { config: { access: 'alerts.manage' }, schema: { tags: ['alerts'], params: IdParams, body: ChannelPatch, response: { 200: z.object({ channel: ChannelView }) } } }, async (request) => {
-    const { orgId } = requireAuth(request);
-    const stored = await getChannelRow(db, orgId, request.params.id);
-    const b = request.body;
-    // alert_channels.kind is checked against CHANNEL_KINDS by the table's CHECK constraint.
-    const config = b.config ? await validateChannelConfig(db, orgId, stored.kind, b.config, stored.config) : undefined;
-    await updateChannel(db, by(request), stored.id, { name: b.name, enabled: b.enabled, config });
-    return { channel: await getChannel(db, orgId, stored.id) };
-  });
+  app.patch(
+    '/api/alert-channels/:id',
+    { config: { access: 'alerts.manage' }, schema: { tags: ['alerts'], params: IdParams, body: ChannelPatch, response: { 200: z.object({ channel: ChannelView }) } } },
+    async (request) => {
+      const { orgId } = requireAuth(request);
+      const stored = await getChannelRow(db, orgId, request.params.id);
+      const b = request.body;
+      // alert_channels.kind is checked against CHANNEL_KINDS by the table's CHECK constraint.
+      const config = b.config ? await validateChannelConfig(db, orgId, stored.kind, b.config, stored.config) : undefined;
+      await updateChannel(db, by(request), stored.id, { name: b.name, enabled: b.enabled, config });
+      return { channel: await getChannel(db, orgId, stored.id) };
+    },
+  );
 
   app.delete('/api/alert-channels/:id', { config: { access: 'alerts.manage' }, schema: { tags: ['alerts'], params: IdParams } }, async (request, reply) => {
     await deleteChannel(db, by(request), request.params.id);
@@ -70,13 +78,17 @@ export async function alertRoutes(server: FastifyInstance): Promise<void> {
     return reply.status(201).send({ rule: await createRule(db, by(request), request.body) });
   });
 
-  app.patch('/api/alert-rules/:id', { config: { access: 'alerts.manage' }, schema: { tags: ['alerts'], params: IdParams, body: RulePatch, response: { 200: z.object({ rule: RuleView }) } } }, async (request) => {
-    const { orgId } = requireAuth(request);
-    const current = await getRule(db, orgId, request.params.id);
-    const merged = RuleBody.parse({ ...current, ...request.body });
-    await validateRule(db, orgId, merged);
-    return { rule: await updateRule(db, by(request), current.id, merged, Object.keys(request.body)) };
-  });
+  app.patch(
+    '/api/alert-rules/:id',
+    { config: { access: 'alerts.manage' }, schema: { tags: ['alerts'], params: IdParams, body: RulePatch, response: { 200: z.object({ rule: RuleView }) } } },
+    async (request) => {
+      const { orgId } = requireAuth(request);
+      const current = await getRule(db, orgId, request.params.id);
+      const merged = RuleBody.parse({ ...current, ...request.body });
+      await validateRule(db, orgId, merged);
+      return { rule: await updateRule(db, by(request), current.id, merged, Object.keys(request.body)) };
+    },
+  );
 
   app.delete('/api/alert-rules/:id', { config: { access: 'alerts.manage' }, schema: { tags: ['alerts'], params: IdParams } }, async (request, reply) => {
     await deleteRule(db, by(request), request.params.id);

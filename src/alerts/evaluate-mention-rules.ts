@@ -15,7 +15,18 @@ export async function evaluateMentionRules(ctx: AppContext, orgId: string, menti
   if (!mentionIds.length) return 0;
   const rules = (await ctx.db.selectFrom('alert_rules').select(ruleColumns).where('org_id', '=', orgId).where('kind', '=', 'mention').where('enabled', '=', true).execute()).map(toRuleView);
   if (!rules.length) return 0;
-  const rows = await sql<{ id: string; location_id: string | null; department_id: string | null; source_id: string; sentiment: string | null; risks: string[] | null; staff_ids: string[] | null; rating: number | null; title: string | null; text: string }>`
+  const rows = await sql<{
+    id: string;
+    location_id: string | null;
+    department_id: string | null;
+    source_id: string;
+    sentiment: string | null;
+    risks: string[] | null;
+    staff_ids: string[] | null;
+    rating: number | null;
+    title: string | null;
+    text: string;
+  }>`
     SELECT id, location_id, department_id, source_id, sentiment, risks, staff_ids, rating::float8 AS rating, title, text
     FROM mentions WHERE org_id = ${orgId} AND id = ANY(${mentionIds}::uuid[]) AND analysed_at IS NOT NULL
     ORDER BY coalesce(published_at, received_at), id
@@ -43,7 +54,16 @@ export async function evaluateMentionRules(ctx: AppContext, orgId: string, menti
       // The rule's row lock serialises evaluations of one rule, so two jobs cannot open two alerts for it.
       const locked = await trx.selectFrom('alert_rules').select('id').where('id', '=', rule.id).where('enabled', '=', true).forUpdate().executeTakeFirst();
       if (!locked) return false;
-      const seen = await trx.selectFrom('alert_mentions').select('mention_id').where('rule_id', '=', rule.id).where('mention_id', 'in', matched.map((m) => m.id)).execute();
+      const seen = await trx
+        .selectFrom('alert_mentions')
+        .select('mention_id')
+        .where('rule_id', '=', rule.id)
+        .where(
+          'mention_id',
+          'in',
+          matched.map((m) => m.id),
+        )
+        .execute();
       const seenIds = new Set(seen.map((s) => s.mention_id));
       const fresh = matched.filter((m) => !seenIds.has(m.id));
       if (!fresh.length) return false;

@@ -51,7 +51,9 @@ export async function measureVolume(db: Db, orgId: string, scope: Scope, v: Volu
     return { fires, count: current.negatives, summary: volumeSummary(v, current) };
   }
   // Spike: the same window one, two, … weeks back, counting only weeks the scope already had mentions in.
-  const earliest = await scoped(db, orgId, scope).select(sql<Date | null>`min(${mentionTime})`.as('at')).executeTakeFirst();
+  const earliest = await scoped(db, orgId, scope)
+    .select(sql<Date | null>`min(${mentionTime})`.as('at'))
+    .executeTakeFirst();
   const since = earliest?.at ? new Date(earliest.at).getTime() : Infinity;
   const baseline: number[] = [];
   for (let week = 1; week <= BASELINE_WEEKS; week++) {
@@ -74,7 +76,11 @@ export async function measureVolume(db: Db, orgId: string, scope: Scope, v: Volu
  * it opened; throws on a database error.
  */
 export async function evaluateVolumeRules(ctx: AppContext, now = new Date(), orgId?: string): Promise<number> {
-  let query = ctx.db.selectFrom('alert_rules').select([...ruleColumns, 'org_id']).where('kind', '=', 'volume').where('enabled', '=', true);
+  let query = ctx.db
+    .selectFrom('alert_rules')
+    .select([...ruleColumns, 'org_id'])
+    .where('kind', '=', 'volume')
+    .where('enabled', '=', true);
   if (orgId) query = query.where('org_id', '=', orgId);
   const rules = await query.execute();
   let opened = 0;
@@ -86,7 +92,14 @@ export async function evaluateVolumeRules(ctx: AppContext, now = new Date(), org
     const isNew = await ctx.db.transaction().execute(async (trx) => {
       const locked = await trx.selectFrom('alert_rules').select('id').where('id', '=', rule.id).where('enabled', '=', true).forUpdate().executeTakeFirst();
       if (!locked) return false;
-      const result = await recordAlert(ctx, trx, row.org_id, rule, { mentionIds: [], count: measure.count, countMode: 'peak', title: alertTitle(rule.name, false), summary: measure.summary, isUrgent: false }, now);
+      const result = await recordAlert(
+        ctx,
+        trx,
+        row.org_id,
+        rule,
+        { mentionIds: [], count: measure.count, countMode: 'peak', title: alertTitle(rule.name, false), summary: measure.summary, isUrgent: false },
+        now,
+      );
       return result.isNew;
     });
     if (isNew) opened++;

@@ -23,18 +23,7 @@ export const ASPECTS = [
 ] as const;
 export type Aspect = (typeof ASPECTS)[number];
 
-export const RISKS = [
-  'medical_error',
-  'safety_incident',
-  'death',
-  'legal_threat',
-  'media',
-  'privacy_breach',
-  'corruption',
-  'violence_threat',
-  'discrimination',
-  'infection',
-] as const;
+export const RISKS = ['medical_error', 'safety_incident', 'death', 'legal_threat', 'media', 'privacy_breach', 'corruption', 'violence_threat', 'discrimination', 'infection'] as const;
 export type Risk = (typeof RISKS)[number];
 
 export const SENTIMENT_LABELS = ['negative', 'neutral', 'positive'] as const;

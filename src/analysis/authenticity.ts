@@ -14,7 +14,9 @@ const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => Math.imul(i + 1, 
 
 /** Lower-cased, simplified, letters and digits only: what near-duplicate detection compares. */
 export function normaliseForDuplicates(text: string): string {
-  return toSimplified(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return toSimplified(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** MinHash signature over character 3-shingles; null for texts too short to compare. */
@@ -159,9 +161,32 @@ export class AuthenticityIndex {
 
 const TEMPLATE_PHRASES = new RegExp(
   [
-    '五星好评', '强烈推荐', '强烈建议大家', '值得信赖', '良心医院', '最好的医院', '必须好评', '好评如潮', '给个好评', '大家放心',
-    'рекомендую всем', 'лучшая клиника', 'лучший врач', 'всем советую', 'самая лучшая', 'пять звезд', 'пять звёзд',
-    'highly recommend', 'best clinic', 'best hospital', 'best doctor', 'five stars', '5 stars', 'look no further', 'must visit', 'a\\+\\+\\+',
+    '五星好评',
+    '强烈推荐',
+    '强烈建议大家',
+    '值得信赖',
+    '良心医院',
+    '最好的医院',
+    '必须好评',
+    '好评如潮',
+    '给个好评',
+    '大家放心',
+    'рекомендую всем',
+    'лучшая клиника',
+    'лучший врач',
+    'всем советую',
+    'самая лучшая',
+    'пять звезд',
+    'пять звёзд',
+    'highly recommend',
+    'best clinic',
+    'best hospital',
+    'best doctor',
+    'five stars',
+    '5 stars',
+    'look no further',
+    'must visit',
+    'a\\+\\+\\+',
   ].join('|'),
   'i',
 );

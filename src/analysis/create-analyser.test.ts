@@ -99,7 +99,12 @@ test('trusts a full name more than surname and title', () => {
 });
 
 test('lowers confidence when two staff share a surname', () => {
-  const twoWangs = createAnalyser({ roster: [{ id: 'a', name: '王建国' }, { id: 'b', name: '王芳' }] });
+  const twoWangs = createAnalyser({
+    roster: [
+      { id: 'a', name: '王建国' },
+      { id: 'b', name: '王芳' },
+    ],
+  });
   const single = analyser.analyse({ text: '王医生很好' }).staff[0]!;
   const ambiguous = twoWangs.analyse({ text: '王医生很好' }).staff;
   expect(ambiguous).toHaveLength(2);

@@ -94,7 +94,10 @@ function isNegatedAt(haystack: string, start: number, lang: 'zh' | 'ru' | 'en'):
 function cuePolarity(aspect: CompiledAspect, clause: string, offset: number, haystack: string, lang: 'zh' | 'ru' | 'en'): SentimentLabel | null {
   let negative = false;
   let positive = false;
-  for (const [regex, isNegativeCue] of [[aspect.negative, true], [aspect.positive, false]] as const) {
+  for (const [regex, isNegativeCue] of [
+    [aspect.negative, true],
+    [aspect.positive, false],
+  ] as const) {
     if (!regex) continue;
     const match = regex.exec(clause);
     if (!match) continue;
@@ -196,9 +199,7 @@ export function createAnalyser(options: AnalyserOptions = {}): Analyser {
       // 5★ conflicts with a text score ≤ −0.4, 4★ only with ≤ −0.6 (mirrored for 1★/2★).
       const needed = Math.abs(rating - 3) === 2 ? 0.4 : 0.6;
       ratingConflict =
-        supported &&
-        ((rating >= 4 && textSentiment.label === 'negative' && textSentiment.score <= -needed) ||
-          (rating <= 2 && textSentiment.label === 'positive' && textSentiment.score >= needed));
+        supported && ((rating >= 4 && textSentiment.label === 'negative' && textSentiment.score <= -needed) || (rating <= 2 && textSentiment.label === 'positive' && textSentiment.score >= needed));
       if (ratingConflict) {
         score = 0.7 * textSentiment.score + 0.3 * ratingScore;
         confidence = textSentiment.confidence * 0.8;

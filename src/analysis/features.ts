@@ -39,14 +39,7 @@ export interface Features {
  * Hashed features of tokens[from, to): negation-marked unigrams, bigrams, and for Chinese the
  * character unigrams/bigrams/trigrams of the simplified text span (robust to segmentation errors).
  */
-export function extractFeatures(
-  tokens: readonly Token[],
-  from: number,
-  to: number,
-  mask: number,
-  simplified: string | null,
-  scratch?: Int32Array,
-): Features {
+export function extractFeatures(tokens: readonly Token[], from: number, to: number, mask: number, simplified: string | null, scratch?: Int32Array): Features {
   const capacity = (to - from) * 2 + (simplified ? (tokens[to - 1]?.end ?? 0) * 3 : 0) + 4;
   const indices = scratch && scratch.length >= capacity ? scratch : new Int32Array(capacity);
   let n = 0;

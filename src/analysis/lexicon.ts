@@ -47,9 +47,11 @@ function escapeRegExp(text: string): string {
 /** One cue as a regex source: zh is a literal; ru/en are whole words, `*` = any ending. */
 function cueSource(cue: string, lang: Lang): string {
   if (lang === 'zh') return escapeRegExp(cue);
-  const words = cue.trim().toLowerCase().split(/\s+/).map((word) =>
-    word.endsWith('*') ? `${escapeRegExp(word.slice(0, -1))}[\\p{L}\\p{N}]*` : escapeRegExp(word),
-  );
+  const words = cue
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .map((word) => (word.endsWith('*') ? `${escapeRegExp(word.slice(0, -1))}[\\p{L}\\p{N}]*` : escapeRegExp(word)));
   // The leading word boundary is added once per scan (see WORD_START), not once per cue.
   return `${words.join('\\s+')}(?![\\p{L}\\p{N}])`;
 }

@@ -29,15 +29,70 @@ interface CompiledMember {
 }
 
 const ZH_TITLES = ['医生', '大夫', '主任', '教授', '护士', '院长', '老师', '医师', '护士长', '主治', '专家', '博士'];
-const RU_TITLES = ['доктор', 'доктора', 'доктору', 'доктором', 'докторе', 'врач', 'врача', 'врачу', 'врачом', 'хирург', 'хирурга', 'медсестра', 'медсестры', 'медсестру', 'медсестрой', 'профессор', 'профессора', 'профессору', 'заведующ\\p{L}*', 'главврач\\p{L}*', 'терапевт\\p{L}*', 'педиатр\\p{L}*', 'гинеколог\\p{L}*', 'стоматолог\\p{L}*'];
+const RU_TITLES = [
+  'доктор',
+  'доктора',
+  'доктору',
+  'доктором',
+  'докторе',
+  'врач',
+  'врача',
+  'врачу',
+  'врачом',
+  'хирург',
+  'хирурга',
+  'медсестра',
+  'медсестры',
+  'медсестру',
+  'медсестрой',
+  'профессор',
+  'профессора',
+  'профессору',
+  'заведующ\\p{L}*',
+  'главврач\\p{L}*',
+  'терапевт\\p{L}*',
+  'педиатр\\p{L}*',
+  'гинеколог\\p{L}*',
+  'стоматолог\\p{L}*',
+];
 const EN_TITLES = ['dr\\.?', 'doctor', 'prof\\.?', 'professor', 'nurse', 'mr\\.?', 'mrs\\.?', 'ms\\.?', 'miss', 'surgeon', 'sister'];
 const PATRONYMIC = /(ович|евич|ич|овна|евна|ична|инична)$/i;
 const RU_SURNAME = /(ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|цкий|ская|цкая|ко|ук|юк|ых|их)$/i;
 
 const CYR_TO_LAT: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm',
-  н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch',
-  ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
 };
 function transliterate(word: string): string {
   return [...word.toLowerCase()].map((ch) => CYR_TO_LAT[ch] ?? ch).join('');
@@ -114,7 +169,10 @@ function compileMember(member: RosterMember): CompiledMember {
     if (surname) {
       const surnameForms = russianForms(surname);
       anchors.push(surname.slice(0, Math.max(3, surname.length - 2)).toLowerCase());
-      const initials = [first, patronymic].filter(Boolean).map((word) => `${escapeRegExp(word![0]!)}\\.\\s*`).join('');
+      const initials = [first, patronymic]
+        .filter(Boolean)
+        .map((word) => `${escapeRegExp(word![0]!)}\\.\\s*`)
+        .join('');
       if (first) {
         const firstForms = russianForms(first);
         const patronymicForms = patronymic ? `\\s+${russianForms(patronymic)}` : '';
@@ -231,13 +289,16 @@ export function createStaffMatcher(roster: readonly RosterMember[]): (text: stri
     for (const candidate of candidates) {
       // A longer, more specific match elsewhere in the same place wins over a contained one.
       const dominated = candidates.some(
-        (other) => other !== candidate && other.id !== candidate.id && other.start <= candidate.start && other.end >= candidate.end &&
-          other.end - other.start > candidate.end - candidate.start && other.confidence >= candidate.confidence,
+        (other) =>
+          other !== candidate &&
+          other.id !== candidate.id &&
+          other.start <= candidate.start &&
+          other.end >= candidate.end &&
+          other.end - other.start > candidate.end - candidate.start &&
+          other.confidence >= candidate.confidence,
       );
       if (dominated) continue;
-      const rivals = new Set(
-        candidates.filter((other) => other.start === candidate.start && other.end === candidate.end && other.confidence >= candidate.confidence).map((other) => other.id),
-      );
+      const rivals = new Set(candidates.filter((other) => other.start === candidate.start && other.end === candidate.end && other.confidence >= candidate.confidence).map((other) => other.id));
       const confidence = rivals.size > 1 ? candidate.confidence / rivals.size : candidate.confidence;
       const current = best.get(candidate.id);
       if (!current || confidence > current.confidence || (confidence === current.confidence && candidate.end - candidate.start > current.end - current.start)) {

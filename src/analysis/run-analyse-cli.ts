@@ -29,11 +29,7 @@ function oneLine(error: unknown): string {
  * per input line, in order. A malformed line yields {id, error} and the run goes on. Returns the
  * exit code (2 for an unreadable --in/--roster or unwritable --out); never throws.
  */
-export async function runAnalyseCli(
-  options: AnalyseCliOptions,
-  stdin: NodeJS.ReadableStream,
-  stdout: NodeJS.WritableStream,
-): Promise<number> {
+export async function runAnalyseCli(options: AnalyseCliOptions, stdin: NodeJS.ReadableStream, stdout: NodeJS.WritableStream): Promise<number> {
   let roster: RosterMember[] = [];
   try {
     if (options.roster) roster = readRoster(options.roster);

@@ -22,13 +22,7 @@ const probabilities = new Float64Array(3);
 let scratch = new Int32Array(4096);
 
 /** Sentiment of tokens[from, to) under a language model. Binary-trained models report neutral when unsure. */
-export function scoreTokens(
-  model: SentimentModel,
-  tokens: readonly Token[],
-  from: number,
-  to: number,
-  simplified: string | null,
-): SentimentResult {
+export function scoreTokens(model: SentimentModel, tokens: readonly Token[], from: number, to: number, simplified: string | null): SentimentResult {
   const needed = (to - from) * 2 + (simplified ? (tokens[to - 1]?.end ?? 0) * 3 : 0) + 4;
   if (needed > scratch.length) scratch = new Int32Array(needed * 2);
   const features: Features = extractFeatures(tokens, from, to, model.mask, simplified, scratch);

@@ -61,7 +61,40 @@ export function toSimplified(text: string): string {
   return output ? output.join('') : text;
 }
 
-const ENGLISH_FUNCTION_WORDS = new Set(['the', 'and', 'was', 'is', 'to', 'of', 'i', 'it', 'for', 'in', 'my', 'with', 'very', 'were', 'they', 'this', 'that', 'not', 'me', 'a', 'you', 'but', 'have', 'had', 'be', 'on', 'are', 'at', 'all', 'so', 'staff', 'doctor']);
+const ENGLISH_FUNCTION_WORDS = new Set([
+  'the',
+  'and',
+  'was',
+  'is',
+  'to',
+  'of',
+  'i',
+  'it',
+  'for',
+  'in',
+  'my',
+  'with',
+  'very',
+  'were',
+  'they',
+  'this',
+  'that',
+  'not',
+  'me',
+  'a',
+  'you',
+  'but',
+  'have',
+  'had',
+  'be',
+  'on',
+  'are',
+  'at',
+  'all',
+  'so',
+  'staff',
+  'doctor',
+]);
 
 /** True when at least a quarter of the words are common English function words (skips eld). */
 function looksEnglish(text: string): boolean {

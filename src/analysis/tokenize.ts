@@ -13,17 +13,58 @@ export interface Token {
 }
 
 const ZH_NEGATORS = new Set([
-  '不', '没', '没有', '无', '未', '别', '非', '不是', '从不', '毫无', '并不', '不会', '不太', '不够', '不要',
-  '从未', '并没有', '没什么', '不能', '不用', '甭', '莫', '勿', '不怎么',
+  '不',
+  '没',
+  '没有',
+  '无',
+  '未',
+  '别',
+  '非',
+  '不是',
+  '从不',
+  '毫无',
+  '并不',
+  '不会',
+  '不太',
+  '不够',
+  '不要',
+  '从未',
+  '并没有',
+  '没什么',
+  '不能',
+  '不用',
+  '甭',
+  '莫',
+  '勿',
+  '不怎么',
 ]);
 const RU_NEGATORS = new Set(['не', 'нет', 'ни', 'никогда', 'ничего', 'без', 'нельзя', 'никто', 'нисколько', 'ничуть']);
-const EN_NEGATORS = new Set([
-  'not', 'no', 'never', 'nothing', 'nobody', 'none', 'nor', 'without', 'cannot', 'neither', 'hardly', 'barely',
-]);
+const EN_NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'nobody', 'none', 'nor', 'without', 'cannot', 'neither', 'hardly', 'barely']);
 export const CONTRAST_WORDS = new Set([
-  '但', '但是', '可是', '不过', '然而', '却', '只是', '就是', '虽然', '尽管',
-  'но', 'а', 'однако', 'зато', 'хотя', 'несмотря',
-  'but', 'however', 'although', 'though', 'yet', 'whereas', 'while', 'except',
+  '但',
+  '但是',
+  '可是',
+  '不过',
+  '然而',
+  '却',
+  '只是',
+  '就是',
+  '虽然',
+  '尽管',
+  'но',
+  'а',
+  'однако',
+  'зато',
+  'хотя',
+  'несмотря',
+  'but',
+  'however',
+  'although',
+  'though',
+  'yet',
+  'whereas',
+  'while',
+  'except',
 ]);
 const PUNCTUATION = /^[\s.,;:!?。，、；：！？…\n\r()（）[\]【】"“”'‘’«»~～\-—–/|]+$/;
 const NEGATION_SCOPE = 3;

@@ -3,13 +3,7 @@ import { join } from 'node:path';
 import { extractFeatures, DEFAULT_HASH_BITS } from './features.ts';
 import { prepareText } from './tokenize.ts';
 import { analysisLanguage } from './text.ts';
-import {
-  SENTIMENT_LABELS,
-  quantise,
-  sha256,
-  type ModelManifest,
-  type SentimentLabel,
-} from './sentiment-model.ts';
+import { SENTIMENT_LABELS, quantise, sha256, type ModelManifest, type SentimentLabel } from './sentiment-model.ts';
 import { isDevId, seededRandom, shuffleInPlace, type LabelledText } from './training-data.ts';
 import { builtInLexicon } from './lexicon.ts';
 
@@ -56,10 +50,7 @@ interface Example {
  * Multinomial logistic regression by averaged SGD over hashed features: deterministic given the
  * rows and options (fixed-seed shuffle, sequential float arithmetic). Never throws on valid rows.
  */
-export function trainLanguageModel(
-  rows: readonly LabelledText[],
-  options: TrainOptions = {},
-): { weights: Float32Array; bias: Float32Array; labels: SentimentLabel[] } {
+export function trainLanguageModel(rows: readonly LabelledText[], options: TrainOptions = {}): { weights: Float32Array; bias: Float32Array; labels: SentimentLabel[] } {
   const hashBits = options.hashBits ?? DEFAULT_HASH_BITS;
   const epochs = options.epochs ?? 6;
   const learningRate = options.learningRate ?? 0.4;
@@ -158,11 +149,7 @@ export function trainLanguageModel(
  * Trains one model per language on the train split (dev ids excluded) and writes
  * `<outDir>/sentiment-<lang>.bin` plus `manifest.json`. Same data and options → same bytes.
  */
-export function trainAndWriteModels(
-  rows: readonly LabelledText[],
-  outDir: string,
-  options: TrainOptions = {},
-): ModelManifest {
+export function trainAndWriteModels(rows: readonly LabelledText[], outDir: string, options: TrainOptions = {}): ModelManifest {
   const hashBits = options.hashBits ?? DEFAULT_HASH_BITS;
   const train = rows.filter((row) => !isDevId(row.id));
   const langs = [...new Set(train.map((row) => analysisLanguage(row.lang)))].sort();

@@ -28,7 +28,11 @@ export async function auditRoutes(server: FastifyInstance): Promise<void> {
     '/api/audit',
     {
       config: { access: 'audit.read' },
-      schema: { tags: ['audit'], querystring: z.object({ cursor: z.string().regex(/^\d+$/, 'cursor must be a number').optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }), response: { 200: z.object({ items: z.array(AuditEntryView), nextCursor: z.string().nullable() }) } },
+      schema: {
+        tags: ['audit'],
+        querystring: z.object({ cursor: z.string().regex(/^\d+$/, 'cursor must be a number').optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        response: { 200: z.object({ items: z.array(AuditEntryView), nextCursor: z.string().nullable() }) },
+      },
     },
     async (request) => {
       const { orgId } = requireAuth(request);

@@ -19,7 +19,9 @@ test('names every audit action in every language', () => {
 });
 
 test('names no audit action that the list lacks', () => {
-  const named = messageCodes().filter((code) => code.startsWith(ACTION_PREFIX)).map((code) => code.slice(ACTION_PREFIX.length));
+  const named = messageCodes()
+    .filter((code) => code.startsWith(ACTION_PREFIX))
+    .map((code) => code.slice(ACTION_PREFIX.length));
   expect(named.sort()).toEqual([...AUDIT_ACTIONS].sort());
 });
 

@@ -204,7 +204,12 @@ test('pages through the audit log without repeating an entry', async () => {
 
 test('answers a wrong password in the language the browser asks for', async () => {
   await newUser('russian@auth.test');
-  const res = await new TestClient(app.server).request({ method: 'POST', url: '/api/auth/login', payload: { email: 'russian@auth.test', password: 'nope' }, headers: { 'accept-language': 'ru-RU,ru;q=0.9' } });
+  const res = await new TestClient(app.server).request({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: 'russian@auth.test', password: 'nope' },
+    headers: { 'accept-language': 'ru-RU,ru;q=0.9' },
+  });
   expect(res.statusCode).toBe(401);
   expect(res.json().error).toMatchObject({ message: 'неверный адрес электронной почты или пароль', details: { reason: 'auth.wrongCredentials' } });
 });
@@ -224,7 +229,7 @@ test('stores the language a user chooses and answers it in me and at login', asy
   expect((await client.patch('/api/auth/me', { locale: null })).json().user.locale).toBeNull();
 });
 
-test('refuses a change of one\'s language without the CSRF token', async () => {
+test("refuses a change of one's language without the CSRF token", async () => {
   await newUser('no-csrf-locale@auth.test');
   const client = new TestClient(app.server);
   await login(client, 'no-csrf-locale@auth.test', TEST_PASSWORD);
@@ -233,7 +238,7 @@ test('refuses a change of one\'s language without the CSRF token', async () => {
   expect((await client.get('/api/auth/me')).json().user.locale).toBeNull();
 });
 
-test('lets an admin set a user\'s language and lists it', async () => {
+test("lets an admin set a user's language and lists it", async () => {
   const id = await newUser('set-by-admin@auth.test');
   const res = await admin.patch(`/api/users/${id}`, { locale: 'ru' });
   expect(res.statusCode).toBe(200);
@@ -244,7 +249,7 @@ test('lets an admin set a user\'s language and lists it', async () => {
   expect(created.json().user.locale).toBe('zh-CN');
 });
 
-test('names each audit action in the reader\'s language beside its id', async () => {
+test("names each audit action in the reader's language beside its id", async () => {
   const res = await admin.request({ method: 'GET', url: '/api/audit?limit=500', headers: { 'accept-language': 'zh-CN' } });
   const login = (res.json().items as { action: string; actionLabel: string }[]).find((e) => e.action === 'auth.login');
   expect(login).toMatchObject({ action: 'auth.login', actionLabel: '登录' });
@@ -252,7 +257,7 @@ test('names each audit action in the reader\'s language beside its id', async ()
   expect(english.actionLabel).not.toBe('');
 });
 
-test('reads and changes the organisation\'s default language, for admins only', async () => {
+test("reads and changes the organisation's default language, for admins only", async () => {
   expect((await admin.get('/api/org')).json().org).toMatchObject({ id: orgId, defaultLocale: 'en' });
   expect((await viewer.patch('/api/org', { defaultLocale: 'ru' })).statusCode).toBe(403);
   expect((await admin.patch('/api/org', { defaultLocale: 'de' })).statusCode).toBe(400);
@@ -265,7 +270,7 @@ test('reads and changes the organisation\'s default language, for admins only', 
   expect((await admin.patch('/api/org', { defaultLocale: 'en' })).statusCode).toBe(200);
 });
 
-test('names a location that does not exist in the reader\'s language', async () => {
+test("names a location that does not exist in the reader's language", async () => {
   const payload = { code: 'ghost', name: 'Ghost ward', locationId: '00000000-0000-4000-8000-000000000000' };
   const english = await admin.post('/api/org/departments', payload);
   expect(english.statusCode).toBe(400);

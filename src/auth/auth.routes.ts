@@ -27,24 +27,20 @@ export async function authRoutes(server: FastifyInstance): Promise<void> {
   const { db } = server.ctx;
   const secure = server.ctx.config.secureCookies;
 
-  app.post(
-    '/api/auth/login',
-    { config: { access: 'public' }, schema: { tags: ['auth'], body: LoginBody, response: { 200: z.object({ user: Me }) } } },
-    async (request, reply) => {
-      const { token, csrfToken } = await login(db, {
-        email: request.body.email,
-        password: request.body.password,
-        ip: request.ip,
-        userAgent: request.headers['user-agent'] ?? null,
-      });
-      const maxAge = SESSION_TTL_MS / 1000;
-      reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge });
-      // Readable by the page on purpose: double-submit CSRF token, useless without the session cookie.
-      reply.setCookie(CSRF_COOKIE, csrfToken, { path: '/', httpOnly: false, sameSite: 'strict', secure, maxAge });
-      const user = (await findSessionUser(db, token))!;
-      return { user: meOf(app.ctx.access, user, await findUserLocale(db, user.userId)) };
-    },
-  );
+  app.post('/api/auth/login', { config: { access: 'public' }, schema: { tags: ['auth'], body: LoginBody, response: { 200: z.object({ user: Me }) } } }, async (request, reply) => {
+    const { token, csrfToken } = await login(db, {
+      email: request.body.email,
+      password: request.body.password,
+      ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? null,
+    });
+    const maxAge = SESSION_TTL_MS / 1000;
+    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge });
+    // Readable by the page on purpose: double-submit CSRF token, useless without the session cookie.
+    reply.setCookie(CSRF_COOKIE, csrfToken, { path: '/', httpOnly: false, sameSite: 'strict', secure, maxAge });
+    const user = (await findSessionUser(db, token))!;
+    return { user: meOf(app.ctx.access, user, await findUserLocale(db, user.userId)) };
+  });
 
   app.post('/api/auth/logout', { config: { access: 'authenticated' }, schema: { tags: ['auth'] } }, async (request, reply) => {
     await logout(db, requireAuth(request), request.ip);

@@ -28,7 +28,11 @@ export async function createUser(db: Db, input: CreateUserInput, by?: Omit<Audit
   const email = input.email.trim().toLowerCase();
   return db.transaction().execute(async (trx) => {
     await assertDepartmentsInOrg(trx, input.orgId, input.departmentIds ?? []);
-    const taken = await trx.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', email)).executeTakeFirst();
+    const taken = await trx
+      .selectFrom('users')
+      .select('id')
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
+      .executeTakeFirst();
     if (taken) throw new AppError('conflict', authMessages.text('emailTaken', { email }));
     const { id } = await trx
       .insertInto('users')

@@ -82,6 +82,9 @@ export async function deleteSession(db: Db, sessionId: string): Promise<void> {
 /** Deletes expired sessions, login-failure windows older than a day and webhook signatures too old to be replayed. */
 export async function purgeExpired(db: Db): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<', new Date()).execute();
-  await db.deleteFrom('login_attempts').where('window_start', '<', new Date(Date.now() - 24 * 3600_000)).execute();
+  await db
+    .deleteFrom('login_attempts')
+    .where('window_start', '<', new Date(Date.now() - 24 * 3600_000))
+    .execute();
   await sql`DELETE FROM webhook_deliveries WHERE received_at < now() - make_interval(secs => ${WEBHOOK_TOLERANCE_SECONDS * 2})`.execute(db);
 }

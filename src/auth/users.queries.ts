@@ -57,7 +57,11 @@ export async function assertDepartmentsInOrg(db: Db, orgId: string, departmentId
 /** Replaces a user's departments. */
 export async function setUserDepartments(trx: Db, userId: string, departmentIds: string[]): Promise<void> {
   await trx.deleteFrom('user_departments').where('user_id', '=', userId).execute();
-  if (departmentIds.length) await trx.insertInto('user_departments').values(departmentIds.map((d) => ({ user_id: userId, department_id: d }))).execute();
+  if (departmentIds.length)
+    await trx
+      .insertInto('user_departments')
+      .values(departmentIds.map((d) => ({ user_id: userId, department_id: d })))
+      .execute();
 }
 
 /** The language a user chose, or null for the organisation's default. */

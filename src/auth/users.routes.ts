@@ -16,16 +16,12 @@ export async function userRoutes(server: FastifyInstance): Promise<void> {
     items: await findUsers(db, requireAuth(request).orgId),
   }));
 
-  app.post(
-    '/api/users',
-    { config: { access: 'users.manage' }, schema: { tags: ['users'], body: CreateUserBody, response: { 201: z.object({ user: UserView }) } } },
-    async (request, reply) => {
-      const auth = requireAuth(request);
-      const { orgId, ...by } = auditBy(auth, request.ip);
-      const id = await createUser(db, { orgId, ...request.body }, by);
-      return reply.status(201).send({ user: await getUser(db, auth.orgId, id) });
-    },
-  );
+  app.post('/api/users', { config: { access: 'users.manage' }, schema: { tags: ['users'], body: CreateUserBody, response: { 201: z.object({ user: UserView }) } } }, async (request, reply) => {
+    const auth = requireAuth(request);
+    const { orgId, ...by } = auditBy(auth, request.ip);
+    const id = await createUser(db, { orgId, ...request.body }, by);
+    return reply.status(201).send({ user: await getUser(db, auth.orgId, id) });
+  });
 
   app.patch(
     '/api/users/:id',

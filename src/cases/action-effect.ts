@@ -2,7 +2,6 @@ import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { ActionEffect } from './cases.schemas.ts';
 
-
 export const EFFECT_DAYS = 30;
 
 /**

@@ -70,7 +70,15 @@ export async function addAction(db: Db, viewer: Viewer, actor: Actor, id: string
       .values({ case_id: id, kind: body.kind, description: body.description, aspect: body.aspect, owner_id: owner.id, due_at: new Date(body.dueAt) })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordCaseEvent(trx, id, actor, 'action_added', { actionId: row.id, kind: body.kind, description: body.description, aspect: body.aspect, ownerId: owner.id, ownerName: owner.name, dueAt: body.dueAt });
+    await recordCaseEvent(trx, id, actor, 'action_added', {
+      actionId: row.id,
+      kind: body.kind,
+      description: body.description,
+      aspect: body.aspect,
+      ownerId: owner.id,
+      ownerName: owner.name,
+      dueAt: body.dueAt,
+    });
   });
 }
 
@@ -81,7 +89,11 @@ export async function updateActionStatus(db: Db, viewer: Viewer, actor: Actor, i
     const action = await trx.selectFrom('case_actions').select(['id', 'status']).where('id', '=', actionId).where('case_id', '=', id).executeTakeFirst();
     if (!action) throw notFound('action');
     if (action.status === status) return;
-    await trx.updateTable('case_actions').set({ status, done_at: status === 'done' ? new Date() : null }).where('id', '=', actionId).execute();
+    await trx
+      .updateTable('case_actions')
+      .set({ status, done_at: status === 'done' ? new Date() : null })
+      .where('id', '=', actionId)
+      .execute();
     await recordCaseEvent(trx, id, actor, 'action_status', { actionId, from: action.status, to: status });
   });
 }
@@ -138,7 +150,18 @@ export async function reopenLocked(
 ): Promise<void> {
   const settings = await getCaseSettings(trx, orgId);
   const { resolutionDueAt } = dueTimes(c.tier, settings, await calendarFor(trx, orgId, settings, c.location_id), new Date());
-  await trx.updateTable('cases').set({ status: 'investigating', closed_at: null, root_cause_id: null, resolution_due_at: resolutionDueAt, escalation_level: 0, escalated_at: null }).where('id', '=', c.id).execute();
+  await trx
+    .updateTable('cases')
+    .set({ status: 'investigating', closed_at: null, root_cause_id: null, resolution_due_at: resolutionDueAt, escalation_level: 0, escalated_at: null })
+    .where('id', '=', c.id)
+    .execute();
   await recordCaseEvent(trx, c.id, actor, 'reopened', data);
-  await notifyCase(boss, trx, { orgId, title: casesMessages.text('notify.reopened', { number: String(c.number) }), text: c.title, url: `/cases/${c.id}`, userIds: c.assignee_id ? [c.assignee_id] : [], roles: c.assignee_id ? [] : ['service'] });
+  await notifyCase(boss, trx, {
+    orgId,
+    title: casesMessages.text('notify.reopened', { number: String(c.number) }),
+    text: c.title,
+    url: `/cases/${c.id}`,
+    userIds: c.assignee_id ? [c.assignee_id] : [],
+    roles: c.assignee_id ? [] : ['service'],
+  });
 }

@@ -79,7 +79,10 @@ test('walks the workflow and records every step on the timeline', async () => {
   const detail = (await service.get(`/api/cases/${c.id}`)).json();
   expect(detail.case.status).toBe('repairing');
   expect(detail.case.respondedAt).not.toBeNull();
-  expect(detail.handling.map((h: { type: string; amount: number | null }) => [h.type, h.amount])).toEqual([['apology', null], ['compensation', 120]]);
+  expect(detail.handling.map((h: { type: string; amount: number | null }) => [h.type, h.amount])).toEqual([
+    ['apology', null],
+    ['compensation', 120],
+  ]);
   expect(detail.timeline.map((e: { type: string }) => e.type)).toEqual(['opened', 'status', 'status', 'status', 'handling', 'handling', 'status', 'status']);
   expect(detail.timeline[1]).toMatchObject({ actorName: 'service user', data: { from: 'new', to: 'acknowledged' } });
 });
@@ -229,7 +232,11 @@ test('reopens a closed case when the same author writes again', async () => {
 test('escalates a breached case to the department head, then to leadership, once per level', async () => {
   const c = await openCase();
   const past = new Date(Date.now() - 3 * 3_600_000);
-  await app.ctx.db.updateTable('cases').set({ first_response_due_at: past, opened_at: new Date(past.getTime() - 3_600_000) }).where('id', '=', c.id).execute();
+  await app.ctx.db
+    .updateTable('cases')
+    .set({ first_response_due_at: past, opened_at: new Date(past.getTime() - 3_600_000) })
+    .where('id', '=', c.id)
+    .execute();
   expect((await service.get(`/api/cases/${c.id}`)).json().case.slaState).toBe('breached');
   await checkSla(app.ctx);
   await checkSla(app.ctx);
@@ -238,7 +245,11 @@ test('escalates a breached case to the department head, then to leadership, once
   const escalations = detail.timeline.filter((e: { type: string }) => e.type === 'escalated');
   expect(escalations).toHaveLength(1);
   expect(escalations[0]).toMatchObject({ actorName: 'Verity', data: { level: 1, to: 'department head', breached: 'first_response' } });
-  await app.ctx.db.updateTable('cases').set({ escalated_at: new Date(Date.now() - 2 * 3_600_000) }).where('id', '=', c.id).execute();
+  await app.ctx.db
+    .updateTable('cases')
+    .set({ escalated_at: new Date(Date.now() - 2 * 3_600_000) })
+    .where('id', '=', c.id)
+    .execute();
   await checkSla(app.ctx);
   detail = (await service.get(`/api/cases/${c.id}`)).json();
   expect(detail.case.escalationLevel).toBe(2);
@@ -264,7 +275,11 @@ test('reports first-response compliance per team', async () => {
   const hour = 3_600_000;
   const now = Date.now();
   const set = (id: string, v: { due: number; responded: number | null }) =>
-    app.ctx.db.updateTable('cases').set({ first_response_due_at: new Date(v.due), responded_at: v.responded === null ? null : new Date(v.responded) }).where('id', '=', id).execute();
+    app.ctx.db
+      .updateTable('cases')
+      .set({ first_response_due_at: new Date(v.due), responded_at: v.responded === null ? null : new Date(v.responded) })
+      .where('id', '=', id)
+      .execute();
   await set(ids[0]!, { due: now - hour, responded: now - 2 * hour }); // met
   await set(ids[1]!, { due: now - 2 * hour, responded: now - hour }); // late
   await set(ids[2]!, { due: now - hour, responded: null }); // breached, unanswered
@@ -279,7 +294,12 @@ test('reports first-response compliance per team', async () => {
 test('exports the evidence pack of a malicious case with versions and a manifest whose hashes verify', async () => {
   const source = (await admin.post('/api/sources', { name: 'Review site push', kind: 'push' })).json();
   const push = (text: string) =>
-    app.server.inject({ method: 'POST', url: `/api/v1/sources/${source.source.id}/mentions`, headers: { authorization: `Bearer ${source.token}` }, payload: { mentions: [{ externalId: 'fake-1', text, url: 'https://reviews.example/fake-1', author: 'bot123', rating: 1 }] } });
+    app.server.inject({
+      method: 'POST',
+      url: `/api/v1/sources/${source.source.id}/mentions`,
+      headers: { authorization: `Bearer ${source.token}` },
+      payload: { mentions: [{ externalId: 'fake-1', text, url: 'https://reviews.example/fake-1', author: 'bot123', rating: 1 }] },
+    });
   expect((await push('Worst clinic ever, never go there')).statusCode).toBe(200);
   expect((await push('Worst clinic ever, never go there. Everyone says so')).json().updated).toBe(1);
   await analysePending(app.ctx, orgId);
@@ -341,7 +361,17 @@ test('shows an action’s aspect negative share before and after it was done', a
   for (const [offset, aspects, dept] of rows) {
     await app.ctx.db
       .insertInto('mentions')
-      .values({ org_id: orgId, source_id: source.id, kind: 'review', external_key: `effect-${i++}`, text: 'x', content_hash: `h${i}`, aspects, department_id: dept, published_at: new Date(Date.now() + offset * day) })
+      .values({
+        org_id: orgId,
+        source_id: source.id,
+        kind: 'review',
+        external_key: `effect-${i++}`,
+        text: 'x',
+        content_hash: `h${i}`,
+        aspects,
+        department_id: dept,
+        published_at: new Date(Date.now() + offset * day),
+      })
       .execute();
   }
   const action = (await service.get(`/api/cases/${c.id}`)).json().actions.find((a: { id: string }) => a.id === actionId);
@@ -352,7 +382,9 @@ test('shows an action’s aspect negative share before and after it was done', a
 
 test('seeds the default root causes and adds new ones', async () => {
   const labels = (await service.get('/api/root-causes')).json().items.map((r: { label: string }) => r.label);
-  expect(labels).toEqual(expect.arrayContaining(['Waiting-time process', 'Communication', 'Staff attitude', 'Billing transparency', 'Clinical quality', 'Facilities', 'Fake or malicious review', 'Other']));
+  expect(labels).toEqual(
+    expect.arrayContaining(['Waiting-time process', 'Communication', 'Staff attitude', 'Billing transparency', 'Clinical quality', 'Facilities', 'Fake or malicious review', 'Other']),
+  );
   expect((await service.post('/api/root-causes', { label: 'Parking' })).statusCode).toBe(403);
   const res = await admin.post('/api/root-causes', { label: 'Parking' });
   expect(res.statusCode).toBe(201);
@@ -371,7 +403,11 @@ test('saves case settings and uses a location’s hours for new general cases', 
   const m = await newMention('Nobody answered the phone', { locationId: location.id });
   const c = (await service.post('/api/cases', { mentionIds: [m], tier: 'general' })).json().case;
   expect(new Date(c.firstResponseDueAt).getTime() - new Date(c.openedAt).getTime()).toBe(2 * 3_600_000);
-  const bad = await admin.request({ method: 'PUT', url: '/api/case-settings', payload: { ...body, locations: [{ ...body.locations[0], weeklyHours: { ...body.locations[0].weeklyHours, mon: { start: '08:00', end: '08:00' } } }] } });
+  const bad = await admin.request({
+    method: 'PUT',
+    url: '/api/case-settings',
+    payload: { ...body, locations: [{ ...body.locations[0], weeklyHours: { ...body.locations[0].weeklyHours, mon: { start: '08:00', end: '08:00' } } }] },
+  });
   expect(bad.statusCode).toBe(400);
   expect((await service.request({ method: 'PUT', url: '/api/case-settings', payload: body })).statusCode).toBe(403);
 });

@@ -69,7 +69,10 @@ export async function findCases(db: Db, viewer: Viewer & { userId: string }, fil
   if (filters.tier) query = query.where('c.tier', '=', filters.tier);
   if (filters.assignee) query = query.where('c.assignee_id', '=', filters.assignee === 'me' ? viewer.userId : filters.assignee);
   if (filters.cursor) query = query.where('c.number', '<', Number(filters.cursor));
-  const rows = await query.orderBy('c.number', 'desc').limit(filters.limit + 1).execute();
+  const rows = await query
+    .orderBy('c.number', 'desc')
+    .limit(filters.limit + 1)
+    .execute();
   const page = rows.slice(0, filters.limit);
   const now = new Date();
   return { items: page.map((r) => toView(r, now, locale)), nextCursor: rows.length > filters.limit ? String(page[page.length - 1]!.number) : null };
@@ -91,7 +94,10 @@ export async function getCase(db: Db, viewer: Viewer, id: string, locale: Locale
 
 /** Appends a timeline entry; the timeline is never edited or deleted. */
 export async function recordCaseEvent(db: Db, caseId: string, actor: Actor, type: CaseEventType, data: Record<string, unknown> = {}): Promise<void> {
-  await db.insertInto('case_events').values({ case_id: caseId, actor_id: actor.id, actor_name: actor.name, type, data: JSON.stringify(data) }).execute();
+  await db
+    .insertInto('case_events')
+    .values({ case_id: caseId, actor_id: actor.id, actor_name: actor.name, type, data: JSON.stringify(data) })
+    .execute();
 }
 
 export async function findTimeline(db: Db, caseId: string) {

@@ -72,18 +72,26 @@ export async function caseRoutes(server: FastifyInstance): Promise<void> {
     return { case: await getCase(db, viewer, request.params.id, request.locale) };
   });
 
-  app.post('/api/cases/:id/handling', { config: { access: 'cases.work' }, schema: { tags, params: IdParams, body: HandlingBody, response: { 201: z.object({ case: CaseView, handling: z.array(HandlingView) }) } } }, async (request, reply) => {
-    const viewer = viewerOf(requireAuth(request));
-    await addHandling(db, viewer, actorOf(request), request.params.id, request.body);
-    return reply.status(201).send({ case: await getCase(db, viewer, request.params.id, request.locale), handling: await findHandling(db, request.params.id) });
-  });
+  app.post(
+    '/api/cases/:id/handling',
+    { config: { access: 'cases.work' }, schema: { tags, params: IdParams, body: HandlingBody, response: { 201: z.object({ case: CaseView, handling: z.array(HandlingView) }) } } },
+    async (request, reply) => {
+      const viewer = viewerOf(requireAuth(request));
+      await addHandling(db, viewer, actorOf(request), request.params.id, request.body);
+      return reply.status(201).send({ case: await getCase(db, viewer, request.params.id, request.locale), handling: await findHandling(db, request.params.id) });
+    },
+  );
 
-  app.post('/api/cases/:id/actions', { config: { access: 'cases.work' }, schema: { tags, params: IdParams, body: ActionBody, response: { 201: z.object({ case: CaseView, actions: z.array(ActionView) }) } } }, async (request, reply) => {
-    const viewer = viewerOf(requireAuth(request));
-    await addAction(db, viewer, actorOf(request), request.params.id, request.body);
-    const c = await getCase(db, viewer, request.params.id, request.locale);
-    return reply.status(201).send({ case: c, actions: await findActions(db, { id: c.id, orgId: viewer.orgId, departmentId: c.departmentId, locationId: c.locationId }) });
-  });
+  app.post(
+    '/api/cases/:id/actions',
+    { config: { access: 'cases.work' }, schema: { tags, params: IdParams, body: ActionBody, response: { 201: z.object({ case: CaseView, actions: z.array(ActionView) }) } } },
+    async (request, reply) => {
+      const viewer = viewerOf(requireAuth(request));
+      await addAction(db, viewer, actorOf(request), request.params.id, request.body);
+      const c = await getCase(db, viewer, request.params.id, request.locale);
+      return reply.status(201).send({ case: c, actions: await findActions(db, { id: c.id, orgId: viewer.orgId, departmentId: c.departmentId, locationId: c.locationId }) });
+    },
+  );
 
   app.patch(
     '/api/cases/:id/actions/:actionId',
@@ -123,10 +131,14 @@ export async function caseRoutes(server: FastifyInstance): Promise<void> {
     items: await findRootCauses(db, requireAuth(request).orgId, request.locale),
   }));
 
-  app.post('/api/root-causes', { config: { access: 'cases.manage' }, schema: { tags, body: CreateRootCauseBody, response: { 201: z.object({ rootCause: RootCauseView }) } } }, async (request, reply) => {
-    const rootCause = await createRootCause(db, requireAuth(request).orgId, request.body.label);
-    return reply.status(201).send({ rootCause });
-  });
+  app.post(
+    '/api/root-causes',
+    { config: { access: 'cases.manage' }, schema: { tags, body: CreateRootCauseBody, response: { 201: z.object({ rootCause: RootCauseView }) } } },
+    async (request, reply) => {
+      const rootCause = await createRootCause(db, requireAuth(request).orgId, request.body.label);
+      return reply.status(201).send({ rootCause });
+    },
+  );
 
   app.get('/api/case-settings', { config: { access: 'cases.read' }, schema: { tags, response: { 200: CaseSettingsSchema } } }, async (request) => getCaseSettings(db, requireAuth(request).orgId));
 

@@ -48,7 +48,10 @@ export const CaseFilters = z.object({
   status: z.enum(CASE_STATUSES).optional(),
   tier: z.enum(TIERS).optional(),
   assignee: z.literal('me').or(z.uuid()).optional(),
-  cursor: z.string().regex(/^\d{1,9}$/, 'cursor is not one this API returned').optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,9}$/, 'cursor is not one this API returned')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type CaseFiltersType = z.infer<typeof CaseFilters>;
@@ -83,8 +86,14 @@ const DayHoursSchema = z
   .refine((d) => d.start !== d.end, { message: 'end must differ from start (an end before the start runs overnight)' })
   .nullable();
 const TierSettingsSchema = z.object({
-  firstResponseHours: z.number().positive().max(24 * 365),
-  resolutionHours: z.number().positive().max(24 * 365),
+  firstResponseHours: z
+    .number()
+    .positive()
+    .max(24 * 365),
+  resolutionHours: z
+    .number()
+    .positive()
+    .max(24 * 365),
   team: z.string().trim().min(1).max(120),
 });
 export const CaseSettingsSchema = z.object({

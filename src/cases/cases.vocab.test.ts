@@ -1,19 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { hasMessage, LOCALES } from '../core/i18n.ts';
 import { casesMessages, statusList } from './cases.messages.ts';
-import {
-  CASE_EVENT_TYPES,
-  CASE_STATUSES,
-  closableFrom,
-  closeBlocker,
-  DEFAULT_ROOT_CAUSES,
-  defaultRootCauseOf,
-  isDueSoon,
-  slaStateOf,
-  slaTarget,
-  TIERS,
-  TRANSITIONS,
-} from './cases.vocab.ts';
+import { CASE_EVENT_TYPES, CASE_STATUSES, closableFrom, closeBlocker, DEFAULT_ROOT_CAUSES, defaultRootCauseOf, isDueSoon, slaStateOf, slaTarget, TIERS, TRANSITIONS } from './cases.vocab.ts';
 
 const hour = 3_600_000;
 const openedAt = new Date('2026-03-04T00:00:00Z');

@@ -43,7 +43,14 @@ export async function checkSla(ctx: Pick<AppContext, 'db' | 'boss'>, now = new D
       let roles: Role[] = ['leadership'];
       if (level === 1) {
         const heads = c.department_id
-          ? await trx.selectFrom('users as u').innerJoin('user_departments as ud', 'ud.user_id', 'u.id').select('u.id').where('ud.department_id', '=', c.department_id).where('u.role', '=', 'department_head').where('u.disabled', '=', false).execute()
+          ? await trx
+              .selectFrom('users as u')
+              .innerJoin('user_departments as ud', 'ud.user_id', 'u.id')
+              .select('u.id')
+              .where('ud.department_id', '=', c.department_id)
+              .where('u.role', '=', 'department_head')
+              .where('u.disabled', '=', false)
+              .execute()
           : [];
         userIds = heads.map((h) => h.id);
         // Without a department head to tell, the escalation goes to the administrators.

@@ -89,7 +89,10 @@ export async function createCase(trx: Db, boss: PgBoss | null, options: CreateCa
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await trx.insertInto('case_mentions').values(ids.map((mention_id) => ({ case_id: created.id, mention_id }))).execute();
+  await trx
+    .insertInto('case_mentions')
+    .values(ids.map((mention_id) => ({ case_id: created.id, mention_id })))
+    .execute();
   await trx.updateTable('mentions').set({ status: 'in_case' }).where('id', 'in', ids).where('org_id', '=', viewer.orgId).execute();
   await recordCaseEvent(trx, created.id, options.actor, 'opened', { tier: options.tier, mentionIds: ids, auto: options.autoForMentionId !== undefined, ...options.reason });
   if (assignee) await recordCaseEvent(trx, created.id, options.actor, 'assigned', { assigneeId: assignee.id, assigneeName: assignee.name });

@@ -42,10 +42,7 @@ export async function buildEvidencePack(db: Db, viewer: Viewer, caseId: string, 
       text: m.text,
       lang: m.lang,
       authenticity: m.analysis?.authenticity ?? null,
-      versions: [
-        ...versions,
-        { version: m.version, title: m.title, text: m.text, ratingRaw: m.ratingRaw, rating: m.rating, receivedAt: m.receivedAt, current: true },
-      ],
+      versions: [...versions, { version: m.version, title: m.title, text: m.text, ratingRaw: m.ratingRaw, rating: m.rating, receivedAt: m.receivedAt, current: true }],
     });
   }
   files['case.json'] = json({ case: c, timeline: await findTimeline(db, c.id) });

@@ -70,4 +70,3 @@ export async function openCasesForMentions(ctx: Pick<AppContext, 'db' | 'boss'>,
   }
   return touched;
 }
-

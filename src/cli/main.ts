@@ -17,11 +17,7 @@ function fail(message: string): never {
 
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const program = new Command('verity')
-    .description('Verity: word-of-mouth and patient-loyalty management for clinics')
-    .addHelpText('after', ENV_HELP)
-    .showHelpAfterError()
-    .exitOverride();
+  const program = new Command('verity').description('Verity: word-of-mouth and patient-loyalty management for clinics').addHelpText('after', ENV_HELP).showHelpAfterError().exitOverride();
 
   program
     .command('start')
@@ -83,37 +79,69 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--encoding <encoding>', 'text encoding of a CSV').choices(['auto', 'utf-8', 'gb18030', 'windows-1251']).default('auto'))
     .option('--delimiter <char>', 'CSV delimiter (default: detected)')
     .addHelpText('after', ENV_HELP)
-    .action(async (file: string, options: { org: string; source: string; format?: 'csv' | 'xlsx' | 'json' | 'jsonl'; map?: string; encoding: 'auto' | 'utf-8' | 'gb18030' | 'windows-1251'; delimiter?: string }) => {
-      const { parseMappingSpec } = await import('../ingest/map-record.ts');
-      let mapping;
-      try {
-        mapping = options.map ? parseMappingSpec(options.map) : undefined;
-      } catch (error) {
-        fail(`--map: ${(error as Error).message}`);
-      }
-      try {
-        const stat = fs.statSync(file);
-        if (!stat.isFile()) fail(`${file} is not a file`);
-      } catch (error) {
-        if (error instanceof CommanderError) throw error;
-        fail(`cannot open ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-      }
-      const ctx = await openContext({ queue: 'send' });
-      try {
-        const org = await ctx.db.selectFrom('organisations').select('id').where('slug', '=', options.org).executeTakeFirst();
-        if (!org) fail(`no organisation with slug '${options.org}'`);
-        const { getOrCreateSource } = await import('../ingest/sources.queries.ts');
-        const { importFile } = await import('../ingest/import-file.ts');
-        const source = await getOrCreateSource(ctx.db, org.id, options.source, 'file');
-        const summary = await importFile(ctx, { orgId: org.id, sourceId: source.id, userId: null, input: file, fileName: file, format: options.format, mapping, encoding: options.encoding, delimiter: options.delimiter });
-        const { recordAudit } = await import('../audit/record-audit.ts');
-        await recordAudit(ctx.db, { orgId: org.id, userId: null, actor: 'cli', action: 'import.file', targetType: 'import_run', targetId: summary.runId, details: { fileName: file, accepted: summary.accepted } });
-        console.log(JSON.stringify({ accepted: summary.accepted, duplicates: summary.duplicates, updated: summary.updated, rejected: summary.rejected, rejectedCount: summary.rejectedCount, runId: summary.runId }));
-        if (summary.error) fail(`${file}: ${summary.error}`);
-      } finally {
-        await ctx.close();
-      }
-    });
+    .action(
+      async (
+        file: string,
+        options: { org: string; source: string; format?: 'csv' | 'xlsx' | 'json' | 'jsonl'; map?: string; encoding: 'auto' | 'utf-8' | 'gb18030' | 'windows-1251'; delimiter?: string },
+      ) => {
+        const { parseMappingSpec } = await import('../ingest/map-record.ts');
+        let mapping;
+        try {
+          mapping = options.map ? parseMappingSpec(options.map) : undefined;
+        } catch (error) {
+          fail(`--map: ${(error as Error).message}`);
+        }
+        try {
+          const stat = fs.statSync(file);
+          if (!stat.isFile()) fail(`${file} is not a file`);
+        } catch (error) {
+          if (error instanceof CommanderError) throw error;
+          fail(`cannot open ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+        }
+        const ctx = await openContext({ queue: 'send' });
+        try {
+          const org = await ctx.db.selectFrom('organisations').select('id').where('slug', '=', options.org).executeTakeFirst();
+          if (!org) fail(`no organisation with slug '${options.org}'`);
+          const { getOrCreateSource } = await import('../ingest/sources.queries.ts');
+          const { importFile } = await import('../ingest/import-file.ts');
+          const source = await getOrCreateSource(ctx.db, org.id, options.source, 'file');
+          const summary = await importFile(ctx, {
+            orgId: org.id,
+            sourceId: source.id,
+            userId: null,
+            input: file,
+            fileName: file,
+            format: options.format,
+            mapping,
+            encoding: options.encoding,
+            delimiter: options.delimiter,
+          });
+          const { recordAudit } = await import('../audit/record-audit.ts');
+          await recordAudit(ctx.db, {
+            orgId: org.id,
+            userId: null,
+            actor: 'cli',
+            action: 'import.file',
+            targetType: 'import_run',
+            targetId: summary.runId,
+            details: { fileName: file, accepted: summary.accepted },
+          });
+          console.log(
+            JSON.stringify({
+              accepted: summary.accepted,
+              duplicates: summary.duplicates,
+              updated: summary.updated,
+              rejected: summary.rejected,
+              rejectedCount: summary.rejectedCount,
+              runId: summary.runId,
+            }),
+          );
+          if (summary.error) fail(`${file}: ${summary.error}`);
+        } finally {
+          await ctx.close();
+        }
+      },
+    );
 
   const users = program.command('users').description('manage users');
   users
@@ -134,7 +162,9 @@ export async function main(argv: string[]): Promise<number> {
         const org = await ctx.db.selectFrom('organisations').select('id').where('slug', '=', options.org).executeTakeFirst();
         if (!org) fail(`no organisation with slug '${options.org}'`);
         const { createUser } = await import('../auth/create-user.ts');
-        await createUser(ctx.db, { orgId: org.id, email: options.email, name: options.name, role: options.role, password }, { userId: null, actor: 'cli', ip: null }).catch((error: Error) => fail(error.message));
+        await createUser(ctx.db, { orgId: org.id, email: options.email, name: options.name, role: options.role, password }, { userId: null, actor: 'cli', ip: null }).catch((error: Error) =>
+          fail(error.message),
+        );
         console.log(`user ${options.email} added to ${options.org} as ${options.role}`);
       } finally {
         await ctx.close();

@@ -99,19 +99,66 @@ export const errorMessages = defineMessages('errors', {
 });
 
 /** What can be "not found", named in each language. */
-export const THINGS = ['action', 'alert channel', 'alert rule', 'alert', 'case', 'delivery', 'department', 'import run', 'location', 'mention', 'notification', 'reply', 'source', 'staff member', 'user', 'template', 'organisation'] as const;
+export const THINGS = [
+  'action',
+  'alert channel',
+  'alert rule',
+  'alert',
+  'case',
+  'delivery',
+  'department',
+  'import run',
+  'location',
+  'mention',
+  'notification',
+  'reply',
+  'source',
+  'staff member',
+  'user',
+  'template',
+  'organisation',
+] as const;
 export type Thing = (typeof THINGS)[number];
 
 const thingNames: Record<Locale, Record<Thing, string>> = {
   en: Object.fromEntries(THINGS.map((t) => [t, t])) as Record<Thing, string>,
   ru: {
-    action: 'действие', 'alert channel': 'канал оповещений', 'alert rule': 'правило оповещений', alert: 'оповещение', case: 'обращение', delivery: 'доставка',
-    department: 'отделение', 'import run': 'импорт', location: 'филиал', mention: 'упоминание', notification: 'уведомление', reply: 'ответ', source: 'источник',
-    'staff member': 'сотрудник', user: 'пользователь', template: 'шаблон', organisation: 'организация',
+    action: 'действие',
+    'alert channel': 'канал оповещений',
+    'alert rule': 'правило оповещений',
+    alert: 'оповещение',
+    case: 'обращение',
+    delivery: 'доставка',
+    department: 'отделение',
+    'import run': 'импорт',
+    location: 'филиал',
+    mention: 'упоминание',
+    notification: 'уведомление',
+    reply: 'ответ',
+    source: 'источник',
+    'staff member': 'сотрудник',
+    user: 'пользователь',
+    template: 'шаблон',
+    organisation: 'организация',
   },
   'zh-CN': {
-    action: '措施', 'alert channel': '预警渠道', 'alert rule': '预警规则', alert: '预警', case: '工单', delivery: '投递记录', department: '科室', 'import run': '导入记录',
-    location: '院区', mention: '提及', notification: '通知', reply: '回复', source: '来源', 'staff member': '员工', user: '用户', template: '模板', organisation: '机构',
+    action: '措施',
+    'alert channel': '预警渠道',
+    'alert rule': '预警规则',
+    alert: '预警',
+    case: '工单',
+    delivery: '投递记录',
+    department: '科室',
+    'import run': '导入记录',
+    location: '院区',
+    mention: '提及',
+    notification: '通知',
+    reply: '回复',
+    source: '来源',
+    'staff member': '员工',
+    user: '用户',
+    template: '模板',
+    organisation: '机构',
   },
 };
 

@@ -159,10 +159,7 @@ function aspectClause(r: R, lang: Lang, aspect: Aspect, pol: Polarity, female: b
   return fill(r.pick(fits.length > 0 ? fits : all).replace(TAG, ''), r, female);
 }
 
-function compose(
-  r: R, lang: Lang, dept: string, sentiment: Sentiment, female: boolean, staff: StaffRef | undefined,
-  opts: { forceNom?: boolean; focus?: Aspect; opener?: boolean } = {},
-): Composed {
+function compose(r: R, lang: Lang, dept: string, sentiment: Sentiment, female: boolean, staff: StaffRef | undefined, opts: { forceNom?: boolean; focus?: Aspect; opener?: boolean } = {}): Composed {
   const used: Aspect[] = [];
   const drawAspect = (): Aspect => {
     let a = r.pick(ASPECTS);
@@ -260,17 +257,60 @@ function source(key: string): SourceDef {
 }
 
 const SOURCE_WEIGHTS: Record<TextLang, (readonly [string, number])[]> = {
-  zh: [['dianping', 34], ['meituan', 14], ['xiaohongshu', 15], ['weibo', 8], ['hotline', 9], ['offline', 6], ['survey', 12], ['news', 2]],
-  'zh-Hant': [['google', 42], ['facebook-hk', 40], ['survey', 12], ['hotline', 6]],
-  ru: [['prodoctorov', 32], ['2gis', 20], ['yandex-maps', 20], ['hotline', 9], ['offline', 5], ['survey', 12], ['news', 2]],
-  en: [['google', 50], ['facebook-hk', 8], ['hotline', 9], ['offline', 7], ['survey', 22], ['news', 4]],
+  zh: [
+    ['dianping', 34],
+    ['meituan', 14],
+    ['xiaohongshu', 15],
+    ['weibo', 8],
+    ['hotline', 9],
+    ['offline', 6],
+    ['survey', 12],
+    ['news', 2],
+  ],
+  'zh-Hant': [
+    ['google', 42],
+    ['facebook-hk', 40],
+    ['survey', 12],
+    ['hotline', 6],
+  ],
+  ru: [
+    ['prodoctorov', 32],
+    ['2gis', 20],
+    ['yandex-maps', 20],
+    ['hotline', 9],
+    ['offline', 5],
+    ['survey', 12],
+    ['news', 2],
+  ],
+  en: [
+    ['google', 50],
+    ['facebook-hk', 8],
+    ['hotline', 9],
+    ['offline', 7],
+    ['survey', 22],
+    ['news', 4],
+  ],
 };
-const LANG_WEIGHTS: (readonly [TextLang, number])[] = [['zh', 45], ['zh-Hant', 10], ['ru', 25], ['en', 20]];
+const LANG_WEIGHTS: (readonly [TextLang, number])[] = [
+  ['zh', 45],
+  ['zh-Hant', 10],
+  ['ru', 25],
+  ['en', 20],
+];
 const LOCATION_WEIGHTS: Record<TextLang, (readonly [string, number])[]> = {
-  zh: [['SH-PX', 92], ['VVO', 8]],
+  zh: [
+    ['SH-PX', 92],
+    ['VVO', 8],
+  ],
   'zh-Hant': [['SH-PX', 100]],
-  ru: [['VVO', 80], ['SH-PX', 20]],
-  en: [['SH-PX', 75], ['VVO', 25]],
+  ru: [
+    ['VVO', 80],
+    ['SH-PX', 20],
+  ],
+  en: [
+    ['SH-PX', 75],
+    ['VVO', 25],
+  ],
 };
 
 /** Russian doctor-rating and map platforms list only the Vladivostok branch. */
@@ -311,9 +351,10 @@ class StaffPicker {
 function wrapManual(r: R, lang: TextLang, kind: 'hotline_note' | 'offline_complaint', body: string, female: boolean): string {
   if (lang === 'zh' || lang === 'zh-Hant') {
     const who = `${r.pick(['王', '陈', '刘', '赵', '孙', '周', '吴', '郑'])}${female ? '女士' : '先生'}`;
-    const s = kind === 'hotline_note'
-      ? `${r.pick(['来电记录', '热线工单', '400热线'])}：${who}来电反映「${body}」${r.pick(['要求回电。', '已安抚，承诺24小时内回复。', '希望科室主任给个说法。', ''])}`
-      : `${r.pick(['意见箱投诉', '前台书面投诉', '患者服务中心接待记录'])}：${who}反映「${body}」${r.pick(['留有联系电话。', '要求书面答复。', ''])}`;
+    const s =
+      kind === 'hotline_note'
+        ? `${r.pick(['来电记录', '热线工单', '400热线'])}：${who}来电反映「${body}」${r.pick(['要求回电。', '已安抚，承诺24小时内回复。', '希望科室主任给个说法。', ''])}`
+        : `${r.pick(['意见箱投诉', '前台书面投诉', '患者服务中心接待记录'])}：${who}反映「${body}」${r.pick(['留有联系电话。', '要求书面答复。', ''])}`;
     return lang === 'zh-Hant' ? traditional(s) : s;
   }
   if (lang === 'ru') {
@@ -330,14 +371,44 @@ function wrapManual(r: R, lang: TextLang, kind: 'hotline_note' | 'offline_compla
 function rating(r: R, scale: number, sentiment: Sentiment, conflicting: boolean): number {
   if (scale === 10) {
     if (conflicting) return 10;
-    if (sentiment === 'pos') return r.weighted([[10, 5], [9, 4], [8, 1]]);
-    if (sentiment === 'neg') return r.weighted([[0, 2], [1, 2], [2, 2], [3, 2], [4, 1], [5, 1]]);
-    return r.weighted([[5, 1], [6, 2], [7, 3], [8, 2]]);
+    if (sentiment === 'pos')
+      return r.weighted([
+        [10, 5],
+        [9, 4],
+        [8, 1],
+      ]);
+    if (sentiment === 'neg')
+      return r.weighted([
+        [0, 2],
+        [1, 2],
+        [2, 2],
+        [3, 2],
+        [4, 1],
+        [5, 1],
+      ]);
+    return r.weighted([
+      [5, 1],
+      [6, 2],
+      [7, 3],
+      [8, 2],
+    ]);
   }
   if (conflicting) return 5;
-  if (sentiment === 'pos') return r.weighted([[5, 7], [4, 3]]);
-  if (sentiment === 'neg') return r.weighted([[1, 6], [2, 4]]);
-  return r.weighted([[2, 2], [3, 5], [4, 3]]);
+  if (sentiment === 'pos')
+    return r.weighted([
+      [5, 7],
+      [4, 3],
+    ]);
+  if (sentiment === 'neg')
+    return r.weighted([
+      [1, 6],
+      [2, 4],
+    ]);
+  return r.weighted([
+    [2, 2],
+    [3, 5],
+    [4, 3],
+  ]);
 }
 
 // ---------------------------------------------------------------- news
@@ -353,19 +424,47 @@ const NEWS: Record<'zh' | 'ru' | 'en', { title: string; text: string; sentiment:
   zh: [
     { title: '仁和国际医院开设夜间儿科门诊', text: '记者从仁和国际医院获悉，该院儿科自下月起开设夜间门诊，工作日开放至晚上十点，缓解上班族家长带娃看病难的问题。', sentiment: 'pos' },
     { title: '仁和国际医院举办社区义诊活动', text: '周末，仁和国际医院全科、眼科和口腔科医生走进社区开展义诊，为两百余名居民提供免费咨询和血压、视力筛查。', sentiment: 'pos' },
-    { title: '年底体检高峰来临，多家医院体检中心排长队', text: '临近年底，企业集中安排员工体检，记者走访发现包括仁和国际医院在内的多家体检中心出现排队现象，有市民反映抽血等候超过两小时。', sentiment: 'neg' },
+    {
+      title: '年底体检高峰来临，多家医院体检中心排长队',
+      text: '临近年底，企业集中安排员工体检，记者走访发现包括仁和国际医院在内的多家体检中心出现排队现象，有市民反映抽血等候超过两小时。',
+      sentiment: 'neg',
+    },
     { title: '民营医院如何赢得患者口碑？', text: '业内人士认为，口碑管理的关键在于诊疗效果和沟通体验，仁和国际医院近年推行投诉四小时响应机制，患者满意度有所提升。', sentiment: 'pos' },
     { title: '医美消费投诉增多，专家提醒理性选择', text: '市消保委数据显示，今年医美相关投诉同比上升，涉及效果不达预期和过度推销等问题，专家提醒消费者选择正规医疗机构。', sentiment: 'mixed' },
   ],
   ru: [
-    { title: 'Китайская клиника «Жэньхэ» открыла детское отделение во Владивостоке', text: 'В филиале клиники «Жэньхэ» во Владивостоке начал работу педиатрический кабинет; приём ведут русскоязычные врачи.', sentiment: 'pos' },
-    { title: 'Жители Приморья всё чаще лечатся в частных клиниках', text: 'Эксперты отмечают рост спроса на чекапы и стоматологию; среди популярных клиник называют и «Жэньхэ» на Светланской.', sentiment: 'pos' },
-    { title: 'Пациенты жалуются на очереди в частных клиниках Владивостока', text: 'Редакция получила несколько обращений о долгом ожидании приёма; в клинике «Жэньхэ» пообещали увеличить число администраторов.', sentiment: 'neg' },
+    {
+      title: 'Китайская клиника «Жэньхэ» открыла детское отделение во Владивостоке',
+      text: 'В филиале клиники «Жэньхэ» во Владивостоке начал работу педиатрический кабинет; приём ведут русскоязычные врачи.',
+      sentiment: 'pos',
+    },
+    {
+      title: 'Жители Приморья всё чаще лечатся в частных клиниках',
+      text: 'Эксперты отмечают рост спроса на чекапы и стоматологию; среди популярных клиник называют и «Жэньхэ» на Светланской.',
+      sentiment: 'pos',
+    },
+    {
+      title: 'Пациенты жалуются на очереди в частных клиниках Владивостока',
+      text: 'Редакция получила несколько обращений о долгом ожидании приёма; в клинике «Жэньхэ» пообещали увеличить число администраторов.',
+      sentiment: 'neg',
+    },
   ],
   en: [
-    { title: 'Renhe International Hospital launches English-language patient hotline', text: 'The private hospital group says the new line will handle bookings, billing questions and complaints in English, Russian and Mandarin.', sentiment: 'pos' },
-    { title: 'Expat families weigh private healthcare options in Shanghai', text: 'Parents interviewed cited waiting times and billing transparency as their main concerns; several named Renhe International among the hospitals they use.', sentiment: 'mixed' },
-    { title: 'Health check-up season brings long queues to city clinics', text: 'Corporate check-up packages are driving year-end crowds at private centres, including Renhe International Hospital in Changning.', sentiment: 'neg' },
+    {
+      title: 'Renhe International Hospital launches English-language patient hotline',
+      text: 'The private hospital group says the new line will handle bookings, billing questions and complaints in English, Russian and Mandarin.',
+      sentiment: 'pos',
+    },
+    {
+      title: 'Expat families weigh private healthcare options in Shanghai',
+      text: 'Parents interviewed cited waiting times and billing transparency as their main concerns; several named Renhe International among the hospitals they use.',
+      sentiment: 'mixed',
+    },
+    {
+      title: 'Health check-up season brings long queues to city clinics',
+      text: 'Corporate check-up packages are driving year-end crowds at private centres, including Renhe International Hospital in Changning.',
+      sentiment: 'neg',
+    },
   ],
 };
 
@@ -379,12 +478,44 @@ const RISK: { lang: TextLang; source: string; dept: string; loc: string; staffKe
   { lang: 'zh', source: 'offline', dept: 'CHK', loc: 'SH-PX', text: '前台书面投诉：体检报告被发到了别人的手机上，病史和检查结果全部泄露，患者要求追责。' },
   { lang: 'zh', source: 'weibo', dept: 'ER', loc: 'SH-PX', text: '今晚在仁和急诊大厅，有家属跟医生动手了，保安过了十分钟才到，吓死人。' },
   { lang: 'zh-Hant', source: 'facebook-hk', dept: 'DENT', loc: 'SH-PX', text: '洗牙被推銷做了八千塊的療程，做完牙齦一直出血，醫院說是正常反應。我會向消委會投訴，也會找律師。' },
-  { lang: 'ru', source: 'prodoctorov', dept: 'DENT', loc: 'VVO', staffKey: 'smirnov-alexey', text: 'После удаления зуба у доктора Смирнова занесли инфекцию, неделю лежала в больнице. Это врачебная ошибка, подаю в суд.' },
-  { lang: 'ru', source: 'hotline', dept: 'GP', loc: 'VVO', text: 'Звонок на горячую линию. Пациентка сообщает: медсестра намекнула, что за «благодарность» врачу анализы сделают без очереди. Спрашивает, не взятка ли это, грозит написать в прокуратуру.' },
+  {
+    lang: 'ru',
+    source: 'prodoctorov',
+    dept: 'DENT',
+    loc: 'VVO',
+    staffKey: 'smirnov-alexey',
+    text: 'После удаления зуба у доктора Смирнова занесли инфекцию, неделю лежала в больнице. Это врачебная ошибка, подаю в суд.',
+  },
+  {
+    lang: 'ru',
+    source: 'hotline',
+    dept: 'GP',
+    loc: 'VVO',
+    text: 'Звонок на горячую линию. Пациентка сообщает: медсестра намекнула, что за «благодарность» врачу анализы сделают без очереди. Спрашивает, не взятка ли это, грозит написать в прокуратуру.',
+  },
   { lang: 'ru', source: '2gis', dept: 'AES', loc: 'VVO', text: 'Если клиника не вернёт деньги за испорченную процедуру, пойду на телевидение и напишу во все СМИ Приморья. Ожог до сих пор не зажил.' },
-  { lang: 'en', source: 'google', dept: 'ER', loc: 'SH-PX', staffKey: 'miller-james', text: 'They gave my father the wrong medication in the ER and Dr. Miller refused to admit it. This is medical negligence and our lawyer is already involved.' },
-  { lang: 'en', source: 'google', dept: 'CHK', loc: 'SH-PX', text: 'Someone at reception posted a photo of my lab results in a WeChat group. Gross privacy violation. I am reporting this to the health commission and to the press.' },
-  { lang: 'en', source: 'offline', dept: 'OBGYN', loc: 'SH-PX', text: 'Written complaint at the front desk. Patient writes: "A staff member suggested a red envelope would get us an earlier delivery-room slot. Is this how you treat foreigners?"' },
+  {
+    lang: 'en',
+    source: 'google',
+    dept: 'ER',
+    loc: 'SH-PX',
+    staffKey: 'miller-james',
+    text: 'They gave my father the wrong medication in the ER and Dr. Miller refused to admit it. This is medical negligence and our lawyer is already involved.',
+  },
+  {
+    lang: 'en',
+    source: 'google',
+    dept: 'CHK',
+    loc: 'SH-PX',
+    text: 'Someone at reception posted a photo of my lab results in a WeChat group. Gross privacy violation. I am reporting this to the health commission and to the press.',
+  },
+  {
+    lang: 'en',
+    source: 'offline',
+    dept: 'OBGYN',
+    loc: 'SH-PX',
+    text: 'Written complaint at the front desk. Patient writes: "A staff member suggested a red envelope would get us an earlier delivery-room slot. Is this how you treat foreigners?"',
+  },
 ];
 
 const FAKE_BASE = ['杨丽医生技术超级好', '环境一流', '服务贴心', '效果自然', '强烈推荐给所有姐妹'];
@@ -397,15 +528,35 @@ const FAKE_ALT: Record<string, string[]> = {
 };
 
 const SPIKE_EXTRA: Record<'zh' | 'en', string[]> = {
-  zh: ['体检中心今天人爆满，抽血排了两个小时', '空腹等到十一点才抽上血，差点晕倒', 'B超室门口排了几十个人，工作人员说今天单位团检太多', '预约了早上八点的体检，做完已经下午两点', '叫号系统坏了，大家挤在门口'],
-  en: ['the check-up centre was completely overrun today', 'I fasted since midnight and still waited until 11 for the blood draw', 'the ultrasound queue was over forty people long', 'the queue system was down and people were crowding the door'],
+  zh: [
+    '体检中心今天人爆满，抽血排了两个小时',
+    '空腹等到十一点才抽上血，差点晕倒',
+    'B超室门口排了几十个人，工作人员说今天单位团检太多',
+    '预约了早上八点的体检，做完已经下午两点',
+    '叫号系统坏了，大家挤在门口',
+  ],
+  en: [
+    'the check-up centre was completely overrun today',
+    'I fasted since midnight and still waited until 11 for the blood draw',
+    'the ultrasound queue was over forty people long',
+    'the queue system was down and people were crowding the door',
+  ],
 };
 
 const EDIT_NOTES: Record<TextLang, { up: string[]; down: string[] }> = {
-  zh: { up: ['【追评】医院客服第二天就联系了我，重新安排了复诊，问题解决了。', '【追评】主任亲自打电话道歉，退了部分费用，改个评分。'], down: ['【追评】复查发现问题更严重了，改一星。', '【追评】投诉了一周没有任何回复。'] },
+  zh: {
+    up: ['【追评】医院客服第二天就联系了我，重新安排了复诊，问题解决了。', '【追评】主任亲自打电话道歉，退了部分费用，改个评分。'],
+    down: ['【追评】复查发现问题更严重了，改一星。', '【追评】投诉了一周没有任何回复。'],
+  },
   'zh-Hant': { up: ['【更新】客服隔天就聯絡我，安排了覆診，問題解決了。'], down: ['【更新】覆診後情況更差，改一星。'] },
-  ru: { up: ['UPD: со мной связались из клиники, извинились и бесплатно переделали. Повышаю оценку.', 'UPD: заведующий лично позвонил, вопрос решили.'], down: ['UPD: на повторном приёме стало только хуже. Снижаю оценку.', 'UPD: жалобу так никто и не рассмотрел.'] },
-  en: { up: ['Update: the patient service team called the next day and sorted it out. Raising my rating.', 'Update: the head of department apologised personally and refunded part of the bill.'], down: ['Update: the follow-up visit was even worse. Lowering my rating.', 'Update: a week later, still no reply to my complaint.'] },
+  ru: {
+    up: ['UPD: со мной связались из клиники, извинились и бесплатно переделали. Повышаю оценку.', 'UPD: заведующий лично позвонил, вопрос решили.'],
+    down: ['UPD: на повторном приёме стало только хуже. Снижаю оценку.', 'UPD: жалобу так никто и не рассмотрел.'],
+  },
+  en: {
+    up: ['Update: the patient service team called the next day and sorted it out. Raising my rating.', 'Update: the head of department apologised personally and refunded part of the bill.'],
+    down: ['Update: the follow-up visit was even worse. Lowering my rating.', 'Update: a week later, still no reply to my complaint.'],
+  },
 };
 
 // ---------------------------------------------------------------- the generator
@@ -430,7 +581,20 @@ export function generateDemo(options: DemoOptions = {}): DemoOrg {
     const day = new Date(anchorMs - d * DAY_MS + 8 * HOUR_MS);
     dayWeights.push([d, (WEEKDAY[day.getUTCDay()] ?? 1) * (1 + (180 - d) / 360)]);
   }
-  const timeOfDay = (): number => r.weighted([[0, 1], [1, 8], [2, 10], [4, 6], [6, 6], [9, 8], [11, 9], [13, 12], [14, 5]]) * HOUR_MS + r.int(0, HOUR_MS - 1);
+  const timeOfDay = (): number =>
+    r.weighted([
+      [0, 1],
+      [1, 8],
+      [2, 10],
+      [4, 6],
+      [6, 6],
+      [9, 8],
+      [11, 9],
+      [13, 12],
+      [14, 5],
+    ]) *
+      HOUR_MS +
+    r.int(0, HOUR_MS - 1);
   /** A moment on day `d` before the anchor (day starts 00:00 UTC+8-ish, i.e. 16:00 UTC of the day before). */
   const onDay = (d: number): Date => new Date(anchorMs - d * DAY_MS - 8 * HOUR_MS + timeOfDay());
 
@@ -464,19 +628,46 @@ export function generateDemo(options: DemoOptions = {}): DemoOrg {
 
     if (slot.kind === 'risk') {
       const k = RISK[slot.index % RISK.length]!;
-      lang = k.lang; srcKey = k.source; dept = k.dept; loc = k.loc; text = k.text; sentiment = 'neg';
+      lang = k.lang;
+      srcKey = k.source;
+      dept = k.dept;
+      loc = k.loc;
+      text = k.text;
+      sentiment = 'neg';
       when = onDay(r.int(3, 170));
     } else if (slot.kind === 'fake') {
-      lang = 'zh'; srcKey = 'dianping'; dept = 'AES'; loc = 'SH-PX'; sentiment = 'pos';
+      lang = 'zh';
+      srcKey = 'dianping';
+      dept = 'AES';
+      loc = 'SH-PX';
+      sentiment = 'pos';
       const parts = FAKE_BASE.map((p) => r.pick(FAKE_ALT[p] ?? [p]));
       text = parts.join(r.pick(['，', '！', ',', '，'])) + r.pick(['！！！', '!!!', '！！', '👍👍👍', '❤️❤️']);
       when = new Date(anchorMs - FAKE_DAY * DAY_MS - 8 * HOUR_MS + 21 * HOUR_MS + r.int(0, 100 * 60_000));
     } else if (slot.kind === 'spike') {
-      lang = r.weighted([['zh', 70], ['en', 20], ['zh-Hant', 10]] as const);
-      dept = 'CHK'; loc = 'SH-PX'; sentiment = r.chance(0.85) ? 'neg' : 'mixed';
+      lang = r.weighted([
+        ['zh', 70],
+        ['en', 20],
+        ['zh-Hant', 10],
+      ] as const);
+      dept = 'CHK';
+      loc = 'SH-PX';
+      sentiment = r.chance(0.85) ? 'neg' : 'mixed';
       const base: Lang = lang === 'en' ? 'en' : 'zh';
-      srcKey = lang === 'zh' ? r.weighted([['dianping', 5], ['meituan', 3], ['weibo', 2], ['hotline', 2]] as const)
-        : lang === 'en' ? r.weighted([['google', 3], ['hotline', 1]] as const) : 'google';
+      srcKey =
+        lang === 'zh'
+          ? r.weighted([
+              ['dianping', 5],
+              ['meituan', 3],
+              ['weibo', 2],
+              ['hotline', 2],
+            ] as const)
+          : lang === 'en'
+            ? r.weighted([
+                ['google', 3],
+                ['hotline', 1],
+              ] as const)
+            : 'google';
       const c = compose(r, base, dept, sentiment, female, undefined, { focus: 'waiting', opener: true });
       const extra = r.pick(SPIKE_EXTRA[base]);
       text = base === 'zh' ? `${extra}！${c.text}` : `${capitalise(extra)}. ${c.text}`;
@@ -490,13 +681,25 @@ export function generateDemo(options: DemoOptions = {}): DemoOrg {
       when = onDay(r.weighted(dayWeights));
       if (source(srcKey).mentionKind === 'news') {
         const n = r.pick(NEWS[base]);
-        title = n.title; text = n.text; sentiment = n.sentiment;
-        dept = r.pick(DEPT_CODES); loc = r.weighted(LOCATION_WEIGHTS[lang]);
+        title = n.title;
+        text = n.text;
+        sentiment = n.sentiment;
+        dept = r.pick(DEPT_CODES);
+        loc = r.weighted(LOCATION_WEIGHTS[lang]);
         url = `https://news.example.org/${base}/${hash32(seed, slot.index).toString(36)}`;
       } else {
         const chosen = source(srcKey);
         const manual = chosen.mentionKind === 'hotline_note' || chosen.mentionKind === 'offline_complaint';
-        sentiment = manual ? r.weighted([['neg', 85], ['mixed', 15]] as const) : r.weighted([['pos', 52], ['neg', 26], ['mixed', 22]] as const);
+        sentiment = manual
+          ? r.weighted([
+              ['neg', 85],
+              ['mixed', 15],
+            ] as const)
+          : r.weighted([
+              ['pos', 52],
+              ['neg', 26],
+              ['mixed', 22],
+            ] as const);
         dept = r.pick(DEPT_CODES);
         let staff: StaffPick | undefined;
         if (r.chance(0.42)) {
@@ -510,7 +713,10 @@ export function generateDemo(options: DemoOptions = {}): DemoOrg {
         }
         if (VVO_ONLY.has(srcKey) && DEPT_LOCATION.get(dept) === 'SH-PX') {
           // A Russian map/doctor site lists only the Vladivostok branch; this patient was seen in Shanghai.
-          srcKey = r.weighted([['survey', 2], ['hotline', 1]] as const);
+          srcKey = r.weighted([
+            ['survey', 2],
+            ['hotline', 1],
+          ] as const);
         }
         const ref = staff?.ref;
         const view = ref && base === 'en' ? { ...ref, zh: '' } : ref;
@@ -529,10 +735,13 @@ export function generateDemo(options: DemoOptions = {}): DemoOrg {
     if (VVO_ONLY.has(src.key)) loc = 'VVO';
     const scale = src.scale;
     const handle =
-      src.idPrefix === null || src.key === 'survey' ? null
-      : src.mentionKind === 'news' ? NEWS_OUTLETS[lang]
-      : slot.kind === 'fake' ? `用户${r.int(10_000_000, 99_999_999)}` // freshly registered accounts
-      : authorHandle(r, lang, src.platform, female);
+      src.idPrefix === null || src.key === 'survey'
+        ? null
+        : src.mentionKind === 'news'
+          ? NEWS_OUTLETS[lang]
+          : slot.kind === 'fake'
+            ? `用户${r.int(10_000_000, 99_999_999)}` // freshly registered accounts
+            : authorHandle(r, lang, src.platform, female);
     const ratingRaw = scale === null ? null : slot.kind === 'fake' ? 5 : rating(r, scale, sentiment, conflicting);
     const h = hash32(seed, slot.index);
     const mention: MentionInput = {

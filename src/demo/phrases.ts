@@ -29,7 +29,13 @@ type Bank = Record<Aspect, Record<Polarity, string[]>>;
 export const ASPECT_PHRASES: Record<Lang, Bank> = {
   zh: {
     efficacy: {
-      pos: ['吃了三天药症状就明显好转了', '治疗效果比预期好很多，现在基本不疼了', '做完两次治疗之后困扰我半年的问题终于解决了', '复查的时候指标都恢复正常了', '[DENT,OPH,AES,OBGYN]术后恢复得很快，一周就能正常上班'],
+      pos: [
+        '吃了三天药症状就明显好转了',
+        '治疗效果比预期好很多，现在基本不疼了',
+        '做完两次治疗之后困扰我半年的问题终于解决了',
+        '复查的时候指标都恢复正常了',
+        '[DENT,OPH,AES,OBGYN]术后恢复得很快，一周就能正常上班',
+      ],
       neg: ['药吃了一个星期一点效果都没有', '治疗做了三次还是老样子，白花钱', '回家第二天又开始疼了，感觉根本没治好', '做完之后反而比以前更严重了', '效果完全没有宣传说的那么好'],
     },
     diagnosis: {
@@ -38,11 +44,22 @@ export const ASPECT_PHRASES: Record<Lang, Bank> = {
     },
     safety: {
       pos: ['打针换药都严格消毒，看着就放心', '每次用药前护士都会核对姓名和过敏史', '[DENT,OPH,AES,OBGYN]术前评估做得很全面，风险都提前讲到了', '器械都是一次性的，当着面拆封'],
-      neg: ['输液的时候护士拿错了药，幸好我自己发现了', '[DENT]拔牙之后伤口感染了，又跑了好几趟', '做完之后出现了过敏反应，医生之前根本没问过敏史', '[DENT,OPH,AES,OBGYN]术后并发症没人提前告诉我，吓坏了'],
+      neg: [
+        '输液的时候护士拿错了药，幸好我自己发现了',
+        '[DENT]拔牙之后伤口感染了，又跑了好几趟',
+        '做完之后出现了过敏反应，医生之前根本没问过敏史',
+        '[DENT,OPH,AES,OBGYN]术后并发症没人提前告诉我，吓坏了',
+      ],
     },
     waiting: {
       pos: ['预约的时间到了就直接进去了，基本不用等', '从挂号到看完病不到一个小时', '候诊区有叫号屏，等待时间很透明', '虽然人多但是分诊很快，等了{m}分钟就轮到了'],
-      neg: ['预约了九点，结果等到快中午才叫到号', '[PED,ER]排队排了整整{h}个小时，孩子都哭累了', '缴费、抽血、拿报告每一步都要排长队', '候诊区坐满了人，等了{h}个多小时也没人解释', '明明约好的时间，前面还有二十几个人'],
+      neg: [
+        '预约了九点，结果等到快中午才叫到号',
+        '[PED,ER]排队排了整整{h}个小时，孩子都哭累了',
+        '缴费、抽血、拿报告每一步都要排长队',
+        '候诊区坐满了人，等了{h}个多小时也没人解释',
+        '明明约好的时间，前面还有二十几个人',
+      ],
     },
     registration: {
       pos: ['小程序预约很方便，几分钟就搞定了', '前台帮我把挂号、医保的事情一次办好了', '改约也很顺利，客服电话一打就通', '线上挂号流程简单，还能选医生'],
@@ -95,40 +112,107 @@ export const ASPECT_PHRASES: Record<Lang, Bank> = {
   },
   ru: {
     efficacy: {
-      pos: ['после курса лечения боль полностью ушла', 'через неделю {g:почувствовал|почувствовала} себя намного лучше', 'результат превзошёл ожидания', 'анализы после лечения пришли в норму', '[DENT,OPH,AES,OBGYN]восстановление после операции прошло быстро'],
-      neg: ['лечение не дало никакого эффекта', 'через два дня всё вернулось обратно', 'после процедуры стало только хуже', '{g:прошёл|прошла} три курса, а толку ноль', 'обещали результат, которого так и не было'],
+      pos: [
+        'после курса лечения боль полностью ушла',
+        'через неделю {g:почувствовал|почувствовала} себя намного лучше',
+        'результат превзошёл ожидания',
+        'анализы после лечения пришли в норму',
+        '[DENT,OPH,AES,OBGYN]восстановление после операции прошло быстро',
+      ],
+      neg: [
+        'лечение не дало никакого эффекта',
+        'через два дня всё вернулось обратно',
+        'после процедуры стало только хуже',
+        '{g:прошёл|прошла} три курса, а толку ноль',
+        'обещали результат, которого так и не было',
+      ],
     },
     diagnosis: {
-      pos: ['диагноз поставили с первого приёма, хотя до этого в двух клиниках не могли разобраться', 'обследование провели очень тщательно', 'УЗИ сделали подробно и сразу объяснили результат', 'врач быстро разобрался, в чём дело'],
-      neg: ['поставили неверный диагноз, правду узнали только в другой клинике', 'сдали кучу анализов, а диагноза так и нет', 'врач смотрел меня пять минут и сразу выписал лекарства', 'заключение в бумагах не совпадает с тем, что сказали на приёме'],
+      pos: [
+        'диагноз поставили с первого приёма, хотя до этого в двух клиниках не могли разобраться',
+        'обследование провели очень тщательно',
+        'УЗИ сделали подробно и сразу объяснили результат',
+        'врач быстро разобрался, в чём дело',
+      ],
+      neg: [
+        'поставили неверный диагноз, правду узнали только в другой клинике',
+        'сдали кучу анализов, а диагноза так и нет',
+        'врач смотрел меня пять минут и сразу выписал лекарства',
+        'заключение в бумагах не совпадает с тем, что сказали на приёме',
+      ],
     },
     safety: {
-      pos: ['всё стерильно, инструменты вскрывают при тебе', 'перед каждым уколом медсестра уточняет аллергию', '[DENT,OPH,AES,OBGYN]перед операцией подробно рассказали обо всех рисках', 'всё делают строго по протоколу'],
-      neg: ['медсестра чуть не поставила капельницу с чужим препаратом', '[DENT]после удаления зуба началось воспаление', 'про аллергию никто не спросил, в итоге сильная реакция', 'об осложнениях никто не предупредил'],
+      pos: [
+        'всё стерильно, инструменты вскрывают при тебе',
+        'перед каждым уколом медсестра уточняет аллергию',
+        '[DENT,OPH,AES,OBGYN]перед операцией подробно рассказали обо всех рисках',
+        'всё делают строго по протоколу',
+      ],
+      neg: [
+        'медсестра чуть не поставила капельницу с чужим препаратом',
+        '[DENT]после удаления зуба началось воспаление',
+        'про аллергию никто не спросил, в итоге сильная реакция',
+        'об осложнениях никто не предупредил',
+      ],
     },
     waiting: {
       pos: ['приняли точно по записи, ждать не пришлось', 'весь приём занял меньше часа', 'в холле электронная очередь, всё прозрачно', 'подождать пришлось всего {m} минут'],
-      neg: ['{g:записался|записалась} на девять, а приняли только к обеду', '[PED,ER]просидели в очереди {h} часа с ребёнком', 'на каждом этапе очередь: касса, анализы, результаты', 'ждали больше {h} часов, никто ничего не объяснял', 'запись по времени, а перед нами ещё двадцать человек'],
+      neg: [
+        '{g:записался|записалась} на девять, а приняли только к обеду',
+        '[PED,ER]просидели в очереди {h} часа с ребёнком',
+        'на каждом этапе очередь: касса, анализы, результаты',
+        'ждали больше {h} часов, никто ничего не объяснял',
+        'запись по времени, а перед нами ещё двадцать человек',
+      ],
     },
     registration: {
       pos: ['записаться через сайт очень удобно', 'администратор сразу оформил все документы', 'перенести приём получилось за один звонок', 'онлайн-запись работает без сбоев, можно выбрать врача'],
       neg: ['до регистратуры невозможно дозвониться', 'онлайн-запись постоянно зависает', 'мою запись потеряли, пришлось записываться заново', 'чтобы перенести приём, надо лично приходить в клинику'],
     },
     listening: {
-      pos: ['врач внимательно выслушал все жалобы и ни разу не перебил', 'чувствуется, что тебя действительно слышат', 'медсестра сама спросила, как я себя чувствую', 'на все мои вопросы ответили без раздражения'],
-      neg: ['не дали договорить, сразу начали выписывать направления', 'врач весь приём смотрел в компьютер', 'на мои вопросы ответили: «Делайте, как я сказал»', 'было ощущение, что меня вообще не слушают'],
+      pos: [
+        'врач внимательно выслушал все жалобы и ни разу не перебил',
+        'чувствуется, что тебя действительно слышат',
+        'медсестра сама спросила, как я себя чувствую',
+        'на все мои вопросы ответили без раздражения',
+      ],
+      neg: [
+        'не дали договорить, сразу начали выписывать направления',
+        'врач весь приём смотрел в компьютер',
+        'на мои вопросы ответили: «Делайте, как я сказал»',
+        'было ощущение, что меня вообще не слушают',
+      ],
     },
     clarity: {
-      pos: ['все результаты объяснили простым языком', '[DENT,OPH,AES,OBGYN]врач нарисовал схему операции, стало всё понятно', 'схему приёма лекарств написали на бумаге', 'никаких непонятных терминов, всё по-человечески'],
-      neg: ['сыпали терминами, я так ничего и не {g:понял|поняла}', 'как принимать лекарства, толком не объяснили', 'на вопрос про анализы ответили «всё нормально» и отправили домой', '[OBGYN,OPH,ER]рекомендации после выписки очень расплывчатые'],
+      pos: [
+        'все результаты объяснили простым языком',
+        '[DENT,OPH,AES,OBGYN]врач нарисовал схему операции, стало всё понятно',
+        'схему приёма лекарств написали на бумаге',
+        'никаких непонятных терминов, всё по-человечески',
+      ],
+      neg: [
+        'сыпали терминами, я так ничего и не {g:понял|поняла}',
+        'как принимать лекарства, толком не объяснили',
+        'на вопрос про анализы ответили «всё нормально» и отправили домой',
+        '[OBGYN,OPH,ER]рекомендации после выписки очень расплывчатые',
+      ],
     },
     shared_decisions: {
       pos: ['врач рассказал про все варианты лечения и дал выбрать', '[DENT,OPH,AES,OBGYN]объяснили плюсы и минусы операции и консервативного лечения', 'не давили, дали время подумать'],
-      neg: ['[DENT,OPH,AES,OBGYN]моё мнение никого не интересовало, сразу назначили операцию', 'когда я {g:предложил|предложила} сначала попробовать таблетки, врач обиделся', 'всё решили за нас, оставалось только подписать согласие'],
+      neg: [
+        '[DENT,OPH,AES,OBGYN]моё мнение никого не интересовало, сразу назначили операцию',
+        'когда я {g:предложил|предложила} сначала попробовать таблетки, врач обиделся',
+        'всё решили за нас, оставалось только подписать согласие',
+      ],
     },
     privacy: {
       pos: ['дверь кабинета всегда закрыта, конфиденциальность соблюдают', 'на осмотре медсестра всё время рядом, ширма есть', 'в очереди вызывают по номеру, а не по фамилии'],
-      neg: ['дверь в кабинет была открыта, в коридоре всё слышали', 'медсестра громко зачитала мой диагноз в коридоре', 'администратор обсуждала мои анализы с другой пациенткой', 'во время осмотра в кабинет постоянно заходили посторонние'],
+      neg: [
+        'дверь в кабинет была открыта, в коридоре всё слышали',
+        'медсестра громко зачитала мой диагноз в коридоре',
+        'администратор обсуждала мои анализы с другой пациенткой',
+        'во время осмотра в кабинет постоянно заходили посторонние',
+      ],
     },
     attitude: {
       pos: ['медсёстры очень доброжелательные', 'администратор на ресепшене встретила с улыбкой', 'весь персонал вежливый и приветливый', 'отношение к пациентам очень тёплое'],
@@ -143,16 +227,36 @@ export const ASPECT_PHRASES: Record<Lang, Bank> = {
       neg: ['парковки почти нет, кружили полчаса', 'работает только один лифт', 'парковка платная и дорогая', 'навигация в здании ужасная, кабинет искали двадцать минут'],
     },
     follow_up: {
-      pos: ['[OBGYN,OPH,ER]через три дня после выписки позвонили узнать самочувствие', 'врач дал свой мессенджер, можно задать вопрос', 'напоминание о повторном приёме пришло вовремя', '[DENT,OPH,AES,OBGYN]через месяц после операции сами перезвонили'],
-      neg: ['[DENT,OPH,AES,OBGYN]обещали перезвонить после операции, но так и не позвонили', '[OBGYN,OPH,ER]после выписки никто не интересуется, как я', 'по поводу контрольных анализов никто не может ответить', 'написали в чат три раза — тишина'],
+      pos: [
+        '[OBGYN,OPH,ER]через три дня после выписки позвонили узнать самочувствие',
+        'врач дал свой мессенджер, можно задать вопрос',
+        'напоминание о повторном приёме пришло вовремя',
+        '[DENT,OPH,AES,OBGYN]через месяц после операции сами перезвонили',
+      ],
+      neg: [
+        '[DENT,OPH,AES,OBGYN]обещали перезвонить после операции, но так и не позвонили',
+        '[OBGYN,OPH,ER]после выписки никто не интересуется, как я',
+        'по поводу контрольных анализов никто не может ответить',
+        'написали в чат три раза — тишина',
+      ],
     },
     price: {
       pos: ['цены прозрачные, всё расписано в договоре', 'стоимость адекватная для такого уровня', 'смету озвучили заранее, сюрпризов не было', 'страховку приняли без проблем'],
-      neg: ['за обычную консультацию насчитали {p} рублей', 'в счёте какие-то непонятные позиции', 'итоговая сумма оказалась в два раза больше обещанной', 'на вопрос про цену ничего толком не ответили'],
+      neg: [
+        'за обычную консультацию насчитали {p} рублей',
+        'в счёте какие-то непонятные позиции',
+        'итоговая сумма оказалась в два раза больше обещанной',
+        'на вопрос про цену ничего толком не ответили',
+      ],
     },
     upselling: {
       pos: ['ничего лишнего не навязывают', 'врач честно сказал, что дополнительные анализы не нужны', 'никаких «пакетов» и подписок не предлагали'],
-      neg: ['с порога начали продавать пакеты услуг', '[DENT]{g:пришёл|пришла} на чистку, а насчитали лечение на полквартиры', 'всё время уговаривали купить абонемент', 'назначают ненужные анализы, лишь бы заработать'],
+      neg: [
+        'с порога начали продавать пакеты услуг',
+        '[DENT]{g:пришёл|пришла} на чистку, а насчитали лечение на полквартиры',
+        'всё время уговаривали купить абонемент',
+        'назначают ненужные анализы, лишь бы заработать',
+      ],
     },
     trust: {
       pos: ['теперь вся семья лечится только здесь', 'уже {g:посоветовал|посоветовала} клинику друзьям', 'здесь чувствуешь себя в надёжных руках', 'репутация клиники полностью оправдана'],
@@ -161,68 +265,154 @@ export const ASPECT_PHRASES: Record<Lang, Bank> = {
   },
   en: {
     efficacy: {
-      pos: ['the treatment worked within a few days', 'my symptoms cleared up completely after the course', 'the results were better than I expected', 'my follow-up tests came back normal', '[DENT,OPH,AES,OBGYN]I was back at work a week after the surgery'],
-      neg: ['the medication did absolutely nothing', 'the pain came back two days later', 'I actually felt worse after the procedure', 'three sessions later and nothing has changed', 'the results were nowhere near what they promised'],
+      pos: [
+        'the treatment worked within a few days',
+        'my symptoms cleared up completely after the course',
+        'the results were better than I expected',
+        'my follow-up tests came back normal',
+        '[DENT,OPH,AES,OBGYN]I was back at work a week after the surgery',
+      ],
+      neg: [
+        'the medication did absolutely nothing',
+        'the pain came back two days later',
+        'I actually felt worse after the procedure',
+        'three sessions later and nothing has changed',
+        'the results were nowhere near what they promised',
+      ],
     },
     diagnosis: {
-      pos: ['they found the problem that two other clinics had missed', 'the examination was very thorough', 'the scan report was ready the same day and the diagnosis was clear', 'the doctor quickly ruled out the scary possibilities'],
-      neg: ['I was misdiagnosed and only found out at another hospital', 'after a dozen tests I still have no diagnosis', 'the doctor spent five minutes with me and wrote a prescription', 'the written report says something different from what I was told'],
+      pos: [
+        'they found the problem that two other clinics had missed',
+        'the examination was very thorough',
+        'the scan report was ready the same day and the diagnosis was clear',
+        'the doctor quickly ruled out the scary possibilities',
+      ],
+      neg: [
+        'I was misdiagnosed and only found out at another hospital',
+        'after a dozen tests I still have no diagnosis',
+        'the doctor spent five minutes with me and wrote a prescription',
+        'the written report says something different from what I was told',
+      ],
     },
     safety: {
-      pos: ['everything was sterile and opened in front of me', 'the nurse double-checked my name and allergies before every injection', '[DENT,OPH,AES,OBGYN]all the risks were explained before the operation', 'you can tell they follow proper protocols'],
-      neg: ['the nurse nearly gave me someone else\'s IV bag', '[DENT]the extraction site got infected', 'nobody asked about allergies and I had a bad reaction', 'no one warned me about possible complications'],
+      pos: [
+        'everything was sterile and opened in front of me',
+        'the nurse double-checked my name and allergies before every injection',
+        '[DENT,OPH,AES,OBGYN]all the risks were explained before the operation',
+        'you can tell they follow proper protocols',
+      ],
+      neg: [
+        "the nurse nearly gave me someone else's IV bag",
+        '[DENT]the extraction site got infected',
+        'nobody asked about allergies and I had a bad reaction',
+        'no one warned me about possible complications',
+      ],
     },
     waiting: {
       pos: ['I was seen right on time', 'the whole visit took less than an hour', 'the queue screen makes the wait very transparent', 'I only waited about {m} minutes'],
-      neg: ['my appointment was at 9 and I wasn\'t seen until almost noon', '[PED,ER]we waited {h} hours with a sick toddler', 'there is a queue at every single step: cashier, blood draw, results', 'we sat there for over {h} hours and nobody explained the delay', 'I had a booked slot and there were still twenty people ahead of me'],
+      neg: [
+        "my appointment was at 9 and I wasn't seen until almost noon",
+        '[PED,ER]we waited {h} hours with a sick toddler',
+        'there is a queue at every single step: cashier, blood draw, results',
+        'we sat there for over {h} hours and nobody explained the delay',
+        'I had a booked slot and there were still twenty people ahead of me',
+      ],
     },
     registration: {
-      pos: ['booking through the app took two minutes', 'the front desk sorted out my insurance paperwork on the spot', 'rescheduling was easy with one phone call', 'online booking lets you choose your doctor'],
+      pos: [
+        'booking through the app took two minutes',
+        'the front desk sorted out my insurance paperwork on the spot',
+        'rescheduling was easy with one phone call',
+        'online booking lets you choose your doctor',
+      ],
       neg: ['the phone line is always busy', 'the online booking system kept crashing', 'they lost my appointment and I had to rebook', 'you have to come in person just to change an appointment'],
     },
     listening: {
       pos: ['the doctor listened to everything without interrupting', 'I genuinely felt heard', 'the nurse checked in on how I was feeling', 'they answered all my questions patiently'],
-      neg: ['I was cut off mid-sentence and handed a list of tests', 'the doctor stared at the screen the entire time', 'when I asked questions I was told to "just do what I say"', 'it felt like nobody wanted to hear what I had to say'],
+      neg: [
+        'I was cut off mid-sentence and handed a list of tests',
+        'the doctor stared at the screen the entire time',
+        'when I asked questions I was told to "just do what I say"',
+        'it felt like nobody wanted to hear what I had to say',
+      ],
     },
     clarity: {
       pos: ['every result was explained in plain English', 'the doctor drew a diagram of the procedure', 'the dosage instructions were written down for me', 'no jargon, just clear explanations'],
-      neg: ['it was all jargon and I understood nothing', 'nobody explained how to take the medication', 'I asked about my lab results and was told "it\'s fine" and sent home', '[OBGYN,OPH,ER]the discharge instructions were vague'],
+      neg: [
+        'it was all jargon and I understood nothing',
+        'nobody explained how to take the medication',
+        'I asked about my lab results and was told "it\'s fine" and sent home',
+        '[OBGYN,OPH,ER]the discharge instructions were vague',
+      ],
     },
     shared_decisions: {
-      pos: ['the doctor laid out all the options and let us decide', '[DENT,OPH,AES,OBGYN]we talked through surgery versus waiting, with pros and cons', 'there was no pressure, I was given time to think'],
-      neg: ['[DENT,OPH,AES,OBGYN]surgery was scheduled without anyone asking what I wanted', 'when I suggested trying medication first the doctor got annoyed', 'everything was decided for us, we were just handed a consent form'],
+      pos: [
+        'the doctor laid out all the options and let us decide',
+        '[DENT,OPH,AES,OBGYN]we talked through surgery versus waiting, with pros and cons',
+        'there was no pressure, I was given time to think',
+      ],
+      neg: [
+        '[DENT,OPH,AES,OBGYN]surgery was scheduled without anyone asking what I wanted',
+        'when I suggested trying medication first the doctor got annoyed',
+        'everything was decided for us, we were just handed a consent form',
+      ],
     },
     privacy: {
       pos: ['the consultation room door is always closed', 'a chaperone was present during the examination', 'they call patients by number, not by name'],
-      neg: ['the door was left open and everyone in the corridor could hear', 'a nurse read out my diagnosis in the hallway', 'the receptionist discussed my results with another patient', 'strangers kept walking into the room during my exam'],
+      neg: [
+        'the door was left open and everyone in the corridor could hear',
+        'a nurse read out my diagnosis in the hallway',
+        'the receptionist discussed my results with another patient',
+        'strangers kept walking into the room during my exam',
+      ],
     },
     attitude: {
       pos: ['the nurses were lovely', 'the receptionist greeted us with a smile', 'every member of staff was courteous', 'the care coordinator stayed with us the whole time'],
       neg: ['the receptionist was incredibly rude', 'the nurse rolled her eyes at my questions', 'the cashier was on her phone and ignored the queue', 'a security guard shouted at an elderly man'],
     },
     environment: {
-      pos: ['the place is spotless', 'it feels more like a hotel than a hospital', '[PED]the children\'s waiting area has toys and books', 'the bathrooms were clean'],
+      pos: ['the place is spotless', 'it feels more like a hotel than a hospital', "[PED]the children's waiting area has toys and books", 'the bathrooms were clean'],
       neg: ['the toilets were filthy', 'the waiting area was packed with nowhere to sit', 'the air conditioning was freezing', 'boxes were piled up in the corridors'],
     },
     facilities: {
-      pos: ['there is plenty of parking', 'it\'s a five-minute walk from the metro', 'the equipment is modern', 'there is step-free access, easy with a stroller'],
+      pos: ['there is plenty of parking', "it's a five-minute walk from the metro", 'the equipment is modern', 'there is step-free access, easy with a stroller'],
       neg: ['parking is a nightmare', 'only one lift was working', 'parking costs a fortune', 'the signage is confusing and we got lost twice'],
     },
     follow_up: {
-      pos: ['[OBGYN,OPH,ER]a nurse called three days after discharge to check on me', 'the doctor gave me a way to message with questions', 'the reminder for my follow-up came on time', '[DENT,OPH,AES,OBGYN]they called again a month after the operation'],
-      neg: ['they promised a follow-up call that never came', '[OBGYN,OPH,ER]once I was discharged nobody cared', 'nobody could tell me when my follow-up tests were due', 'I messaged three times and got no reply'],
+      pos: [
+        '[OBGYN,OPH,ER]a nurse called three days after discharge to check on me',
+        'the doctor gave me a way to message with questions',
+        'the reminder for my follow-up came on time',
+        '[DENT,OPH,AES,OBGYN]they called again a month after the operation',
+      ],
+      neg: [
+        'they promised a follow-up call that never came',
+        '[OBGYN,OPH,ER]once I was discharged nobody cared',
+        'nobody could tell me when my follow-up tests were due',
+        'I messaged three times and got no reply',
+      ],
     },
     price: {
       pos: ['the pricing is transparent and itemised', 'the cost was reasonable for this standard of care', 'I got an estimate up front with no surprises', 'they billed my insurance directly'],
-      neg: ['a basic consultation cost me {p} RMB', 'there were charges on the bill I could not identify', 'the final bill was double the estimate', 'nobody could give me a straight answer about the price'],
+      neg: [
+        'a basic consultation cost me {p} RMB',
+        'there were charges on the bill I could not identify',
+        'the final bill was double the estimate',
+        'nobody could give me a straight answer about the price',
+      ],
     },
     upselling: {
-      pos: ['no upselling at all', 'the doctor told me honestly I didn\'t need extra tests', 'nobody tried to sell me a package'],
-      neg: ['they pushed packages on us from the moment we walked in', '[DENT]I came in for a cleaning and left with a quote for thousands', 'they kept trying to sell me a membership', 'they order unnecessary tests just to bill more'],
+      pos: ['no upselling at all', "the doctor told me honestly I didn't need extra tests", 'nobody tried to sell me a package'],
+      neg: [
+        'they pushed packages on us from the moment we walked in',
+        '[DENT]I came in for a cleaning and left with a quote for thousands',
+        'they kept trying to sell me a membership',
+        'they order unnecessary tests just to bill more',
+      ],
     },
     trust: {
       pos: ['my whole family comes here now', 'I have already recommended them to friends', 'you feel in safe hands here', 'they fully deserve their reputation'],
-      neg: ['never again', 'it feels like a business, not a hospital', 'don\'t trust the glowing reviews', 'I\'ll go to a public hospital next time'],
+      neg: ['never again', 'it feels like a business, not a hospital', "don't trust the glowing reviews", "I'll go to a public hospital next time"],
     },
   },
 };
@@ -255,7 +445,7 @@ export const OPENERS: Record<Lang, Record<string, string[]>> = {
     OBGYN: ['I had my prenatal care and delivery here', 'came in for a routine gynaecology check'],
     PED: ['brought my son to paediatrics with a fever', 'our daughter gets her vaccinations here'],
     OPH: ['took my kid for an eye test', 'went to ophthalmology with dry eyes'],
-    AES: ['had a laser skin treatment at the aesthetics clinic', 'tried their skin care programme on a friend\'s recommendation'],
+    AES: ['had a laser skin treatment at the aesthetics clinic', "tried their skin care programme on a friend's recommendation"],
     CHK: ['did my annual company health check here', 'brought my parents for a full check-up'],
     ER: ['ended up in the ER at 2am with stomach pain', 'rushed my kid to the emergency room after a fall'],
   },
@@ -273,8 +463,8 @@ export const CLOSERS: Record<Lang, Record<Polarity | 'mixed', string[]>> = {
     mixed: ['В целом впечатления смешанные.', 'Врачи хорошие, а организация хромает.', 'Надеюсь, поправят организацию.'],
   },
   en: {
-    pos: ['Highly recommend!', 'Thank you to the whole team.', 'Five stars.', 'We\'ll definitely be back.'],
-    neg: ['Very disappointed.', 'Management needs to fix this.', 'Avoid.', 'Won\'t be coming back.'],
+    pos: ['Highly recommend!', 'Thank you to the whole team.', 'Five stars.', "We'll definitely be back."],
+    neg: ['Very disappointed.', 'Management needs to fix this.', 'Avoid.', "Won't be coming back."],
     mixed: ['Mixed feelings overall.', 'Great doctors, poor organisation.', 'Hope they sort out the admin side.'],
   },
 };
@@ -293,11 +483,31 @@ export const STAFF_SENTENCES: Record<Lang, Record<Polarity, string[]>> = {
     neg: ['{S}态度很冷淡，问什么都爱答不理', '{S}看了不到三分钟就让我去缴费', '{S}一直催我们做检查', '本来冲着{S}来的，结果很失望'],
   },
   ru: {
-    pos: ['огромное спасибо {S.dat} за внимательность', '{S.nom} всё подробно {sg:объяснил|объяснила}', 'попали к {S.dat} и ни разу не пожалели', '{S.nom} — настоящий профессионал', 'хочу поблагодарить {S.acc} за профессионализм', 'очень {g:доволен|довольна} приёмом у {S.gen}', 'с {S.ins} спокойно, всё делает аккуратно и без боли'],
-    neg: ['{S.nom} разговаривал{sg:|а} так, будто мы мешаем', 'у {S.gen} на приёме я {g:пробыл|пробыла} от силы пять минут', 'жалоба на {S.acc}: ничего не объяснили', 'к {S.dat} больше не пойду', 'с {S.ins} так и не удалось нормально поговорить'],
+    pos: [
+      'огромное спасибо {S.dat} за внимательность',
+      '{S.nom} всё подробно {sg:объяснил|объяснила}',
+      'попали к {S.dat} и ни разу не пожалели',
+      '{S.nom} — настоящий профессионал',
+      'хочу поблагодарить {S.acc} за профессионализм',
+      'очень {g:доволен|довольна} приёмом у {S.gen}',
+      'с {S.ins} спокойно, всё делает аккуратно и без боли',
+    ],
+    neg: [
+      '{S.nom} разговаривал{sg:|а} так, будто мы мешаем',
+      'у {S.gen} на приёме я {g:пробыл|пробыла} от силы пять минут',
+      'жалоба на {S.acc}: ничего не объяснили',
+      'к {S.dat} больше не пойду',
+      'с {S.ins} так и не удалось нормально поговорить',
+    ],
   },
   en: {
-    pos: ['{S} was incredibly patient and explained everything', 'huge thanks to {S}, {sg:he|she} really cares', '{S} has the gentlest hands, it didn\'t hurt at all', 'we booked with {S} on a friend\'s advice and it was worth it', '{S} stayed late to go through our results'],
+    pos: [
+      '{S} was incredibly patient and explained everything',
+      'huge thanks to {S}, {sg:he|she} really cares',
+      "{S} has the gentlest hands, it didn't hurt at all",
+      "we booked with {S} on a friend's advice and it was worth it",
+      '{S} stayed late to go through our results',
+    ],
     neg: ['{S} was dismissive and cold', '{S} spent three minutes with me and sent me to pay', '{S} kept pushing more tests on us', 'we came specifically for {S} and were let down'],
   },
 };

@@ -62,8 +62,15 @@ export interface StaffDef {
 }
 
 function chinese(
-  key: string, name: string, surnameLen: number, title: string, dept: string, gender: 'm' | 'f',
-  pinyinSurname: string, cyrillic: string, opts: { director?: boolean; nurse?: boolean } = {},
+  key: string,
+  name: string,
+  surnameLen: number,
+  title: string,
+  dept: string,
+  gender: 'm' | 'f',
+  pinyinSurname: string,
+  cyrillic: string,
+  opts: { director?: boolean; nurse?: boolean } = {},
 ): StaffDef {
   const surname = name.slice(0, surnameLen);
   const zhShort = opts.nurse ? `${surname}护士长` : `${surname}医生`;
@@ -79,10 +86,7 @@ function chinese(
   return { key, name, title, departmentCode: dept, aliases, gender, zh, en: [en], ru };
 }
 
-function russian(
-  key: string, surname: string, first: string, patr: string, title: string, dept: string, gender: 'm' | 'f',
-  latin: string, chineseName: string,
-): StaffDef {
+function russian(key: string, surname: string, first: string, patr: string, title: string, dept: string, gender: 'm' | 'f', latin: string, chineseName: string): StaffDef {
   const m = gender === 'm';
   const sur = declineWord(surname, m ? 'msurname' : 'fsurname');
   const fi = declineWord(first, m ? 'mfirst' : 'ffirst');
@@ -91,7 +95,11 @@ function russian(
   const np = `${first} ${patr}`;
   const initials = joinForms(sur, ind(`${first[0]}. ${patr[0]}.`));
   return {
-    key, name, title, departmentCode: dept, gender,
+    key,
+    name,
+    title,
+    departmentCode: dept,
+    gender,
     aliases: [`Dr. ${latin}`, np, `доктор ${surname}`, `${chineseName}医生`],
     zh: [`${chineseName}医生`],
     en: [`Dr. ${latin}`],
@@ -99,15 +107,16 @@ function russian(
   };
 }
 
-function english(
-  key: string, first: string, last: string, title: string, dept: string, gender: 'm' | 'f',
-  ruFirst: string, ruLast: string, chineseSurname: string,
-): StaffDef {
+function english(key: string, first: string, last: string, title: string, dept: string, gender: 'm' | 'f', ruFirst: string, ruLast: string, chineseSurname: string): StaffDef {
   const m = gender === 'm';
   const rf = declineWord(ruFirst, m ? 'mforeign' : ruFirst.endsWith('и') ? 'indecl' : 'ffirst');
   const rl = declineWord(ruLast, m ? 'mforeign' : 'indecl');
   return {
-    key, name: `Dr. ${first} ${last}`, title, departmentCode: dept, gender,
+    key,
+    name: `Dr. ${first} ${last}`,
+    title,
+    departmentCode: dept,
+    gender,
     aliases: [`Dr. ${last}`, `${ruFirst} ${ruLast}`, `${chineseSurname}医生`],
     zh: [`${chineseSurname}医生`],
     en: [`Dr. ${first} ${last}`, `Dr. ${last}`],

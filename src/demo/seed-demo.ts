@@ -24,7 +24,11 @@ export async function seedDemo(ctx: Pick<AppContext, 'db' | 'boss'>, options: { 
   const orgId = org.id;
 
   for (const l of demo.locations) {
-    await db.insertInto('locations').values({ org_id: orgId, ...l }).onConflict((oc) => oc.columns(['org_id', 'code']).doNothing()).execute();
+    await db
+      .insertInto('locations')
+      .values({ org_id: orgId, ...l })
+      .onConflict((oc) => oc.columns(['org_id', 'code']).doNothing())
+      .execute();
   }
   const locations = await db.selectFrom('locations').select(['id', 'code']).where('org_id', '=', orgId).execute();
   const locationId = (code: string | null) => locations.find((l) => l.code === code)?.id ?? null;
@@ -55,7 +59,11 @@ export async function seedDemo(ctx: Pick<AppContext, 'db' | 'boss'>, options: { 
       .executeTakeFirst();
     if (inserted && u.departmentCodes?.length) {
       const ids = u.departmentCodes.map(departmentId).filter((id): id is string => Boolean(id));
-      if (ids.length) await db.insertInto('user_departments').values(ids.map((d) => ({ user_id: inserted.id, department_id: d }))).execute();
+      if (ids.length)
+        await db
+          .insertInto('user_departments')
+          .values(ids.map((d) => ({ user_id: inserted.id, department_id: d })))
+          .execute();
     }
   }
   for (const s of demo.sources) {
@@ -68,7 +76,11 @@ export async function seedDemo(ctx: Pick<AppContext, 'db' | 'boss'>, options: { 
   }
   const sources = await db.selectFrom('sources').select(['id', 'name']).where('org_id', '=', orgId).execute();
 
-  const { n } = await db.selectFrom('mentions').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', orgId).executeTakeFirstOrThrow();
+  const { n } = await db
+    .selectFrom('mentions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_id', '=', orgId)
+    .executeTakeFirstOrThrow();
   if (Number(n) > 0) return { orgId, mentions: 0 };
 
   let total = 0;

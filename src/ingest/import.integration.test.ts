@@ -46,7 +46,11 @@ test('answers rejected rows and refusals in the reader language, with their code
   const english = (await admin.get(`/api/imports/${res.json().id}`)).json();
   expect(english.rejected[0].reason).toBe("column 'body': text is empty");
 
-  const sources = (await admin.request({ method: 'GET', url: '/api/sources', headers: { 'accept-language': 'zh-CN' } })).json().items as { name: string; builtIn: string | null; lastRun: { rejected: { reason: string }[] } | null }[];
+  const sources = (await admin.request({ method: 'GET', url: '/api/sources', headers: { 'accept-language': 'zh-CN' } })).json().items as {
+    name: string;
+    builtIn: string | null;
+    lastRun: { rejected: { reason: string }[] } | null;
+  }[];
   const upload2 = sources.find((s) => s.name === 'File import')!;
   expect(upload2.builtIn).toBe('upload');
   expect(upload2.lastRun?.rejected[0]?.reason).toBe('列“body”：正文为空');

@@ -66,7 +66,15 @@ export async function importRoutes(server: FastifyInstance): Promise<void> {
       schema: {
         tags: ['imports'],
         consumes: ['multipart/form-data'],
-        response: { 200: z.object({ format: z.string(), columns: z.array(z.string()), mapping: z.record(z.string(), z.string()), sample: z.array(z.object({ row: z.number(), fields: z.record(z.string(), z.unknown()) })), rejected: z.array(RejectedRowView) }) },
+        response: {
+          200: z.object({
+            format: z.string(),
+            columns: z.array(z.string()),
+            mapping: z.record(z.string(), z.string()),
+            sample: z.array(z.object({ row: z.number(), fields: z.record(z.string(), z.unknown()) })),
+            rejected: z.array(RejectedRowView),
+          }),
+        },
       },
     },
     async (request) => {
@@ -93,40 +101,42 @@ export async function importRoutes(server: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post(
-    '/api/imports',
-    { config: { access: 'imports.run' }, schema: { tags: ['imports'], consumes: ['multipart/form-data'], response: { 200: ImportRunView } } },
-    async (request) => {
-      const auth = requireAuth(request);
-      const { file, fields } = await fileWithFields(request);
-      let sourceId = fields.sourceId;
-      if (sourceId) {
-        if (!(await findOrgSource(db, auth.orgId, sourceId))) {
-          file.file.resume();
-          throw notFound('source');
-        }
-      } else {
-        sourceId = (await getOrCreateSource(db, auth.orgId, BUILT_IN_SOURCES.upload, 'file')).id;
+  app.post('/api/imports', { config: { access: 'imports.run' }, schema: { tags: ['imports'], consumes: ['multipart/form-data'], response: { 200: ImportRunView } } }, async (request) => {
+    const auth = requireAuth(request);
+    const { file, fields } = await fileWithFields(request);
+    let sourceId = fields.sourceId;
+    if (sourceId) {
+      if (!(await findOrgSource(db, auth.orgId, sourceId))) {
+        file.file.resume();
+        throw notFound('source');
       }
-      const summary = await importFile(server.ctx, {
-        orgId: auth.orgId,
-        sourceId,
-        userId: auth.userId,
-        input: file.file,
-        fileName: file.filename,
-        format: fields.format,
-        mapping: fields.mapping,
-      });
-      file.file.resume();
-      if (file.file.truncated) {
-        summary.errorText = ingestText('file.tooLarge');
-      }
-      // Its own transaction: the run is already recorded, batch by batch, by the import.
-      await recordAudit(db, { ...auditBy(auth, request.ip), action: 'import.file', targetType: 'import_run', targetId: summary.runId, details: { fileName: file.filename, accepted: summary.accepted, rejected: summary.rejectedCount } });
-      const run = await findImportRun(db, auth.orgId, summary.runId);
-      return { ...localizedRun(request.locale, run!), error: summary.errorText ? renderIngest(request.locale, summary.errorText) : run!.error };
-    },
-  );
+    } else {
+      sourceId = (await getOrCreateSource(db, auth.orgId, BUILT_IN_SOURCES.upload, 'file')).id;
+    }
+    const summary = await importFile(server.ctx, {
+      orgId: auth.orgId,
+      sourceId,
+      userId: auth.userId,
+      input: file.file,
+      fileName: file.filename,
+      format: fields.format,
+      mapping: fields.mapping,
+    });
+    file.file.resume();
+    if (file.file.truncated) {
+      summary.errorText = ingestText('file.tooLarge');
+    }
+    // Its own transaction: the run is already recorded, batch by batch, by the import.
+    await recordAudit(db, {
+      ...auditBy(auth, request.ip),
+      action: 'import.file',
+      targetType: 'import_run',
+      targetId: summary.runId,
+      details: { fileName: file.filename, accepted: summary.accepted, rejected: summary.rejectedCount },
+    });
+    const run = await findImportRun(db, auth.orgId, summary.runId);
+    return { ...localizedRun(request.locale, run!), error: summary.errorText ? renderIngest(request.locale, summary.errorText) : run!.error };
+  });
 
   app.get('/api/imports', { config: { access: 'imports.run' }, schema: { tags: ['imports'], response: { 200: z.object({ items: z.array(ImportRunView) }) } } }, async (request) => {
     const runs = await findImportRuns(db, requireAuth(request).orgId);

@@ -87,7 +87,11 @@ export function prepareMention(m: MentionInput, resolver: OrgUnitResolver): Prep
   const hash = contentHash(m);
   const externalId = m.externalId?.trim() || null;
   return {
-    externalKey: externalId ? `id:${externalId}` : `hash:${createHash('sha256').update(`${m.authorHandle ?? ''}\u0000${m.text}`).digest('base64url')}`,
+    externalKey: externalId
+      ? `id:${externalId}`
+      : `hash:${createHash('sha256')
+          .update(`${m.authorHandle ?? ''}\u0000${m.text}`)
+          .digest('base64url')}`,
     externalId,
     kind: m.kind,
     url: m.url ?? null,

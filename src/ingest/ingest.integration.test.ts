@@ -28,8 +28,7 @@ function write(name: string, content: string | Buffer): string {
   return file;
 }
 
-const importPath = (file: string, extra: Partial<Parameters<typeof importFile>[1]> = {}) =>
-  importFile(app.ctx, { orgId, sourceId, userId: null, input: file, fileName: file, ...extra });
+const importPath = (file: string, extra: Partial<Parameters<typeof importFile>[1]> = {}) => importFile(app.ctx, { orgId, sourceId, userId: null, input: file, fileName: file, ...extra });
 
 test('adds nothing when the same file is imported twice', async () => {
   const file = write('twice.csv', 'id,text,rating,location\n1,Doctor was kind,5,main\n2,Waited three hours,1,Main campus\n3,没有人接电话,2,\n');
@@ -69,7 +68,14 @@ test('keeps an edited review as a new version with its earlier text', async () =
 });
 
 test('deduplicates items without an external id by their content', async () => {
-  const file = write('noid.json', JSON.stringify([{ text: 'Rude receptionist', author: 'anna' }, { text: 'Rude receptionist', author: 'anna' }, { text: 'Rude receptionist', author: 'boris' }]));
+  const file = write(
+    'noid.json',
+    JSON.stringify([
+      { text: 'Rude receptionist', author: 'anna' },
+      { text: 'Rude receptionist', author: 'anna' },
+      { text: 'Rude receptionist', author: 'boris' },
+    ]),
+  );
   const result = await importPath(file);
   expect(result).toMatchObject({ accepted: 2, duplicates: 1 });
 });

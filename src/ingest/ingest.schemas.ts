@@ -53,7 +53,10 @@ export const CreateSourceBody = z
     name: z.string().trim().min(1).max(120),
     kind: z.enum(SOURCE_KINDS),
     platform: z.string().trim().max(80).optional(),
-    url: z.url({ protocol: /^https?$/, message: 'url must be an http(s) URL' }).max(2000).optional(),
+    url: z
+      .url({ protocol: /^https?$/, message: 'url must be an http(s) URL' })
+      .max(2000)
+      .optional(),
     pollMinutes: z.number().int().min(5, 'pollMinutes must be at least 5').max(10080).optional(),
   })
   .refine((s) => s.kind !== 'rss' || s.url, { message: 'an rss source needs a url', path: ['url'] });

@@ -19,20 +19,7 @@ export const FILE_FORMATS = ['csv', 'xlsx', 'json', 'jsonl'] as const;
 export type FileFormat = (typeof FILE_FORMATS)[number];
 
 /** The fields of a mention a file's columns (or a pushed item's keys) can be mapped onto. */
-export const MENTION_FIELDS = [
-  'externalId',
-  'kind',
-  'url',
-  'authorHandle',
-  'ratingRaw',
-  'ratingScale',
-  'title',
-  'text',
-  'lang',
-  'publishedAt',
-  'location',
-  'department',
-] as const;
+export const MENTION_FIELDS = ['externalId', 'kind', 'url', 'authorHandle', 'ratingRaw', 'ratingScale', 'title', 'text', 'lang', 'publishedAt', 'location', 'department'] as const;
 export type MentionField = (typeof MENTION_FIELDS)[number];
 
 /**

@@ -91,7 +91,10 @@ function isCjk(text: string): boolean {
 }
 
 function normalise(column: string): string {
-  return column.trim().toLowerCase().replace(/[\s_\-.()]+/g, '');
+  return column
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_\-.()]+/g, '');
 }
 
 function words(column: string): string[] {
@@ -110,11 +113,7 @@ function headWord(columnWords: string[], column: string): string | undefined {
 }
 
 /** Validates and normalises one record into a MentionInput; never throws, returns a reason instead. */
-export function mapRecord(
-  fields: Record<string, unknown>,
-  mapping: ColumnMapping,
-  defaults: { kind: MentionKind; ratingScale?: number },
-): MapRecordResult {
+export function mapRecord(fields: Record<string, unknown>, mapping: ColumnMapping, defaults: { kind: MentionKind; ratingScale?: number }): MapRecordResult {
   try {
     return { ok: true, mention: buildMention(fields, mapping, defaults) };
   } catch (error) {
@@ -139,11 +138,7 @@ function show(value: unknown): string {
   return text.length > SHOWN_VALUE_LENGTH ? `${text.slice(0, SHOWN_VALUE_LENGTH - 1)}…` : text;
 }
 
-function buildMention(
-  fields: Record<string, unknown>,
-  mapping: ColumnMapping,
-  defaults: { kind: MentionKind; ratingScale?: number },
-): MentionInput {
+function buildMention(fields: Record<string, unknown>, mapping: ColumnMapping, defaults: { kind: MentionKind; ratingScale?: number }): MentionInput {
   const read = (field: MentionField, keepLineBreaks = false): string | null => {
     const column = mapping[field];
     if (column === undefined) return null;
@@ -154,9 +149,7 @@ function buildMention(
     else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') text = String(value);
     else if (value instanceof Date) text = value.toISOString();
     else reject('reject.notText', column, { field, value: show(value) });
-    const cleaned = keepLineBreaks
-      ? text.replace(/\r\n?/g, '\n').replace(CONTROL_EXCEPT_LINE_BREAKS, '')
-      : text.replace(CONTROL_CHARACTERS, ' ');
+    const cleaned = keepLineBreaks ? text.replace(/\r\n?/g, '\n').replace(CONTROL_EXCEPT_LINE_BREAKS, '') : text.replace(CONTROL_CHARACTERS, ' ');
     const trimmed = cleaned.trim();
     return trimmed === '' ? null : trimmed;
   };
@@ -289,11 +282,7 @@ function parseDate(text: string): Date | null {
   if (/^\d+(\.\d+)?$/.test(text)) return fromNumber(Number(text));
   // ISO 8601 with an offset or Z: the platform said which instant it meant.
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(text)) return new Date(text);
-  const time = (match: RegExpExecArray, from: number): [number, number, number] => [
-    Number(match[from] ?? 0),
-    Number(match[from + 1] ?? 0),
-    Number(match[from + 2] ?? 0),
-  ];
+  const time = (match: RegExpExecArray, from: number): [number, number, number] => [Number(match[from] ?? 0), Number(match[from + 1] ?? 0), Number(match[from + 2] ?? 0)];
   const yearFirst = YEAR_FIRST.exec(text.replace(/(\d{2}:\d{2}:\d{2})\.\d+$/, '$1'));
   if (yearFirst) return utc(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3]), ...time(yearFirst, 4));
   const dayFirst = DAY_FIRST.exec(text);

@@ -18,7 +18,9 @@ const rssItems = [
 ];
 
 function rssDocument(): string {
-  const items = rssItems.map((i) => `<item><guid>${i.guid}</guid><title>${i.title}</title><link>https://news.example/${i.guid}</link><description><![CDATA[${i.body}]]></description><pubDate>${i.date}</pubDate></item>`).join('');
+  const items = rssItems
+    .map((i) => `<item><guid>${i.guid}</guid><title>${i.title}</title><link>https://news.example/${i.guid}</link><description><![CDATA[${i.body}]]></description><pubDate>${i.date}</pubDate></item>`)
+    .join('');
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Local news</title>${items}</channel></rss>`;
 }
 
@@ -57,11 +59,16 @@ afterAll(async () => {
 });
 
 async function rssSource(name: string, path: string): Promise<string> {
-  const row = await app.ctx.db.insertInto('sources').values({ org_id: orgId, name, kind: 'rss', platform: 'news', url: `${baseUrl}${path}`, poll_minutes: 30 }).returning('id').executeTakeFirstOrThrow();
+  const row = await app.ctx.db
+    .insertInto('sources')
+    .values({ org_id: orgId, name, kind: 'rss', platform: 'news', url: `${baseUrl}${path}`, poll_minutes: 30 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
-const mentionsOf = (sourceId: string) => app.ctx.db.selectFrom('mentions').select(['external_id', 'kind', 'title', 'text', 'url', 'author_handle']).where('source_id', '=', sourceId).orderBy('external_id').execute();
+const mentionsOf = (sourceId: string) =>
+  app.ctx.db.selectFrom('mentions').select(['external_id', 'kind', 'title', 'text', 'url', 'author_handle']).where('source_id', '=', sourceId).orderBy('external_id').execute();
 const sourceRow = (sourceId: string) => app.ctx.db.selectFrom('sources').selectAll().where('id', '=', sourceId).executeTakeFirstOrThrow();
 
 let rssId: string;
@@ -133,7 +140,11 @@ test('records a clear error for malformed XML', async () => {
 test('clears the recorded error once the feed answers again', async () => {
   const id = await rssSource('Flaky feed', '/broken');
   await pollFeed(app.ctx, id);
-  await app.ctx.db.updateTable('sources').set({ url: `${baseUrl}/atom` }).where('id', '=', id).execute();
+  await app.ctx.db
+    .updateTable('sources')
+    .set({ url: `${baseUrl}/atom` })
+    .where('id', '=', id)
+    .execute();
   expect((await pollFeed(app.ctx, id)).status).toBe('ingested');
   expect((await sourceRow(id)).last_poll_error).toBeNull();
 });

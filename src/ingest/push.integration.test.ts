@@ -28,7 +28,16 @@ const pushMentions = (mentions: unknown[], token: string | null = push.token, so
     payload: { mentions },
   });
 
-const countMentions = async (sourceId: string) => Number((await app.ctx.db.selectFrom('mentions').select((eb) => eb.fn.countAll().as('n')).where('source_id', '=', sourceId).executeTakeFirstOrThrow()).n);
+const countMentions = async (sourceId: string) =>
+  Number(
+    (
+      await app.ctx.db
+        .selectFrom('mentions')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('source_id', '=', sourceId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 test('hands out a token once for a push source and keeps only its hash', async () => {
   expect(push.token).toMatch(/^vt_/);
@@ -48,7 +57,10 @@ test('accepts pushed mentions with the bearer token and counts them', async () =
 });
 
 test('adds nothing when the same payload is pushed again', async () => {
-  const payload = [{ externalId: 'd1', text: 'Same again' }, { externalId: 'd2', text: 'And again' }];
+  const payload = [
+    { externalId: 'd1', text: 'Same again' },
+    { externalId: 'd2', text: 'And again' },
+  ];
   expect((await pushMentions(payload)).json().accepted).toBe(2);
   const before = await countMentions(push.id);
   const res = await pushMentions(payload);
@@ -57,7 +69,11 @@ test('adds nothing when the same payload is pushed again', async () => {
 });
 
 test('keeps the good items of a batch and names the bad one by its 1-based row', async () => {
-  const res = await pushMentions([{ externalId: 'g1', text: 'Good one' }, { externalId: 'b1', rating: 4 }, { externalId: 'g2', text: 'Good two' }]);
+  const res = await pushMentions([
+    { externalId: 'g1', text: 'Good one' },
+    { externalId: 'b1', rating: 4 },
+    { externalId: 'g2', text: 'Good two' },
+  ]);
   expect(res.statusCode).toBe(200);
   const body = res.json();
   expect(body.accepted).toBe(2);

@@ -16,7 +16,15 @@ afterAll(() => app?.close());
 
 const runRow = (id: string) => app.ctx.db.selectFrom('import_runs').selectAll().where('id', '=', id).executeTakeFirst();
 const mentionCount = async () =>
-  Number((await app.ctx.db.selectFrom('mentions').select((eb) => eb.fn.countAll().as('n')).where('source_id', '=', sourceId).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await app.ctx.db
+        .selectFrom('mentions')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('source_id', '=', sourceId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 test('records a run with its batches as completed', async () => {
   const runId = await recordRun(app.ctx, { orgId, sourceId, channel: 'file', fileName: 'a.csv' }, async (run) => {

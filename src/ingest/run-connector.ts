@@ -20,12 +20,7 @@ export interface ConnectorRun<Cursor> {
  * anything, ingests it as one recorded run of the connector's channel. Throws what the connector
  * or the database throws; the caller records it on the source.
  */
-export async function runConnector<Cursor>(
-  ctx: { db: Db; boss: PgBoss | null },
-  source: { id: string; orgId: string },
-  connector: Connector<Cursor>,
-  cursor: Cursor,
-): Promise<ConnectorRun<Cursor>> {
+export async function runConnector<Cursor>(ctx: { db: Db; boss: PgBoss | null }, source: { id: string; orgId: string }, connector: Connector<Cursor>, cursor: Cursor): Promise<ConnectorRun<Cursor>> {
   const batch = await connector.fetch(cursor);
   const nothing = { cursor: batch.cursor, runId: null, accepted: 0, duplicates: 0, updated: 0, rejectedCount: 0 };
   if (batch.unchanged) return { ...nothing, unchanged: true };

@@ -70,13 +70,7 @@ export async function setSourceCredentials(trx: Db, sourceId: string, credential
 
 /** A source of the organisation by id (kind included), or undefined: another organisation's id reads as missing. */
 export async function findOrgSource(db: Db, orgId: string, sourceId: string): Promise<{ id: string; kind: SourceKind } | undefined> {
-  return db
-    .selectFrom('sources')
-    .select(['id', 'kind'])
-    .where('id', '=', sourceId)
-    .where('org_id', '=', orgId)
-    .$narrowType<{ kind: SourceKind }>()
-    .executeTakeFirst();
+  return db.selectFrom('sources').select(['id', 'kind']).where('id', '=', sourceId).where('org_id', '=', orgId).$narrowType<{ kind: SourceKind }>().executeTakeFirst();
 }
 
 /** The push source a bearer token opens, or undefined. */
@@ -129,12 +123,7 @@ export async function listSources(db: Db, orgId: string) {
 
 /** An RSS/Atom source with its feed state, or undefined when the id is not a feed. */
 export async function findFeedSource(db: Db, sourceId: string) {
-  return db
-    .selectFrom('sources')
-    .select(['id', 'org_id', 'url', 'feed_etag', 'feed_last_modified', 'feed_cursor'])
-    .where('id', '=', sourceId)
-    .where('kind', '=', 'rss')
-    .executeTakeFirst();
+  return db.selectFrom('sources').select(['id', 'org_id', 'url', 'feed_etag', 'feed_last_modified', 'feed_cursor']).where('id', '=', sourceId).where('kind', '=', 'rss').executeTakeFirst();
 }
 
 /** Records a poll: when it happened and its error (null when it went well). */

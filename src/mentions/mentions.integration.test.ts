@@ -17,8 +17,16 @@ beforeAll(async () => {
   app = await createTestApp();
   const orgId = await app.createOrg('mentions');
   admin = await app.userClient(orgId, 'admin');
-  for (const [key, code] of [['north', 'north'], ['south', 'south']] as const) ids[key] = (await admin.post('/api/org/locations', { code, name: `${code} campus` })).json().location.id;
-  for (const [key, code] of [['dent', 'dent'], ['cardio', 'cardio']] as const) ids[key] = (await admin.post('/api/org/departments', { code, name: code })).json().department.id;
+  for (const [key, code] of [
+    ['north', 'north'],
+    ['south', 'south'],
+  ] as const)
+    ids[key] = (await admin.post('/api/org/locations', { code, name: `${code} campus` })).json().location.id;
+  for (const [key, code] of [
+    ['dent', 'dent'],
+    ['cardio', 'cardio'],
+  ] as const)
+    ids[key] = (await admin.post('/api/org/departments', { code, name: code })).json().department.id;
   for (const name of ['s1', 's2', 'paged', 'undated', 'edited']) {
     const body = (await admin.post('/api/sources', { name, kind: 'push' })).json();
     ids[name] = body.source.id;
@@ -43,7 +51,10 @@ afterAll(async () => {
 async function seeded(query: string): Promise<string[]> {
   const res = await admin.get(`/api/mentions?${query}`);
   expect(res.statusCode, res.body).toBe(200);
-  return (res.json().items as { externalId: string }[]).map((m) => m.externalId).filter((e) => /^m\d$/.test(e)).sort();
+  return (res.json().items as { externalId: string }[])
+    .map((m) => m.externalId)
+    .filter((e) => /^m\d$/.test(e))
+    .sort();
 }
 
 test('filters by source', async () => {
@@ -94,7 +105,11 @@ test('finds an English word in another form', async () => {
 
 test('returns every mention exactly once across cursor pages', async () => {
   // Many share one timestamp, so the page boundary must fall between equal sort keys.
-  const items = Array.from({ length: 23 }, (_, i) => ({ externalId: `p${i}`, text: `Paged mention number ${i}`, publishedAt: i % 3 === 0 ? '2026-10-01T00:00:00Z' : `2026-10-${String(2 + (i % 20)).padStart(2, '0')}T00:00:00Z` }));
+  const items = Array.from({ length: 23 }, (_, i) => ({
+    externalId: `p${i}`,
+    text: `Paged mention number ${i}`,
+    publishedAt: i % 3 === 0 ? '2026-10-01T00:00:00Z' : `2026-10-${String(2 + (i % 20)).padStart(2, '0')}T00:00:00Z`,
+  }));
   await push('paged', items);
   const seen: string[] = [];
   let cursor: string | null = null;
@@ -116,7 +131,10 @@ test('returns every mention exactly once across cursor pages', async () => {
 test('returns every undated mention exactly once across pages though they share one microsecond timestamp', async () => {
   // Without a publication time the sort key is received_at, which PostgreSQL keeps to the
   // microsecond and which is the same for a whole batch: the cursor must not round it.
-  await push('undated', Array.from({ length: 9 }, (_, i) => ({ externalId: `u${i}`, text: `Undated mention ${i}` })));
+  await push(
+    'undated',
+    Array.from({ length: 9 }, (_, i) => ({ externalId: `u${i}`, text: `Undated mention ${i}` })),
+  );
   const seen: string[] = [];
   let cursor: string | null = null;
   let pages = 0;

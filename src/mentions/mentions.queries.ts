@@ -118,7 +118,11 @@ export async function findMentions(db: Db, viewer: Viewer, filters: MentionFilte
     conditions.push(sql<SqlBool>`(${sortKey}, m.id) < (${at}::timestamptz, ${id}::uuid)`);
   }
   for (const condition of conditions) query = query.where(condition);
-  const rows = await query.orderBy(sortKey, 'desc').orderBy('m.id', 'desc').limit(filters.limit + 1).execute();
+  const rows = await query
+    .orderBy(sortKey, 'desc')
+    .orderBy('m.id', 'desc')
+    .limit(filters.limit + 1)
+    .execute();
   const page = rows.slice(0, filters.limit);
   const staff = await staffNames(db, viewer.orgId);
   const last = page[page.length - 1];

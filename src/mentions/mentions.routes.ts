@@ -14,7 +14,10 @@ export async function mentionRoutes(server: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/mentions',
-    { config: { access: 'mentions.read' }, schema: { tags: ['mentions'], querystring: MentionFilters, response: { 200: z.object({ items: z.array(MentionView), nextCursor: z.string().nullable() }) } } },
+    {
+      config: { access: 'mentions.read' },
+      schema: { tags: ['mentions'], querystring: MentionFilters, response: { 200: z.object({ items: z.array(MentionView), nextCursor: z.string().nullable() }) } },
+    },
     async (request) => findMentions(db, viewerOf(requireAuth(request)), request.query),
   );
 

@@ -59,7 +59,10 @@ export const MentionFilters = z.object({
   source: z.uuid({ message: 'source must be a source id' }).optional(),
   location: z.uuid({ message: 'location must be a location id' }).optional(),
   department: z.uuid({ message: 'department must be a department id' }).optional(),
-  lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, 'lang must be an ISO 639 code').optional(),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, 'lang must be an ISO 639 code')
+    .optional(),
   ratingMin: z.coerce.number().min(1).max(5).optional(),
   ratingMax: z.coerce.number().min(1).max(5).optional(),
   status: z.enum(MENTION_STATUSES).optional(),

@@ -55,14 +55,16 @@ export async function deliverNotification(ctx: AppContext, deliveryId: string): 
       const locale = user.locale ?? n.orgLocale;
       await sendThrough(ctx, emailDriver, { to: [user.email] }, n.in(locale), locale);
     } else {
-      const channel = delivery.channel_id
-        ? await ctx.db.selectFrom('alert_channels').select(['kind', 'config', 'enabled']).where('id', '=', delivery.channel_id).executeTakeFirst()
-        : undefined;
+      const channel = delivery.channel_id ? await ctx.db.selectFrom('alert_channels').select(['kind', 'config', 'enabled']).where('id', '=', delivery.channel_id).executeTakeFirst() : undefined;
       if (!channel) throw new PermanentDeliveryError(notificationsMessages.text('error.channelDeleted'));
       if (!channel.enabled) throw new PermanentDeliveryError(notificationsMessages.text('error.channelDisabled'));
       await sendToChannel(ctx, channel.kind, channel.config, n.in(n.orgLocale), n.orgLocale);
     }
-    await ctx.db.updateTable('notification_deliveries').set({ status: 'sent', sent_at: sql<Date>`now()`, last_error: null, last_error_message: null, updated_at: sql<Date>`now()` }).where('id', '=', delivery.id).execute();
+    await ctx.db
+      .updateTable('notification_deliveries')
+      .set({ status: 'sent', sent_at: sql<Date>`now()`, last_error: null, last_error_message: null, updated_at: sql<Date>`now()` })
+      .where('id', '=', delivery.id)
+      .execute();
     return 'sent';
   } catch (error) {
     const reason = (error as Error).message.slice(0, 1000) || 'unknown error';

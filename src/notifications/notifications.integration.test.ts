@@ -193,5 +193,7 @@ test('renders a coded notification in each reader’s language: in-app in the vi
   expect(await inbox('ru')).toMatchObject({ title: 'Открыто обращение №7 (серьёзное)' });
   expect(await inbox()).toMatchObject({ title: 'Case #7 opened (major)' });
   const deliveries = (await admin.request({ method: 'GET', url: '/api/deliveries', headers: { 'accept-language': 'ru' } })).json().items;
-  expect(deliveries.find((d: { channelId: string | null; title: string }) => d.channelId === null && d.title.startsWith('Открыто обращение №7'))).toMatchObject({ channelName: 'Письмо на ru@notify.test' });
+  expect(deliveries.find((d: { channelId: string | null; title: string }) => d.channelId === null && d.title.startsWith('Открыто обращение №7'))).toMatchObject({
+    channelName: 'Письмо на ru@notify.test',
+  });
 });

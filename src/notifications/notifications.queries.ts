@@ -29,11 +29,7 @@ export async function getNotification(db: Db, userId: string, id: string, locale
 
 /** The user's in-app notifications in `locale`, newest first, and how many are unread. */
 export async function findNotifications(db: Db, userId: string, locale: Locale = DEFAULT_LOCALE, limit = 50) {
-  const rows = await notificationsOf(db, userId)
-    .orderBy('r.created_at', 'desc')
-    .orderBy('r.id', 'desc')
-    .limit(limit)
-    .execute();
+  const rows = await notificationsOf(db, userId).orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(limit).execute();
   const unread = await db
     .selectFrom('notification_recipients')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -88,4 +84,3 @@ export async function findDeliveries(db: Db, orgId: string, options: { status?: 
     title: localizeNotification(locale, { title: r.title, text, message }).title,
   }));
 }
-

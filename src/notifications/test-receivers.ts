@@ -49,7 +49,13 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
-    waitFor: (count, timeoutMs = 15_000) => waitUntil(() => mails.length >= count, waiters, timeoutMs, () => `${mails.length} of ${count} mails`).then(() => mails),
+    waitFor: (count, timeoutMs = 15_000) =>
+      waitUntil(
+        () => mails.length >= count,
+        waiters,
+        timeoutMs,
+        () => `${mails.length} of ${count} mails`,
+      ).then(() => mails),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -92,7 +98,13 @@ export async function startHttpReceiver(): Promise<HttpReceiver> {
     url: `http://127.0.0.1:${port}`,
     requests,
     respond,
-    waitFor: (count, timeoutMs = 15_000) => waitUntil(() => requests.length >= count, waiters, timeoutMs, () => `${requests.length} of ${count} requests`).then(() => requests),
+    waitFor: (count, timeoutMs = 15_000) =>
+      waitUntil(
+        () => requests.length >= count,
+        waiters,
+        timeoutMs,
+        () => `${requests.length} of ${count} requests`,
+      ).then(() => requests),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -134,7 +146,10 @@ export function mailPart(raw: string, type: 'text/plain' | 'text/html'): string 
     if (split < 0) continue;
     const headers = part.slice(0, split);
     if (!new RegExp(`^Content-Type: ${type}`, 'im').test(headers)) continue;
-    const body = part.slice(split).replace(/^\r?\n\r?\n/, '').replace(/\r?\n--[^\r\n]*--\s*$/, '');
+    const body = part
+      .slice(split)
+      .replace(/^\r?\n\r?\n/, '')
+      .replace(/\r?\n--[^\r\n]*--\s*$/, '');
     const encoding = /^Content-Transfer-Encoding: (\S+)/im.exec(headers)?.[1]?.toLowerCase();
     if (encoding === 'base64') return Buffer.from(body, 'base64').toString('utf8');
     if (encoding === 'quoted-printable') {

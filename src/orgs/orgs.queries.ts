@@ -19,7 +19,12 @@ const staffColumns = ['id', 'name', 'title', 'department_id as departmentId', 'a
 
 /** Creates an organisation (a tenant); null when the slug is taken. */
 export async function createOrganisation(db: Db, input: { slug: string; name: string; timezone: string }): Promise<string | null> {
-  const created = await db.insertInto('organisations').values(input).onConflict((oc) => oc.column('slug').doNothing()).returning('id').executeTakeFirst();
+  const created = await db
+    .insertInto('organisations')
+    .values(input)
+    .onConflict((oc) => oc.column('slug').doNothing())
+    .returning('id')
+    .executeTakeFirst();
   return created?.id ?? null;
 }
 
@@ -78,7 +83,13 @@ export async function createLocation(db: Db, by: AuditBy, b: Body<typeof Locatio
 /** Throws not_found for a location of another organisation. */
 export async function updateLocation(db: Db, by: AuditBy, id: string, b: Body<typeof LocationPatch>) {
   return db.transaction().execute(async (trx) => {
-    const location = await trx.updateTable('locations').set({ ...b }).where('id', '=', id).where('org_id', '=', by.orgId).returning(locationColumns).executeTakeFirst();
+    const location = await trx
+      .updateTable('locations')
+      .set({ ...b })
+      .where('id', '=', id)
+      .where('org_id', '=', by.orgId)
+      .returning(locationColumns)
+      .executeTakeFirst();
     if (!location) throw notFound('location');
     await recordAudit(trx, { ...by, action: 'location.update', targetType: 'location', targetId: location.id, details: b });
     return location;

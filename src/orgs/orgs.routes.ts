@@ -50,21 +50,31 @@ export async function orgRoutes(server: FastifyInstance): Promise<void> {
   app.post('/api/org/locations', { config: { access: 'org.manage' }, schema: { tags: ['org'], body: LocationBody, response: { 201: z.object({ location: LocationView }) } } }, async (request, reply) =>
     reply.status(201).send({ location: await createLocation(db, by(request), request.body) }),
   );
-  app.patch('/api/org/locations/:id', { config: { access: 'org.manage' }, schema: { tags: ['org'], params: IdParams, body: LocationPatch, response: { 200: z.object({ location: LocationView }) } } }, async (request) => ({
-    location: await updateLocation(db, by(request), request.params.id, request.body),
-  }));
+  app.patch(
+    '/api/org/locations/:id',
+    { config: { access: 'org.manage' }, schema: { tags: ['org'], params: IdParams, body: LocationPatch, response: { 200: z.object({ location: LocationView }) } } },
+    async (request) => ({
+      location: await updateLocation(db, by(request), request.params.id, request.body),
+    }),
+  );
   app.delete('/api/org/locations/:id', { config: { access: 'org.manage' }, schema: { tags: ['org'], params: IdParams } }, async (request, reply) => {
     await deleteLocation(db, by(request), request.params.id);
     return reply.status(204).send();
   });
 
   // Departments
-  app.post('/api/org/departments', { config: { access: 'org.manage' }, schema: { tags: ['org'], body: DepartmentBody, response: { 201: z.object({ department: DepartmentView }) } } }, async (request, reply) =>
-    reply.status(201).send({ department: await createDepartment(db, by(request), request.body) }),
+  app.post(
+    '/api/org/departments',
+    { config: { access: 'org.manage' }, schema: { tags: ['org'], body: DepartmentBody, response: { 201: z.object({ department: DepartmentView }) } } },
+    async (request, reply) => reply.status(201).send({ department: await createDepartment(db, by(request), request.body) }),
   );
-  app.patch('/api/org/departments/:id', { config: { access: 'org.manage' }, schema: { tags: ['org'], params: IdParams, body: DepartmentPatch, response: { 200: z.object({ department: DepartmentView }) } } }, async (request) => ({
-    department: await updateDepartment(db, by(request), request.params.id, request.body),
-  }));
+  app.patch(
+    '/api/org/departments/:id',
+    { config: { access: 'org.manage' }, schema: { tags: ['org'], params: IdParams, body: DepartmentPatch, response: { 200: z.object({ department: DepartmentView }) } } },
+    async (request) => ({
+      department: await updateDepartment(db, by(request), request.params.id, request.body),
+    }),
+  );
   app.delete('/api/org/departments/:id', { config: { access: 'org.manage' }, schema: { tags: ['org'], params: IdParams } }, async (request, reply) => {
     await deleteDepartment(db, by(request), request.params.id);
     return reply.status(204).send();
@@ -74,9 +84,13 @@ export async function orgRoutes(server: FastifyInstance): Promise<void> {
   app.post('/api/org/staff', { config: { access: 'org.manage' }, schema: { tags: ['org'], body: StaffBody, response: { 201: z.object({ staff: StaffView }) } } }, async (request, reply) =>
     reply.status(201).send({ staff: await createStaff(db, by(request), request.body) }),
   );
-  app.patch('/api/org/staff/:id', { config: { access: 'org.manage' }, schema: { tags: ['org'], params: IdParams, body: StaffPatch, response: { 200: z.object({ staff: StaffView }) } } }, async (request) => ({
-    staff: await updateStaff(db, by(request), request.params.id, request.body),
-  }));
+  app.patch(
+    '/api/org/staff/:id',
+    { config: { access: 'org.manage' }, schema: { tags: ['org'], params: IdParams, body: StaffPatch, response: { 200: z.object({ staff: StaffView }) } } },
+    async (request) => ({
+      staff: await updateStaff(db, by(request), request.params.id, request.body),
+    }),
+  );
   app.delete('/api/org/staff/:id', { config: { access: 'org.manage' }, schema: { tags: ['org'], params: IdParams } }, async (request, reply) => {
     await deleteStaff(db, by(request), request.params.id);
     return reply.status(204).send();

@@ -41,13 +41,26 @@ export async function approveReply(db: Db, viewer: Viewer, actor: Actor, id: str
   await getCase(db, viewer, before.caseId);
   if (before.status !== 'draft') throw wrongStatus('onlyDraftApproved', before.status);
   const checks = await checkReply(db, viewer.orgId, before.text, before.lang);
-  await db.updateTable('replies').set({ privacy: JSON.stringify(checks.privacy), brand_voice: JSON.stringify(checks.brandVoice) }).where('id', '=', before.id).execute();
-  const findings: (Finding & { check: ReplyCheck })[] = [...checks.privacy.findings.map((f) => ({ check: 'privacy' as const, ...f })), ...checks.brandVoice.findings.map((f) => ({ check: 'brandVoice' as const, ...f }))];
+  await db
+    .updateTable('replies')
+    .set({ privacy: JSON.stringify(checks.privacy), brand_voice: JSON.stringify(checks.brandVoice) })
+    .where('id', '=', before.id)
+    .execute();
+  const findings: (Finding & { check: ReplyCheck })[] = [
+    ...checks.privacy.findings.map((f) => ({ check: 'privacy' as const, ...f })),
+    ...checks.brandVoice.findings.map((f) => ({ check: 'brandVoice' as const, ...f })),
+  ];
   if (findings.length) {
     throw new WordedError('bad_request', repliesMessages.text('cannotApprove'), (locale) => ({ findings: findingList(locale, findings) }), { findings });
   }
   await db.transaction().execute(async (trx) => {
-    const updated = await trx.updateTable('replies').set({ status: 'approved', approved_by: actor.id, approved_at: new Date() }).where('id', '=', before.id).where('status', '=', 'draft').returning('id').executeTakeFirst();
+    const updated = await trx
+      .updateTable('replies')
+      .set({ status: 'approved', approved_by: actor.id, approved_at: new Date() })
+      .where('id', '=', before.id)
+      .where('status', '=', 'draft')
+      .returning('id')
+      .executeTakeFirst();
     if (!updated) throw badRequest(repliesMessages.text('changedMeanwhile'));
     await recordCaseEvent(trx, before.caseId, actor, 'reply_approved', { replyId: before.id });
   });

@@ -34,7 +34,17 @@ export async function createReply(db: Db, by: ReplyAuthor, caseId: string, body:
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('replies')
-      .values({ org_id: orgId, case_id: c.id, kind, lang, text, privacy: JSON.stringify(checks.privacy), brand_voice: JSON.stringify(checks.brandVoice), template_id: templateId ?? null, created_by: by.actor.id })
+      .values({
+        org_id: orgId,
+        case_id: c.id,
+        kind,
+        lang,
+        text,
+        privacy: JSON.stringify(checks.privacy),
+        brand_voice: JSON.stringify(checks.brandVoice),
+        template_id: templateId ?? null,
+        created_by: by.actor.id,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordCaseEvent(trx, c.id, by.actor, 'reply_drafted', { replyId: row.id, kind, lang, privacyOk: checks.privacy.ok, brandVoiceOk: checks.brandVoice.ok });

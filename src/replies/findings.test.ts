@@ -22,7 +22,13 @@ test('renders the reasons in the reader’s language, keeping words and spans', 
 });
 
 test('reads the code of a finding stored before findings had codes from its English reason', () => {
-  const stored = { ok: false, findings: [{ span: [0, 4] as [number, number], term: 'Dr. X', reason: 'names a staff member' }, { span: [5, 9] as [number, number], term: 'xxxx', reason: 'longer than 12 characters' }] };
+  const stored = {
+    ok: false,
+    findings: [
+      { span: [0, 4] as [number, number], term: 'Dr. X', reason: 'names a staff member' },
+      { span: [5, 9] as [number, number], term: 'xxxx', reason: 'longer than 12 characters' },
+    ],
+  };
   expect(localizeCheck('ru', stored).findings.map((f) => [f.code, f.reason])).toEqual([
     ['staff_name', 'называет сотрудника по имени'],
     ['too_long', 'длиннее 12 символов'],

@@ -92,7 +92,13 @@ test('serves default templates per language and fills their placeholders in a dr
   const templates = (await service.get('/api/reply-templates?lang=zh')).json().items;
   expect(templates.length).toBeGreaterThan(0);
   expect(templates.every((t: { lang: string }) => t.lang === 'zh')).toBe(true);
-  const created = await admin.post('/api/reply-templates', { name: 'Waiting', lang: 'en', tier: 'general', aspect: 'process.waiting', text: 'Dear {{author}}, {{clinic}} is sorry about the wait. Please contact {{contact}}.' });
+  const created = await admin.post('/api/reply-templates', {
+    name: 'Waiting',
+    lang: 'en',
+    tier: 'general',
+    aspect: 'process.waiting',
+    text: 'Dear {{author}}, {{clinic}} is sorry about the wait. Please contact {{contact}}.',
+  });
   expect(created.statusCode, created.body).toBe(201);
   const template = created.json().template;
   expect((await service.get('/api/reply-templates?tier=major')).json().items.map((t: { id: string }) => t.id)).not.toContain(template.id);

@@ -5,7 +5,6 @@ import { scopeToViewer, type Viewer } from '../core/viewer.ts';
 import { localizeCheck, type StoredCheck } from './findings.ts';
 import type { ReplyViewType } from './replies.schemas.ts';
 
-
 function replyQuery(db: Db) {
   return db
     .selectFrom('replies as r')

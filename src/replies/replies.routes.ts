@@ -27,14 +27,22 @@ export async function replyRoutes(server: FastifyInstance): Promise<void> {
   const { db } = server.ctx;
   const tags = ['replies'];
 
-  app.get('/api/reply-templates', { config: { access: 'cases.read' }, schema: { tags, querystring: TemplateFilters, response: { 200: z.object({ items: z.array(TemplateView) }) } } }, async (request) => ({
-    items: await findReplyTemplates(db, requireAuth(request).orgId, request.query),
-  }));
+  app.get(
+    '/api/reply-templates',
+    { config: { access: 'cases.read' }, schema: { tags, querystring: TemplateFilters, response: { 200: z.object({ items: z.array(TemplateView) }) } } },
+    async (request) => ({
+      items: await findReplyTemplates(db, requireAuth(request).orgId, request.query),
+    }),
+  );
 
-  app.post('/api/reply-templates', { config: { access: 'cases.manage' }, schema: { tags, body: CreateTemplateBody, response: { 201: z.object({ template: TemplateView }) } } }, async (request, reply) => {
-    const template = await createReplyTemplate(db, requireAuth(request).orgId, request.body);
-    return reply.status(201).send({ template });
-  });
+  app.post(
+    '/api/reply-templates',
+    { config: { access: 'cases.manage' }, schema: { tags, body: CreateTemplateBody, response: { 201: z.object({ template: TemplateView }) } } },
+    async (request, reply) => {
+      const template = await createReplyTemplate(db, requireAuth(request).orgId, request.body);
+      return reply.status(201).send({ template });
+    },
+  );
 
   app.get('/api/brand-voice', { config: { access: 'cases.read' }, schema: { tags, response: { 200: BrandVoiceSchema } } }, async (request) => getBrandVoice(db, requireAuth(request).orgId));
 

@@ -39,7 +39,14 @@ export const CreateReplyBody = z.object({
   templateId: z.uuid().optional(),
 });
 export type CreateReplyBodyType = z.infer<typeof CreateReplyBody>;
-export const PostedBody = z.object({ url: z.url({ protocol: /^https?$/, message: 'url must be an http(s) link' }).max(2000).optional() }).optional();
+export const PostedBody = z
+  .object({
+    url: z
+      .url({ protocol: /^https?$/, message: 'url must be an http(s) link' })
+      .max(2000)
+      .optional(),
+  })
+  .optional();
 
 export const TemplateView = z.object({ id: z.string(), name: z.string(), lang: z.string(), tier: z.enum(TIERS).nullable(), aspect: z.string().nullable(), text: z.string() });
 export const TemplateFilters = z.object({ lang: LANG.optional(), tier: z.enum(TIERS).optional(), aspect: z.string().max(80).optional() });

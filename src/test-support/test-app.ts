@@ -46,7 +46,11 @@ export async function createTestApp(options: { workers?: boolean } = {}): Promis
       await pgDb?.drop();
     },
     async createOrg(slug) {
-      const row = await ctx.db.insertInto('organisations').values({ slug, name: `Clinic ${slug}` }).returning('id').executeTakeFirstOrThrow();
+      const row = await ctx.db
+        .insertInto('organisations')
+        .values({ slug, name: `Clinic ${slug}` })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       return row.id;
     },
     async userClient(orgId, role, opts = {}) {

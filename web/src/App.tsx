@@ -118,12 +118,7 @@ function Shell({ me, visible, current, onLogout, children }: { me: Me; visible: 
         </div>
         <nav>
           {visible.map((route) => (
-            <Link
-              key={route.path}
-              href={route.path}
-              className={`nav-item${current === route ? ' active' : ''}`}
-              aria-current={current === route ? 'page' : undefined}
-            >
+            <Link key={route.path} href={route.path} className={`nav-item${current === route ? ' active' : ''}`} aria-current={current === route ? 'page' : undefined}>
               <span className="nav-icon" aria-hidden="true">
                 {route.icon}
               </span>

@@ -3,7 +3,9 @@ import { runStatements } from '../run-statements.ts';
 
 /** Organisations, people, sources, mentions with their versions, import runs and the audit log. */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     CREATE TABLE organisations (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       slug text NOT NULL UNIQUE CHECK (slug ~ '^[a-z0-9][a-z0-9-]{0,62}$'),
@@ -174,12 +176,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       received_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (source_id, signature)
     );
-  `);
+  `,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     DROP TABLE webhook_deliveries, import_runs, mention_versions, mentions, sources, audit_log,
       login_attempts, sessions, user_departments, users, staff, departments, locations, organisations;
-  `);
+  `,
+  );
 }

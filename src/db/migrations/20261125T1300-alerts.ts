@@ -3,7 +3,9 @@ import { runStatements } from '../run-statements.ts';
 
 /** Alert channels and rules, the alerts they open, notifications with their in-app recipients and per-channel deliveries. */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     CREATE TABLE alert_channels (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       org_id uuid NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
@@ -92,11 +94,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz NOT NULL DEFAULT now()
     );
     CREATE INDEX notification_deliveries_org_idx ON notification_deliveries (org_id, status, created_at DESC);
-  `);
+  `,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     DROP TABLE notification_deliveries, notification_recipients, notifications, alert_mentions, alerts, alert_rules, alert_channels;
-  `);
+  `,
+  );
 }

@@ -3,7 +3,9 @@ import { runStatements } from '../run-statements.ts';
 
 /** Cases with their mentions, timeline, handling and actions; root causes, case settings; reply templates, brand voice and replies. */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     CREATE TABLE case_settings (
       org_id uuid PRIMARY KEY REFERENCES organisations(id) ON DELETE CASCADE,
       tiers jsonb NOT NULL,
@@ -125,12 +127,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     CREATE INDEX replies_case_idx ON replies (case_id);
     CREATE INDEX replies_draft_idx ON replies (org_id) WHERE status = 'draft';
-  `);
+  `,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     DROP TABLE replies, brand_voice, reply_templates, case_actions, case_handling, case_events, case_mentions, cases,
       case_counters, root_causes, case_settings;
-  `);
+  `,
+  );
 }

@@ -7,13 +7,19 @@ import { runStatements } from '../run-statements.ts';
  * language for readers of the rows that know nothing of codes. Null for words people wrote.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     ALTER TABLE notifications ADD COLUMN message jsonb;
-  `);
+  `,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `
+  await runStatements(
+    db,
+    `
     ALTER TABLE notifications DROP COLUMN message;
-  `);
+  `,
+  );
 }

@@ -60,7 +60,20 @@ export function parseFeed(xml: string): FeedItem[] {
       const publishedAt = date(item.pubDate) ?? date(item['dc:date']);
       const mentionText = body || title;
       if (!mentionText) return [];
-      return [{ publishedAt, mention: { kind: 'news' as const, externalId: text(item.guid).trim() || link || null, url: link || null, title: body ? title || null : null, text: mentionText, authorHandle: text(item.author || item['dc:creator']).trim() || null, publishedAt } }];
+      return [
+        {
+          publishedAt,
+          mention: {
+            kind: 'news' as const,
+            externalId: text(item.guid).trim() || link || null,
+            url: link || null,
+            title: body ? title || null : null,
+            text: mentionText,
+            authorHandle: text(item.author || item['dc:creator']).trim() || null,
+            publishedAt,
+          },
+        },
+      ];
     });
   }
   if (atom) {
@@ -73,7 +86,20 @@ export function parseFeed(xml: string): FeedItem[] {
       const mentionText = body || title;
       if (!mentionText) return [];
       const author = entry.author as Record<string, unknown> | undefined;
-      return [{ publishedAt, mention: { kind: 'news' as const, externalId: text(entry.id).trim() || link || null, url: link || null, title: body ? title || null : null, text: mentionText, authorHandle: text(author?.name).trim() || null, publishedAt } }];
+      return [
+        {
+          publishedAt,
+          mention: {
+            kind: 'news' as const,
+            externalId: text(entry.id).trim() || link || null,
+            url: link || null,
+            title: body ? title || null : null,
+            text: mentionText,
+            authorHandle: text(author?.name).trim() || null,
+            publishedAt,
+          },
+        },
+      ];
     });
   }
   throw new TextError(ingestText('feed.neither'));

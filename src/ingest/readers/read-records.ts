@@ -62,7 +62,10 @@ export function detectFormat(fileName: string, head: Buffer): FileFormat {
   if (magic) throw fileReadError('file.isKind', { fileName, magic });
   const binary = binaryReason(head);
   if (binary) throw fileReadError('file.isBinary', { fileName, binary });
-  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const text = head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (text.startsWith('[')) return 'json';
   if (text.startsWith('{')) {
     const lines = text.split('\n', 3);
@@ -79,10 +82,7 @@ export function detectFormat(fileName: string, head: Buffer): FileFormat {
  * whole is unreadable (empty, binary, truncated, no header) — for a truncated file this happens
  * after the rows before the cut have been yielded.
  */
-export async function* readRecords(
-  input: NodeJS.ReadableStream | string,
-  options: ReadRecordsOptions = {},
-): AsyncGenerator<RawRecord | RowError> {
+export async function* readRecords(input: NodeJS.ReadableStream | string, options: ReadRecordsOptions = {}): AsyncGenerator<RawRecord | RowError> {
   const fileName = options.fileName ?? (typeof input === 'string' ? input : '');
   const source = typeof input === 'string' ? createReadStream(input, { highWaterMark: HEAD_BYTES }) : input;
   const chunks = (source as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();

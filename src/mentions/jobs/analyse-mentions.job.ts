@@ -4,8 +4,7 @@ import { findOrgsWithBacklog } from '../mentions.queries.ts';
 
 // The analysis engine (models, language profiles) is loaded by the first job, not by every process
 // that only imports the job list to send jobs (e.g. `verity import`).
-const analysePending: typeof import('../analyse-pending.ts').analysePending = async (ctx, orgId) =>
-  (await import('../analyse-pending.ts')).analysePending(ctx, orgId);
+const analysePending: typeof import('../analyse-pending.ts').analysePending = async (ctx, orgId) => (await import('../analyse-pending.ts')).analysePending(ctx, orgId);
 
 /**
  * Sent by every ingest: analyses the organisation's new mentions. Debounced per organisation: at

@@ -43,7 +43,10 @@ describe('payloads', () => {
   test('escape patient text for each platform', () => {
     expect(JSON.parse(wecomDriver.render(message, { url: 'https://qyapi.example' }, 'en').body).markdown.content).toContain('Waited \\*3\\* hours & left');
     expect(JSON.parse(telegramDriver.render(message, { botToken: 't', chatId: '1' }, 'en').body).text).toContain('<b>Negative &lt;review&gt;</b>\n\nWaited *3* hours &amp; left');
-    expect(emailDriver.render(message, { to: ['a@b.test'] }, 'en')).toMatchObject({ subject: 'Negative <review>', text: 'Negative <review>\n\nWaited *3* hours & left\n\nhttp://verity.test/alerts\n' });
+    expect(emailDriver.render(message, { to: ['a@b.test'] }, 'en')).toMatchObject({
+      subject: 'Negative <review>',
+      text: 'Negative <review>\n\nWaited *3* hours & left\n\nhttp://verity.test/alerts\n',
+    });
   });
 
   test('sign DingTalk and webhook requests over their timestamps', () => {

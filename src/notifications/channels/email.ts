@@ -30,7 +30,14 @@ function transportFor(smtpUrl: string): Transporter {
 /** E-mail through the configured SMTP server: HTML with the patient's text escaped, and plain text. Also how users are e-mailed. */
 export const emailDriver: NotificationChannelDriver<EmailConfig, Email> = {
   kind: 'email',
-  configSchema: z.object({ to: z.array(z.email({ message: 'must be an e-mail address' }).max(320)).min(1, 'needs at least one address').max(50) }).strict(),
+  configSchema: z
+    .object({
+      to: z
+        .array(z.email({ message: 'must be an e-mail address' }).max(320))
+        .min(1, 'needs at least one address')
+        .max(50),
+    })
+    .strict(),
   secretFields: [],
   deliveredByJob: true,
   render(message, config, locale) {

@@ -33,7 +33,8 @@ export async function postRequest(request: OutgoingRequest, timeoutMs = SEND_TIM
     json = null;
   }
   if (json && typeof json === 'object') {
-    if (typeof json.errcode === 'number' && json.errcode !== 0) throw new DeliveryError(notificationsMessages.text('error.refused', { host, detail: `${json.errcode} ${String(json.errmsg ?? '')}`.trim() }));
+    if (typeof json.errcode === 'number' && json.errcode !== 0)
+      throw new DeliveryError(notificationsMessages.text('error.refused', { host, detail: `${json.errcode} ${String(json.errmsg ?? '')}`.trim() }));
     if (json.ok === false) throw new DeliveryError(notificationsMessages.text('error.refused', { host, detail: String(json.description ?? 'ok: false') }));
   }
 }

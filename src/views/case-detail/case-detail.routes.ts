@@ -22,7 +22,14 @@ export async function caseDetailRoutes(server: FastifyInstance): Promise<void> {
         tags: ['cases'],
         params: IdParams,
         response: {
-          200: z.object({ case: CaseView, timeline: z.array(TimelineEntryView), handling: z.array(HandlingView), actions: z.array(ActionView), replies: z.array(ReplyView), mentions: z.array(MentionView) }),
+          200: z.object({
+            case: CaseView,
+            timeline: z.array(TimelineEntryView),
+            handling: z.array(HandlingView),
+            actions: z.array(ActionView),
+            replies: z.array(ReplyView),
+            mentions: z.array(MentionView),
+          }),
         },
       },
     },

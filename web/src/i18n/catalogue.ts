@@ -7,9 +7,7 @@ export type Catalogue<K extends string = string> = Readonly<Record<Locale, Reado
  * Declares a catalogue. The compiler holds ru and zh-CN to exactly the English keys (a missing key
  * or a stray one is a type error), and i18n.test.ts checks the same at run time, with placeholders.
  */
-export function defineMessages<const E extends Record<string, string>>(
-  catalogue: { en: E } & Record<Exclude<Locale, 'en'>, Record<keyof E, string>>,
-): Catalogue<keyof E & string> {
+export function defineMessages<const E extends Record<string, string>>(catalogue: { en: E } & Record<Exclude<Locale, 'en'>, Record<keyof E, string>>): Catalogue<keyof E & string> {
   return catalogue;
 }
 

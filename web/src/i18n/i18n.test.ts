@@ -14,7 +14,9 @@ describe('UI dictionaries', () => {
     });
 
     test(`${name} has no empty messages`, () => {
-      const empty = Object.entries(dict).filter(([, text]) => text.trim() === '').map(([key]) => key);
+      const empty = Object.entries(dict)
+        .filter(([, text]) => text.trim() === '')
+        .map(([key]) => key);
       expect(empty).toEqual([]);
     });
 
@@ -38,7 +40,11 @@ describe('message catalogues', () => {
       test(`${feature}: ${locale} has exactly the English keys, none empty, with the same placeholders`, () => {
         const dict = byLocale[locale] ?? {};
         expect(Object.keys(dict).sort()).toEqual(english);
-        expect(Object.entries(dict).filter(([, text]) => text.trim() === '').map(([key]) => key)).toEqual([]);
+        expect(
+          Object.entries(dict)
+            .filter(([, text]) => text.trim() === '')
+            .map(([key]) => key),
+        ).toEqual([]);
         expect(english.filter((key) => placeholders(dict[key] ?? '').join() !== placeholders(byLocale.en?.[key] ?? '').join())).toEqual([]);
       });
     }

@@ -101,12 +101,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   if (!response.ok) {
     const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
     if (response.status === 401 && path !== '/api/auth/login') onUnauthorized();
-    throw new ApiError(
-      response.status,
-      error?.code ?? 'internal',
-      error?.message ?? `${response.status} ${response.statusText}`,
-      error?.details,
-    );
+    throw new ApiError(response.status, error?.code ?? 'internal', error?.message ?? `${response.status} ${response.statusText}`, error?.details);
   }
   return data as T;
 }

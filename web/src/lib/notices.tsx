@@ -38,7 +38,10 @@ export function useNoticeState(): Notices & { notices: Notice[]; dismiss(id: num
     (tone: Notice['tone'], text: string) => {
       const id = nextId.current++;
       setNotices((all) => [...all.filter((n) => n.text !== text), { id, tone, text }].slice(-4));
-      timers.current.set(id, window.setTimeout(() => dismiss(id), tone === 'error' ? 10_000 : 4_000));
+      timers.current.set(
+        id,
+        window.setTimeout(() => dismiss(id), tone === 'error' ? 10_000 : 4_000),
+      );
     },
     [dismiss],
   );

@@ -6,11 +6,7 @@ import { priority, segmentText, type Mark, type MarkedAnalysis } from './segment
 export function HighlightedText({ text, analysis }: { text: string; analysis: MarkedAnalysis | null }) {
   const { t, tx } = useI18n();
   const describe = (m: Mark) =>
-    m.type === 'aspect'
-      ? `${tx('aspect', m.id)} · ${t(`sentiment.${m.polarity}`)}`
-      : m.type === 'risk'
-        ? `${t('mention.legendRisk')}: ${tx('risk', m.id)}`
-        : `${t('mention.legendStaff')}: ${m.name}`;
+    m.type === 'aspect' ? `${tx('aspect', m.id)} · ${t(`sentiment.${m.polarity}`)}` : m.type === 'risk' ? `${t('mention.legendRisk')}: ${tx('risk', m.id)}` : `${t('mention.legendStaff')}: ${m.name}`;
 
   const nodes: ReactNode[] = segmentText(text.length, analysis).map((segment) => {
     const piece = text.slice(segment.start, segment.end);

@@ -8,14 +8,7 @@ export function Tabs<K extends string>({ tabs, current, onSelect }: { tabs: read
   return (
     <div className="tabs" role="tablist">
       {tabs.map((tab) => (
-        <button
-          key={tab.id}
-          type="button"
-          role="tab"
-          aria-selected={current === tab.id}
-          className={`tab${current === tab.id ? ' active' : ''}`}
-          onClick={() => onSelect(tab.id)}
-        >
+        <button key={tab.id} type="button" role="tab" aria-selected={current === tab.id} className={`tab${current === tab.id ? ' active' : ''}`} onClick={() => onSelect(tab.id)}>
           {tab.label}
         </button>
       ))}

@@ -31,11 +31,7 @@ export function TagInput({ value, onChange, name }: { value: string[]; onChange(
       {value.map((tag) => (
         <span key={tag} className="tag">
           {tag}
-          <button
-            type="button"
-            aria-label={`${t('common.delete')} ${tag}`}
-            onClick={() => onChange(value.filter((v) => v !== tag))}
-          >
+          <button type="button" aria-label={`${t('common.delete')} ${tag}`} onClick={() => onChange(value.filter((v) => v !== tag))}>
             ×
           </button>
         </span>

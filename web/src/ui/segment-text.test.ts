@@ -36,7 +36,15 @@ describe('segmentText', () => {
   });
 
   test('clamps spans that run past the text and drops empty ones', () => {
-    const segments = segmentText(5, analysis({ risks: [{ risk: 'death', span: [3, 99] }, { risk: 'media', span: [2, 2] }] }));
+    const segments = segmentText(
+      5,
+      analysis({
+        risks: [
+          { risk: 'death', span: [3, 99] },
+          { risk: 'media', span: [2, 2] },
+        ],
+      }),
+    );
     expect(segments).toEqual([
       { start: 0, end: 3, marks: [] },
       { start: 3, end: 5, marks: [{ type: 'risk', start: 3, end: 5, id: 'death' }] },

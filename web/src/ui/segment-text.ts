@@ -27,8 +27,7 @@ export function segmentText(length: number, analysis: MarkedAnalysis | null): Se
   const marks: Mark[] = [];
   const clamp = (n: number) => Math.max(0, Math.min(length, Math.trunc(n)));
   if (analysis) {
-    for (const a of analysis.aspects ?? [])
-      marks.push({ type: 'aspect', start: clamp(a.span[0]), end: clamp(a.span[1]), id: a.aspect, polarity: a.polarity });
+    for (const a of analysis.aspects ?? []) marks.push({ type: 'aspect', start: clamp(a.span[0]), end: clamp(a.span[1]), id: a.aspect, polarity: a.polarity });
     for (const r of analysis.risks ?? []) marks.push({ type: 'risk', start: clamp(r.span[0]), end: clamp(r.span[1]), id: r.risk });
     for (const s of analysis.staff ?? []) marks.push({ type: 'staff', start: clamp(s.span[0]), end: clamp(s.span[1]), name: s.name });
   }
@@ -48,4 +47,3 @@ export function segmentText(length: number, analysis: MarkedAnalysis | null): Se
   }
   return segments;
 }
-

@@ -90,7 +90,15 @@ const mentionPreviewLimit = 10;
 function AlertMentions({ ids }: { ids: string[] }) {
   const { t } = useI18n();
   const { data: mentions } = useResource(
-    () => Promise.all(ids.slice(0, mentionPreviewLimit).map((id) => getMention(id).then((res) => res.mention, () => id))),
+    () =>
+      Promise.all(
+        ids.slice(0, mentionPreviewLimit).map((id) =>
+          getMention(id).then(
+            (res) => res.mention,
+            () => id,
+          ),
+        ),
+      ),
     [ids],
     { quiet: true },
   );

@@ -23,9 +23,7 @@ export function AlertsPage({ rest: tab }: { rest: string }) {
 
   return (
     <div className="page">
-      {visible.length > 1 && (
-        <Tabs tabs={visible.map((x) => ({ id: x.id, label: t(x.label) }))} current={current.id} onSelect={(id) => navigate(id ? `/alerts/${id}` : '/alerts')} />
-      )}
+      {visible.length > 1 && <Tabs tabs={visible.map((x) => ({ id: x.id, label: t(x.label) }))} current={current.id} onSelect={(id) => navigate(id ? `/alerts/${id}` : '/alerts')} />}
       {current.id === '' && <AlertList />}
       {current.id === 'rules' && <AlertRulesTab />}
       {current.id === 'channels' && <AlertChannelsTab />}

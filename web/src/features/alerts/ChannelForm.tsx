@@ -62,21 +62,8 @@ export function ChannelForm({ channel, onDone }: { channel: AlertChannel | null;
         </Field>
         <CheckField name="enabled" label={t('rules.enabled')} checked={enabled} onChange={setEnabled} />
         {textFields[kind].map((f) => (
-          <Field
-            key={f.key}
-            label={t(f.label)}
-            optional={!f.required}
-            width={f.key === 'url' ? 'wide' : undefined}
-            hint={f.secret && channel ? t('channels.secretKept') : undefined}
-          >
-            <input
-              name={`config.${f.key}`}
-              required={f.required}
-              autoComplete="off"
-              spellCheck={false}
-              value={config[f.key] ?? ''}
-              onChange={(e) => set({ [f.key]: e.target.value })}
-            />
+          <Field key={f.key} label={t(f.label)} optional={!f.required} width={f.key === 'url' ? 'wide' : undefined} hint={f.secret && channel ? t('channels.secretKept') : undefined}>
+            <input name={`config.${f.key}`} required={f.required} autoComplete="off" spellCheck={false} value={config[f.key] ?? ''} onChange={(e) => set({ [f.key]: e.target.value })} />
           </Field>
         ))}
         {kind === 'email' && (
@@ -87,21 +74,11 @@ export function ChannelForm({ channel, onDone }: { channel: AlertChannel | null;
         {kind === 'in_app' && (
           <>
             <Field group width="wide" label={t('channels.roles')}>
-              <MultiCheck
-                name="config.roles"
-                options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-                value={config.roles ?? []}
-                onChange={(next) => set({ roles: next })}
-              />
+              <MultiCheck name="config.roles" options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} value={config.roles ?? []} onChange={(next) => set({ roles: next })} />
             </Field>
             <Field group width="wide" label={t('channels.users')}>
               {users.data ? (
-                <MultiCheck
-                  name="config.userIds"
-                  options={optionsOf(users.data, (u) => u.name || u.email)}
-                  value={config.userIds ?? []}
-                  onChange={(userIds) => set({ userIds })}
-                />
+                <MultiCheck name="config.userIds" options={optionsOf(users.data, (u) => u.name || u.email)} value={config.userIds ?? []} onChange={(userIds) => set({ userIds })} />
               ) : (
                 <TagInput name="config.userIds" value={config.userIds ?? []} onChange={(userIds) => set({ userIds })} />
               )}

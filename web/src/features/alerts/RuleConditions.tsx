@@ -27,25 +27,14 @@ export function MentionConditions({ value, onChange }: { value: RuleDraft['menti
             options={[1, 2, 3, 4].map((n) => ({ value: String(n), label: `≤ ${n}` }))}
           />
         </Field>
-        <CheckField
-          name="sentimentNegative"
-          label={t('rules.sentimentNegative')}
-          checked={Boolean(value.sentimentNegative)}
-          onChange={(sentimentNegative) => onChange({ sentimentNegative })}
-        />
+        <CheckField name="sentimentNegative" label={t('rules.sentimentNegative')} checked={Boolean(value.sentimentNegative)} onChange={(sentimentNegative) => onChange({ sentimentNegative })} />
         <CheckField name="anyRisk" label={t('rules.anyRisk')} checked={Boolean(value.anyRisk)} onChange={(anyRisk) => onChange({ anyRisk })} />
       </div>
       <Field group label={t('rules.risks')}>
         <MultiCheck name="risks" options={riskIds.map((r) => ({ value: r, label: tx('risk', r) }))} value={value.risks ?? []} onChange={(risks) => onChange({ risks })} />
       </Field>
       <Field group label={t('rules.staff')}>
-        <MultiCheck
-          name="staffIds"
-          options={optionsOf(org?.staff, (s) => s.name)}
-          value={value.staffIds ?? []}
-          onChange={(staffIds) => onChange({ staffIds })}
-          emptyLabel={t('common.none')}
-        />
+        <MultiCheck name="staffIds" options={optionsOf(org?.staff, (s) => s.name)} value={value.staffIds ?? []} onChange={(staffIds) => onChange({ staffIds })} emptyLabel={t('common.none')} />
       </Field>
       <Field group label={t('rules.keywords')} hint={t('rules.keywordsHint')}>
         <TagInput name="keywords" value={value.keywords ?? []} onChange={(keywords) => onChange({ keywords })} />

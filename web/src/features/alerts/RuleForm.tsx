@@ -52,22 +52,10 @@ export function RuleForm({ rule, channels, onDone }: Props) {
           <input name="name" required value={draft.name} onChange={(e) => set({ name: e.target.value })} />
         </Field>
         <Field label={t('rules.kind')}>
-          <EnumSelect
-            name="kind"
-            values={ruleKinds}
-            labelOf={(kind) => (kind === 'mention' ? t('rules.kindMention') : t('rules.kindVolume'))}
-            value={draft.kind}
-            onChange={(kind) => set({ kind })}
-          />
+          <EnumSelect name="kind" values={ruleKinds} labelOf={(kind) => (kind === 'mention' ? t('rules.kindMention') : t('rules.kindVolume'))} value={draft.kind} onChange={(kind) => set({ kind })} />
         </Field>
         <Field label={t('rules.cooldown')}>
-          <input
-            name="cooldownMinutes"
-            type="number"
-            min="0"
-            value={draft.cooldownMinutes}
-            onChange={(e) => set({ cooldownMinutes: e.target.value === '' ? 0 : Number(e.target.value) })}
-          />
+          <input name="cooldownMinutes" type="number" min="0" value={draft.cooldownMinutes} onChange={(e) => set({ cooldownMinutes: e.target.value === '' ? 0 : Number(e.target.value) })} />
         </Field>
         <CheckField name="enabled" label={t('rules.enabled')} checked={draft.enabled} onChange={(enabled) => set({ enabled })} />
       </div>
@@ -75,9 +63,21 @@ export function RuleForm({ rule, channels, onDone }: Props) {
       <fieldset className="fieldset">
         <legend>{t('rules.scope')}</legend>
         <p className="muted small">{t('rules.scopeHint')}</p>
-        {scope('locationIds', t('filter.location'), optionsOf(org?.locations, (l) => l.name))}
-        {scope('departmentIds', t('filter.department'), optionsOf(org?.departments, (d) => d.name))}
-        {scope('sourceIds', t('filter.source'), optionsOf(sources.data, (s) => s.name))}
+        {scope(
+          'locationIds',
+          t('filter.location'),
+          optionsOf(org?.locations, (l) => l.name),
+        )}
+        {scope(
+          'departmentIds',
+          t('filter.department'),
+          optionsOf(org?.departments, (d) => d.name),
+        )}
+        {scope(
+          'sourceIds',
+          t('filter.source'),
+          optionsOf(sources.data, (s) => s.name),
+        )}
       </fieldset>
 
       {draft.kind === 'mention' ? (

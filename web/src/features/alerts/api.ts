@@ -8,8 +8,7 @@ export const acknowledgeAlert = (id: string) => api(at('/api/alerts', id, '/ackn
 
 export const listRules = () => api<ApiResponse<'/api/alert-rules'>>('/api/alert-rules');
 export type RuleBody = ApiBody<'/api/alert-rules', 'post'>;
-export const saveRule = (id: string | null, body: RuleBody) =>
-  id ? api(at('/api/alert-rules', id), { method: 'PATCH', body }) : api('/api/alert-rules', { method: 'POST', body });
+export const saveRule = (id: string | null, body: RuleBody) => (id ? api(at('/api/alert-rules', id), { method: 'PATCH', body }) : api('/api/alert-rules', { method: 'POST', body }));
 export const deleteRule = (id: string) => api(at('/api/alert-rules', id), { method: 'DELETE' });
 
 export const listChannels = () => api<{ items: AlertChannel[] }>('/api/alert-channels');

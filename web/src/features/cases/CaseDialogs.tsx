@@ -33,13 +33,7 @@ export function CloseDialog({ caseId, onClose, onDone }: DialogProps) {
   return (
     <FormDialog title={t('case.closeTitle')} onClose={onClose} onSubmit={submit(close)} submitLabel={t('case.close')} busy={busy} error={error}>
       <Field label={t('case.rootCause')}>
-        <Select
-          name="rootCauseId"
-          value={rootCauseId}
-          onChange={setRootCauseId}
-          emptyLabel={t('case.chooseRootCause')}
-          options={optionsOf(causes.data, (x) => x.label)}
-        />
+        <Select name="rootCauseId" value={rootCauseId} onChange={setRootCauseId} emptyLabel={t('case.chooseRootCause')} options={optionsOf(causes.data, (x) => x.label)} />
       </Field>
       <Field label={t('case.lessons')}>
         <textarea name="closeNote" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />

@@ -31,8 +31,7 @@ export const caseCommand = <P extends CaseCommand>(id: string, command: P, body:
 /** The server requires a root cause (and an action) to close, and says which is missing: the dialog lets it. */
 export const closeCase = (id: string, body: Partial<CaseCommandBody<'close'>>) => api(at(cases, id, '/close'), { method: 'POST', body });
 
-export const markActionDone = (caseId: string, actionId: string) =>
-  api(at(cases, caseId, `/actions/${encodeURIComponent(actionId)}`), { method: 'PATCH', body: { status: 'done' } });
+export const markActionDone = (caseId: string, actionId: string) => api(at(cases, caseId, `/actions/${encodeURIComponent(actionId)}`), { method: 'PATCH', body: { status: 'done' } });
 
 export const evidenceUrl = (id: string) => at(cases, id, '/evidence.zip');
 

@@ -37,20 +37,10 @@ export function SlaCountdown({ value, now }: { value: Case; now: number }) {
   if (Number.isNaN(remaining)) return null;
   const state = liveSlaState(value.slaState, remaining, new Date(target.dueAt).getTime() - new Date(value.openedAt).getTime());
   const d = splitDuration(remaining);
-  const amount =
-    d.days > 0
-      ? t('sla.daysHours', { d: d.days, h: d.hours })
-      : d.hours > 0
-        ? t('sla.hoursMinutes', { h: d.hours, m: d.minutes })
-        : t('sla.minutes', { m: d.minutes });
+  const amount = d.days > 0 ? t('sla.daysHours', { d: d.days, h: d.hours }) : d.hours > 0 ? t('sla.hoursMinutes', { h: d.hours, m: d.minutes }) : t('sla.minutes', { m: d.minutes });
   const label = target.kind === 'firstResponse' ? t('sla.firstResponse') : t('sla.resolution');
   return (
-    <span
-      className={`sla sla-${state}`}
-      data-testid="sla"
-      data-state={state}
-      title={`${label}: ${formatDate(target.dueAt)}`}
-    >
+    <span className={`sla sla-${state}`} data-testid="sla" data-state={state} title={`${label}: ${formatDate(target.dueAt)}`}>
       <span aria-hidden="true">◷</span> {d.overdue ? t('sla.overdue', { amount }) : t('sla.left', { amount })}
     </span>
   );

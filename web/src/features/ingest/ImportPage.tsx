@@ -75,14 +75,7 @@ export function ImportPage() {
         <p className="muted">{t('import.intro')}</p>
         <div className="form-row">
           <Field label={t('import.source')}>
-            <Select
-              name="sourceId"
-              value={sourceId}
-              onChange={setSourceId}
-              disabled={running.busy}
-              emptyLabel={t('import.defaultSource')}
-              options={optionsOf(sources.data, (s) => s.name)}
-            />
+            <Select name="sourceId" value={sourceId} onChange={setSourceId} disabled={running.busy} emptyLabel={t('import.defaultSource')} options={optionsOf(sources.data, (s) => s.name)} />
           </Field>
           <Field label={t('import.file')}>
             <span className="file-picker">
@@ -105,9 +98,7 @@ export function ImportPage() {
         {previewing.busy && <Spinner label={t('import.previewing')} />}
       </section>
 
-      {preview && !result && (
-        <ImportPreviewCard preview={preview} mapping={mapping} onMapping={setMapping} running={running.busy} onCancel={reset} onRun={() => void run()} />
-      )}
+      {preview && !result && <ImportPreviewCard preview={preview} mapping={mapping} onMapping={setMapping} running={running.busy} onCancel={reset} onRun={() => void run()} />}
 
       {result && <ImportResultCard result={result} onAnother={reset} />}
 

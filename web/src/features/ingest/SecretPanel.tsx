@@ -31,9 +31,7 @@ export function SecretPanel({ secret, onClose }: { secret: Secret; onClose(): vo
   -H 'Authorization: Bearer ${secret.token}' \\
   -H 'content-type: application/json' \\
   -d '{"mentions":[{"externalId":"1","text":"..."}]}'`}</pre>
-            <CopyButton
-              text={`curl -X POST ${endpoint} -H 'Authorization: Bearer ${secret.token}' -H 'content-type: application/json' -d '{"mentions":[{"externalId":"1","text":"..."}]}'`}
-            />
+            <CopyButton text={`curl -X POST ${endpoint} -H 'Authorization: Bearer ${secret.token}' -H 'content-type: application/json' -d '{"mentions":[{"externalId":"1","text":"..."}]}'`} />
           </div>
         </>
       )}

@@ -42,35 +42,68 @@ export function InboxFilters({ filters, onChange, search, onSearch, sources, onN
   return (
     <>
       <div className="toolbar">
-        <input
-          type="search"
-          className="search-input"
-          name="q"
-          aria-label={t('filter.search')}
-          placeholder={t('inbox.searchPlaceholder')}
-          value={search}
-          onChange={(e) => onSearch(e.target.value)}
-        />
+        <input type="search" className="search-input" name="q" aria-label={t('filter.search')} placeholder={t('inbox.searchPlaceholder')} value={search} onChange={(e) => onSearch(e.target.value)} />
         <button type="button" className="btn" onClick={() => setShowMore((v) => !v)} aria-expanded={showMore}>
           {showMore ? t('inbox.fewerFilters') : t('inbox.moreFilters')}
           {activeCount > 0 && <span className="count-pill">{activeCount}</span>}
         </button>
       </div>
       <div className="filter-bar">
-        {select('lang', t('filter.language'), mentionLanguages.map((l) => ({ value: l, label: t(`lang.${l}`) })))}
-        {select('status', t('filter.status'), mentionStatuses.map((s) => ({ value: s, label: t(`status.${s}`) })))}
-        {select('sentiment', t('filter.sentiment'), sentiments.map((s) => ({ value: s, label: t(`sentiment.${s}`) })))}
+        {select(
+          'lang',
+          t('filter.language'),
+          mentionLanguages.map((l) => ({ value: l, label: t(`lang.${l}`) })),
+        )}
+        {select(
+          'status',
+          t('filter.status'),
+          mentionStatuses.map((s) => ({ value: s, label: t(`status.${s}`) })),
+        )}
+        {select(
+          'sentiment',
+          t('filter.sentiment'),
+          sentiments.map((s) => ({ value: s, label: t(`sentiment.${s}`) })),
+        )}
         {select('ratingMin', t('filter.ratingMin'), ratingOptions)}
         {select('ratingMax', t('filter.ratingMax'), ratingOptions)}
         {showMore && (
           <>
-            {sources.length > 0 && select('source', t('filter.source'), optionsOf(sources, (s) => s.name))}
-            {select('kind', t('filter.kind'), mentionKinds.map((k) => ({ value: k, label: t(`kind.${k}`) })))}
-            {select('location', t('filter.location'), optionsOf(org?.locations, (l) => l.name))}
-            {select('department', t('filter.department'), optionsOf(departments, (d) => d.name))}
-            {select('aspect', t('filter.aspect'), aspectIds.map((a) => ({ value: a, label: tx('aspect', a) })))}
-            {select('risk', t('filter.risk'), riskIds.map((r) => ({ value: r, label: tx('risk', r) })))}
-            {select('staff', t('filter.staff'), optionsOf(org?.staff, (s) => s.name))}
+            {sources.length > 0 &&
+              select(
+                'source',
+                t('filter.source'),
+                optionsOf(sources, (s) => s.name),
+              )}
+            {select(
+              'kind',
+              t('filter.kind'),
+              mentionKinds.map((k) => ({ value: k, label: t(`kind.${k}`) })),
+            )}
+            {select(
+              'location',
+              t('filter.location'),
+              optionsOf(org?.locations, (l) => l.name),
+            )}
+            {select(
+              'department',
+              t('filter.department'),
+              optionsOf(departments, (d) => d.name),
+            )}
+            {select(
+              'aspect',
+              t('filter.aspect'),
+              aspectIds.map((a) => ({ value: a, label: tx('aspect', a) })),
+            )}
+            {select(
+              'risk',
+              t('filter.risk'),
+              riskIds.map((r) => ({ value: r, label: tx('risk', r) })),
+            )}
+            {select(
+              'staff',
+              t('filter.staff'),
+              optionsOf(org?.staff, (s) => s.name),
+            )}
             {date('from')}
             {date('to')}
           </>

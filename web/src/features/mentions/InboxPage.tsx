@@ -50,10 +50,7 @@ export function InboxPage() {
     return () => observer.disconnect();
   }, [cursor, loading, loadMore]);
 
-  const onMentionChanged = useCallback(
-    (mention: Mention) => setItems((prev) => prev && prev.map((m) => (m.id === mention.id ? mention : m))),
-    [setItems],
-  );
+  const onMentionChanged = useCallback((mention: Mention) => setItems((prev) => prev && prev.map((m) => (m.id === mention.id ? mention : m))), [setItems]);
 
   return (
     <div className={`inbox${selectedId ? ' with-detail' : ''}`}>

@@ -63,15 +63,30 @@ export function ManualEntryDialog({ onClose, onCreated }: { onClose(): void; onC
           <input name="authorHandle" value={author} onChange={(e) => setAuthor(e.target.value)} />
         </Field>
         <Field label={t('manual.rating')} optional width="narrow">
-          {optional('rating', rating, setRating, [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: '★'.repeat(n) })))}
+          {optional(
+            'rating',
+            rating,
+            setRating,
+            [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: '★'.repeat(n) })),
+          )}
         </Field>
       </div>
       <div className="form-row">
         <Field label={t('manual.location')}>
-          {optional('locationId', locationId, setLocationId, optionsOf(org?.locations, (l) => l.name))}
+          {optional(
+            'locationId',
+            locationId,
+            setLocationId,
+            optionsOf(org?.locations, (l) => l.name),
+          )}
         </Field>
         <Field label={t('manual.department')}>
-          {optional('departmentId', departmentId, setDepartmentId, optionsOf(departments, (d) => d.name))}
+          {optional(
+            'departmentId',
+            departmentId,
+            setDepartmentId,
+            optionsOf(departments, (d) => d.name),
+          )}
         </Field>
         <Field label={t('manual.date')}>
           <input type="datetime-local" name="publishedAt" value={when} onChange={(e) => setWhen(e.target.value)} />

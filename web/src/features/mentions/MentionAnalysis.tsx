@@ -28,10 +28,7 @@ export function MentionAnalysis({ analysis: a }: { analysis: Analysis | null }) 
       )}
       <ChipRow label={t('mention.aspects')} chips={a.aspects.map((x) => ({ className: `chip-${x.polarity}`, text: tx('aspect', x.aspect) }))} />
       <ChipRow label={t('mention.risks')} chips={a.risks.map((x) => ({ className: 'chip-risk', text: `⚠ ${tx('risk', x.risk)}` }))} />
-      <ChipRow
-        label={t('mention.staffMentioned')}
-        chips={a.staff.map((x) => ({ className: 'chip-staff', text: x.name, title: t('mention.confidence', { value: percent(x.confidence) }) }))}
-      />
+      <ChipRow label={t('mention.staffMentioned')} chips={a.staff.map((x) => ({ className: 'chip-staff', text: x.name, title: t('mention.confidence', { value: percent(x.confidence) }) }))} />
       <dt>{t('mention.authenticity')}</dt>
       <dd>
         {a.authenticity.score <= 0 && a.authenticity.signals.length === 0 ? (

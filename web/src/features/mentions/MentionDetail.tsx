@@ -108,14 +108,7 @@ export function MentionDetail({ id, onClose, onChanged }: Props) {
         {can('mentions.triage') && (
           <label className="inline-field">
             <span>{t('mention.status')}</span>
-            <EnumSelect
-              name="status"
-              values={mentionStatuses}
-              labelOf={(s) => t(`status.${s}`)}
-              value={mention.status}
-              disabled={status.busy}
-              onChange={(s) => void changeStatus(s)}
-            />
+            <EnumSelect name="status" values={mentionStatuses} labelOf={(s) => t(`status.${s}`)} value={mention.status} disabled={status.busy} onChange={(s) => void changeStatus(s)} />
           </label>
         )}
         {can('cases.work') && (
@@ -134,11 +127,7 @@ export function MentionDetail({ id, onClose, onChanged }: Props) {
         <h3>{t('mention.rating')}</h3>
         <dl className="meta-grid">
           <dt>{t('mention.ratingRaw')}</dt>
-          <dd>
-            {mention.ratingRaw === null
-              ? t('mention.noRating')
-              : `${formatNumber(mention.ratingRaw)}${mention.ratingScale ? ` / ${formatNumber(mention.ratingScale)}` : ''}`}
-          </dd>
+          <dd>{mention.ratingRaw === null ? t('mention.noRating') : `${formatNumber(mention.ratingRaw)}${mention.ratingScale ? ` / ${formatNumber(mention.ratingScale)}` : ''}`}</dd>
           <dt>{t('mention.ratingNormalised')}</dt>
           <dd>{mention.rating === null ? t('mention.noRating') : `${formatNumber(mention.rating)} / 5`}</dd>
         </dl>

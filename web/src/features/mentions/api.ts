@@ -7,7 +7,6 @@ export const listMentions = (query: Query) => api<Page<Mention>>('/api/mentions'
 
 export const getMention = (id: string) => api<MentionWithHistory>(at('/api/mentions', id));
 
-export const setMentionStatus = (id: string, status: MentionStatus) =>
-  api<ApiResponse<'/api/mentions/{id}', 'patch'>>(at('/api/mentions', id), { method: 'PATCH', body: { status } });
+export const setMentionStatus = (id: string, status: MentionStatus) => api<ApiResponse<'/api/mentions/{id}', 'patch'>>(at('/api/mentions', id), { method: 'PATCH', body: { status } });
 
 export const createManualMention = (body: ManualMention) => api<ApiResponse<'/api/mentions', 'post'>>('/api/mentions', { method: 'POST', body });

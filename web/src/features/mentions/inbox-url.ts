@@ -1,22 +1,6 @@
 // The inbox's filters and the open mention live in the query string, so a reload or a shared link shows the same view.
 
-export const filterKeys = [
-  'q',
-  'source',
-  'location',
-  'department',
-  'lang',
-  'ratingMin',
-  'ratingMax',
-  'status',
-  'kind',
-  'from',
-  'to',
-  'sentiment',
-  'aspect',
-  'risk',
-  'staff',
-] as const;
+export const filterKeys = ['q', 'source', 'location', 'department', 'lang', 'ratingMin', 'ratingMax', 'status', 'kind', 'from', 'to', 'sentiment', 'aspect', 'risk', 'staff'] as const;
 export type FilterKey = (typeof filterKeys)[number];
 export type Filters = Record<FilterKey, string>;
 export const emptyFilters = Object.fromEntries(filterKeys.map((k) => [k, ''])) as Filters;

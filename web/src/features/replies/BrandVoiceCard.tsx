@@ -25,8 +25,7 @@ export function BrandVoiceCard() {
     setVoice(await saveBrandVoice({ ...voice, maxLength: voice.maxLength || undefined }));
     notify(t('common.saved'));
   };
-  const setPhrases = (lang: MentionLanguage, phrases: string[]) =>
-    setVoice((v) => (v ? { ...v, requiredPhrases: { ...v.requiredPhrases, [lang]: phrases } } : v));
+  const setPhrases = (lang: MentionLanguage, phrases: string[]) => setVoice((v) => (v ? { ...v, requiredPhrases: { ...v.requiredPhrases, [lang]: phrases } } : v));
 
   return (
     <form className="card form" onSubmit={submit(save)} data-testid="brand-voice">
@@ -43,20 +42,9 @@ export function BrandVoiceCard() {
       </Field>
       <div className="form-row">
         <Field label={t('brandVoice.maxLength')} width="narrow">
-          <input
-            type="number"
-            min="0"
-            name="maxLength"
-            value={voice.maxLength ?? ''}
-            onChange={(e) => setVoice({ ...voice, maxLength: e.target.value ? Number(e.target.value) : undefined })}
-          />
+          <input type="number" min="0" name="maxLength" value={voice.maxLength ?? ''} onChange={(e) => setVoice({ ...voice, maxLength: e.target.value ? Number(e.target.value) : undefined })} />
         </Field>
-        <CheckField
-          name="noExclamation"
-          label={t('brandVoice.noExclamation')}
-          checked={Boolean(voice.noExclamation)}
-          onChange={(noExclamation) => setVoice({ ...voice, noExclamation })}
-        />
+        <CheckField name="noExclamation" label={t('brandVoice.noExclamation')} checked={Boolean(voice.noExclamation)} onChange={(noExclamation) => setVoice({ ...voice, noExclamation })} />
       </div>
       <FormActions submitLabel={t('common.save')} />
     </form>

@@ -5,10 +5,7 @@ import type { ReplyCheck } from './types.ts';
 
 /** A check's findings, each marked with the check that found it. */
 export function findingsOf(check: { privacy: ReplyCheck['privacy'] | null; brandVoice: ReplyCheck['brandVoice'] | null }): FindingMark[] {
-  return [
-    ...(check.privacy?.findings ?? []).map((f) => ({ ...f, check: 'privacy' as const })),
-    ...(check.brandVoice?.findings ?? []).map((f) => ({ ...f, check: 'brandVoice' as const })),
-  ];
+  return [...(check.privacy?.findings ?? []).map((f) => ({ ...f, check: 'privacy' as const })), ...(check.brandVoice?.findings ?? []).map((f) => ({ ...f, check: 'brandVoice' as const }))];
 }
 
 /** The draft with every finding marked: React elements only, so the text stays text. */

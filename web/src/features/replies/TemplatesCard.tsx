@@ -51,24 +51,10 @@ export function TemplatesCard() {
               <EnumSelect name="templateLang" values={mentionLanguages} labelOf={(l) => t(`lang.${l}`)} value={draft.lang} onChange={(lang) => set({ lang })} />
             </Field>
             <Field label={t('cases.tier')}>
-              <EnumSelect
-                name="templateTier"
-                values={caseTiers}
-                labelOf={(x) => t(`tier.${x}`)}
-                emptyLabel={t('common.all')}
-                value={draft.tier}
-                onChange={(tier) => set({ tier })}
-              />
+              <EnumSelect name="templateTier" values={caseTiers} labelOf={(x) => t(`tier.${x}`)} emptyLabel={t('common.all')} value={draft.tier} onChange={(tier) => set({ tier })} />
             </Field>
             <Field label={t('actions.aspect')}>
-              <EnumSelect
-                name="templateAspect"
-                values={aspectIds}
-                labelOf={(x) => tx('aspect', x)}
-                emptyLabel={t('common.all')}
-                value={draft.aspect}
-                onChange={(aspect) => set({ aspect })}
-              />
+              <EnumSelect name="templateAspect" values={aspectIds} labelOf={(x) => tx('aspect', x)} emptyLabel={t('common.all')} value={draft.aspect} onChange={(aspect) => set({ aspect })} />
             </Field>
             <Field label={t('reply.text')} width="wide">
               <textarea name="templateText" required rows={4} value={draft.text} onChange={(e) => set({ text: e.target.value })} />

@@ -14,5 +14,4 @@ export const checkReply = (text: string, lang: MentionLanguage) => api<ReplyChec
 export const draftReply = (caseId: string, body: ApiBody<'/api/cases/{id}/replies', 'post'>) => api(at('/api/cases', caseId, '/replies'), { method: 'POST', body });
 
 /** approve, or posted (with where) */
-export const replyAction = (id: string, action: 'approve' | 'posted', body?: { url?: string }) =>
-  api(at('/api/replies', id, `/${action}`), { method: 'POST', body });
+export const replyAction = (id: string, action: 'approve' | 'posted', body?: { url?: string }) => api(at('/api/replies', id, `/${action}`), { method: 'POST', body });

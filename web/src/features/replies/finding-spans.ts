@@ -13,9 +13,7 @@ export interface FindingSegment {
 /** Cuts a draft at every finding's boundary, so overlapping findings each colour their own piece. */
 export function segmentFindings(length: number, findings: FindingMark[]): FindingSegment[] {
   const clamp = (n: number) => Math.max(0, Math.min(length, Math.trunc(n)));
-  const marks = findings
-    .map((f) => ({ ...f, span: [clamp(f.span[0]), clamp(f.span[1])] as [number, number] }))
-    .filter((f) => f.span[1] > f.span[0]);
+  const marks = findings.map((f) => ({ ...f, span: [clamp(f.span[0]), clamp(f.span[1])] as [number, number] })).filter((f) => f.span[1] > f.span[0]);
   const cuts = new Set<number>([0, length]);
   for (const m of marks) {
     cuts.add(m.span[0]);

@@ -56,12 +56,7 @@ export function OrgTab({ tab }: { tab: 'locations' | 'departments' | 'staff' }) 
           toValues: (l) => ({ code: l.code, name: l.name, address: l.address ?? '', timezone: l.timezone ?? '' }),
           toBody: (v) => ({ code: str(v.code), name: str(v.name), address: orNull(v.address), timezone: orNull(v.timezone) }),
         }}
-        columns={[
-          code,
-          name,
-          { header: t('location.address'), render: (l) => l.address ?? none },
-          { header: t('location.timezone'), render: (l) => l.timezone ?? none },
-        ]}
+        columns={[code, name, { header: t('location.address'), render: (l) => l.address ?? none }, { header: t('location.timezone'), render: (l) => l.timezone ?? none }]}
       />
     );
   }

@@ -68,8 +68,7 @@ export function UsersTab() {
         { header: t('users.role'), render: (u) => t(`role.${u.role}`) },
         {
           header: t('users.departments'),
-          render: (u) =>
-            u.departmentIds.length === 0 ? t('common.none') : u.departmentIds.map((id) => departments.find((d) => d.id === id)?.name ?? id).join(', '),
+          render: (u) => (u.departmentIds.length === 0 ? t('common.none') : u.departmentIds.map((id) => departments.find((d) => d.id === id)?.name ?? id).join(', ')),
         },
         {
           header: t('mention.status'),

@@ -23,19 +23,11 @@ export function SlaSettingsTab() {
   const { busy, error, submit } = useSubmit('invalid');
 
   if (!settings) return <Spinner />;
-  const setTier = (tier: CaseTier, patch: Partial<TierTargets>) =>
-    setSettings((s) => (s ? { ...s, tiers: { ...s.tiers, [tier]: { ...s.tiers[tier], ...patch } } } : s));
+  const setTier = (tier: CaseTier, patch: Partial<TierTargets>) => setSettings((s) => (s ? { ...s, tiers: { ...s.tiers, [tier]: { ...s.tiers[tier], ...patch } } } : s));
   const setLocation = (locationId: string, next: LocationHours | null) =>
     setSettings((s) => (s ? { ...s, locations: [...s.locations.filter((l) => l.locationId !== locationId), ...(next ? [next] : [])] } : s));
   const hoursInput = (tier: CaseTier, key: 'firstResponseHours' | 'resolutionHours') => (
-    <input
-      type="number"
-      min="0"
-      step="0.5"
-      name={`${tier}.${key}`}
-      value={settings.tiers[tier][key]}
-      onChange={(e) => setTier(tier, { [key]: Number(e.target.value) })}
-    />
+    <input type="number" min="0" step="0.5" name={`${tier}.${key}`} value={settings.tiers[tier][key]} onChange={(e) => setTier(tier, { [key]: Number(e.target.value) })} />
   );
 
   const save = async () => {
@@ -69,13 +61,7 @@ export function SlaSettingsTab() {
         <p className="muted small">{t('caseSettings.hoursHint')}</p>
         {locations.length === 0 && <p className="muted">{t('settings.empty')}</p>}
         {locations.map((loc) => (
-          <WorkingHours
-            key={loc.id}
-            location={loc}
-            timezone={org?.org.timezone}
-            hours={settings.locations.find((l) => l.locationId === loc.id)}
-            onChange={(next) => setLocation(loc.id, next)}
-          />
+          <WorkingHours key={loc.id} location={loc} timezone={org?.org.timezone} hours={settings.locations.find((l) => l.locationId === loc.id)} onChange={(next) => setLocation(loc.id, next)} />
         ))}
         <FormActions submitLabel={t('common.save')} busy={busy} />
       </form>

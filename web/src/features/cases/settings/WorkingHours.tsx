@@ -19,7 +19,17 @@ export function defaultHours(locationId: string): LocationHours {
 }
 
 /** A location's own working week and holidays (or none: the organisation's clock applies). */
-export function WorkingHours({ location, hours, timezone, onChange }: { location: Location; hours: LocationHours | undefined; timezone: string | undefined; onChange(next: LocationHours | null): void }) {
+export function WorkingHours({
+  location,
+  hours,
+  timezone,
+  onChange,
+}: {
+  location: Location;
+  hours: LocationHours | undefined;
+  timezone: string | undefined;
+  onChange(next: LocationHours | null): void;
+}) {
   const { t } = useI18n();
   const setDay = (day: Weekday, value: Hours | null) => {
     const current = hours ?? defaultHours(location.id);
