@@ -11,7 +11,7 @@ export const shotsDir = process.env.VERITY_SHOTS_DIR ?? '/tmp/verity-shots';
 /** Builds web/dist when it is missing; throws when Chromium is not installed. */
 export async function prepareBrowserTests(): Promise<void> {
   if (!existsSync(chromiumPath)) {
-    throw new Error(`the browser tests need Chromium at ${chromiumPath} (apt-get install chromium fonts-wqy-microhei; npm test installs it when run as root)`);
+    throw new Error(`the browser tests need Chromium at ${chromiumPath} (apt-get install -y chromium fonts-wqy-microhei, once per machine)`);
   }
   mkdirSync(shotsDir, { recursive: true });
   if (existsSync(join(repoRoot, 'web/dist/index.html'))) return;
