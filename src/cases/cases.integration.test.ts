@@ -380,38 +380,6 @@ test('shows an action’s aspect negative share before and after it was done', a
   expect(work.actions.map((a: { id: string }) => a.id)).not.toContain(actionId);
 });
 
-test('seeds the default root causes and adds new ones', async () => {
-  const labels = (await service.get('/api/root-causes')).json().items.map((r: { label: string }) => r.label);
-  expect(labels).toEqual(
-    expect.arrayContaining(['Waiting-time process', 'Communication', 'Staff attitude', 'Billing transparency', 'Clinical quality', 'Facilities', 'Fake or malicious review', 'Other']),
-  );
-  expect((await service.post('/api/root-causes', { label: 'Parking' })).statusCode).toBe(403);
-  const res = await admin.post('/api/root-causes', { label: 'Parking' });
-  expect(res.statusCode).toBe(201);
-  expect(res.json().rootCause).toMatchObject({ label: 'Parking', active: true });
-});
-
-test('saves case settings and uses a location’s hours for new general cases', async () => {
-  const location = (await admin.post('/api/org/locations', { code: 'sh', name: 'Shanghai', timezone: 'Asia/Shanghai' })).json().location;
-  const settings = (await admin.get('/api/case-settings')).json();
-  expect(settings.tiers.general).toEqual({ firstResponseHours: 4, resolutionHours: 40, team: 'Patient service' });
-  const allDay = { start: '00:00', end: '24:00' };
-  const body = { ...settings, locations: [{ locationId: location.id, weeklyHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay }, holidays: [] }] };
-  body.tiers.general.firstResponseHours = 2;
-  const put = await admin.request({ method: 'PUT', url: '/api/case-settings', payload: body });
-  expect(put.statusCode, put.body).toBe(200);
-  const m = await newMention('Nobody answered the phone', { locationId: location.id });
-  const c = (await service.post('/api/cases', { mentionIds: [m], tier: 'general' })).json().case;
-  expect(new Date(c.firstResponseDueAt).getTime() - new Date(c.openedAt).getTime()).toBe(2 * 3_600_000);
-  const bad = await admin.request({
-    method: 'PUT',
-    url: '/api/case-settings',
-    payload: { ...body, locations: [{ ...body.locations[0], weeklyHours: { ...body.locations[0].weeklyHours, mon: { start: '08:00', end: '08:00' } } }] },
-  });
-  expect(bad.statusCode).toBe(400);
-  expect((await service.request({ method: 'PUT', url: '/api/case-settings', payload: body })).statusCode).toBe(403);
-});
-
 test('answers a refused step in the reader’s language, with the ids for programs', async () => {
   const c = await openCase();
   const res = await service.request({ method: 'POST', url: `/api/cases/${c.id}/transition`, payload: { to: 'responded' }, headers: { 'accept-language': 'ru' } });
