@@ -1,5 +1,4 @@
-import { defineMessages, renderWords, type Locale } from '../core/i18n.ts';
-import type { NestedText } from '../db/schema-alerts.ts';
+import { defineMessages } from '../core/i18n.ts';
 
 /**
  * The alerts feature's words (`alerts.<key>`): why a rule or channel is refused, and the titles and
@@ -126,12 +125,3 @@ export const alertsMessages = defineMessages('alerts', {
     'update.text': '{rule}：目前累计匹配 {count} 次；预警仍未关闭。',
   },
 });
-
-/**
- * Renders an alert's title or summary in `locale`: a message code whose parameters may be codes
- * too (a risk's name, the window, the list of facts), each rendered in the same language, as the
- * notifications feature renders them for each reader. Words people wrote stay as they are.
- */
-export function renderAlertText(locale: Locale, text: string | NestedText): string {
-  return renderWords(locale, text);
-}

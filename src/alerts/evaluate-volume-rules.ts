@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../core/context.ts';
 import type { Db } from '../db/database.ts';
-import { alertTitle, volumeSummary, type AlertText } from './alert-texts.ts';
+import type { Words } from '../core/i18n.ts';
+import { alertTitle, volumeSummary } from './alert-texts.ts';
 import type { RuleView, Scope, VolumeConditions } from './alerts.schemas.ts';
 import { ruleColumns, toRuleView } from './alerts.queries.ts';
 import { recordAlert } from './record-alert.ts';
@@ -34,7 +35,7 @@ async function countWindow(db: Db, orgId: string, scope: Scope, from: Date, to: 
 export interface VolumeMeasure {
   fires: boolean;
   count: number;
-  summary: AlertText;
+  summary: Words;
 }
 
 /** Measures a volume rule's window ending at `now` and says whether it fires. Throws on a database error. */

@@ -2,8 +2,8 @@ import type { Db } from '../db/database.ts';
 import { sql } from 'kysely';
 import type { AppContext } from '../core/context.ts';
 import { enqueueNotification } from '../notifications/index.ts';
-import { updateTexts, type AlertText } from './alert-texts.ts';
-import { renderAlertText } from './alerts.messages.ts';
+import { renderWords, type Words } from '../core/i18n.ts';
+import { updateTexts } from './alert-texts.ts';
 import type { RuleView } from './alerts.schemas.ts';
 import { ALERT_MENTION_IDS, type CountMode, type QuietHours } from './alerts.vocab.ts';
 import { quietUntil } from './quiet-hours.ts';
@@ -15,8 +15,8 @@ export interface AlertOccurrence {
   count: number;
   countMode: CountMode;
   /** Message codes or words people wrote (alert-texts.ts); the alert row keeps them in English, each notification's reader gets their language. */
-  title: AlertText;
-  summary: AlertText;
+  title: Words;
+  summary: Words;
   isUrgent: boolean;
 }
 
@@ -75,8 +75,8 @@ export async function recordAlert(ctx: AppContext, trx: Db, orgId: string, rule:
       org_id: orgId,
       rule_id: rule.id,
       scope_key: key,
-      title: renderAlertText('en', occurrence.title),
-      summary: renderAlertText('en', occurrence.summary),
+      title: renderWords('en', occurrence.title),
+      summary: renderWords('en', occurrence.summary),
       count: occurrence.count,
       notified_count: occurrence.count,
       mention_ids: occurrence.mentionIds.slice(0, ALERT_MENTION_IDS),

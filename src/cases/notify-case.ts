@@ -1,14 +1,15 @@
 import type { Db } from '../db/database.ts';
 import type { PgBoss } from 'pg-boss';
 import type { Role } from '../core/access.vocab.ts';
-import { enqueueNotification, type NestedText, type NotificationText } from '../notifications/index.ts';
+import type { Text, Words } from '../core/i18n.ts';
+import { enqueueNotification } from '../notifications/index.ts';
 
 export interface CaseNotification {
   orgId: string;
   /** A message code, so each recipient reads it in their own language. */
-  title: NestedText;
+  title: Text;
   /** The case's title (as people wrote it) or a message code. */
-  text: NotificationText;
+  text: Words;
   url?: string;
   userIds?: string[];
   roles?: Role[];

@@ -9,9 +9,6 @@ type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | 
 
 import type { Text } from '../core/i18n.ts';
 
-/** A message code whose parameters may themselves be message codes (core/i18n.ts renders them). */
-export type NestedText = Text;
-
 export interface AlertChannelsTable {
   id: Generated<string>;
   org_id: string;
@@ -69,7 +66,7 @@ export interface NotificationsTable {
   title: string;
   text: string;
   /** The codes of a title or body given as codes, rendered in each reader's language; null for words people wrote. */
-  message: NullableJson<{ title?: NestedText; text?: NestedText }>;
+  message: NullableJson<{ title?: Text; text?: Text }>;
   url: string | null;
   is_urgent: Generated<boolean>;
   created_at: Generated<Date>;

@@ -1,3 +1,4 @@
+import { renderWords, type Words } from '../core/i18n.ts';
 import type { Db } from '../db/database.ts';
 import type { PgBoss, SendOptions } from 'pg-boss';
 import { sendJob } from '../core/jobs.ts';
@@ -8,7 +9,7 @@ import { readConfig } from '../core/config.ts';
 import { driverOf } from './channels/index.ts';
 import type { InAppConfig } from './channels/in-app.ts';
 import { notificationsMessages } from './notifications.messages.ts';
-import { renderNotificationText, storedMessageOf, type NotificationText } from './notification-text.ts';
+import { storedMessageOf } from './notification-text.ts';
 import type { ChannelKind } from './notifications.vocab.ts';
 
 /** Retries after the first attempt; a delivery that fails this many more times is dead-lettered. */
@@ -17,9 +18,9 @@ export const DELIVERY_RETRY_LIMIT = 5;
 export interface NotificationInput {
   orgId: string;
   /** A message code (each reader gets it in their language) or words as people wrote them. */
-  title: NotificationText;
+  title: Words;
   /** Plain text (HTML is made by escaping) or a message code. */
-  text: NotificationText;
+  text: Words;
   url?: string;
   channelIds?: string[];
   userIds?: string[];
@@ -57,8 +58,8 @@ export async function enqueueNotification(boss: PgBoss | null, trx: Db, input: N
     .insertInto('notifications')
     .values({
       org_id: input.orgId,
-      title: renderNotificationText(org.default_locale, input.title).slice(0, 500),
-      text: renderNotificationText(org.default_locale, input.text),
+      title: renderWords(org.default_locale, input.title).slice(0, 500),
+      text: renderWords(org.default_locale, input.text),
       message: message ? JSON.stringify(message) : null,
       url: input.url ?? null,
       is_urgent: input.urgent ?? false,

@@ -6,7 +6,6 @@ import { notificationRoutes } from './notifications.routes.ts';
 export const notificationsFeature = defineFeature({ name: 'notifications', routes: [notificationRoutes], jobs: [deliverNotificationJob], permissions: {} });
 
 export { enqueueNotification, type NotificationInput } from './enqueue-notification.ts';
-export type { NestedText, NotificationText } from './notification-text.ts';
 // Alert channels are configured in alerts; what a channel of each kind accepts is its driver's.
 export { maskConfig, parseChannelConfig } from './channel-config.ts';
 export { CHANNEL_KINDS, DELIVERY_STATUSES, type ChannelKind, type DeliveryStatus } from './notifications.vocab.ts';

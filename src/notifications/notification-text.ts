@@ -1,35 +1,17 @@
-import { renderText, type Locale } from '../core/i18n.ts';
-import type { NestedText } from '../db/schema-alerts.ts';
-
-export type { NestedText };
-
-/**
- * A title or body: words as people wrote them (a rule's name, a case's title), or a message code
- * rendered for each reader. A parameter may itself be a code (a tier, a window of time), which is
- * rendered in the reader's language too.
- */
-export type NotificationText = string | NestedText;
+import { renderText, type Locale, type Text, type Words } from '../core/i18n.ts';
 
 /** What `notifications.message` keeps: the codes of a title and body that were given as codes. */
 export interface StoredMessage {
-  title?: NestedText;
-  text?: NestedText;
+  title?: Text;
+  text?: Text;
 }
 
 /** The codes to keep for a notification, or null when both its title and body are plain words. */
-export function storedMessageOf(title: NotificationText, text: NotificationText): StoredMessage | null {
+export function storedMessageOf(title: Words, text: Words): StoredMessage | null {
   const message: StoredMessage = {};
   if (typeof title !== 'string') message.title = title;
   if (typeof text !== 'string') message.text = text;
   return message.title || message.text ? message : null;
-}
-
-/** Renders a code in `locale`, its coded parameters too. */
-export const renderNested: (locale: Locale, text: NestedText) => string = renderText;
-
-/** Renders a title or body in `locale`. */
-export function renderNotificationText(locale: Locale, value: NotificationText): string {
-  return typeof value === 'string' ? value : renderNested(locale, value);
 }
 
 /**
@@ -38,7 +20,7 @@ export function renderNotificationText(locale: Locale, value: NotificationText):
  */
 export function localizeNotification(locale: Locale, row: { title: string; text: string; message: StoredMessage | null }): { title: string; text: string } {
   return {
-    title: row.message?.title ? renderNested(locale, row.message.title) : row.title,
-    text: row.message?.text ? renderNested(locale, row.message.text) : row.text,
+    title: row.message?.title ? renderText(locale, row.message.title) : row.title,
+    text: row.message?.text ? renderText(locale, row.message.text) : row.text,
   };
 }
