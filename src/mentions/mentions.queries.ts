@@ -9,7 +9,6 @@ import type { MentionStatus } from './mentions.vocab.ts';
 import { searchQuery } from './search-tokens.ts';
 
 // For callers not yet moved to core/viewer.ts.
-export { viewerOf, type Viewer } from '../core/viewer.ts';
 
 const sortKey = sql<Date>`coalesce(m.published_at, m.received_at)`;
 // The sort key as text to the microsecond: a JS Date would round it to the millisecond, and the

@@ -97,13 +97,7 @@ export async function updateLocation(db: Db, by: AuditBy, id: string, b: Body<ty
 }
 
 /** Throws not_found for a location of another organisation. */
-export async function deleteLocation(db: Db, by: AuditBy, id: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const gone = await trx.deleteFrom('locations').where('id', '=', id).where('org_id', '=', by.orgId).returning('id').executeTakeFirst();
-    if (!gone) throw notFound('location');
-    await recordAudit(trx, { ...by, action: 'location.delete', targetType: 'location', targetId: gone.id });
-  });
-}
+export const deleteLocation = (db: Db, by: AuditBy, id: string): Promise<void> => deleteRosterRow(db, by, 'locations', 'location', 'location', id);
 
 /** Throws bad_request when the location is not the organisation's. */
 export async function createDepartment(db: Db, by: AuditBy, b: Body<typeof DepartmentBody>) {
@@ -137,13 +131,7 @@ export async function updateDepartment(db: Db, by: AuditBy, id: string, b: Body<
 }
 
 /** Throws not_found for a department of another organisation. */
-export async function deleteDepartment(db: Db, by: AuditBy, id: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const gone = await trx.deleteFrom('departments').where('id', '=', id).where('org_id', '=', by.orgId).returning('id').executeTakeFirst();
-    if (!gone) throw notFound('department');
-    await recordAudit(trx, { ...by, action: 'department.delete', targetType: 'department', targetId: gone.id });
-  });
-}
+export const deleteDepartment = (db: Db, by: AuditBy, id: string): Promise<void> => deleteRosterRow(db, by, 'departments', 'department', 'department', id);
 
 /** Throws bad_request when the department is not the organisation's. */
 export async function createStaff(db: Db, by: AuditBy, b: Body<typeof StaffBody>) {
@@ -177,10 +165,20 @@ export async function updateStaff(db: Db, by: AuditBy, id: string, b: Body<typeo
 }
 
 /** Throws not_found for a staff member of another organisation. */
-export async function deleteStaff(db: Db, by: AuditBy, id: string): Promise<void> {
+export const deleteStaff = (db: Db, by: AuditBy, id: string): Promise<void> => deleteRosterRow(db, by, 'staff', 'staff member', 'staff', id);
+
+/** Deletes one row of the organisation's roster with its audit entry, in one transaction; not_found for another organisation's id. */
+async function deleteRosterRow(
+  db: Db,
+  by: AuditBy,
+  table: 'locations' | 'departments' | 'staff',
+  thing: 'location' | 'department' | 'staff member',
+  kind: 'location' | 'department' | 'staff',
+  id: string,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const gone = await trx.deleteFrom('staff').where('id', '=', id).where('org_id', '=', by.orgId).returning('id').executeTakeFirst();
-    if (!gone) throw notFound('staff member');
-    await recordAudit(trx, { ...by, action: 'staff.delete', targetType: 'staff', targetId: gone.id });
+    const gone = await trx.deleteFrom(table).where('id', '=', id).where('org_id', '=', by.orgId).returning('id').executeTakeFirst();
+    if (!gone) throw notFound(thing);
+    await recordAudit(trx, { ...by, action: `${kind}.delete`, targetType: kind, targetId: gone.id });
   });
 }
