@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -44,4 +45,38 @@ export async function freshStore(workDir: string): Promise<{ dataDir?: string; d
     return { databaseUrl: db.url, drop: db.drop };
   }
   return { dataDir: join(workDir, 'data'), drop: async () => {} };
+}
+
+export interface BrowserSession {
+  verity: Awaited<ReturnType<typeof import('../src/app.ts').startVerity>>;
+  browser: BrowserContext;
+  page: Page;
+  workDir: string;
+  /** Closes the browser and Verity, drops the store and removes the work folder. */
+  close(): Promise<void>;
+}
+
+/**
+ * What every browser spec starts with: the built web app, a Verity on a fresh store (with the demo
+ * organisation when `demo`), listening on a free port, and a fresh Chromium profile.
+ */
+export async function startBrowserSession(prefix: string, options: { demo: boolean; viewport: { width: number; height: number } }): Promise<BrowserSession> {
+  await prepareBrowserTests();
+  const workDir = mkdtempSync(join(tmpdir(), prefix));
+  const store = await freshStore(workDir);
+  const { startVerity } = await import('../src/app.ts');
+  const verity = await startVerity({ dataDir: store.dataDir, databaseUrl: store.databaseUrl, port: 0, host: '127.0.0.1', demo: options.demo, logLevel: 'warn' });
+  const { browser, page } = await launchBrowser(join(workDir, 'profile'), options.viewport);
+  return {
+    verity,
+    browser,
+    page,
+    workDir,
+    async close() {
+      await browser.close();
+      await verity.close();
+      await store.drop();
+      rmSync(workDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startVerity } from '../src/app.ts';
-import { freshStore, launchBrowser, prepareBrowserTests, shotsDir } from './browser.ts';
+import { shotsDir, startBrowserSession, type BrowserSession } from './browser.ts';
 import { startSmtpSink, type SmtpSink } from '../src/notifications/test-receivers.ts';
 
 // A risky review arrives by the push API, opens a major case by itself, e-mails the duty inbox,
@@ -13,12 +10,11 @@ const marker = 'Quillfeather';
 const complaint = `The surgeon made a medical error and my lawyer will sue the clinic. ${marker} ward, room 4.`;
 const dutyInbox = 'duty@clinic.test';
 
-let verity: Awaited<ReturnType<typeof startVerity>>;
+let session: BrowserSession;
+let verity: BrowserSession['verity'];
 let smtp: SmtpSink;
 let browser: BrowserContext;
 let page: Page;
-let workDir: string;
-let store: Awaited<ReturnType<typeof freshStore>>;
 let caseId: string;
 
 /** Calls the API with the browser's session and CSRF cookie; throws with the server's answer on failure. */
@@ -34,28 +30,22 @@ async function call<T>(method: 'GET' | 'POST' | 'PATCH', path: string, data?: un
 }
 
 beforeAll(async () => {
-  await prepareBrowserTests();
   smtp = await startSmtpSink();
   process.env.VERITY_SMTP_URL = smtp.url;
   process.env.VERITY_DELIVERY_RETRY_DELAY = '0';
-  workDir = mkdtempSync(join(tmpdir(), 'verity-e2e-cases-'));
-  store = await freshStore(workDir);
-  verity = await startVerity({ dataDir: store.dataDir, databaseUrl: store.databaseUrl, port: 0, host: '127.0.0.1', logLevel: 'warn' });
+  session = await startBrowserSession('verity-e2e-cases-', { demo: false, viewport: { width: 1366, height: 900 } });
+  ({ verity, browser, page } = session);
   // A small demo organisation: its users and roster, and few enough mentions that the e-mails
   // their own cases send do not queue ahead of the one this test waits for.
   const { seedDemo } = await import('../src/demo/seed-demo.ts');
   await seedDemo(verity.ctx, { count: 40 });
-  ({ browser, page } = await launchBrowser(join(workDir, 'profile'), { width: 1366, height: 900 }));
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await verity?.close();
-  await store?.drop();
+  await session?.close();
   await smtp?.close();
   delete process.env.VERITY_SMTP_URL;
   delete process.env.VERITY_DELIVERY_RETRY_DELAY;
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
 describe('cases', () => {

@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startVerity } from '../src/app.ts';
-import { freshStore, launchBrowser, prepareBrowserTests, shotsDir } from './browser.ts';
+import { shotsDir, startBrowserSession, type BrowserSession } from './browser.ts';
 
 /*
  * Crawls every page of the demo clinic in Russian and in Chinese and fails on any English sentence
@@ -15,18 +12,13 @@ import { freshStore, launchBrowser, prepareBrowserTests, shotsDir } from './brow
  * (ids, JSON details) is shown as `<code>` and skipped. What is left is Verity's own words.
  */
 
-let verity: Awaited<ReturnType<typeof startVerity>>;
-let browser: BrowserContext;
+let session: BrowserSession;
 let page: Page;
-let workDir: string;
-let store: Awaited<ReturnType<typeof freshStore>>;
+let verity: BrowserSession['verity'];
 
 beforeAll(async () => {
-  await prepareBrowserTests();
-  workDir = mkdtempSync(join(tmpdir(), 'verity-crawl-'));
-  store = await freshStore(workDir);
-  verity = await startVerity({ dataDir: store.dataDir, databaseUrl: store.databaseUrl, port: 0, host: '127.0.0.1', demo: true, logLevel: 'warn' });
-  ({ browser, page } = await launchBrowser(join(workDir, 'profile'), { width: 1440, height: 900 }));
+  session = await startBrowserSession('verity-crawl-', { demo: true, viewport: { width: 1440, height: 900 } });
+  ({ page, verity } = session);
   await page.goto(`${verity.url}/login`);
   await page.fill('input[name=email]', 'admin@demo.verity.local');
   await page.fill('input[name=password]', 'verity-demo');
@@ -35,10 +27,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await verity?.close();
-  await store?.drop();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
+  await session?.close();
 });
 
 // The organisation's own words, by the API that holds them. Notifications, alerts and deliveries

@@ -1,33 +1,24 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startVerity } from '../src/app.ts';
-import { freshStore, launchBrowser, prepareBrowserTests, shotsDir } from './browser.ts';
+import { shotsDir, startBrowserSession, type BrowserSession } from './browser.ts';
 
 // Drives the built web app (web/dist) in a real Chromium against a real Verity on a fresh PGlite store.
 const marker = 'Quillfeather';
 
-let verity: Awaited<ReturnType<typeof startVerity>>;
-let browser: BrowserContext;
+let session: BrowserSession;
+let verity: BrowserSession['verity'];
 let page: Page;
 let workDir: string;
-let store: Awaited<ReturnType<typeof freshStore>>;
 
 beforeAll(async () => {
-  await prepareBrowserTests();
-  workDir = mkdtempSync(join(tmpdir(), 'verity-e2e-'));
-  store = await freshStore(workDir);
-  verity = await startVerity({ dataDir: store.dataDir, databaseUrl: store.databaseUrl, port: 0, host: '127.0.0.1', demo: true });
-  ({ browser, page } = await launchBrowser(join(workDir, 'profile'), { width: 1366, height: 860 }));
+  session = await startBrowserSession('verity-e2e-', { demo: true, viewport: { width: 1366, height: 860 } });
+  ({ verity, page, workDir } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await verity?.close();
-  await store?.drop();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
+  await session?.close();
 });
 
 describe('inbox', () => {
