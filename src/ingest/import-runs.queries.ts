@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { ImportChannel, ImportRunStatus } from './ingest.vocab.ts';
+import type { ImportChannel } from './ingest.vocab.ts';
 import type { IngestCounts } from './ingest-mentions.ts';
 
 export const MAX_REJECTED_KEPT = 1000;
@@ -81,5 +81,5 @@ function importRunQuery(db: Db) {
       'r.started_at as startedAt',
       'r.finished_at as finishedAt',
     ])
-    .$narrowType<{ status: ImportRunStatus; channel: ImportChannel; rejected: RejectedRow[] }>();
+    .$narrowType<{ rejected: RejectedRow[] }>();
 }

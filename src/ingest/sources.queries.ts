@@ -70,7 +70,7 @@ export async function setSourceCredentials(trx: Db, sourceId: string, credential
 
 /** A source of the organisation by id (kind included), or undefined: another organisation's id reads as missing. */
 export async function findOrgSource(db: Db, orgId: string, sourceId: string): Promise<{ id: string; kind: SourceKind } | undefined> {
-  return db.selectFrom('sources').select(['id', 'kind']).where('id', '=', sourceId).where('org_id', '=', orgId).$narrowType<{ kind: SourceKind }>().executeTakeFirst();
+  return db.selectFrom('sources').select(['id', 'kind']).where('id', '=', sourceId).where('org_id', '=', orgId).executeTakeFirst();
 }
 
 /** The push source a bearer token opens, or undefined. */
@@ -111,7 +111,6 @@ async function findSources(db: Db, orgId: string) {
     ])
     .where('s.org_id', '=', orgId)
     .orderBy('s.name')
-    .$narrowType<{ kind: SourceKind }>()
     .execute();
 }
 
