@@ -6,7 +6,7 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   root: 'web',
   plugins: [react()],
-  build: { outDir: fileURLToPath(new URL('./web/dist', import.meta.url)), emptyOutDir: true },
+  build: { outDir: process.env.VERITY_WEB_DIST ?? fileURLToPath(new URL('./web/dist', import.meta.url)), emptyOutDir: true },
   server: {
     proxy: { '/api': { target: 'http://127.0.0.1:3000' } },
   },

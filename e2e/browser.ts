@@ -9,13 +9,16 @@ export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const shotsDir = process.env.VERITY_SHOTS_DIR ?? '/tmp/verity-shots';
 
-/** Builds web/dist when it is missing; throws when Chromium is not installed. */
+/** Where the built web app is: web/dist, or VERITY_WEB_DIST (which the server reads too). */
+export const webDist = process.env.VERITY_WEB_DIST ?? join(repoRoot, 'web/dist');
+
+/** Builds the web app when it is missing; throws when Chromium is not installed. */
 export async function prepareBrowserTests(): Promise<void> {
   if (!existsSync(chromiumPath)) {
     throw new Error(`the browser tests need Chromium at ${chromiumPath} (apt-get install -y chromium fonts-wqy-microhei, once per machine)`);
   }
   mkdirSync(shotsDir, { recursive: true });
-  if (existsSync(join(repoRoot, 'web/dist/index.html'))) return;
+  if (existsSync(join(webDist, 'index.html'))) return;
   const { build } = await import('vite');
   await build({ configFile: join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
 }

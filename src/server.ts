@@ -14,7 +14,8 @@ import { AppError, ERROR_STATUS, errorMessages, fromDatabaseError } from './core
 import { DEFAULT_LOCALE, type Locale } from './core/i18n.ts';
 import './core/request.ts';
 
-const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+/** The built web app; VERITY_WEB_DIST points elsewhere (a second checkout's or a parallel build's). */
+const WEB_DIST = process.env.VERITY_WEB_DIST ? path.resolve(process.env.VERITY_WEB_DIST) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 
 /** Builds the HTTP server with every route; does not listen. */
