@@ -11,7 +11,7 @@ import { createTestApp, multipartBody, type TestApp, type TestClient } from './t
  * token or webhook secret, not a session, and push.integration.test.ts covers wrong credentials.
  */
 
-type Kind = 'location' | 'department' | 'staff' | 'user' | 'source' | 'mention' | 'importRun' | 'alertChannel' | 'alertRule' | 'alert' | 'notification' | 'delivery' | 'case' | 'caseAction' | 'reply';
+type Kind = 'location' | 'department' | 'staff' | 'user' | 'source' | 'mention' | 'importRun' | 'alertChannel' | 'alertRule' | 'alert' | 'notification' | 'delivery' | 'mail' | 'case' | 'caseAction' | 'reply';
 interface Case {
   kind: Kind;
   body?: unknown;
@@ -39,6 +39,7 @@ const MATRIX: Record<string, Case> = {
   'POST /api/alerts/:id/acknowledge': { kind: 'alert' },
   'POST /api/notifications/:id/read': { kind: 'notification' },
   'POST /api/deliveries/:id/retry': { kind: 'delivery' },
+  'GET /api/mail-outbox/:id': { kind: 'mail' },
   'GET /api/cases/:id': { kind: 'case' },
   'POST /api/cases/:id/transition': { kind: 'case', body: { to: 'acknowledged' } },
   'POST /api/cases/:id/assign': { kind: 'case', body: { assigneeId: NO_ID } },
@@ -134,6 +135,7 @@ beforeAll(async () => {
   idsB.notification = (await app.ctx.db.selectFrom('notification_recipients').select('id').executeTakeFirstOrThrow()).id;
   idsB.delivery = (await app.ctx.db.selectFrom('notification_deliveries').select('id').where('org_id', '=', orgB).where('channel_id', '=', idsB.alertChannel).executeTakeFirstOrThrow()).id;
   await app.ctx.db.updateTable('notification_deliveries').set({ status: 'dead', last_error: 'test' }).where('id', '=', idsB.delivery).execute();
+  idsB.mail = (await app.ctx.db.insertInto('mail_outbox').values({ org_id: orgB, recipients: ['b@clinic-b.test'], subject: 'B mail', text_body: 'B', html_body: 'B' }).returning('id').executeTakeFirstOrThrow()).id;
   idsB.case = (await created(adminB.post('/api/cases', { mentionIds: [idsB.mention], tier: 'malicious' }))).case!.id;
   idsB.caseAction = (
     (await created(
@@ -187,6 +189,7 @@ test('lists none of the other organisation’s ids', async () => {
     '/api/alerts',
     '/api/notifications',
     '/api/deliveries',
+    '/api/mail-outbox',
   ];
   for (const url of lists) {
     const res = await adminA.get(url);

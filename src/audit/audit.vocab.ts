@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   'alert_channel.update',
   'alert_channel.delete',
   'delivery.retry',
+  'delivery.dismiss',
   'case.evidence_export',
   'case.settings',
 ] as const;

@@ -10,7 +10,7 @@ export const ENV_VARS = [
   ['VERITY_SECURE_COOKIES', 'mark session cookies Secure (set to 1 behind HTTPS)', '0'],
   ['VERITY_LOG_LEVEL', 'log level: fatal, error, warn, info, debug', 'info'],
   ['VERITY_PGLITE_SHARED_BUFFERS', 'shared buffers of the embedded database (they live in the Verity process)', '32MB'],
-  ['VERITY_SMTP_URL', 'SMTP server for e-mail alerts, e.g. smtp://user:pass@mail.example:587', '(unset: e-mail deliveries fail as not configured)'],
+  ['VERITY_SMTP_URL', 'SMTP server for e-mail alerts, e.g. smtp://user:pass@mail.example:587', '(unset: e-mail is kept in the local outbox, which admins read in the web app)'],
   ['VERITY_MAIL_FROM', 'sender of e-mail alerts', 'Verity <verity@localhost>'],
   ['VERITY_DELIVERY_RETRY_DELAY', 'seconds before the first retry of a failed alert delivery (doubling, 5 retries); 0 retries at once', '10'],
 ] as const;

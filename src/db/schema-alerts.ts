@@ -41,6 +41,9 @@ export interface AlertsTable {
   scope_key: string;
   title: string;
   summary: string;
+  /** The title and summary as message codes, rendered in each reader's language; null on rows from before (their English text stands). */
+  title_message: NullableJson<Text>;
+  summary_message: NullableJson<Text>;
   count: number;
   notified_count: Generated<number>;
   mention_ids: UuidArray;
@@ -96,8 +99,23 @@ export interface NotificationDeliveriesTable {
   last_error_message: NullableJson<Text>;
   not_before: NullableTimestamp;
   sent_at: NullableTimestamp;
+  /** A dead delivery taken off the dead-letter list by an admin. */
+  dismissed_at: NullableTimestamp;
+  dismissed_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+/** E-mail kept locally when no SMTP server is configured, for an admin to read. */
+export interface MailOutboxTable {
+  id: Generated<string>;
+  org_id: string;
+  delivery_id: string | null;
+  recipients: ColumnType<string[], string[], string[]>;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  created_at: Generated<Date>;
 }
 
 export interface AlertsTables {
@@ -108,4 +126,5 @@ export interface AlertsTables {
   notifications: NotificationsTable;
   notification_recipients: NotificationRecipientsTable;
   notification_deliveries: NotificationDeliveriesTable;
+  mail_outbox: MailOutboxTable;
 }

@@ -45,8 +45,8 @@ export async function sendDeliveryJob(boss: PgBoss, trx: Db, deliveryId: string,
 
 /**
  * Records the notification and enqueues one delivery per channel (and in-app rows per user) inside the caller's transaction.
- * Users named by `userIds`/`roles` get an in-app row and an e-mail to their address (dead-lettered when SMTP is not
- * configured); an in_app channel adds rows for its users. Ids of other organisations and disabled channels are skipped.
+ * Users named by `userIds`/`roles` get an in-app row and an e-mail to their address (kept in the organisation's outbox when
+ * no SMTP server is configured); an in_app channel adds rows for its users. Ids of other organisations and disabled channels are skipped.
  * Throws only on a database error.
  */
 export async function enqueueNotification(boss: PgBoss | null, trx: Db, input: NotificationInput): Promise<void> {

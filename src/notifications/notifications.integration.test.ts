@@ -138,19 +138,6 @@ test('retries a target answering 500, dead-letters it after the last retry, and 
   }
 });
 
-test('dead-letters e-mail to a channel at once with the reason when SMTP is not configured', async () => {
-  const smtpUrl = app.ctx.config.smtpUrl;
-  app.ctx.config.smtpUrl = null;
-  try {
-    const id = await channel('Mail', 'email', { to: ['ops@notify.test'] });
-    await notify({ title: 'No SMTP', text: 'x', channelIds: [id] });
-    const dead = await eventually(async () => (await admin.get('/api/deliveries?status=dead')).json().items.find((d: { title: string }) => d.title === 'No SMTP'), 15_000, 'a dead delivery');
-    expect(dead).toMatchObject({ attempts: 1, lastError: expect.stringContaining('SMTP not configured') });
-  } finally {
-    app.ctx.config.smtpUrl = smtpUrl;
-  }
-});
-
 test('delivers to a fast channel while a slow one is still waiting for its answer', async () => {
   const slow = await startHttpReceiver();
   slow.respond.delayMs = 4000;

@@ -65,12 +65,15 @@ export async function findDeliveries(db: Db, orgId: string, options: { status?: 
       'd.last_error as lastError',
       'd.last_error_message as lastErrorMessage',
       'd.created_at as createdAt',
+      'd.dismissed_at as dismissedAt',
       'n.title',
       'n.text',
       'n.message',
     ])
     .where('d.org_id', '=', orgId);
   if (options.status) query = query.where('d.status', '=', options.status);
+  // The dead-letter list leaves out what an admin dismissed (the full log keeps it).
+  if (options.status === 'dead') query = query.where('d.dismissed_at', 'is', null);
   if (options.id) query = query.where('d.id', '=', options.id);
   const rows = await query.orderBy('d.created_at', 'desc').orderBy('d.id', 'desc').limit(200).execute();
   return rows.map(({ label, email, text, message, lastErrorMessage, ...r }) => ({

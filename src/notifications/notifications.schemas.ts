@@ -22,5 +22,16 @@ export const DeliveryView = z.object({
   attempts: z.number().int(),
   lastError: z.string().nullable(),
   createdAt: z.date(),
+  /** When an admin took this dead delivery off the dead-letter list; null otherwise. */
+  dismissedAt: z.date().nullable(),
   title: z.string(),
 });
+
+/** Up to 200 delivery ids for a bulk retry or dismiss. */
+export const DeliveryIds = z.object({ ids: z.array(z.uuid()).min(1).max(200) });
+
+export const OutboxFilters = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) });
+
+export const OutboxMailSummary = z.object({ id: z.string(), recipients: z.array(z.string()), subject: z.string(), createdAt: z.date() });
+
+export const OutboxMail = OutboxMailSummary.extend({ text: z.string(), html: z.string() });

@@ -25,10 +25,58 @@ export async function retryDelivery(ctx: Pick<AppContext, 'db' | 'boss'>, by: Re
     if (row.status !== 'dead') throw new AppError('conflict', notificationsMessages.text(row.status === 'sent' ? 'onlyDeadRetried.sent' : 'onlyDeadRetried.pending'));
     await trx
       .updateTable('notification_deliveries')
-      .set({ status: 'pending', attempt_limit: sql<number>`attempts + ${DELIVERY_RETRY_LIMIT + 1}`, not_before: null, updated_at: sql<Date>`now()` })
+      .set({ status: 'pending', attempt_limit: sql<number>`attempts + ${DELIVERY_RETRY_LIMIT + 1}`, not_before: null, dismissed_at: null, dismissed_by: null, updated_at: sql<Date>`now()` })
       .where('id', '=', row.id)
       .execute();
     if (ctx.boss) await sendDeliveryJob(ctx.boss, trx, row.id);
     await recordAudit(trx, { orgId: by.orgId, userId: by.userId, actor: by.email, action: 'delivery.retry', targetType: 'delivery', targetId: row.id, ip: by.ip });
+  });
+}
+
+/**
+ * Retries every dead delivery among `ids` in one transaction (each with its job and audit entry);
+ * ids of another organisation, or of deliveries that are not dead, are left alone and counted as
+ * skipped. Returns the ids retried.
+ */
+export async function retryDeliveries(ctx: Pick<AppContext, 'db' | 'boss'>, by: RetryAuthor, ids: string[]): Promise<{ retried: string[]; skipped: number }> {
+  const unique = [...new Set(ids)];
+  return ctx.db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .updateTable('notification_deliveries')
+      .set({ status: 'pending', attempt_limit: sql<number>`attempts + ${DELIVERY_RETRY_LIMIT + 1}`, not_before: null, dismissed_at: null, dismissed_by: null, updated_at: sql<Date>`now()` })
+      .where('org_id', '=', by.orgId)
+      .where('id', 'in', unique)
+      .where('status', '=', 'dead')
+      .returning('id')
+      .execute();
+    for (const row of rows) {
+      if (ctx.boss) await sendDeliveryJob(ctx.boss, trx, row.id);
+      await recordAudit(trx, { orgId: by.orgId, userId: by.userId, actor: by.email, action: 'delivery.retry', targetType: 'delivery', targetId: row.id, ip: by.ip });
+    }
+    return { retried: rows.map((r) => r.id), skipped: unique.length - rows.length };
+  });
+}
+
+/**
+ * Takes dead deliveries off the dead-letter list (they stay in the delivery log, with who dismissed
+ * them); ids of another organisation, or of deliveries that are not dead or already dismissed, are
+ * skipped. Returns the ids dismissed.
+ */
+export async function dismissDeliveries(ctx: Pick<AppContext, 'db'>, by: RetryAuthor, ids: string[]): Promise<{ dismissed: string[]; skipped: number }> {
+  const unique = [...new Set(ids)];
+  return ctx.db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .updateTable('notification_deliveries')
+      .set({ dismissed_at: sql<Date>`now()`, dismissed_by: by.userId, updated_at: sql<Date>`now()` })
+      .where('org_id', '=', by.orgId)
+      .where('id', 'in', unique)
+      .where('status', '=', 'dead')
+      .where('dismissed_at', 'is', null)
+      .returning('id')
+      .execute();
+    for (const row of rows) {
+      await recordAudit(trx, { orgId: by.orgId, userId: by.userId, actor: by.email, action: 'delivery.dismiss', targetType: 'delivery', targetId: row.id, ip: by.ip });
+    }
+    return { dismissed: rows.map((r) => r.id), skipped: unique.length - rows.length };
   });
 }
