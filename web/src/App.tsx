@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { me as fetchMe, saveLocale, logout as signOut } from './features/auth/api.ts';
 import { NotificationBell } from './features/alerts/index.ts';
 import { hasStoredLocale, useI18n } from './i18n/index.tsx';
@@ -89,7 +89,7 @@ export function App() {
         <AppProvider me={me}>
           <Shell me={me} visible={visible} current={current} onLogout={() => void logout()}>
             <NoticeBar notices={notices.notices} dismiss={notices.dismiss} />
-            <main className="content">
+            <main className="content" id="main-content" tabIndex={-1}>
               <Suspense fallback={<Spinner />}>
                 <Page key={navigationKey} route={current} fullPath={path} />
               </Suspense>
@@ -101,12 +101,49 @@ export function App() {
   );
 }
 
-/** The frame around every page: the navigation of the routes this user may see, and the top bar. */
+/** The frame around every page: the navigation of the routes this user may see, and the top bar. Below 768 px the navigation is a drawer behind the menu button. */
 function Shell({ me, visible, current, onLogout, children }: { me: Me; visible: Route[]; current: Route | undefined; onLogout(): void; children: ReactNode }) {
   const { t } = useI18n();
+  const { key: navigationKey } = useLocation();
+  const [navOpen, setNavOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const nav = useRef<HTMLDivElement>(null);
+
+  // The drawer closes when a page is chosen, and on Escape (giving the focus back to the menu button).
+  useEffect(() => setNavOpen(false), [navigationKey]);
+  useEffect(() => {
+    if (!navOpen) return;
+    nav.current?.querySelector<HTMLElement>('a')?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setNavOpen(false);
+      toggle.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navOpen]);
+
+  const account = (
+    <>
+      <div className="user-chip" title={me.email}>
+        <span className="avatar" aria-hidden="true">
+          {(me.name || me.email).slice(0, 1).toUpperCase()}
+        </span>
+        <span className="user-name">{me.name || me.email}</span>
+        <span className="user-role">{t(`role.${me.role}`)}</span>
+      </div>
+      <button type="button" className="btn btn-ghost logout-button" onClick={onLogout}>
+        {t('header.logout')}
+      </button>
+    </>
+  );
+
   return (
-    <div className="shell">
-      <aside className="sidenav">
+    <div className={`shell${navOpen ? ' nav-open' : ''}`}>
+      <a className="skip-link" href="#main-content">
+        {t('shell.skipToContent')}
+      </a>
+      <div className="sidenav" id="app-navigation" ref={nav}>
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">
             V
@@ -116,7 +153,7 @@ function Shell({ me, visible, current, onLogout, children }: { me: Me; visible: 
             <div className="brand-tagline">{t('app.tagline')}</div>
           </div>
         </div>
-        <nav>
+        <nav aria-label={t('shell.navigation')}>
           {visible.map((route) => (
             <Link key={route.path} href={route.path} className={`nav-item${current === route ? ' active' : ''}`} aria-current={current === route ? 'page' : undefined}>
               <span className="nav-icon" aria-hidden="true">
@@ -126,24 +163,28 @@ function Shell({ me, visible, current, onLogout, children }: { me: Me; visible: 
             </Link>
           ))}
         </nav>
+        <div className="sidenav-account">{account}</div>
         <div className="sidenav-footer">{me.org.name}</div>
-      </aside>
+      </div>
+      {navOpen && <div className="nav-backdrop" aria-hidden="true" onClick={() => setNavOpen(false)} />}
       <div className="main-column">
         <header className="topbar">
+          <button
+            type="button"
+            ref={toggle}
+            className="nav-toggle icon-btn"
+            aria-expanded={navOpen}
+            aria-controls="app-navigation"
+            aria-label={t('shell.menu')}
+            onClick={() => setNavOpen((open) => !open)}
+          >
+            <span aria-hidden="true">☰</span>
+          </button>
           <div className="topbar-title">{current ? t(current.label) : ''}</div>
           <div className="topbar-actions">
             <NotificationBell />
             <LanguageSwitch />
-            <div className="user-chip" title={me.email}>
-              <span className="avatar" aria-hidden="true">
-                {(me.name || me.email).slice(0, 1).toUpperCase()}
-              </span>
-              <span className="user-name">{me.name || me.email}</span>
-              <span className="user-role">{t(`role.${me.role}`)}</span>
-            </div>
-            <button type="button" className="btn btn-ghost" onClick={onLogout}>
-              {t('header.logout')}
-            </button>
+            <div className="topbar-account">{account}</div>
           </div>
         </header>
         {children}

@@ -91,8 +91,9 @@ export function MentionDetail({ id, onClose, onChanged }: Props) {
           {a && <SentimentBadge label={a.sentiment.label} />}
           <StatusBadge status={mention.status} />
         </div>
-        <button type="button" className="icon-btn" aria-label={t('common.close')} onClick={onClose}>
-          ×
+        <button type="button" className="icon-btn detail-close" aria-label={t('common.close')} onClick={onClose}>
+          <span className="detail-close-x">×</span>
+          <span className="detail-back">← {t('common.back')}</span>
         </button>
       </div>
       {mention.title && <h2 className="detail-title">{mention.title}</h2>}
