@@ -139,7 +139,7 @@ test('keeps sentiment score and confidence in range and reports the model versio
   expect(result.sentiment.label).toBe('negative');
   expect(result.sentiment.score).toBeGreaterThanOrEqual(-1);
   expect(result.sentiment.confidence).toBeLessThanOrEqual(1);
-  expect(result.modelVersion).toMatch(/^lr1-[0-9a-f]{12}\+lex-[0-9a-f]{8}$/);
+  expect(result.modelVersion).toMatch(/^lr1-[0-9a-f]{12}\+lex-[0-9a-f]{8}\+risk-[0-9a-f]{8}$/);
 });
 
 test('applies a clinic lexicon extension', () => {

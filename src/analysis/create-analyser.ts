@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { analysisLanguage, detectLanguage } from './text.ts';
 import { prepareText, type Token } from './tokenize.ts';
 import { getSentimentModels, scoreTokens, type SentimentResult } from './sentiment.ts';
-import { compileLexicon, type CompiledLexicon, type CompiledAspect } from './lexicon.ts';
+import { compileLexicon, matchedCue, type CompiledLexicon, type CompiledAspect } from './lexicon.ts';
+import { getRiskModel, riskConfidence, riskFeatures, type RiskCorrections } from './risk-confidence.ts';
 import { createStaffMatcher, type RosterMember } from './match-staff.ts';
 import { AuthenticityIndex, singleTextSignals } from './authenticity.ts';
 import type { SentimentLabel } from './sentiment-model.ts';
@@ -21,7 +22,8 @@ export interface Analysis {
   lang: string;
   sentiment: { label: SentimentLabel; score: number; confidence: number };
   aspects: { aspect: string; polarity: SentimentLabel; span: [number, number] }[];
-  risks: { risk: string; span: [number, number] }[];
+  /** `confidence`: calibrated probability that the risk is real (risk-confidence.ts); `dismissed`: a person said "not a risk" for this mention. */
+  risks: { risk: string; span: [number, number]; cue: string; confidence: number; corrections?: number; dismissed?: boolean }[];
   staff: { id: string; span: [number, number]; confidence: number }[];
   authenticity: { score: number; signals: string[] };
   ratingConflict: boolean;
@@ -38,6 +40,8 @@ export interface AnalyserOptions {
   roster?: RosterMember[];
   /** Extra cues merged into the built-in lexicons: an object shaped like lexicons/*.json or a JSON file path. */
   lexicons?: unknown;
+  /** The organisation's "not a risk" corrections, applied to every risk confidence. */
+  riskCorrections?: RiskCorrections;
 }
 
 let defaultLexicon: CompiledLexicon | undefined;
@@ -117,7 +121,9 @@ export function createAnalyser(options: AnalyserOptions = {}): Analyser {
   const { manifest, models } = getSentimentModels();
   const lexicon = options.lexicons === undefined ? (defaultLexicon ??= compileLexicon()) : compileLexicon(options.lexicons);
   const matchStaff = createStaffMatcher(options.roster ?? []);
-  const modelVersion = `${manifest.version}+lex-${createHash('sha256').update(lexicon.fingerprint).digest('hex').slice(0, 8)}`;
+  const riskModel = getRiskModel();
+  const corrections = options.riskCorrections;
+  const modelVersion = `${manifest.version}+lex-${createHash('sha256').update(lexicon.fingerprint).digest('hex').slice(0, 8)}+risk-${riskModel.version}`;
 
   function analyse(input: AnalysisInput): Analysis {
     if (typeof input?.text !== 'string') throw new TypeError('analysis input needs a text string');
@@ -137,7 +143,7 @@ export function createAnalyser(options: AnalyserOptions = {}): Analyser {
         : { label: 'neutral', score: 0, confidence: supported ? 0.5 : 0, probabilities: [0, 1, 0] };
 
     const aspects: Analysis['aspects'] = [];
-    const risks: Analysis['risks'] = [];
+    const riskHits: { risk: string; span: [number, number]; cue: string }[] = [];
     if (supported && tokens.length > 0 && model) {
       // Clause ranges are only needed once a cue matches (most texts have few or none).
       let clauses: { from: Int32Array; to: Int32Array } | null = null;
@@ -178,14 +184,15 @@ export function createAnalyser(options: AnalyserOptions = {}): Analyser {
         while ((match = riskScan.exec(haystack))) {
           let group = 1;
           while (match[group] === undefined) group++;
-          const risk = riskList[group - 1]!.risk;
+          const compiled = riskList[group - 1]!;
+          const risk = compiled.risk;
           riskSeen ??= new Set<string>();
           if (riskSeen.has(risk) || isNegatedAt(haystack, match.index, analysisLang)) continue;
           riskSeen.add(risk);
-          risks.push({ risk, span: [match.index, match.index + match[0].length] });
+          riskHits.push({ risk, span: [match.index, match.index + match[0].length], cue: matchedCue(compiled, match[0]) });
         }
       }
-      risks.sort((a, b) => a.span[0] - b.span[0]);
+      riskHits.sort((a, b) => a.span[0] - b.span[0]);
     }
 
     // Rating and text together: the rating pulls the score, but a clear contradiction is flagged
@@ -212,10 +219,20 @@ export function createAnalyser(options: AnalyserOptions = {}): Analyser {
       }
     }
 
+    const finalScore = Math.max(-1, Math.min(1, score));
+    const risks: Analysis['risks'] = riskHits.map((hit) => {
+      const features = riskFeatures(
+        { lang: analysisLang, text: haystack, span: hit.span, risk: hit.risk, cue: hit.cue, riskCount: riskHits.length, sentimentScore: finalScore, rating, ratingConflict },
+        riskModel.generalUse,
+      );
+      const count = corrections?.cues.get(`${hit.risk}:${hit.cue}`) ?? 0;
+      const dismissed = input.id !== undefined && corrections?.mentions.has(`${input.id}:${hit.risk}`) === true;
+      return { ...hit, confidence: round(riskConfidence(riskModel, features, count)), ...(count ? { corrections: count } : {}), ...(dismissed ? { dismissed } : {}) };
+    });
     const authenticity = singleTextSignals(text, rating, label);
     return {
       lang,
-      sentiment: { label, score: round(Math.max(-1, Math.min(1, score))), confidence: round(confidence) },
+      sentiment: { label, score: round(finalScore), confidence: round(confidence) },
       aspects,
       risks,
       staff: matchStaff(text, haystack),

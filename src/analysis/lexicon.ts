@@ -29,6 +29,8 @@ export interface CompiledAspect {
 export interface CompiledRisk {
   risk: string;
   cues: RegExp;
+  /** Each cue as written and as a whole-match regex, to tell which cue a scan hit (the risk confidence weighs cues). */
+  cueList: { cue: string; exact: RegExp }[];
 }
 export interface CompiledLexicon {
   aspects: Record<Lang, CompiledAspect[]>;
@@ -63,6 +65,16 @@ function compile(cues: readonly string[] | undefined, lang: Lang, global: boolea
   const sources = [...new Set(cues)].sort((a, b) => b.length - a.length).map((cue) => cueSource(cue, lang));
   const start = lang === 'zh' ? '' : WORD_START;
   return new RegExp(`${start}(?:${sources.join('|')})`, global ? 'giu' : 'iu');
+}
+
+/** Longest first, each anchored to the whole matched text. */
+function exactCues(cues: readonly string[], lang: Lang): { cue: string; exact: RegExp }[] {
+  return [...new Set(cues)].sort((a, b) => b.length - a.length).map((cue) => ({ cue: cue.toLowerCase(), exact: new RegExp(`^(?:${cueSource(cue, lang)})$`, 'iu') }));
+}
+
+/** The lexicon cue (as written, lower case) a risk scan matched, or the matched text itself. */
+export function matchedCue(risk: CompiledRisk, matched: string): string {
+  return risk.cueList.find((c) => c.exact.test(matched))?.cue ?? matched.toLowerCase();
 }
 
 function merge(base: LexiconData, extra: LexiconData): LexiconData {
@@ -119,7 +131,7 @@ export function compileLexicon(extra?: unknown): CompiledLexicon {
     }
     for (const risk of RISKS) {
       const cues = compile(data.risks?.[risk]?.[lang], lang, true);
-      if (cues) risks[lang].push({ risk, cues });
+      if (cues) risks[lang].push({ risk, cues, cueList: exactCues(data.risks?.[risk]?.[lang] ?? [], lang) });
     }
   }
   // One alternation per language, one capture group per aspect/risk, the word boundary hoisted.
