@@ -15,9 +15,10 @@ import { Spinner } from './ui/states.tsx';
 export function App() {
   const { path, key: navigationKey } = useLocation();
   const { t, locale, setLocale } = useI18n();
-  const notices = useNoticeState();
-  const { reportError } = notices;
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  // Toasts belong to one session: signing out or in as someone else clears them.
+  const notices = useNoticeState(me ? `user:${me.id}` : 'signed-out');
+  const { reportError } = notices;
 
   useEffect(() => {
     setUnauthorizedHandler(() => {

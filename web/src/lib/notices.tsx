@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useI18n, type Translate } from '../i18n/index.tsx';
 import { ApiError } from './api.ts';
 
@@ -20,12 +20,35 @@ export function errorText(error: unknown, t: Translate): string {
   return error.code === 'network' ? t('common.errorNetwork') : error.message || t('common.errorGeneric');
 }
 
-/** The banners' state; the app keeps one and hands its reportError/notify down through NoticesProvider. */
-export function useNoticeState(): Notices & { notices: Notice[]; dismiss(id: number): void } {
+/** How many toasts show at once; an older one makes way for a newer. */
+const maxNotices = 3;
+
+/**
+ * The toasts' state; the app keeps one and hands its reportError/notify down through NoticesProvider.
+ * `session` names who is signed in: when it changes (sign-out, another user) every toast goes, and
+ * a late answer to a request of the last session (its reportError/notify) shows nothing.
+ */
+export function useNoticeState(session: string): Notices & { notices: Notice[]; dismiss(id: number): void } {
   const { t } = useI18n();
   const [notices, setNotices] = useState<Notice[]>([]);
+  const [shownFor, setShownFor] = useState(session);
   const nextId = useRef(1);
   const timers = useRef(new Map<number, number>());
+  const currentSession = useRef(session);
+
+  // A new session starts with no toasts (set during render, so not even one frame shows the old ones).
+  if (shownFor !== session) {
+    setShownFor(session);
+    setNotices([]);
+  }
+  useLayoutEffect(() => {
+    currentSession.current = session;
+    const pending = timers.current;
+    return () => {
+      for (const timer of pending.values()) window.clearTimeout(timer);
+      pending.clear();
+    };
+  }, [session]);
 
   const dismiss = useCallback((id: number) => {
     setNotices((all) => all.filter((n) => n.id !== id));
@@ -36,14 +59,15 @@ export function useNoticeState(): Notices & { notices: Notice[]; dismiss(id: num
 
   const push = useCallback(
     (tone: Notice['tone'], text: string) => {
+      if (currentSession.current !== session) return; // a request of a session that has ended
       const id = nextId.current++;
-      setNotices((all) => [...all.filter((n) => n.text !== text), { id, tone, text }].slice(-4));
+      setNotices((all) => [...all.filter((n) => n.text !== text), { id, tone, text }].slice(-maxNotices));
       timers.current.set(
         id,
         window.setTimeout(() => dismiss(id), tone === 'error' ? 10_000 : 4_000),
       );
     },
-    [dismiss],
+    [dismiss, session],
   );
 
   const reportError = useCallback(
