@@ -11,7 +11,7 @@ import { createTestApp, multipartBody, type TestApp, type TestClient } from './t
  * token or webhook secret, not a session, and push.integration.test.ts covers wrong credentials.
  */
 
-type Kind = 'location' | 'department' | 'staff' | 'user' | 'source' | 'mention' | 'importRun' | 'alertChannel' | 'alertRule' | 'alert' | 'notification' | 'delivery' | 'mail' | 'case' | 'caseAction' | 'reply';
+type Kind = 'location' | 'department' | 'staff' | 'user' | 'source' | 'mention' | 'importRun' | 'alertChannel' | 'alertRule' | 'alert' | 'notification' | 'delivery' | 'mail' | 'case' | 'caseAction' | 'reply' | 'team';
 interface Case {
   kind: Kind;
   body?: unknown;
@@ -50,6 +50,12 @@ const MATRIX: Record<string, Case> = {
   'POST /api/cases/:id/reopen': { kind: 'case', body: { note: 'Taken over' } },
   'GET /api/cases/:id/evidence.zip': { kind: 'case' },
   'POST /api/cases/:id/replies': { kind: 'case', body: { text: 'Taken over', lang: 'en', kind: 'public' } },
+  'POST /api/cases/:id/mentions': { kind: 'case', body: { mentionId: NO_ID } },
+  'DELETE /api/cases/:id/mentions/:mentionId': { kind: 'case' },
+  'PATCH /api/teams/:id': { kind: 'team', body: { name: 'Taken over', autoAssign: false } },
+  'POST /api/teams/:id/members': { kind: 'team', body: { userId: NO_ID } },
+  'PATCH /api/teams/:id/members/:userId': { kind: 'team', body: { onShift: false } },
+  'DELETE /api/teams/:id/members/:userId': { kind: 'team' },
   'POST /api/replies/:id/approve': { kind: 'reply' },
   'POST /api/replies/:id/posted': { kind: 'reply', body: { url: 'https://example.test/taken-over' } },
 };
@@ -92,6 +98,8 @@ async function snapshotB() {
     alerts: await db.selectFrom('alerts').selectAll().where('id', '=', idsB.alert).execute(),
     notifications: await db.selectFrom('notification_recipients').selectAll().where('id', '=', idsB.notification).execute(),
     deliveries: await db.selectFrom('notification_deliveries').selectAll().where('id', '=', idsB.delivery).execute(),
+    teams: await db.selectFrom('teams').selectAll().where('id', '=', idsB.team).execute(),
+    teamMembers: await db.selectFrom('team_members').selectAll().where('team_id', '=', idsB.team).execute(),
     cases: await db.selectFrom('cases').selectAll().where('id', '=', idsB.case).execute(),
     caseEvents: await db.selectFrom('case_events').select(['id', 'type']).where('case_id', '=', idsB.case).execute(),
     caseActions: await db.selectFrom('case_actions').selectAll().where('case_id', '=', idsB.case).execute(),
@@ -143,6 +151,8 @@ beforeAll(async () => {
     )) as unknown as { actions: { id: string }[] }
   ).actions[0]!.id;
   idsB.reply = (await created(adminB.post(`/api/cases/${idsB.case}/replies`, { text: 'We are sorry to hear this.', lang: 'en', kind: 'public' }))).reply!.id;
+  idsB.team = ((await adminB.get('/api/teams')).json() as { items: { id: string }[] }).items[0]!.id;
+  await created(adminB.post(`/api/teams/${idsB.team}/members`, { userId: idsB.user }), 200);
   before = await snapshotB();
 });
 afterAll(async () => {
@@ -157,7 +167,7 @@ test('covers every route of the server with an id parameter in the matrix', () =
 
 test.each(Object.entries(MATRIX))('answers 404 to %s with an id of another organisation', async (route, { kind, body }) => {
   const [method, path] = route.split(' ') as [string, string];
-  const res = await adminA.request({ method: method as 'GET', url: path.replace(':id', idsB[kind]).replace(':actionId', idsB.caseAction), ...(body !== undefined ? { payload: body as object } : {}) });
+  const res = await adminA.request({ method: method as 'GET', url: path.replace(':id', idsB[kind]).replace(':actionId', idsB.caseAction).replace(':mentionId', idsB.mention).replace(':userId', idsB.user), ...(body !== undefined ? { payload: body as object } : {}) });
   expect(res.statusCode).toBe(404);
   expect(res.json()).toMatchObject({ error: { code: 'not_found', message: expect.any(String) } });
 });
@@ -165,7 +175,7 @@ test.each(Object.entries(MATRIX))('answers 404 to %s with an id of another organ
 test('leaves every object of the other organisation unchanged', async () => {
   for (const [route, { kind, body }] of Object.entries(MATRIX)) {
     const [method, path] = route.split(' ') as [string, string];
-    await adminA.request({ method: method as 'GET', url: path.replace(':id', idsB[kind]).replace(':actionId', idsB.caseAction), ...(body !== undefined ? { payload: body as object } : {}) });
+    await adminA.request({ method: method as 'GET', url: path.replace(':id', idsB[kind]).replace(':actionId', idsB.caseAction).replace(':mentionId', idsB.mention).replace(':userId', idsB.user), ...(body !== undefined ? { payload: body as object } : {}) });
   }
   const after = await snapshotB();
   expect(after).toEqual(before);

@@ -31,5 +31,16 @@ export const AUDIT_ACTIONS = [
   'delivery.dismiss',
   'case.evidence_export',
   'case.settings',
+  'case.opened',
+  'case.assigned',
+  'case.team_changed',
+  'case.status',
+  'case.closed',
+  'case.reopened',
+  'case.mention_linked',
+  'case.mention_unlinked',
+  'team.create',
+  'team.update',
+  'team.members',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -36,7 +36,7 @@ test('seeds the default root causes and adds new ones', async () => {
 test('saves case settings and uses a location’s hours for new general cases', async () => {
   const location = (await admin.post('/api/org/locations', { code: 'sh', name: 'Shanghai', timezone: 'Asia/Shanghai' })).json().location;
   const settings = (await admin.get('/api/case-settings')).json();
-  expect(settings.tiers.general).toEqual({ firstResponseHours: 4, resolutionHours: 40, team: 'Patient service' });
+  expect(settings.tiers.general).toEqual({ firstResponseHours: 4, resolutionHours: 40, team: 'Patient service', teamId: expect.any(String) });
   const allDay = { start: '00:00', end: '24:00' };
   const body = { ...settings, locations: [{ locationId: location.id, weeklyHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay }, holidays: [] }] };
   body.tiers.general.firstResponseHours = 2;

@@ -3,9 +3,10 @@ import { recordAudit } from '../audit/index.ts';
 import { badRequest } from '../core/errors.ts';
 import type { Locale } from '../core/i18n.ts';
 import { addWorkingHours, DEFAULT_WEEKLY_HOURS, type WorkingCalendar } from './business-hours.ts';
-import { casesMessages } from './cases.messages.ts';
+import { casesMessages, teamName } from './cases.messages.ts';
 import type { CaseSettings } from './cases.schemas.ts';
-import type { Tier } from './cases.vocab.ts';
+import { TIERS, type Tier } from './cases.vocab.ts';
+import { teamForTier, teamIdByName } from './teams.ts';
 
 const DEFAULT_HOURS: Record<Tier, { firstResponseHours: number; resolutionHours: number }> = {
   general: { firstResponseHours: 4, resolutionHours: 40 },
@@ -13,20 +14,27 @@ const DEFAULT_HOURS: Record<Tier, { firstResponseHours: number; resolutionHours:
   malicious: { firstResponseHours: 24, resolutionHours: 240 },
 };
 
-/** The settings of an organisation that has saved none; the teams are named in its default language. */
-export function defaultCaseSettings(locale: Locale): CaseSettings {
-  const tier = (t: Tier) => ({ ...DEFAULT_HOURS[t], team: casesMessages.render(locale, `team.${t}`) });
-  return { tiers: { general: tier('general'), major: tier('major'), malicious: tier('malicious') }, locations: [] };
+/** The settings of an organisation that has saved none; each tier goes to its default team. */
+export function defaultCaseSettings(): CaseSettings {
+  return { tiers: { general: { ...DEFAULT_HOURS.general }, major: { ...DEFAULT_HOURS.major }, malicious: { ...DEFAULT_HOURS.malicious } }, locations: [] };
 }
 
-/** The organisation's case settings, or the defaults when it has saved none. */
-export async function getCaseSettings(db: Db, orgId: string): Promise<CaseSettings> {
+/**
+ * The organisation's case settings, or the defaults when it has saved none. Each tier names its
+ * team (`teamId`, and `team`: its name in `locale`, else the organisation's language), so a
+ * default team reads in the reader's language and a renamed one as written.
+ */
+export async function getCaseSettings(db: Db, orgId: string, locale?: Locale): Promise<CaseSettings> {
   const row = await db.selectFrom('case_settings').select(['tiers', 'locations']).where('org_id', '=', orgId).executeTakeFirst();
-  if (!row) {
-    const org = await db.selectFrom('organisations').select('default_locale').where('id', '=', orgId).executeTakeFirstOrThrow();
-    return defaultCaseSettings(org.default_locale);
+  const saved: CaseSettings = row ? { tiers: row.tiers as CaseSettings['tiers'], locations: row.locations as CaseSettings['locations'] } : defaultCaseSettings();
+  const lang = locale ?? (await db.selectFrom('organisations').select('default_locale').where('id', '=', orgId).executeTakeFirstOrThrow()).default_locale;
+  const tiers = { ...saved.tiers };
+  for (const tier of TIERS) {
+    const { firstResponseHours, resolutionHours, teamId } = saved.tiers[tier];
+    const team = await teamForTier(db, orgId, tier, teamId);
+    tiers[tier] = { firstResponseHours, resolutionHours, teamId: team.id, team: teamName(lang, team) };
   }
-  return { tiers: row.tiers as CaseSettings['tiers'], locations: row.locations as CaseSettings['locations'] };
+  return { tiers, locations: saved.locations };
 }
 
 /** Who changes the settings, for the audit log. */
@@ -41,7 +49,7 @@ export interface SettingsAuthor {
  * Saves the settings and records the change in the audit log, in one transaction. Throws
  * bad_request when a location is not the organisation's or is listed twice.
  */
-export async function updateCaseSettings(db: Db, by: SettingsAuthor, settings: CaseSettings): Promise<CaseSettings> {
+export async function updateCaseSettings(db: Db, by: SettingsAuthor, settings: CaseSettings, locale?: Locale): Promise<CaseSettings> {
   const { orgId } = by;
   const ids = settings.locations.map((l) => l.locationId);
   if (new Set(ids).size !== ids.length) throw badRequest(casesMessages.text('locationTwice'));
@@ -50,7 +58,13 @@ export async function updateCaseSettings(db: Db, by: SettingsAuthor, settings: C
       const found = await trx.selectFrom('locations').select('id').where('org_id', '=', orgId).where('id', 'in', ids).execute();
       if (found.length !== ids.length) throw badRequest(casesMessages.text('noSuchLocation'));
     }
-    const values = { tiers: JSON.stringify(settings.tiers), locations: JSON.stringify(settings.locations) };
+    // Each tier stores its team's id, never a name: a default team's name is made in the reader's language.
+    const tiers: Record<string, { firstResponseHours: number; resolutionHours: number; teamId: string }> = {};
+    for (const tier of TIERS) {
+      const t = settings.tiers[tier];
+      tiers[tier] = { firstResponseHours: t.firstResponseHours, resolutionHours: t.resolutionHours, teamId: await tierTeamId(trx, by, tier, t) };
+    }
+    const values = { tiers: JSON.stringify(tiers), locations: JSON.stringify(settings.locations) };
     await trx
       .insertInto('case_settings')
       .values({ org_id: orgId, ...values })
@@ -64,10 +78,26 @@ export async function updateCaseSettings(db: Db, by: SettingsAuthor, settings: C
       targetType: 'organisation',
       targetId: orgId,
       ip: by.ip,
-      details: { tiers: settings.tiers, locations: settings.locations.length },
+      details: { tiers, locations: settings.locations.length },
     });
   });
-  return settings;
+  return getCaseSettings(db, orgId, locale);
+}
+
+/** The team a saved tier points at: its teamId (the organisation's), else the team of its name, else a new team of that name, else the tier's default team. */
+async function tierTeamId(trx: Db, by: SettingsAuthor, tier: Tier, t: { team?: string | undefined; teamId?: string | undefined }): Promise<string> {
+  if (t.teamId) {
+    const found = await trx.selectFrom('teams').select('id').where('org_id', '=', by.orgId).where('id', '=', t.teamId).executeTakeFirst();
+    if (!found) throw badRequest(casesMessages.text('noSuchTeam'));
+    return found.id;
+  }
+  if (t.team) {
+    const named = await teamIdByName(trx, by.orgId, t.team);
+    if (named) return named;
+    const created = await trx.insertInto('teams').values({ org_id: by.orgId, name: t.team }).returning('id').executeTakeFirstOrThrow();
+    return created.id;
+  }
+  return (await teamForTier(trx, by.orgId, tier, undefined)).id;
 }
 
 /** The working calendar of a location: its configured hours, else weekdays 08:00–18:00, in its (or the organisation's) time zone. */

@@ -3,11 +3,13 @@ import type { Db } from '../db/database.ts';
 import { badRequest, notFound } from '../core/errors.ts';
 import type { Viewer } from '../core/viewer.ts';
 import { calendarFor, dueTimes, getCaseSettings } from './case-settings.ts';
-import { casesMessages, statusList, statusName, tierName } from './cases.messages.ts';
+import { auditCase } from './case-audit.ts';
+import { casesMessages, statusList, statusName, teamName, tierName } from './cases.messages.ts';
 import { assertOrgUser, lockCase, recordCaseEvent, type Actor } from './cases.queries.ts';
 import { closableFrom, closeBlocker, TRANSITIONS, type ActionKind, type ActionStatus, type CaseStatus, type HandlingType, type Tier } from './cases.vocab.ts';
 import { notifyCase } from './notify-case.ts';
 import { ensureRootCauses } from './root-causes.ts';
+import { noSuchTeam } from './teams.ts';
 import { WordedError } from './worded-error.ts';
 
 /** Moves a case to the next status. Throws bad_request naming the allowed statuses when the move is illegal. */
@@ -32,18 +34,73 @@ export async function transitionCase(db: Db, viewer: Viewer, actor: Actor, id: s
       .where('id', '=', id)
       .execute();
     await recordCaseEvent(trx, id, actor, 'status', { from, to, ...(note ? { note } : {}) });
+    await auditCase(trx, viewer.orgId, actor, 'case.status', c, { before: { status: from }, after: { status: to }, ...(note ? { reason: note } : {}) });
   });
 }
 
-/** Assigns a case. Throws bad_request when the assignee is not the organisation's user. */
-export async function assignCase(db: Db, boss: PgBoss | null, viewer: Viewer, actor: Actor, id: string, assigneeId: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const c = await lockCase(trx, viewer, id);
-    const assignee = await assertOrgUser(trx, viewer.orgId, assigneeId, 'assigneeId');
-    await trx.updateTable('cases').set({ assignee_id: assignee.id }).where('id', '=', id).execute();
-    await recordCaseEvent(trx, id, actor, 'assigned', { from: c.assignee_id, assigneeId: assignee.id, assigneeName: assignee.name });
-    await notifyCase(boss, trx, { orgId: viewer.orgId, title: casesMessages.text('notify.assigned', { number: String(c.number) }), text: c.title, url: `/cases/${id}`, userIds: [assignee.id] });
-  });
+/**
+ * Assigns a case to a person, moves it to another team's queue, or both, with an optional reason
+ * (on the timeline, in the audit log with the names before and after, and in the notification).
+ * `assigneeId: null` leaves it unassigned. Throws bad_request when the assignee is not the
+ * organisation's user, not_found when the team is not the organisation's.
+ */
+export async function assignCase(
+  db: Db,
+  boss: PgBoss | null,
+  viewer: Viewer,
+  actor: Actor,
+  id: string,
+  change: { assigneeId?: string | null | undefined; teamId?: string | undefined; reason?: string | undefined },
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  await db.transaction().execute(async (trx) => assignLocked(trx, boss, viewer, actor, await lockCase(trx, viewer, id), change, extra));
+}
+
+/** The assignment itself, for a case row the caller has locked. */
+export async function assignLocked(
+  trx: Db,
+  boss: PgBoss | null,
+  viewer: Viewer,
+  actor: Actor,
+  c: { id: string; number: number; title: string; assignee_id: string | null; team_id: string | null; team: string; status: string },
+  change: { assigneeId?: string | null | undefined; teamId?: string | undefined; reason?: string | undefined },
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  const reason = change.reason ? { reason: change.reason } : {};
+  const locale = (await trx.selectFrom('organisations').select('default_locale').where('id', '=', viewer.orgId).executeTakeFirstOrThrow()).default_locale;
+  const nameOf = async (teamId: string | null) => {
+    if (!teamId) return c.team;
+    const t = await trx.selectFrom('teams').select(['name', 'default_key']).where('id', '=', teamId).executeTakeFirst();
+    return t ? teamName(locale, t) : c.team;
+  };
+  if (change.teamId !== undefined && change.teamId !== c.team_id) {
+    const team = await trx.selectFrom('teams').select(['id', 'name', 'default_key']).where('id', '=', change.teamId).where('org_id', '=', viewer.orgId).executeTakeFirst();
+    if (!team) throw noSuchTeam();
+    const before = await nameOf(c.team_id);
+    const after = teamName(locale, team);
+    await trx.updateTable('cases').set({ team_id: team.id, team: after }).where('id', '=', c.id).execute();
+    await recordCaseEvent(trx, c.id, actor, 'team_changed', { fromTeamId: c.team_id, teamId: team.id, from: before, to: after, ...reason });
+    await auditCase(trx, viewer.orgId, actor, 'case.team_changed', c, { before: { team: before }, after: { team: after }, ...reason, ...extra });
+  }
+  if (change.assigneeId === undefined || change.assigneeId === c.assignee_id) return;
+  const assignee = change.assigneeId === null ? null : await assertOrgUser(trx, viewer.orgId, change.assigneeId, 'assigneeId');
+  const previous = c.assignee_id ? await trx.selectFrom('users').select('name').where('id', '=', c.assignee_id).executeTakeFirst() : undefined;
+  await trx
+    .updateTable('cases')
+    .set({ assignee_id: assignee?.id ?? null })
+    .where('id', '=', c.id)
+    .execute();
+  await recordCaseEvent(trx, c.id, actor, 'assigned', { from: c.assignee_id, fromName: previous?.name ?? null, assigneeId: assignee?.id ?? null, assigneeName: assignee?.name ?? null, ...reason });
+  await auditCase(trx, viewer.orgId, actor, 'case.assigned', c, { before: { assignee: previous?.name ?? null }, after: { assignee: assignee?.name ?? null }, ...reason, ...extra });
+  if (assignee && assignee.id !== actor.id) {
+    await notifyCase(boss, trx, {
+      orgId: viewer.orgId,
+      title: casesMessages.text('notify.assigned', { number: String(c.number) }),
+      text: change.reason ? `${c.title} — ${change.reason}` : c.title,
+      url: `/cases/${c.id}`,
+      userIds: [assignee.id],
+    });
+  }
 }
 
 /** Records an apology, compensation or rectification. Throws bad_request on a closed case. */
@@ -119,8 +176,13 @@ export async function closeCase(db: Db, viewer: Viewer, actor: Actor, id: string
     }
     if (blocker === 'root_cause' || !rootCause) throw badRequest(casesMessages.text('noSuchRootCause'));
     if (blocker === 'action') throw badRequest(casesMessages.text('needsAction'));
-    await trx.updateTable('cases').set({ status: 'closed', root_cause_id: rootCause.id, closed_at: new Date() }).where('id', '=', id).execute();
+    await trx.updateTable('cases').set({ status: 'closed', outcome: 'resolved', root_cause_id: rootCause.id, closed_at: new Date() }).where('id', '=', id).execute();
     await recordCaseEvent(trx, id, actor, 'closed', { from, rootCauseId: rootCause.id, rootCause: rootCause.label, ...(note ? { note } : {}) });
+    await auditCase(trx, viewer.orgId, actor, 'case.closed', c, {
+      before: { status: from },
+      after: { status: 'closed', outcome: 'resolved', rootCause: rootCause.label },
+      ...(note ? { reason: note } : {}),
+    });
   });
 }
 
@@ -152,10 +214,11 @@ export async function reopenLocked(
   const { resolutionDueAt } = dueTimes(c.tier, settings, await calendarFor(trx, orgId, settings, c.location_id), new Date());
   await trx
     .updateTable('cases')
-    .set({ status: 'investigating', closed_at: null, root_cause_id: null, resolution_due_at: resolutionDueAt, escalation_level: 0, escalated_at: null })
+    .set({ status: 'investigating', outcome: null, duplicate_of_id: null, closed_at: null, root_cause_id: null, resolution_due_at: resolutionDueAt, escalation_level: 0, escalated_at: null })
     .where('id', '=', c.id)
     .execute();
   await recordCaseEvent(trx, c.id, actor, 'reopened', data);
+  await auditCase(trx, orgId, actor, 'case.reopened', c, { before: { status: 'closed' }, after: { status: 'investigating' }, ...(typeof data.note === 'string' ? { reason: data.note } : {}) });
   await notifyCase(boss, trx, {
     orgId,
     title: casesMessages.text('notify.reopened', { number: String(c.number) }),

@@ -1,5 +1,5 @@
 import { defineMessages, type Locale } from '../core/i18n.ts';
-import type { CaseEventType, CaseStatus, DefaultRootCauseId, Tier } from './cases.vocab.ts';
+import type { CaseEventType, CaseStatus, DefaultRootCauseId, DefaultTeam, Tier } from './cases.vocab.ts';
 
 /**
  * Every text the cases feature makes for people, in the three languages: the names of tiers,
@@ -31,6 +31,20 @@ export const casesMessages = defineMessages('cases', {
     'event.reply_drafted': 'Reply drafted',
     'event.reply_approved': 'Reply approved',
     'event.reply_posted': 'Reply posted',
+    'event.mention_removed': 'Mention removed',
+    'event.team_changed': 'Moved to another team',
+    'outcome.resolved': 'resolved',
+    'outcome.duplicate': 'duplicate',
+    noSuchTeam: 'no such team',
+    teamNameTaken: 'a team named {name} exists already',
+    noSuchCaseIn: '{field} names case {id}, which does not exist or is not yours to see',
+    duplicateOfItself: 'a case cannot be a duplicate of itself',
+    duplicateOfClosed: 'case #{number} is closed; keep an open case',
+    alreadyClosed: 'case #{number} is closed already',
+    mentionInOpenCase: 'the mention is already in open case #{number}; unlink it there first',
+    mentionNotInCase: 'the mention is not in this case',
+    originMention: 'the mention that opened the case cannot be unlinked',
+    lastMention: 'a case keeps at least one mention',
     'rootCause.waiting_time': 'Waiting-time process',
     'rootCause.communication': 'Communication',
     'rootCause.staff_attitude': 'Staff attitude',
@@ -89,6 +103,20 @@ export const casesMessages = defineMessages('cases', {
     'event.reply_drafted': 'Подготовлен черновик ответа',
     'event.reply_approved': 'Ответ утверждён',
     'event.reply_posted': 'Ответ опубликован',
+    'event.mention_removed': 'Упоминание исключено',
+    'event.team_changed': 'Передано другой команде',
+    'outcome.resolved': 'решено',
+    'outcome.duplicate': 'дубликат',
+    noSuchTeam: 'такой команды нет',
+    teamNameTaken: 'команда «{name}» уже есть',
+    noSuchCaseIn: '{field}: обращения {id} нет или оно вам недоступно',
+    duplicateOfItself: 'обращение не может быть дубликатом самого себя',
+    duplicateOfClosed: 'обращение №{number} закрыто; оставьте открытое обращение',
+    alreadyClosed: 'обращение №{number} уже закрыто',
+    mentionInOpenCase: 'упоминание уже входит в открытое обращение №{number}; сначала исключите его оттуда',
+    mentionNotInCase: 'этого упоминания нет в обращении',
+    originMention: 'упоминание, с которого открыто обращение, исключить нельзя',
+    lastMention: 'в обращении должно остаться хотя бы одно упоминание',
     'rootCause.waiting_time': 'Организация ожидания',
     'rootCause.communication': 'Коммуникация',
     'rootCause.staff_attitude': 'Отношение персонала',
@@ -147,6 +175,20 @@ export const casesMessages = defineMessages('cases', {
     'event.reply_drafted': '已起草回复',
     'event.reply_approved': '回复已批准',
     'event.reply_posted': '回复已发布',
+    'event.mention_removed': '已移除提及',
+    'event.team_changed': '已转交其他团队',
+    'outcome.resolved': '已解决',
+    'outcome.duplicate': '重复',
+    noSuchTeam: '该团队不存在',
+    teamNameTaken: '已存在名为“{name}”的团队',
+    noSuchCaseIn: '{field} 中的工单 {id} 不存在或您无权查看',
+    duplicateOfItself: '工单不能是自身的重复',
+    duplicateOfClosed: '工单 #{number} 已关闭；请保留一个未关闭的工单',
+    alreadyClosed: '工单 #{number} 已关闭',
+    mentionInOpenCase: '该提及已在未关闭的工单 #{number} 中；请先从该工单移除',
+    mentionNotInCase: '该提及不在此工单中',
+    originMention: '创建工单的提及不能移除',
+    lastMention: '工单至少保留一条提及',
     'rootCause.waiting_time': '候诊流程',
     'rootCause.communication': '沟通',
     'rootCause.staff_attitude': '服务态度',
@@ -190,6 +232,9 @@ export const tierName = (locale: Locale, tier: Tier) => casesMessages.render(loc
 export const statusName = (locale: Locale, status: CaseStatus) => casesMessages.render(locale, `status.${status}`);
 export const eventName = (locale: Locale, type: CaseEventType) => casesMessages.render(locale, `event.${type}`);
 export const rootCauseName = (locale: Locale, id: DefaultRootCauseId) => casesMessages.render(locale, `rootCause.${id}`);
+/** A team's name in `locale`: a default team that nobody renamed in the reader's language, any other as written. */
+export const teamName = (locale: Locale, team: { name: string | null; default_key: DefaultTeam | null }) =>
+  team.name ?? (team.default_key ? casesMessages.render(locale, `team.${team.default_key}`) : '');
 
 /** Statuses named in `locale` as a list ("none" when empty). */
 export function statusList(locale: Locale, statuses: readonly CaseStatus[]): string {

@@ -3,23 +3,33 @@ import type { Db } from '../db/database.ts';
 import { badRequest, notFound } from '../core/errors.ts';
 import { DEFAULT_LOCALE, type Locale } from '../core/i18n.ts';
 import { scopeToViewer, type Viewer } from '../core/viewer.ts';
-import { casesMessages, rootCauseName } from './cases.messages.ts';
-import type { CaseFiltersType, CaseViewType } from './cases.schemas.ts';
+import { casesMessages, rootCauseName, teamName } from './cases.messages.ts';
+import type { CaseViewType } from './cases.schemas.ts';
 import { defaultRootCauseOf, slaStateOf, type CaseEventType } from './cases.vocab.ts';
 
 /** Who did something to a case: a user, or Verity itself (jobs) with a null id. */
 export interface Actor {
   id: string | null;
   name: string;
+  /** For the audit log: the signed-in user's e-mail and address (absent for Verity itself). */
+  email?: string;
+  ip?: string | null;
 }
 export const SYSTEM_ACTOR: Actor = { id: null, name: 'Verity' };
 
-function baseQuery(db: Db, viewer: Viewer) {
+export function baseQuery(db: Db, viewer: Viewer) {
   return db
     .selectFrom('cases as c')
     .leftJoin('users as u', 'u.id', 'c.assignee_id')
     .leftJoin('root_causes as rc', 'rc.id', 'c.root_cause_id')
+    .leftJoin('teams as t', 't.id', 'c.team_id')
     .select([
+      'c.team_id as teamId',
+      't.name as teamOwnName',
+      't.default_key as teamDefault',
+      'c.outcome',
+      'c.duplicate_of_id as duplicateOfId',
+      'c.due_at as dueAt',
       'c.id',
       'c.number',
       'c.title',
@@ -51,9 +61,11 @@ export function rootCauseLabel(locale: Locale, label: string): string {
   return id ? rootCauseName(locale, id) : label;
 }
 
-function toView(row: Row, now = new Date(), locale: Locale = DEFAULT_LOCALE): CaseViewType {
+export function toView(row: Row, now = new Date(), locale: Locale = DEFAULT_LOCALE): CaseViewType {
+  const { teamOwnName, teamDefault, ...rest } = row;
   return {
-    ...row,
+    ...rest,
+    team: row.teamId ? teamName(locale, { name: teamOwnName, default_key: teamDefault }) : row.team,
     tier: row.tier,
     status: row.status,
     mentionIds: row.mentionIds ?? [],
@@ -62,25 +74,9 @@ function toView(row: Row, now = new Date(), locale: Locale = DEFAULT_LOCALE): Ca
   };
 }
 
-/** A page of cases the viewer may see, newest first. */
-export async function findCases(db: Db, viewer: Viewer & { userId: string }, filters: CaseFiltersType, locale: Locale = DEFAULT_LOCALE): Promise<{ items: CaseViewType[]; nextCursor: string | null }> {
-  let query = baseQuery(db, viewer);
-  if (filters.status) query = query.where('c.status', '=', filters.status);
-  if (filters.tier) query = query.where('c.tier', '=', filters.tier);
-  if (filters.assignee) query = query.where('c.assignee_id', '=', filters.assignee === 'me' ? viewer.userId : filters.assignee);
-  if (filters.cursor) query = query.where('c.number', '<', Number(filters.cursor));
-  const rows = await query
-    .orderBy('c.number', 'desc')
-    .limit(filters.limit + 1)
-    .execute();
-  const page = rows.slice(0, filters.limit);
-  const now = new Date();
-  return { items: page.map((r) => toView(r, now, locale)), nextCursor: rows.length > filters.limit ? String(page[page.length - 1]!.number) : null };
-}
-
-/** Open cases assigned to a user, newest first. */
+/** Open cases assigned to a user, soonest SLA due time first. */
 export async function findAssignedCases(db: Db, viewer: Viewer, userId: string, locale: Locale = DEFAULT_LOCALE): Promise<CaseViewType[]> {
-  const rows = await baseQuery(db, viewer).where('c.assignee_id', '=', userId).where('c.status', '<>', 'closed').orderBy('c.number', 'desc').limit(200).execute();
+  const rows = await baseQuery(db, viewer).where('c.assignee_id', '=', userId).where('c.status', '<>', 'closed').orderBy('c.due_at').orderBy('c.number').limit(200).execute();
   const now = new Date();
   return rows.map((r) => toView(r, now, locale));
 }

@@ -7,12 +7,16 @@ import { viewerOf } from '../core/viewer.ts';
 import { findActions } from './action-effect.ts';
 import { getCaseSettings, updateCaseSettings } from './case-settings.ts';
 import { addAction, addHandling, assignCase, closeCase, reopenCase, transitionCase, updateActionStatus } from './case-workflow.ts';
-import { findCases, findHandling, getCase, type Actor } from './cases.queries.ts';
+import { bulkCases } from './bulk-cases.ts';
+import { findHandling, getCase, type Actor } from './cases.queries.ts';
+import { findCases } from './find-cases.ts';
+import { linkMention, unlinkMention } from './link-mention.ts';
 import {
   ActionBody,
   ActionParams,
   ActionView,
   AssignBody,
+  BulkBody,
   CaseFilters,
   CaseSettingsSchema,
   CaseView,
@@ -23,6 +27,8 @@ import {
   CreateRootCauseBody,
   HandlingBody,
   HandlingView,
+  LinkMentionBody,
+  MentionParams,
   ReopenBody,
   RootCauseView,
   TransitionBody,
@@ -37,7 +43,7 @@ const CaseResponse = z.object({ case: CaseView });
 
 function actorOf(request: FastifyRequest): Actor {
   const auth = requireAuth(request);
-  return { id: auth.userId, name: auth.name };
+  return { id: auth.userId, name: auth.name, email: auth.email, ip: request.ip };
 }
 
 export async function caseRoutes(server: FastifyInstance): Promise<void> {
@@ -47,7 +53,10 @@ export async function caseRoutes(server: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/cases',
-    { config: { access: 'cases.read' }, schema: { tags, querystring: CaseFilters, response: { 200: z.object({ items: z.array(CaseView), nextCursor: z.string().nullable() }) } } },
+    {
+      config: { access: 'cases.read' },
+      schema: { tags, querystring: CaseFilters, response: { 200: z.object({ items: z.array(CaseView), total: z.number(), nextCursor: z.string().nullable(), nextOffset: z.number().nullable() }) } },
+    },
     async (request) => {
       const auth = requireAuth(request);
       return findCases(db, { ...viewerOf(auth), userId: auth.userId }, request.query, request.locale);
@@ -68,7 +77,26 @@ export async function caseRoutes(server: FastifyInstance): Promise<void> {
 
   app.post('/api/cases/:id/assign', { config: { access: 'cases.work' }, schema: { tags, params: IdParams, body: AssignBody, response: { 200: CaseResponse } } }, async (request) => {
     const viewer = viewerOf(requireAuth(request));
-    await assignCase(db, server.ctx.boss, viewer, actorOf(request), request.params.id, request.body.assigneeId);
+    await assignCase(db, server.ctx.boss, viewer, actorOf(request), request.params.id, request.body);
+    return { case: await getCase(db, viewer, request.params.id, request.locale) };
+  });
+
+  app.post('/api/cases/bulk', { config: { access: 'cases.work' }, schema: { tags, body: BulkBody, response: { 200: z.object({ items: z.array(CaseView) }) } } }, async (request) => {
+    const auth = requireAuth(request);
+    const viewer = viewerOf(auth);
+    const ids = await bulkCases(db, server.ctx.boss, viewer, actorOf(request), request.body);
+    return { items: await Promise.all(ids.map((id) => getCase(db, viewer, id, request.locale))) };
+  });
+
+  app.post('/api/cases/:id/mentions', { config: { access: 'cases.work' }, schema: { tags, params: IdParams, body: LinkMentionBody, response: { 200: CaseResponse } } }, async (request) => {
+    const viewer = viewerOf(requireAuth(request));
+    await linkMention(db, viewer, actorOf(request), request.params.id, request.body.mentionId, request.body.reason);
+    return { case: await getCase(db, viewer, request.params.id, request.locale) };
+  });
+
+  app.delete('/api/cases/:id/mentions/:mentionId', { config: { access: 'cases.work' }, schema: { tags, params: MentionParams, response: { 200: CaseResponse } } }, async (request) => {
+    const viewer = viewerOf(requireAuth(request));
+    await unlinkMention(db, viewer, actorOf(request), request.params.id, request.params.mentionId);
     return { case: await getCase(db, viewer, request.params.id, request.locale) };
   });
 
@@ -140,11 +168,13 @@ export async function caseRoutes(server: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get('/api/case-settings', { config: { access: 'cases.read' }, schema: { tags, response: { 200: CaseSettingsSchema } } }, async (request) => getCaseSettings(db, requireAuth(request).orgId));
+  app.get('/api/case-settings', { config: { access: 'cases.read' }, schema: { tags, response: { 200: CaseSettingsSchema } } }, async (request) =>
+    getCaseSettings(db, requireAuth(request).orgId, request.locale),
+  );
 
   app.put('/api/case-settings', { config: { access: 'cases.manage' }, schema: { tags, body: CaseSettingsSchema, response: { 200: CaseSettingsSchema } } }, async (request) => {
     const auth = requireAuth(request);
-    return updateCaseSettings(db, { orgId: auth.orgId, userId: auth.userId, email: auth.email, ip: request.ip }, request.body);
+    return updateCaseSettings(db, { orgId: auth.orgId, userId: auth.userId, email: auth.email, ip: request.ip }, request.body, request.locale);
   });
 
   app.get('/api/sla/compliance', { config: { access: 'cases.read' }, schema: { tags, querystring: ComplianceQuery, response: { 200: ComplianceView } } }, async (request) => ({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WEEKDAYS } from './business-hours.ts';
-import { ACTION_KINDS, ACTION_STATUSES, CASE_STATUSES, HANDLING_TYPES, SLA_STATES, TIERS } from './cases.vocab.ts';
+import { ACTION_KINDS, ACTION_STATUSES, CASE_OUTCOMES, CASE_QUEUES, CASE_SORTS, CASE_STATUSES, HANDLING_TYPES, SLA_STATES, TIERS } from './cases.vocab.ts';
 
 export const CaseView = z.object({
   id: z.string(),
@@ -9,6 +9,7 @@ export const CaseView = z.object({
   tier: z.enum(TIERS),
   status: z.enum(CASE_STATUSES),
   team: z.string(),
+  teamId: z.string().nullable(),
   assigneeId: z.string().nullable(),
   assigneeName: z.string().nullable(),
   mentionIds: z.array(z.string()),
@@ -22,6 +23,10 @@ export const CaseView = z.object({
   rootCause: z.string().nullable(),
   openedAt: z.date(),
   closedAt: z.date().nullable(),
+  /** The due time the case counts down to now (first response until answered, then resolution); null once closed. */
+  dueAt: z.date().nullable(),
+  outcome: z.enum(CASE_OUTCOMES).nullable(),
+  duplicateOfId: z.string().nullable(),
 });
 export type CaseViewType = z.infer<typeof CaseView>;
 
@@ -45,13 +50,26 @@ export const ActionView = z.object({
 export type ActionViewType = z.infer<typeof ActionView>;
 
 export const CaseFilters = z.object({
-  status: z.enum(CASE_STATUSES).optional(),
+  /** A status, or `open` for every status but closed. */
+  status: z.enum([...CASE_STATUSES, 'open']).optional(),
   tier: z.enum(TIERS).optional(),
-  assignee: z.literal('me').or(z.uuid()).optional(),
+  team: z.uuid().optional(),
+  /** A user's id, `me`, or `unassigned`. */
+  assignee: z.enum(['me', 'unassigned']).or(z.uuid()).optional(),
+  location: z.uuid().optional(),
+  /** Cases with a mention from this source. */
+  source: z.uuid().optional(),
+  /** Words of the title, or a case number (`12` or `#12`). */
+  q: z.string().trim().min(1).max(200).optional(),
+  queue: z.enum(CASE_QUEUES).optional(),
+  sort: z.enum(CASE_SORTS).default('number'),
+  /** Keyset paging for sort=number (the nextCursor of the previous page). */
   cursor: z
     .string()
     .regex(/^\d{1,9}$/, 'cursor is not one this API returned')
     .optional(),
+  /** Offset paging for any sort. */
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type CaseFiltersType = z.infer<typeof CaseFilters>;
@@ -63,7 +81,22 @@ export const CreateCaseBody = z.object({
   assigneeId: z.uuid().optional(),
 });
 export const TransitionBody = z.object({ to: z.enum(CASE_STATUSES), note: z.string().trim().max(2000).optional() });
-export const AssignBody = z.object({ assigneeId: z.uuid() });
+export const AssignBody = z
+  .object({
+    /** The new assignee; null leaves the case unassigned (e.g. in another team's queue). */
+    assigneeId: z.uuid().nullable().optional(),
+    /** Moves the case to this team's queue. */
+    teamId: z.uuid().optional(),
+    reason: z.string().trim().max(500).optional(),
+  })
+  .refine((b) => b.assigneeId !== undefined || b.teamId !== undefined, { message: 'name an assignee (assigneeId) or a team (teamId)' });
+export const BulkBody = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('assign'), ids: z.array(z.uuid()).min(1).max(500), assigneeId: z.uuid(), reason: z.string().trim().max(500).optional() }),
+  z.object({ action: z.literal('close_duplicate'), ids: z.array(z.uuid()).min(1).max(500), duplicateOf: z.uuid(), reason: z.string().trim().max(500).optional() }),
+]);
+export type BulkBodyType = z.infer<typeof BulkBody>;
+export const LinkMentionBody = z.object({ mentionId: z.uuid(), reason: z.string().trim().max(500).optional() });
+export const MentionParams = z.object({ id: z.uuid({ message: 'id must be a UUID' }), mentionId: z.uuid({ message: 'mentionId must be a UUID' }) });
 export const HandlingBody = z.object({ type: z.enum(HANDLING_TYPES), note: z.string().trim().min(1, 'note is empty').max(4000), amount: z.number().min(0).max(1e9).optional() });
 export const ActionBody = z.object({
   kind: z.enum(ACTION_KINDS),
@@ -94,7 +127,10 @@ const TierSettingsSchema = z.object({
     .number()
     .positive()
     .max(24 * 365),
-  team: z.string().trim().min(1).max(120),
+  /** The team's name (in the reader's language for a default team); on saving, a name without teamId picks the team of that name, or a new one. */
+  team: z.string().trim().min(1).max(120).optional(),
+  /** The team this tier's cases go to. */
+  teamId: z.uuid().optional(),
 });
 export const CaseSettingsSchema = z.object({
   tiers: z.object({ general: TierSettingsSchema, major: TierSettingsSchema, malicious: TierSettingsSchema }),
@@ -116,3 +152,11 @@ export const ComplianceQuery = z.object({ days: z.coerce.number().int().min(1).m
 export const ComplianceView = z.object({
   items: z.array(z.object({ team: z.string(), cases: z.number(), firstResponseMet: z.number(), firstResponseRate: z.number().nullable(), breached: z.number() })),
 });
+
+export const TeamMemberView = z.object({ userId: z.string(), name: z.string(), role: z.string(), onShift: z.boolean() });
+export const TeamView = z.object({ id: z.string(), name: z.string(), defaultKey: z.enum(TIERS).nullable(), renamed: z.boolean(), autoAssign: z.boolean(), members: z.array(TeamMemberView) });
+export const CreateTeamBody = z.object({ name: z.string().trim().min(1).max(120), autoAssign: z.boolean().optional() });
+export const UpdateTeamBody = z.object({ name: z.string().trim().min(1).max(120).nullable().optional(), autoAssign: z.boolean().optional() });
+export const AddMemberBody = z.object({ userId: z.uuid() });
+export const MemberParams = z.object({ id: z.uuid({ message: 'id must be a UUID' }), userId: z.uuid({ message: 'userId must be a UUID' }) });
+export const UpdateMemberBody = z.object({ onShift: z.boolean() });

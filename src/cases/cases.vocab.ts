@@ -37,8 +37,26 @@ export const CASE_EVENT_TYPES = [
   'reply_drafted',
   'reply_approved',
   'reply_posted',
+  'mention_removed',
+  'team_changed',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
+
+/** How a closed case ended: resolved (root cause and action), or a duplicate of the case that carries on. */
+export const CASE_OUTCOMES = ['resolved', 'duplicate'] as const;
+export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
+
+/** The three teams every organisation starts with, one per tier; named by code (cases.messages.ts `team.<tier>`) until renamed. */
+export const DEFAULT_TEAMS = ['general', 'major', 'malicious'] as const satisfies readonly Tier[];
+export type DefaultTeam = (typeof DEFAULT_TEAMS)[number];
+
+/** Ways the case list can be ordered: by the current SLA due time (soonest first), by opening (newest first) or by number (newest first). */
+export const CASE_SORTS = ['due', 'opened', 'number'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
+/** Ready-made queues of the case list. */
+export const CASE_QUEUES = ['my_team_unassigned'] as const;
+export type CaseQueue = (typeof CASE_QUEUES)[number];
 
 /** Escalation levels above 0 and whom each reaches; the timeline keeps these words in `data.to`. */
 export const ESCALATION_TARGETS = ['', 'department head', 'leadership'] as const;

@@ -4,10 +4,13 @@ import type { PgBoss } from 'pg-boss';
 import { AppError, badRequest } from '../core/errors.ts';
 import { scopeToViewer, type Viewer } from '../core/viewer.ts';
 import { calendarFor, dueTimes, getCaseSettings } from './case-settings.ts';
-import { casesMessages } from './cases.messages.ts';
+import { casesMessages, teamName } from './cases.messages.ts';
 import { assertOrgUser, recordCaseEvent, type Actor } from './cases.queries.ts';
 import type { Tier } from './cases.vocab.ts';
+import { nextOnShift } from './auto-assign.ts';
+import { auditCase } from './case-audit.ts';
 import { notifyCase } from './notify-case.ts';
+import { teamForTier } from './teams.ts';
 
 export interface CreateCaseOptions {
   viewer: Viewer;
@@ -29,7 +32,9 @@ const TIER_ROLES: Record<Tier, Role[]> = { general: ['service'], major: ['leader
 /**
  * Opens a case on the given mentions inside the caller's transaction and returns its id. The
  * case takes its location and department from its first mention that has one, its team and due
- * times from the tier's settings. Throws bad_request when a mention or the assignee is not the
+ * times from the tier's settings. Without an assignee it goes round-robin to the next member on
+ * shift of its team when the team assigns automatically (a timeline entry, an audit entry and a
+ * notification to that person), else it waits unassigned in the team's queue. Throws bad_request when a mention or the assignee is not the
  * organisation's (or not visible to a department-scoped viewer), conflict when a mention is
  * already in an open case.
  */
@@ -60,7 +65,12 @@ export async function createCase(trx: Db, boss: PgBoss | null, options: CreateCa
   const departmentId = ordered.find((m) => m.department_id)?.department_id ?? null;
   const located = ordered.find((m) => m.location_id ?? m.dept_location);
   const locationId = located ? (located.location_id ?? located.dept_location) : null;
-  const settings = await getCaseSettings(trx, viewer.orgId);
+  const org = await trx.selectFrom('organisations').select('default_locale').where('id', '=', viewer.orgId).executeTakeFirstOrThrow();
+  const settings = await getCaseSettings(trx, viewer.orgId, org.default_locale);
+  const team = await teamForTier(trx, viewer.orgId, options.tier, settings.tiers[options.tier].teamId);
+  // Nobody named: round-robin among the team's members on shift, when the team assigns by itself.
+  const picked = assignee ? null : await nextOnShift(trx, viewer.orgId, team.id);
+  const owner = assignee ?? picked;
   const openedAt = options.openedAt ?? new Date();
   const due = dueTimes(options.tier, settings, await calendarFor(trx, viewer.orgId, settings, locationId), openedAt);
   const counter = await trx
@@ -77,8 +87,9 @@ export async function createCase(trx: Db, boss: PgBoss | null, options: CreateCa
       number: counter.last_number,
       title,
       tier: options.tier,
-      team: settings.tiers[options.tier].team,
-      assignee_id: assignee?.id ?? null,
+      team: teamName(org.default_locale, team),
+      team_id: team.id,
+      assignee_id: owner?.id ?? null,
       location_id: locationId,
       department_id: departmentId,
       origin_mention_id: options.autoForMentionId ?? ids[0]!,
@@ -95,7 +106,15 @@ export async function createCase(trx: Db, boss: PgBoss | null, options: CreateCa
     .execute();
   await trx.updateTable('mentions').set({ status: 'in_case' }).where('id', 'in', ids).where('org_id', '=', viewer.orgId).execute();
   await recordCaseEvent(trx, created.id, options.actor, 'opened', { tier: options.tier, mentionIds: ids, auto: options.autoForMentionId !== undefined, ...options.reason });
-  if (assignee) await recordCaseEvent(trx, created.id, options.actor, 'assigned', { assigneeId: assignee.id, assigneeName: assignee.name });
+  const ref = { id: created.id, number: counter.last_number };
+  await auditCase(trx, viewer.orgId, options.actor, 'case.opened', ref, {
+    after: { tier: options.tier, status: 'new', team: teamName(org.default_locale, team), ...(owner ? { assignee: owner.name } : {}) },
+    mentions: ids.length,
+  });
+  if (owner) {
+    await recordCaseEvent(trx, created.id, options.actor, 'assigned', { assigneeId: owner.id, assigneeName: owner.name, ...(picked ? { auto: true, teamId: team.id } : {}) });
+    await auditCase(trx, viewer.orgId, options.actor, 'case.assigned', ref, { after: { assignee: owner.name }, ...(picked ? { auto: true, team: teamName(org.default_locale, team) } : {}) });
+  }
   await notifyCase(boss, trx, {
     orgId: viewer.orgId,
     // The tier is a code too, so each recipient reads it in their language.
@@ -103,7 +122,7 @@ export async function createCase(trx: Db, boss: PgBoss | null, options: CreateCa
     text: title,
     url: `/cases/${created.id}`,
     roles: TIER_ROLES[options.tier],
-    userIds: assignee ? [assignee.id] : [],
+    userIds: owner ? [owner.id] : [],
     urgent: options.tier === 'major',
   });
   return created.id;

@@ -1,4 +1,4 @@
-import type { ActionKind, ActionStatus, CaseEventType, CaseStatus, HandlingType, Tier } from '../cases/cases.vocab.ts';
+import type { ActionKind, ActionStatus, CaseEventType, CaseOutcome, CaseStatus, DefaultTeam, HandlingType, Tier } from '../cases/cases.vocab.ts';
 import type { ReplyKind, ReplyStatus } from '../replies/replies.vocab.ts';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
@@ -48,6 +48,29 @@ export interface CasesTable {
   root_cause_id: string | null;
   opened_at: Generated<Date>;
   closed_at: NullableTimestamp;
+  team_id: string | null;
+  outcome: CaseOutcome | null;
+  duplicate_of_id: string | null;
+  /** The current SLA due time (first response until answered, then resolution; null once closed), computed by the database. */
+  due_at: ColumnType<Date | null, never, never>;
+}
+
+export interface TeamsTable {
+  id: Generated<string>;
+  org_id: string;
+  /** The tier of a default team, named in the reader's language while `name` is null. */
+  default_key: DefaultTeam | null;
+  name: string | null;
+  auto_assign: Generated<boolean>;
+  rr_last_user_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  user_id: string;
+  on_shift: Generated<boolean>;
+  added_at: Generated<Date>;
 }
 
 export interface CaseMentionsTable {
@@ -134,6 +157,8 @@ export interface CasesTables {
   case_events: CaseEventsTable;
   case_handling: CaseHandlingTable;
   case_actions: CaseActionsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
   reply_templates: ReplyTemplatesTable;
   brand_voice: BrandVoiceTable;
   replies: RepliesTable;

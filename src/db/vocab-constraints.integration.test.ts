@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ALERT_STATUSES, RULE_KINDS } from '../alerts/alerts.vocab.ts';
 import { SENTIMENT_LABELS } from '../analysis/analysis.vocab.ts';
-import { ACTION_KINDS, ACTION_STATUSES, CASE_EVENT_TYPES, CASE_STATUSES, HANDLING_TYPES, TIERS } from '../cases/cases.vocab.ts';
+import { ACTION_KINDS, ACTION_STATUSES, CASE_EVENT_TYPES, CASE_OUTCOMES, CASE_STATUSES, DEFAULT_TEAMS, HANDLING_TYPES, TIERS } from '../cases/cases.vocab.ts';
 import { ROLES } from '../core/access.vocab.ts';
 import { LOCALES } from '../core/i18n.ts';
 import { IMPORT_CHANNELS, IMPORT_RUN_STATUSES, SOURCE_KINDS } from '../ingest/ingest.vocab.ts';
@@ -58,6 +58,8 @@ const COLUMNS = [
   ['case_events', 'type', CASE_EVENT_TYPES],
   ['cases', 'tier', TIERS],
   ['cases', 'status', CASE_STATUSES],
+  ['cases', 'outcome', CASE_OUTCOMES],
+  ['teams', 'default_key', DEFAULT_TEAMS],
   ['case_handling', 'type', HANDLING_TYPES],
   ['case_actions', 'kind', ACTION_KINDS],
   ['case_actions', 'status', ACTION_STATUSES],

@@ -6,6 +6,7 @@ import * as locales from './20261201T0900-locales.ts';
 import * as notificationMessages from './20261201T0910-notification-messages.ts';
 import * as closedLists from './20261201T0920-closed-lists.ts';
 import * as deliveryErrorMessages from './20261201T0930-delivery-error-messages.ts';
+import * as teams from './20261201T1200-teams.ts';
 import * as alertMessages from './20261201T1230-alert-messages.ts';
 
 /** Every migration, by name; names sort in the order they run. Never edit one after it lands. */
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '20261201T0910-notification-messages': notificationMessages,
   '20261201T0920-closed-lists': closedLists,
   '20261201T0930-delivery-error-messages': deliveryErrorMessages,
+  '20261201T1200-teams': teams,
   '20261201T1230-alert-messages': alertMessages,
 };

@@ -1,0 +1,28 @@
+import type { Db } from '../db/database.ts';
+
+/**
+ * The next member of a team to take a case, round-robin among the members on shift (in a fixed
+ * order, after the one who took the last case), or null when the team's auto-assignment is off
+ * or nobody is on shift. The team row is locked for the rest of the caller's transaction and its
+ * cursor moved, so two cases opened at once go to two people, never both to the same one.
+ */
+export async function nextOnShift(trx: Db, orgId: string, teamId: string): Promise<{ id: string; name: string } | null> {
+  const team = await trx.selectFrom('teams').select(['id', 'auto_assign', 'rr_last_user_id']).where('org_id', '=', orgId).where('id', '=', teamId).forUpdate().executeTakeFirst();
+  if (!team?.auto_assign) return null;
+  const members = await trx
+    .selectFrom('team_members as tm')
+    .innerJoin('users as u', 'u.id', 'tm.user_id')
+    .select(['u.id', 'u.name'])
+    .where('tm.team_id', '=', teamId)
+    .where('tm.on_shift', '=', true)
+    .where('u.org_id', '=', orgId)
+    .where('u.disabled', '=', false)
+    .orderBy('u.id')
+    .execute();
+  if (!members.length) return null;
+  // uuid order in the database is the order of their lower-case text, so the comparison agrees with ORDER BY.
+  const last = team.rr_last_user_id;
+  const next = (last ? members.find((m) => m.id > last) : undefined) ?? members[0]!;
+  await trx.updateTable('teams').set({ rr_last_user_id: next.id }).where('id', '=', teamId).execute();
+  return next;
+}
