@@ -4,7 +4,7 @@ import { definePermissions } from '../core/access.vocab.ts';
 export const alertsPermissions = definePermissions({
   /** Read alerts and acknowledge them. */
   'alerts.read': ['admin', 'leadership', 'pr', 'marketing', 'service', 'department_head', 'viewer'],
-  /** Create alert rules and channels, retry deliveries. */
+  /** Create alert rules and channels, retry and dismiss deliveries. */
   'alerts.manage': ['admin', 'pr'],
 });
 

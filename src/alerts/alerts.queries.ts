@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { recordAudit, type AuditBy } from '../audit/index.ts';
 import { AppError, badRequest, notFound } from '../core/errors.ts';
 import type { Db } from '../db/database.ts';
+import { DEFAULT_LOCALE, renderText, type Locale } from '../core/i18n.ts';
 import { maskConfig, type ChannelKind } from '../notifications/index.ts';
 import { alertsMessages } from './alerts.messages.ts';
 import type { MentionConditions, QuietHours, RuleBody, RuleView, VolumeConditions } from './alerts.schemas.ts';
@@ -182,32 +183,62 @@ export async function deleteRule(db: Db, by: AuditBy, id: string): Promise<void>
 const alertCursorAt = sql<string>`to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 function alertsQuery(db: Db, orgId: string) {
-  return db
-    .selectFrom('alerts as a')
-    .innerJoin('alert_rules as r', 'r.id', 'a.rule_id')
-    .select([
-      'a.id',
-      'a.rule_id as ruleId',
-      'r.name as ruleName',
-      'a.title',
-      'a.summary',
-      'a.count',
-      sql<string[]>`a.mention_ids[1:50]`.as('mentionIds'),
-      'a.first_at as firstAt',
-      'a.last_at as lastAt',
-      'a.status',
-      'a.created_at as createdAt',
-      alertCursorAt.as('cursorAt'),
-    ])
-    .where('a.org_id', '=', orgId);
+  return (
+    db
+      .selectFrom('alerts as a')
+      .innerJoin('alert_rules as r', 'r.id', 'a.rule_id')
+      // The case the alert caused: the first opened case holding one of its mentions.
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('case_mentions as cm')
+            .innerJoin('cases as c', 'c.id', 'cm.case_id')
+            .select(['c.id as caseId', 'c.number as caseNumber'])
+            .where('c.org_id', '=', orgId)
+            .where(sql<boolean>`cm.mention_id = ANY(a.mention_ids)`)
+            .orderBy('c.opened_at')
+            .orderBy('c.id')
+            .limit(1)
+            .as('k'),
+        (join) => join.onTrue(),
+      )
+      .select([
+        'a.id',
+        'a.rule_id as ruleId',
+        'r.name as ruleName',
+        'a.title',
+        'a.summary',
+        'a.title_message as titleMessage',
+        'a.summary_message as summaryMessage',
+        'k.caseId',
+        'k.caseNumber',
+        'a.count',
+        sql<string[]>`a.mention_ids[1:50]`.as('mentionIds'),
+        'a.first_at as firstAt',
+        'a.last_at as lastAt',
+        'a.status',
+        'a.created_at as createdAt',
+        alertCursorAt.as('cursorAt'),
+      ])
+      .where('a.org_id', '=', orgId)
+  );
 }
 
 type AlertRow = Awaited<ReturnType<ReturnType<typeof alertsQuery>['executeTakeFirstOrThrow']>>;
-// alerts.status is checked against ALERT_STATUSES by the table's CHECK constraint.
-const toAlertView = ({ cursorAt: _cursorAt, ...a }: AlertRow) => ({ ...a, mentionIds: a.mentionIds ?? [], status: a.status });
+/** An alert in the reader's language: its codes rendered, else the English text it was stored with. */
+const toAlertView = ({ cursorAt: _cursorAt, titleMessage, summaryMessage, ...a }: AlertRow, locale: Locale) => ({
+  ...a,
+  title: titleMessage ? renderText(locale, titleMessage) : a.title,
+  summary: summaryMessage ? renderText(locale, summaryMessage) : a.summary,
+  caseId: a.caseId ?? null,
+  caseNumber: a.caseNumber ?? null,
+  mentionIds: a.mentionIds ?? [],
+  // alerts.status is checked against ALERT_STATUSES by the table's CHECK constraint.
+  status: a.status,
+});
 
-/** A page of the organisation's alerts, newest first. Throws bad_request on a malformed cursor. */
-export async function findAlerts(db: Db, orgId: string, filters: { status?: AlertStatus; cursor?: string }) {
+/** A page of the organisation's alerts in `locale`, newest first. Throws bad_request on a malformed cursor. */
+export async function findAlerts(db: Db, orgId: string, filters: { status?: AlertStatus; cursor?: string }, locale: Locale = DEFAULT_LOCALE) {
   let query = alertsQuery(db, orgId);
   if (filters.status) query = query.where('a.status', '=', filters.status);
   if (filters.cursor) {
@@ -221,14 +252,17 @@ export async function findAlerts(db: Db, orgId: string, filters: { status?: Aler
     .execute();
   const page = rows.slice(0, ALERTS_PAGE_SIZE);
   const last = page.at(-1);
-  return { items: page.map(toAlertView), nextCursor: rows.length > ALERTS_PAGE_SIZE && last ? Buffer.from(JSON.stringify([last.cursorAt, last.id])).toString('base64url') : null };
+  return {
+    items: page.map((row) => toAlertView(row, locale)),
+    nextCursor: rows.length > ALERTS_PAGE_SIZE && last ? Buffer.from(JSON.stringify([last.cursorAt, last.id])).toString('base64url') : null,
+  };
 }
 
-/** One alert of the organisation; throws not_found otherwise. */
-export async function getAlert(db: Db, orgId: string, id: string) {
+/** One alert of the organisation in `locale`; throws not_found otherwise. */
+export async function getAlert(db: Db, orgId: string, id: string, locale: Locale = DEFAULT_LOCALE) {
   const row = await alertsQuery(db, orgId).where('a.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('alert');
-  return toAlertView(row);
+  return toAlertView(row, locale);
 }
 
 /** Acknowledges an open alert of the organisation; throws not_found for another's, conflict when it is already acknowledged. */

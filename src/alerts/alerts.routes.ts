@@ -24,6 +24,7 @@ import {
 } from './alerts.queries.ts';
 import { validateChannelConfig } from './validate-channel.ts';
 import { validateRule } from './validate-rule.ts';
+import { assertNoDuplicateRule } from './duplicate-rules.ts';
 
 /** Alert channels, alert rules and the alerts they open. */
 export async function alertRoutes(server: FastifyInstance): Promise<void> {
@@ -75,6 +76,7 @@ export async function alertRoutes(server: FastifyInstance): Promise<void> {
   app.post('/api/alert-rules', { config: { access: 'alerts.manage' }, schema: { tags: ['alerts'], body: RuleBody, response: { 201: z.object({ rule: RuleView }) } } }, async (request, reply) => {
     const { orgId } = requireAuth(request);
     await validateRule(db, orgId, request.body);
+    await assertNoDuplicateRule(db, orgId, request.body);
     return reply.status(201).send({ rule: await createRule(db, by(request), request.body) });
   });
 
@@ -86,6 +88,7 @@ export async function alertRoutes(server: FastifyInstance): Promise<void> {
       const current = await getRule(db, orgId, request.params.id);
       const merged = RuleBody.parse({ ...current, ...request.body });
       await validateRule(db, orgId, merged);
+      await assertNoDuplicateRule(db, orgId, merged, current.id);
       return { rule: await updateRule(db, by(request), current.id, merged, Object.keys(request.body)) };
     },
   );
@@ -99,16 +102,17 @@ export async function alertRoutes(server: FastifyInstance): Promise<void> {
   app.get(
     '/api/alerts',
     { config: { access: 'alerts.read' }, schema: { tags: ['alerts'], querystring: AlertFilters, response: { 200: z.object({ items: z.array(AlertView), nextCursor: z.string().nullable() }) } } },
-    async (request) => findAlerts(db, requireAuth(request).orgId, request.query),
+    async (request) => findAlerts(db, requireAuth(request).orgId, request.query, request.locale),
   );
 
   app.post(
     '/api/alerts/:id/acknowledge',
-    { config: { access: 'alerts.manage' }, schema: { tags: ['alerts'], params: IdParams, response: { 200: z.object({ alert: AlertView }) } } },
+    // Everyone an alert may reach (alerts.read: in-app channels reach only these roles) may acknowledge it.
+    { config: { access: 'alerts.read' }, schema: { tags: ['alerts'], params: IdParams, response: { 200: z.object({ alert: AlertView }) } } },
     async (request) => {
       const auth = requireAuth(request);
       await acknowledgeAlert(db, by(request), request.params.id);
-      return { alert: await getAlert(db, auth.orgId, request.params.id) };
+      return { alert: await getAlert(db, auth.orgId, request.params.id, request.locale) };
     },
   );
 }

@@ -68,6 +68,8 @@ export const RuleBody = z.object({
   channelIds: ids.default([]),
   cooldownMinutes: z.number().int().default(DEFAULT_COOLDOWN_MINUTES),
   quietHours: QuietHours.nullable().default(null),
+  /** Save even though another rule watches the same scope and conditions (otherwise 409 duplicateRule naming it). */
+  allowDuplicate: z.boolean().optional(),
 });
 export type RuleBody = z.infer<typeof RuleBody>;
 
@@ -81,6 +83,7 @@ export const RulePatch = z.object({
   channelIds: ids.optional(),
   cooldownMinutes: z.number().int().optional(),
   quietHours: QuietHours.nullable().optional(),
+  allowDuplicate: z.boolean().optional(),
 });
 
 export const RuleView = z.object({
@@ -104,8 +107,12 @@ export const AlertView = z.object({
   id: z.string(),
   ruleId: z.string(),
   ruleName: z.string(),
+  /** In the reader's language (alerts from before keep their English text). */
   title: z.string(),
   summary: z.string(),
+  /** The case its mentions are in (the first opened), if any: the case the alert caused. */
+  caseId: z.string().nullable(),
+  caseNumber: z.number().int().nullable(),
   count: z.number().int(),
   mentionIds: z.array(z.string()),
   firstAt: z.date(),

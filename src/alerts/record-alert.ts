@@ -14,7 +14,7 @@ export interface AlertOccurrence {
   /** The alert's count after this occurrence: added to it (mention rules) or its new peak (volume rules). */
   count: number;
   countMode: CountMode;
-  /** Message codes or words people wrote (alert-texts.ts); the alert row keeps them in English, each notification's reader gets their language. */
+  /** Message codes or words people wrote (alert-texts.ts); the alert row keeps them in English and as codes, so each reader gets their language. */
   title: Words;
   summary: Words;
   isUrgent: boolean;
@@ -77,6 +77,9 @@ export async function recordAlert(ctx: AppContext, trx: Db, orgId: string, rule:
       scope_key: key,
       title: renderWords('en', occurrence.title),
       summary: renderWords('en', occurrence.summary),
+      // The codes, so each reader of the alert list gets it in their language.
+      title_message: typeof occurrence.title === 'string' ? null : JSON.stringify(occurrence.title),
+      summary_message: typeof occurrence.summary === 'string' ? null : JSON.stringify(occurrence.summary),
       count: occurrence.count,
       notified_count: occurrence.count,
       mention_ids: occurrence.mentionIds.slice(0, ALERT_MENTION_IDS),

@@ -83,9 +83,11 @@ export async function enqueueNotification(boss: PgBoss | null, trx: Db, input: N
       if (!driverOf(channel.kind).deliveredByJob) {
         const config = channel.config as InAppConfig;
         const everyone = !config.userIds?.length && !config.roles?.length;
-        // An in_app channel naming nobody reaches everyone who may read alerts.
-        const roles = everyone ? [...alertsPermissions['alerts.read']] : (config.roles ?? []);
-        for (const user of await findUsers(trx, input.orgId, config.userIds ?? [], roles)) inAppUsers.add(user.id);
+        // An in_app channel naming nobody reaches everyone who may read alerts; one naming people
+        // reaches those of them who may read (and so acknowledge) the alert it links to.
+        const readers = alertsPermissions['alerts.read'];
+        const roles = everyone ? [...readers] : (config.roles ?? []).filter((r) => readers.includes(r));
+        for (const user of await findUsers(trx, input.orgId, config.userIds ?? [], roles, readers)) inAppUsers.add(user.id);
       } else {
         deliveries.push({ channel_id: channel.id, user_id: null, kind: channel.kind, label: channel.name });
       }
@@ -115,13 +117,12 @@ export async function enqueueNotification(boss: PgBoss | null, trx: Db, input: N
   for (const row of rows) await sendDeliveryJob(boss, trx, row.id, input.notBefore);
 }
 
-async function findUsers(trx: Db, orgId: string, userIds: string[], roles: readonly Role[]) {
+/** Active users of the organisation named by id or role; `onlyRoles` narrows them to those roles. */
+async function findUsers(trx: Db, orgId: string, userIds: string[], roles: readonly Role[], onlyRoles?: readonly Role[]) {
   if (!userIds.length && !roles.length) return [];
-  return trx
-    .selectFrom('users')
-    .select(['id', 'email'])
-    .where('org_id', '=', orgId)
-    .where('disabled', '=', false)
+  let query = trx.selectFrom('users').select(['id', 'email']).where('org_id', '=', orgId).where('disabled', '=', false);
+  if (onlyRoles) query = query.where('role', 'in', [...onlyRoles]);
+  return query
     .where((eb) => {
       const ors = [];
       if (userIds.length) ors.push(eb('id', 'in', userIds));
