@@ -2162,6 +2162,7 @@ export interface paths {
                             end: string;
                             timezone: string;
                         } | null;
+                        allowDuplicate?: boolean;
                     };
                 };
             };
@@ -2299,6 +2300,7 @@ export interface paths {
                             end: string;
                             timezone: string;
                         } | null;
+                        allowDuplicate?: boolean;
                     };
                 };
             };
@@ -2385,6 +2387,8 @@ export interface paths {
                                 ruleName: string;
                                 title: string;
                                 summary: string;
+                                caseId: string | null;
+                                caseNumber: number | null;
                                 count: number;
                                 mentionIds: string[];
                                 /** Format: date-time */
@@ -2443,6 +2447,8 @@ export interface paths {
                                 ruleName: string;
                                 title: string;
                                 summary: string;
+                                caseId: string | null;
+                                caseNumber: number | null;
                                 count: number;
                                 mentionIds: string[];
                                 /** Format: date-time */
@@ -2597,6 +2603,8 @@ export interface paths {
                                 lastError: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** Format: date-time */
+                                dismissedAt: string | null;
                                 title: string;
                             }[];
                         };
@@ -2651,6 +2659,8 @@ export interface paths {
                                 lastError: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** Format: date-time */
+                                dismissedAt: string | null;
                                 title: string;
                             };
                         };
@@ -2658,6 +2668,189 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deliveries/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            retried: string[];
+                            skipped: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deliveries/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dismissed: string[];
+                            skipped: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mail-outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                recipients: string[];
+                                subject: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            pageSize: number;
+                            smtpConfigured: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mail-outbox/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mail: {
+                                id: string;
+                                recipients: string[];
+                                subject: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                text: string;
+                                html: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2674,10 +2867,17 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "new" | "acknowledged" | "investigating" | "handling" | "responded" | "repairing" | "closed";
+                    status?: "new" | "acknowledged" | "investigating" | "handling" | "responded" | "repairing" | "closed" | "open";
                     tier?: "general" | "major" | "malicious";
-                    assignee?: "me" | string;
+                    team?: string;
+                    assignee?: ("me" | "unassigned") | string;
+                    location?: string;
+                    source?: string;
+                    q?: string;
+                    queue?: "my_team_unassigned";
+                    sort?: "due" | "opened" | "number";
                     cursor?: string;
+                    offset?: number;
                     limit?: number;
                 };
                 header?: never;
@@ -2702,6 +2902,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "new" | "acknowledged" | "investigating" | "handling" | "responded" | "repairing" | "closed";
                                 team: string;
+                                teamId: string | null;
                                 assigneeId: string | null;
                                 assigneeName: string | null;
                                 mentionIds: string[];
@@ -2721,8 +2922,15 @@ export interface paths {
                                 openedAt: string;
                                 /** Format: date-time */
                                 closedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** @enum {string|null} */
+                                outcome: "resolved" | "duplicate" | null;
+                                duplicateOfId: string | null;
                             }[];
+                            total: number;
                             nextCursor: string | null;
+                            nextOffset: number | null;
                         };
                     };
                 };
@@ -2765,6 +2973,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "new" | "acknowledged" | "investigating" | "handling" | "responded" | "repairing" | "closed";
                                 team: string;
+                                teamId: string | null;
                                 assigneeId: string | null;
                                 assigneeName: string | null;
                                 mentionIds: string[];
@@ -2784,6 +2993,11 @@ export interface paths {
                                 openedAt: string;
                                 /** Format: date-time */
                                 closedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** @enum {string|null} */
+                                outcome: "resolved" | "duplicate" | null;
+                                duplicateOfId: string | null;
                             };
                         };
                     };
@@ -2840,6 +3054,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "new" | "acknowledged" | "investigating" | "handling" | "responded" | "repairing" | "closed";
                                 team: string;
+                                teamId: string | null;
                                 assigneeId: string | null;
                                 assigneeName: string | null;
                                 mentionIds: string[];
@@ -2859,6 +3074,11 @@ export interface paths {
                                 openedAt: string;
                                 /** Format: date-time */
                                 closedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** @enum {string|null} */
+                                outcome: "resolved" | "duplicate" | null;
+                                duplicateOfId: string | null;
                             };
                         };
                     };
@@ -2893,7 +3113,10 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** Format: uuid */
-                        assigneeId: string;
+                        assigneeId?: string | null;
+                        /** Format: uuid */
+                        teamId?: string;
+                        reason?: string;
                     };
                 };
             };
@@ -2914,6 +3137,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "new" | "acknowledged" | "investigating" | "handling" | "responded" | "repairing" | "closed";
                                 team: string;
+                                teamId: string | null;
                                 assigneeId: string | null;
                                 assigneeName: string | null;
                                 mentionIds: string[];
@@ -2933,6 +3157,11 @@ export interface paths {
                                 openedAt: string;
                                 /** Format: date-time */
                                 closedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** @enum {string|null} */
+                                outcome: "resolved" | "duplicate" | null;
+                                duplicateOfId: string | null;
                             };
                         };
                     };
@@ -2940,6 +3169,250 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "assign";
+                        ids: string[];
+                        /** Format: uuid */
+                        assigneeId: string;
+                        reason?: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "close_duplicate";
+                        ids: string[];
+                        /** Format: uuid */
+                        duplicateOf: string;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                number: number;
+                                title: string;
+                                /** @enum {string} */
+                                tier: "general" | "major" | "malicious";
+                                /** @enum {string} */
+                                status: "new" | "acknowledged" | "investigating" | "handling" | "responded" | "repairing" | "closed";
+                                team: string;
+                                teamId: string | null;
+                                assigneeId: string | null;
+                                assigneeName: string | null;
+                                mentionIds: string[];
+                                locationId: string | null;
+                                departmentId: string | null;
+                                /** Format: date-time */
+                                firstResponseDueAt: string;
+                                /** Format: date-time */
+                                resolutionDueAt: string;
+                                /** Format: date-time */
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                slaState: "ok" | "due_soon" | "breached";
+                                escalationLevel: number;
+                                rootCause: string | null;
+                                /** Format: date-time */
+                                openedAt: string;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** @enum {string|null} */
+                                outcome: "resolved" | "duplicate" | null;
+                                duplicateOfId: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/mentions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        mentionId: string;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                id: string;
+                                number: number;
+                                title: string;
+                                /** @enum {string} */
+                                tier: "general" | "major" | "malicious";
+                                /** @enum {string} */
+                                status: "new" | "acknowledged" | "investigating" | "handling" | "responded" | "repairing" | "closed";
+                                team: string;
+                                teamId: string | null;
+                                assigneeId: string | null;
+                                assigneeName: string | null;
+                                mentionIds: string[];
+                                locationId: string | null;
+                                departmentId: string | null;
+                                /** Format: date-time */
+                                firstResponseDueAt: string;
+                                /** Format: date-time */
+                                resolutionDueAt: string;
+                                /** Format: date-time */
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                slaState: "ok" | "due_soon" | "breached";
+                                escalationLevel: number;
+                                rootCause: string | null;
+                                /** Format: date-time */
+                                openedAt: string;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** @enum {string|null} */
+                                outcome: "resolved" | "duplicate" | null;
+                                duplicateOfId: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/mentions/{mentionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    mentionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                id: string;
+                                number: number;
+                                title: string;
+                                /** @enum {string} */
+                                tier: "general" | "major" | "malicious";
+                                /** @enum {string} */
+                                status: "new" | "acknowledged" | "investigating" | "handling" | "responded" | "repairing" | "closed";
+                                team: string;
+                                teamId: string | null;
+                                assigneeId: string | null;
+                                assigneeName: string | null;
+                                mentionIds: string[];
+                                locationId: string | null;
+                                departmentId: string | null;
+                                /** Format: date-time */
+                                firstResponseDueAt: string;
+                                /** Format: date-time */
+                                resolutionDueAt: string;
+                                /** Format: date-time */
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                slaState: "ok" | "due_soon" | "breached";
+                                escalationLevel: number;
+                                rootCause: string | null;
+                                /** Format: date-time */
+                                openedAt: string;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** @enum {string|null} */
+                                outcome: "resolved" | "duplicate" | null;
+                                duplicateOfId: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -2990,6 +3463,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "new" | "acknowledged" | "investigating" | "handling" | "responded" | "repairing" | "closed";
                                 team: string;
+                                teamId: string | null;
                                 assigneeId: string | null;
                                 assigneeName: string | null;
                                 mentionIds: string[];
@@ -3009,6 +3483,11 @@ export interface paths {
                                 openedAt: string;
                                 /** Format: date-time */
                                 closedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** @enum {string|null} */
+                                outcome: "resolved" | "duplicate" | null;
+                                duplicateOfId: string | null;
                             };
                             handling: {
                                 id: string;
@@ -3078,6 +3557,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "new" | "acknowledged" | "investigating" | "handling" | "responded" | "repairing" | "closed";
                                 team: string;
+                                teamId: string | null;
                                 assigneeId: string | null;
                                 assigneeName: string | null;
                                 mentionIds: string[];
@@ -3097,6 +3577,11 @@ export interface paths {
                                 openedAt: string;
                                 /** Format: date-time */
                                 closedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** @enum {string|null} */
+                                outcome: "resolved" | "duplicate" | null;
+                                duplicateOfId: string | null;
                             };
                             actions: {
                                 id: string;
@@ -3184,6 +3669,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "new" | "acknowledged" | "investigating" | "handling" | "responded" | "repairing" | "closed";
                                 team: string;
+                                teamId: string | null;
                                 assigneeId: string | null;
                                 assigneeName: string | null;
                                 mentionIds: string[];
@@ -3203,6 +3689,11 @@ export interface paths {
                                 openedAt: string;
                                 /** Format: date-time */
                                 closedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** @enum {string|null} */
+                                outcome: "resolved" | "duplicate" | null;
+                                duplicateOfId: string | null;
                             };
                             action: {
                                 id: string;
@@ -3282,6 +3773,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "new" | "acknowledged" | "investigating" | "handling" | "responded" | "repairing" | "closed";
                                 team: string;
+                                teamId: string | null;
                                 assigneeId: string | null;
                                 assigneeName: string | null;
                                 mentionIds: string[];
@@ -3301,6 +3793,11 @@ export interface paths {
                                 openedAt: string;
                                 /** Format: date-time */
                                 closedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** @enum {string|null} */
+                                outcome: "resolved" | "duplicate" | null;
+                                duplicateOfId: string | null;
                             };
                         };
                     };
@@ -3355,6 +3852,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "new" | "acknowledged" | "investigating" | "handling" | "responded" | "repairing" | "closed";
                                 team: string;
+                                teamId: string | null;
                                 assigneeId: string | null;
                                 assigneeName: string | null;
                                 mentionIds: string[];
@@ -3374,6 +3872,11 @@ export interface paths {
                                 openedAt: string;
                                 /** Format: date-time */
                                 closedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** @enum {string|null} */
+                                outcome: "resolved" | "duplicate" | null;
+                                duplicateOfId: string | null;
                             };
                         };
                     };
@@ -3520,17 +4023,23 @@ export interface paths {
                                 general: {
                                     firstResponseHours: number;
                                     resolutionHours: number;
-                                    team: string;
+                                    team?: string;
+                                    /** Format: uuid */
+                                    teamId?: string;
                                 };
                                 major: {
                                     firstResponseHours: number;
                                     resolutionHours: number;
-                                    team: string;
+                                    team?: string;
+                                    /** Format: uuid */
+                                    teamId?: string;
                                 };
                                 malicious: {
                                     firstResponseHours: number;
                                     resolutionHours: number;
-                                    team: string;
+                                    team?: string;
+                                    /** Format: uuid */
+                                    teamId?: string;
                                 };
                             };
                             locations: {
@@ -3587,17 +4096,23 @@ export interface paths {
                             general: {
                                 firstResponseHours: number;
                                 resolutionHours: number;
-                                team: string;
+                                team?: string;
+                                /** Format: uuid */
+                                teamId?: string;
                             };
                             major: {
                                 firstResponseHours: number;
                                 resolutionHours: number;
-                                team: string;
+                                team?: string;
+                                /** Format: uuid */
+                                teamId?: string;
                             };
                             malicious: {
                                 firstResponseHours: number;
                                 resolutionHours: number;
-                                team: string;
+                                team?: string;
+                                /** Format: uuid */
+                                teamId?: string;
                             };
                         };
                         locations: {
@@ -3650,17 +4165,23 @@ export interface paths {
                                 general: {
                                     firstResponseHours: number;
                                     resolutionHours: number;
-                                    team: string;
+                                    team?: string;
+                                    /** Format: uuid */
+                                    teamId?: string;
                                 };
                                 major: {
                                     firstResponseHours: number;
                                     resolutionHours: number;
-                                    team: string;
+                                    team?: string;
+                                    /** Format: uuid */
+                                    teamId?: string;
                                 };
                                 malicious: {
                                     firstResponseHours: number;
                                     resolutionHours: number;
-                                    team: string;
+                                    team?: string;
+                                    /** Format: uuid */
+                                    teamId?: string;
                                 };
                             };
                             locations: {
@@ -3753,6 +4274,311 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @enum {string|null} */
+                                defaultKey: "general" | "major" | "malicious" | null;
+                                renamed: boolean;
+                                autoAssign: boolean;
+                                members: {
+                                    userId: string;
+                                    name: string;
+                                    role: string;
+                                    onShift: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        autoAssign?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            team: {
+                                id: string;
+                                name: string;
+                                /** @enum {string|null} */
+                                defaultKey: "general" | "major" | "malicious" | null;
+                                renamed: boolean;
+                                autoAssign: boolean;
+                                members: {
+                                    userId: string;
+                                    name: string;
+                                    role: string;
+                                    onShift: boolean;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string | null;
+                        autoAssign?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            team: {
+                                id: string;
+                                name: string;
+                                /** @enum {string|null} */
+                                defaultKey: "general" | "major" | "malicious" | null;
+                                renamed: boolean;
+                                autoAssign: boolean;
+                                members: {
+                                    userId: string;
+                                    name: string;
+                                    role: string;
+                                    onShift: boolean;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/teams/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        userId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            team: {
+                                id: string;
+                                name: string;
+                                /** @enum {string|null} */
+                                defaultKey: "general" | "major" | "malicious" | null;
+                                renamed: boolean;
+                                autoAssign: boolean;
+                                members: {
+                                    userId: string;
+                                    name: string;
+                                    role: string;
+                                    onShift: boolean;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            team: {
+                                id: string;
+                                name: string;
+                                /** @enum {string|null} */
+                                defaultKey: "general" | "major" | "malicious" | null;
+                                renamed: boolean;
+                                autoAssign: boolean;
+                                members: {
+                                    userId: string;
+                                    name: string;
+                                    role: string;
+                                    onShift: boolean;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        onShift: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            team: {
+                                id: string;
+                                name: string;
+                                /** @enum {string|null} */
+                                defaultKey: "general" | "major" | "malicious" | null;
+                                renamed: boolean;
+                                autoAssign: boolean;
+                                members: {
+                                    userId: string;
+                                    name: string;
+                                    role: string;
+                                    onShift: boolean;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/reply-templates": {
@@ -3929,6 +4755,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reply-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fourEyes: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fourEyes: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fourEyes: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/replies/check": {
         parameters: {
             query?: never;
@@ -3950,6 +4840,8 @@ export interface paths {
                     "application/json": {
                         text: string;
                         lang: string;
+                        /** Format: uuid */
+                        caseId?: string;
                     };
                 };
             };
@@ -3993,6 +4885,13 @@ export interface paths {
                                     };
                                 }[];
                             };
+                            suggestions: {
+                                /** @enum {string} */
+                                source: "masked" | "template";
+                                text: string;
+                                templateId?: string;
+                                templateName?: string;
+                            }[];
                         };
                     };
                 };
@@ -4028,9 +4927,11 @@ export interface paths {
                         text: string;
                         lang: string;
                         /** @enum {string} */
-                        kind: "public" | "private";
+                        kind: "public" | "private" | "internal";
                         /** Format: uuid */
                         templateId?: string;
+                        /** @enum {string} */
+                        status?: "draft" | "ready";
                     };
                 };
             };
@@ -4046,11 +4947,11 @@ export interface paths {
                                 id: string;
                                 caseId: string;
                                 /** @enum {string} */
-                                kind: "public" | "private";
+                                kind: "public" | "private" | "internal";
                                 lang: string;
                                 text: string;
                                 /** @enum {string} */
-                                status: "draft" | "approved" | "posted";
+                                status: "draft" | "ready" | "approved" | "posted";
                                 privacy: {
                                     ok: boolean;
                                     findings: {
@@ -4084,7 +4985,12 @@ export interface paths {
                                     }[];
                                 };
                                 createdBy: string | null;
+                                createdByName: string | null;
+                                editedBy: string | null;
+                                /** Format: date-time */
+                                editedAt: string | null;
                                 approvedBy: string | null;
+                                approvedByName: string | null;
                                 postedUrl: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -4098,6 +5004,107 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/replies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text?: string;
+                        lang?: string;
+                        /** @enum {string} */
+                        kind?: "public" | "private" | "internal";
+                        /** @enum {string} */
+                        status?: "draft" | "ready";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reply: {
+                                id: string;
+                                caseId: string;
+                                /** @enum {string} */
+                                kind: "public" | "private" | "internal";
+                                lang: string;
+                                text: string;
+                                /** @enum {string} */
+                                status: "draft" | "ready" | "approved" | "posted";
+                                privacy: {
+                                    ok: boolean;
+                                    findings: {
+                                        span: [
+                                            number,
+                                            number
+                                        ];
+                                        term: string;
+                                        reason: string;
+                                        /** @enum {string} */
+                                        code?: "confirms_patient" | "health_detail" | "date" | "staff_name" | "records" | "staff_only" | "required_phrase" | "banned_word" | "exclamation" | "too_long";
+                                        params?: {
+                                            [key: string]: string;
+                                        };
+                                    }[];
+                                };
+                                brandVoice: {
+                                    ok: boolean;
+                                    findings: {
+                                        span: [
+                                            number,
+                                            number
+                                        ];
+                                        term: string;
+                                        reason: string;
+                                        /** @enum {string} */
+                                        code?: "confirms_patient" | "health_detail" | "date" | "staff_name" | "records" | "staff_only" | "required_phrase" | "banned_word" | "exclamation" | "too_long";
+                                        params?: {
+                                            [key: string]: string;
+                                        };
+                                    }[];
+                                };
+                                createdBy: string | null;
+                                createdByName: string | null;
+                                editedBy: string | null;
+                                /** Format: date-time */
+                                editedAt: string | null;
+                                approvedBy: string | null;
+                                approvedByName: string | null;
+                                postedUrl: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/replies/{id}/approve": {
@@ -4131,11 +5138,11 @@ export interface paths {
                                 id: string;
                                 caseId: string;
                                 /** @enum {string} */
-                                kind: "public" | "private";
+                                kind: "public" | "private" | "internal";
                                 lang: string;
                                 text: string;
                                 /** @enum {string} */
-                                status: "draft" | "approved" | "posted";
+                                status: "draft" | "ready" | "approved" | "posted";
                                 privacy: {
                                     ok: boolean;
                                     findings: {
@@ -4169,7 +5176,12 @@ export interface paths {
                                     }[];
                                 };
                                 createdBy: string | null;
+                                createdByName: string | null;
+                                editedBy: string | null;
+                                /** Format: date-time */
+                                editedAt: string | null;
                                 approvedBy: string | null;
+                                approvedByName: string | null;
                                 postedUrl: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -4223,11 +5235,11 @@ export interface paths {
                                 id: string;
                                 caseId: string;
                                 /** @enum {string} */
-                                kind: "public" | "private";
+                                kind: "public" | "private" | "internal";
                                 lang: string;
                                 text: string;
                                 /** @enum {string} */
-                                status: "draft" | "approved" | "posted";
+                                status: "draft" | "ready" | "approved" | "posted";
                                 privacy: {
                                     ok: boolean;
                                     findings: {
@@ -4261,7 +5273,12 @@ export interface paths {
                                     }[];
                                 };
                                 createdBy: string | null;
+                                createdByName: string | null;
+                                editedBy: string | null;
+                                /** Format: date-time */
+                                editedAt: string | null;
                                 approvedBy: string | null;
+                                approvedByName: string | null;
                                 postedUrl: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -4311,6 +5328,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "new" | "acknowledged" | "investigating" | "handling" | "responded" | "repairing" | "closed";
                                 team: string;
+                                teamId: string | null;
                                 assigneeId: string | null;
                                 assigneeName: string | null;
                                 mentionIds: string[];
@@ -4330,6 +5348,11 @@ export interface paths {
                                 openedAt: string;
                                 /** Format: date-time */
                                 closedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** @enum {string|null} */
+                                outcome: "resolved" | "duplicate" | null;
+                                duplicateOfId: string | null;
                             };
                             timeline: {
                                 id: string;
@@ -4381,11 +5404,11 @@ export interface paths {
                                 id: string;
                                 caseId: string;
                                 /** @enum {string} */
-                                kind: "public" | "private";
+                                kind: "public" | "private" | "internal";
                                 lang: string;
                                 text: string;
                                 /** @enum {string} */
-                                status: "draft" | "approved" | "posted";
+                                status: "draft" | "ready" | "approved" | "posted";
                                 privacy: {
                                     ok: boolean;
                                     findings: {
@@ -4419,7 +5442,12 @@ export interface paths {
                                     }[];
                                 };
                                 createdBy: string | null;
+                                createdByName: string | null;
+                                editedBy: string | null;
+                                /** Format: date-time */
+                                editedAt: string | null;
                                 approvedBy: string | null;
+                                approvedByName: string | null;
                                 postedUrl: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -4537,6 +5565,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "new" | "acknowledged" | "investigating" | "handling" | "responded" | "repairing" | "closed";
                                 team: string;
+                                teamId: string | null;
                                 assigneeId: string | null;
                                 assigneeName: string | null;
                                 mentionIds: string[];
@@ -4556,6 +5585,11 @@ export interface paths {
                                 openedAt: string;
                                 /** Format: date-time */
                                 closedAt: string | null;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** @enum {string|null} */
+                                outcome: "resolved" | "duplicate" | null;
+                                duplicateOfId: string | null;
                             }[];
                             actions: {
                                 id: string;
@@ -4591,11 +5625,11 @@ export interface paths {
                                 id: string;
                                 caseId: string;
                                 /** @enum {string} */
-                                kind: "public" | "private";
+                                kind: "public" | "private" | "internal";
                                 lang: string;
                                 text: string;
                                 /** @enum {string} */
-                                status: "draft" | "approved" | "posted";
+                                status: "draft" | "ready" | "approved" | "posted";
                                 privacy: {
                                     ok: boolean;
                                     findings: {
@@ -4629,7 +5663,12 @@ export interface paths {
                                     }[];
                                 };
                                 createdBy: string | null;
+                                createdByName: string | null;
+                                editedBy: string | null;
+                                /** Format: date-time */
+                                editedAt: string | null;
                                 approvedBy: string | null;
+                                approvedByName: string | null;
                                 postedUrl: string | null;
                                 /** Format: date-time */
                                 createdAt: string;

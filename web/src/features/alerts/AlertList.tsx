@@ -11,7 +11,7 @@ import { getMention } from '../mentions/index.ts';
 import { acknowledgeAlert, listAlerts } from './api.ts';
 import type { Alert } from './types.ts';
 
-/** Open or acknowledged alerts, newest first; each opens onto the mentions that raised it. */
+/** Open or acknowledged alerts, newest first; each opens onto the mentions that raised it and links to the case it caused. Everyone who reads alerts may acknowledge them. */
 export function AlertList() {
   const { t, formatDate } = useI18n();
   const { can, reportError, notify } = useApp();
@@ -50,7 +50,12 @@ export function AlertList() {
             render: (a) => (
               <>
                 <div className="strong">{a.title}</div>
-                {a.summary && <div className="muted small">{a.summary}</div>}
+                {a.summary && <div className="muted small alert-summary">{a.summary}</div>}
+                {a.caseId && a.caseNumber !== null && (
+                  <Link href={`/cases/${encodeURIComponent(a.caseId)}`} className="small">
+                    {t('alerts.case', { number: a.caseNumber })}
+                  </Link>
+                )}
               </>
             ),
           },
@@ -70,7 +75,7 @@ export function AlertList() {
                 {t('alerts.mentions', { n: a.mentionIds.length })}
               </button>
             )}
-            {can('alerts.manage') && a.status === 'open' && (
+            {can('alerts.read') && a.status === 'open' && (
               <button type="button" className="btn btn-small btn-primary" onClick={() => void acknowledge(a)}>
                 {t('alerts.acknowledge')}
               </button>

@@ -6,19 +6,21 @@ import { AlertChannelsTab } from './AlertChannelsTab.tsx';
 import { AlertList } from './AlertList.tsx';
 import { AlertRulesTab } from './AlertRulesTab.tsx';
 import { DeadLetters } from './DeadLetters.tsx';
+import { Outbox } from './Outbox.tsx';
 
 const tabs = [
-  { id: '', label: 'alerts.tabAlerts', manage: false },
-  { id: 'rules', label: 'alerts.tabRules', manage: true },
-  { id: 'channels', label: 'alerts.tabChannels', manage: true },
-  { id: 'dead-letters', label: 'alerts.tabDead', manage: true },
-] as const satisfies readonly { id: string; label: MessageKey; manage: boolean }[];
+  { id: '', label: 'alerts.tabAlerts', permission: null },
+  { id: 'rules', label: 'alerts.tabRules', permission: 'alerts.manage' },
+  { id: 'channels', label: 'alerts.tabChannels', permission: 'alerts.manage' },
+  { id: 'dead-letters', label: 'alerts.tabDead', permission: 'alerts.manage' },
+  { id: 'outbox', label: 'alerts.tabOutbox', permission: 'notifications.outbox' },
+] as const satisfies readonly { id: string; label: MessageKey; permission: string | null }[];
 
-/** Alerts and, for those who manage them, the rules, channels and failed deliveries behind them; the tab is in the address. */
+/** Alerts and, for those who manage them, the rules, channels and failed deliveries behind them, and the admin's mail outbox; the tab is in the address. */
 export function AlertsPage({ rest: tab }: { rest: string }) {
   const { t } = useI18n();
   const { can } = useApp();
-  const visible = tabs.filter((x) => !x.manage || can('alerts.manage'));
+  const visible = tabs.filter((x) => !x.permission || can(x.permission));
   const current = visible.find((x) => x.id === tab) ?? visible[0]!;
 
   return (
@@ -28,6 +30,7 @@ export function AlertsPage({ rest: tab }: { rest: string }) {
       {current.id === 'rules' && <AlertRulesTab />}
       {current.id === 'channels' && <AlertChannelsTab />}
       {current.id === 'dead-letters' && <DeadLetters />}
+      {current.id === 'outbox' && <Outbox />}
     </div>
   );
 }

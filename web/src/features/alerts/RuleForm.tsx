@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
+import { ApiError } from '../../lib/api.ts';
 import { useApp } from '../../lib/app-context.tsx';
 import { useResource } from '../../lib/use-resource.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
@@ -27,14 +28,26 @@ export function RuleForm({ rule, channels, onDone }: Props) {
   const timezone = org?.org.timezone ?? 'UTC';
   const [draft, setDraft] = useState<RuleDraft>(() => (rule ? toDraft(rule, timezone) : emptyDraft(timezone)));
   const sources = useResource(() => listSources().then((res) => res.items), [], { fallback: [], quiet: true });
-  const { busy, error, submit } = useSubmit('invalid');
+  const { busy, error, run, submit } = useSubmit('invalid');
 
   const set = (patch: Partial<RuleDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const setScope = (patch: Partial<RuleDraft['scope']>) => setDraft((d) => ({ ...d, scope: { ...d.scope, ...patch } }));
   const setQuiet = (patch: Partial<RuleDraft['quietHours']>) => setDraft((d) => ({ ...d, quietHours: { ...d.quietHours, ...patch } }));
 
-  const save = async () => {
-    await saveRule(rule?.id ?? null, toBody(draft));
+  // Another rule watching the same scope and conditions: the server's warning naming it, and "save anyway".
+  const [duplicate, setDuplicate] = useState<string | null>(null);
+
+  const save = async (allowDuplicate = false) => {
+    try {
+      await saveRule(rule?.id ?? null, { ...toBody(draft), ...(allowDuplicate ? { allowDuplicate: true } : {}) });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409 && (error.details as { reason?: string } | undefined)?.reason === 'alerts.duplicateRule') {
+        setDuplicate(error.message);
+        return;
+      }
+      throw error;
+    }
+    setDuplicate(null);
     notify(t('common.saved'));
     await onDone(true);
   };
@@ -46,7 +59,7 @@ export function RuleForm({ rule, channels, onDone }: Props) {
   );
 
   return (
-    <InlineForm title={rule ? `${t('common.edit')}: ${rule.name}` : t('rules.new')} error={error} onSubmit={submit(save)} testId="rule-form">
+    <InlineForm title={rule ? `${t('common.edit')}: ${rule.name}` : t('rules.new')} error={error} onSubmit={submit(() => save(false))} testId="rule-form">
       <div className="form-grid">
         <Field label={t('common.name')}>
           <input name="name" required value={draft.name} onChange={(e) => set({ name: e.target.value })} />
@@ -113,6 +126,14 @@ export function RuleForm({ rule, channels, onDone }: Props) {
         )}
       </fieldset>
 
+      {duplicate && (
+        <div className="rule-duplicate" role="alert" data-testid="rule-duplicate">
+          <p className="warning-text">{duplicate}</p>
+          <button type="button" className="btn btn-small" disabled={busy} onClick={() => void run(() => save(true))}>
+            {t('rules.saveAnyway')}
+          </button>
+        </div>
+      )}
       <FormActions submitLabel={rule ? t('common.save') : t('common.create')} onCancel={() => void onDone(false)} busy={busy} />
     </InlineForm>
   );

@@ -18,6 +18,11 @@ export const deleteChannel = (id: string) => api(at('/api/alert-channels', id), 
 
 export const listDeadDeliveries = () => api<{ items: Delivery[] }>('/api/deliveries', { query: { status: 'dead' } });
 export const retryDelivery = (id: string) => api(at('/api/deliveries', id, '/retry'), { method: 'POST' });
+export const retryDeliveries = (ids: string[]) => api<ApiResponse<'/api/deliveries/retry', 'post'>>('/api/deliveries/retry', { method: 'POST', body: { ids } });
+export const dismissDeliveries = (ids: string[]) => api<ApiResponse<'/api/deliveries/dismiss', 'post'>>('/api/deliveries/dismiss', { method: 'POST', body: { ids } });
+
+export const listOutbox = (page: number) => api<ApiResponse<'/api/mail-outbox'>>('/api/mail-outbox', { query: { page } });
+export const getOutboxMail = (id: string) => api<ApiResponse<'/api/mail-outbox/{id}'>>(at('/api/mail-outbox', id));
 
 export const listNotifications = () => api<{ items: AppNotification[]; unread: number }>('/api/notifications');
 export const markNotificationRead = (id: string) => api(at('/api/notifications', id, '/read'), { method: 'POST' });

@@ -4,6 +4,7 @@ export type Alert = ApiItem<'/api/alerts'>;
 export type AlertRule = ApiItem<'/api/alert-rules'>;
 export type AppNotification = ApiItem<'/api/notifications'>;
 export type Delivery = ApiItem<'/api/deliveries'>;
+export type OutboxMailSummary = ApiItem<'/api/mail-outbox'>;
 
 /**
  * A channel's settings. Hand-written: the server's schema leaves `config` open (its shape depends
