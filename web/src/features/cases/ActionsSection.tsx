@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { useApp } from '../../lib/app-context.tsx';
 import { useSubmit } from '../../lib/use-submit.ts';
 import { actionKinds, aspectIds, type ActionKind, type AspectId } from '../../lib/vocab.ts';
+import { DateField } from '../../ui/DateField.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { RecordList } from '../../ui/RecordList.tsx';
@@ -107,7 +108,7 @@ function ActionForm({ caseId, users, onChanged }: { caseId: string; users: User[
           )}
         </Field>
         <Field label={t('actions.dueAt')}>
-          <input name="actionDue" type="date" required value={dueAt} onChange={(e) => setDueAt(e.target.value)} />
+          <DateField name="actionDue" required value={dueAt} onChange={setDueAt} />
         </Field>
         <Field label={t('actions.description')} width="wide">
           <input name="actionDescription" required value={description} onChange={(e) => setDescription(e.target.value)} />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { useApp } from '../../lib/app-context.tsx';
 import { aspectIds, mentionKinds, mentionLanguages, mentionStatuses, riskIds, sentiments } from '../../lib/vocab.ts';
+import { DateField } from '../../ui/DateField.tsx';
 import { Select, type Option, optionsOf } from '../../ui/Select.tsx';
 import type { Source } from '../ingest/index.ts';
 import { emptyFilters, filterKeys, moreFilterKeys, type FilterKey, type Filters } from './inbox-url.ts';
@@ -34,7 +35,7 @@ export function InboxFilters({ filters, onChange, search, onSearch, sources, onN
   const date = (key: 'from' | 'to') => (
     <label className="filter">
       <span>{t(`filter.${key}`)}</span>
-      <input type="date" name={key} value={filters[key]} onChange={(e) => set(key, e.target.value)} />
+      <DateField name={key} value={filters[key]} onChange={(v) => set(key, v)} />
     </label>
   );
   const ratingOptions = [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: '★'.repeat(n) }));

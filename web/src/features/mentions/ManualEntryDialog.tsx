@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { useApp } from '../../lib/app-context.tsx';
 import { useSubmit } from '../../lib/use-submit.ts';
 import type { MentionKind } from '../../lib/vocab.ts';
+import { DateField } from '../../ui/DateField.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { EnumSelect, Select, optionsOf, type Option } from '../../ui/Select.tsx';
@@ -89,7 +90,7 @@ export function ManualEntryDialog({ onClose, onCreated }: { onClose(): void; onC
           )}
         </Field>
         <Field label={t('manual.date')}>
-          <input type="datetime-local" name="publishedAt" value={when} onChange={(e) => setWhen(e.target.value)} />
+          <DateField withTime name="publishedAt" value={when} onChange={setWhen} />
         </Field>
       </div>
     </FormDialog>
