@@ -57,6 +57,7 @@ const MATRIX: Record<string, Case> = {
   'PATCH /api/teams/:id/members/:userId': { kind: 'team', body: { onShift: false } },
   'DELETE /api/teams/:id/members/:userId': { kind: 'team' },
   'POST /api/replies/:id/approve': { kind: 'reply' },
+  'PATCH /api/replies/:id': { kind: 'reply', body: { text: 'Taken over' } },
   'POST /api/replies/:id/posted': { kind: 'reply', body: { url: 'https://example.test/taken-over' } },
 };
 

@@ -42,5 +42,12 @@ export const AUDIT_ACTIONS = [
   'team.create',
   'team.update',
   'team.members',
+  'reply.drafted',
+  'reply.edited',
+  'reply.submitted',
+  'reply.approved',
+  'reply.refused',
+  'reply.posted',
+  'reply.settings',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

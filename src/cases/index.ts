@@ -10,6 +10,7 @@ export const casesFeature = defineFeature({ name: 'cases', routes: [caseRoutes, 
 
 // What replies and the read-side views use: one case, its timeline and parts, and the work assigned to people.
 export { findActions } from './action-effect.ts';
+export { advanceCaseForReply, type ReplyStep } from './advance-for-reply.ts';
 export { findAssignedCases, findHandling, findTimeline, getCase, recordCaseEvent, recordFirstResponse, type Actor } from './cases.queries.ts';
 export { ActionView, CaseView, HandlingView, TimelineEntryView, type ActionViewType, type CaseViewType } from './cases.schemas.ts';
 export { WordedError } from './worded-error.ts';

@@ -143,9 +143,17 @@ export interface RepliesTable {
   created_by: string | null;
   approved_by: string | null;
   approved_at: NullableTimestamp;
+  edited_by: string | null;
+  edited_at: NullableTimestamp;
   posted_url: string | null;
   posted_at: NullableTimestamp;
   created_at: Generated<Date>;
+}
+
+export interface ReplySettingsTable {
+  org_id: string;
+  four_eyes: Generated<boolean>;
+  updated_at: Generated<Date>;
 }
 
 export interface CasesTables {
@@ -162,4 +170,5 @@ export interface CasesTables {
   reply_templates: ReplyTemplatesTable;
   brand_voice: BrandVoiceTable;
   replies: RepliesTable;
+  reply_settings: ReplySettingsTable;
 }

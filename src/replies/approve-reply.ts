@@ -1,67 +1,54 @@
 import type { Db } from '../db/database.ts';
-import { getCase, recordCaseEvent, WordedError, type Actor } from '../cases/index.ts';
-import { badRequest } from '../core/errors.ts';
-import type { Locale } from '../core/i18n.ts';
-import type { Viewer } from '../core/viewer.ts';
-import { checkReply } from './check-reply.ts';
-import { localizeFinding } from './findings.ts';
-import type { Finding } from './privacy-check.ts';
+import { advanceCaseForReply, recordCaseEvent } from '../cases/index.ts';
+import { AppError, badRequest } from '../core/errors.ts';
+import { blockingFindings } from './check-reply.ts';
 import { repliesMessages } from './replies.messages.ts';
 import { getReply } from './replies.queries.ts';
-import type { ReplyCheck, ReplyStatus } from './replies.vocab.ts';
+import { awaitsApproval, fourEyesBlocks, isOutward } from './replies.vocab.ts';
+import { auditReply, checkWithSuggestions, refuse, replyCase, suggestionContext, wrongStatus, type ReplyActor } from './reply-gate.ts';
+import { getReplySettings } from './reply-settings.ts';
 
-/** A reply's status, named in `locale`. */
-export const replyStatusName = (locale: Locale, status: ReplyStatus) => repliesMessages.render(locale, `status.${status}`);
-
-/** An error naming the reply's status in the reader's language. */
-export function wrongStatus(key: 'onlyDraftApproved' | 'onlyApprovedPosted', status: ReplyStatus): WordedError {
-  return new WordedError('bad_request', repliesMessages.text(key, { status }), (locale) => ({ status: replyStatusName(locale, status) }));
-}
-
-const QUOTES: Record<Locale, { open: string; close: string; reason: (r: string) => string; join: string }> = {
-  en: { open: '“', close: '”', reason: (r) => ` (${r})`, join: '; ' },
-  ru: { open: '«', close: '»', reason: (r) => ` (${r})`, join: '; ' },
-  'zh-CN': { open: '“', close: '”', reason: (r) => `（${r}）`, join: '；' },
-};
-
-/** The findings that keep a reply from approval, each word and why, in `locale`. */
-function findingList(locale: Locale, findings: Finding[]): string {
-  const q = QUOTES[locale];
-  return findings.map((f) => `${q.open}${f.term}${q.close}${q.reason(localizeFinding(locale, f).reason)}`).join(q.join);
-}
+export { replyStatusName, wrongStatus } from './reply-gate.ts';
 
 /**
- * Approves a draft once the privacy and brand-voice checks, run again (the rules may have changed
- * since it was written), find nothing; the new findings are stored either way. Throws not_found
- * for a reply or case the viewer may not see, bad_request naming every finding, or when the reply
- * is no longer a draft.
+ * Approves a draft or a reply submitted as ready, once the privacy and brand-voice checks, run again
+ * (the rules may have changed since it was written), find nothing; the new findings are stored
+ * either way. With four-eyes on (the default) the author or last editor of a public reply may not
+ * approve it. Approval moves the case on to handling, in the same transaction. Throws not_found for
+ * a reply or case the viewer may not see; forbidden for four-eyes; bad_request for an internal
+ * note, a reply past approval, or naming every finding (with suggested rewrites in `details`).
  */
-export async function approveReply(db: Db, viewer: Viewer, actor: Actor, id: string): Promise<void> {
-  const before = await getReply(db, viewer.orgId, id);
-  await getCase(db, viewer, before.caseId);
-  if (before.status !== 'draft') throw wrongStatus('onlyDraftApproved', before.status);
-  const checks = await checkReply(db, viewer.orgId, before.text, before.lang);
+export async function approveReply(db: Db, by: ReplyActor, id: string): Promise<void> {
+  const before = await getReply(db, by.viewer.orgId, id);
+  const rc = await replyCase(db, by.viewer, before.caseId);
+  if (!isOutward(before.kind)) throw badRequest(repliesMessages.text('internalNoApproval'));
+  if (!awaitsApproval(before)) throw wrongStatus('onlyDraftApproved', before.status);
+  const facts = { caseNumber: rc.c.number, kind: before.kind, authorName: before.createdByName, before: { status: before.status }, after: { status: 'approved' } };
+  const { fourEyes } = await getReplySettings(db, by.viewer.orgId);
+  if (fourEyesBlocks(before, by.actor.id, fourEyes)) {
+    await db.transaction().execute((trx) => auditReply(trx, by, 'reply.refused', { type: 'reply', id }, { ...facts, extra: { refused: 'four_eyes' } }));
+    throw new AppError('forbidden', repliesMessages.text('fourEyes'));
+  }
+  const checks = await checkWithSuggestions(db, by.viewer.orgId, before.text, before.lang, suggestionContext(by, rc));
   await db
     .updateTable('replies')
     .set({ privacy: JSON.stringify(checks.privacy), brand_voice: JSON.stringify(checks.brandVoice) })
     .where('id', '=', before.id)
+    .where('org_id', '=', by.viewer.orgId)
     .execute();
-  const findings: (Finding & { check: ReplyCheck })[] = [
-    ...checks.privacy.findings.map((f) => ({ check: 'privacy' as const, ...f })),
-    ...checks.brandVoice.findings.map((f) => ({ check: 'brandVoice' as const, ...f })),
-  ];
-  if (findings.length) {
-    throw new WordedError('bad_request', repliesMessages.text('cannotApprove'), (locale) => ({ findings: findingList(locale, findings) }), { findings });
-  }
+  if (blockingFindings(checks).length) await refuse(db, by, 'cannotApprove', checks, { type: 'reply', id }, facts);
   await db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('replies')
-      .set({ status: 'approved', approved_by: actor.id, approved_at: new Date() })
+      .set({ status: 'approved', approved_by: by.actor.id, approved_at: new Date() })
       .where('id', '=', before.id)
-      .where('status', '=', 'draft')
+      .where('org_id', '=', by.viewer.orgId)
+      .where('status', '=', before.status)
       .returning('id')
       .executeTakeFirst();
     if (!updated) throw badRequest(repliesMessages.text('changedMeanwhile'));
-    await recordCaseEvent(trx, before.caseId, actor, 'reply_approved', { replyId: before.id });
+    await recordCaseEvent(trx, before.caseId, by.actor, 'reply_approved', { replyId: before.id });
+    const moved = await advanceCaseForReply(trx, by.viewer, by.actor, before.caseId, 'approved', before.id);
+    await auditReply(trx, by, 'reply.approved', { type: 'reply', id }, { ...facts, before: { ...facts.before, caseStatus: moved.from }, after: { ...facts.after, caseStatus: moved.to } });
   });
 }

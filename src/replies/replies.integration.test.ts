@@ -45,7 +45,7 @@ test('checks a draft and names the words that break privacy, in each language', 
 
 test('passes a good draft', async () => {
   const res = await service.post('/api/replies/check', { text: GOOD, lang: 'en' });
-  expect(res.json()).toEqual({ privacy: { ok: true, findings: [] }, brandVoice: { ok: true, findings: [] } });
+  expect(res.json()).toEqual({ privacy: { ok: true, findings: [] }, brandVoice: { ok: true, findings: [] }, suggestions: [] });
 });
 
 test('stores a blocked draft with its findings and refuses to approve it', async () => {
@@ -72,7 +72,9 @@ test('approves a good draft, marks it posted with its link and counts it as the 
   const detail = (await service.get(`/api/cases/${caseId}`)).json();
   expect(detail.case.respondedAt).not.toBeNull();
   expect(detail.replies.map((r: { id: string }) => r.id)).toContain(reply.id);
-  expect(detail.timeline.slice(-3).map((e: { type: string }) => e.type)).toEqual(['reply_drafted', 'reply_approved', 'reply_posted']);
+  const replyEvents = detail.timeline.filter((e: { data: { replyId?: string } }) => e.data.replyId === reply.id);
+  expect(replyEvents.filter((e: { type: string }) => e.type !== 'status').map((e: { type: string }) => e.type)).toEqual(['reply_drafted', 'reply_approved', 'reply_posted']);
+  expect(detail.case.status).toBe('responded');
 });
 
 test('applies the organisation’s brand voice to checks and approval', async () => {
@@ -114,8 +116,10 @@ test('refuses another organisation’s template id with 400', async () => {
   expect((await draft(GOOD, 'en', { templateId })).statusCode).toBe(400);
 });
 
-test('lists drafts awaiting approval in the work of those who may publish', async () => {
-  const reply = (await draft(GOOD)).json().reply;
+test('lists replies submitted for approval in the work of those who may publish', async () => {
+  const reply = (await draft(GOOD, 'en', { status: 'ready' })).json().reply;
+  expect(reply.status).toBe('ready');
+  expect((await pr.get('/api/my-work')).json().approvals.map((r: { id: string }) => r.id)).not.toContain((await draft(GOOD)).json().reply.id);
   expect((await pr.get('/api/my-work')).json().approvals.map((r: { id: string }) => r.id)).toContain(reply.id);
   expect((await service.get('/api/my-work')).json().approvals).toEqual([]);
 });

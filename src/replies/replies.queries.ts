@@ -4,10 +4,13 @@ import { DEFAULT_LOCALE, type Locale } from '../core/i18n.ts';
 import { scopeToViewer, type Viewer } from '../core/viewer.ts';
 import { localizeCheck, type StoredCheck } from './findings.ts';
 import type { ReplyViewType } from './replies.schemas.ts';
+import { getReplySettings } from './reply-settings.ts';
 
 function replyQuery(db: Db) {
   return db
     .selectFrom('replies as r')
+    .leftJoin('users as author', 'author.id', 'r.created_by')
+    .leftJoin('users as approver', 'approver.id', 'r.approved_by')
     .select([
       'r.id',
       'r.case_id as caseId',
@@ -18,7 +21,11 @@ function replyQuery(db: Db) {
       'r.privacy',
       'r.brand_voice as brandVoice',
       'r.created_by as createdBy',
+      'author.name as createdByName',
+      'r.edited_by as editedBy',
+      'r.edited_at as editedAt',
       'r.approved_by as approvedBy',
+      'approver.name as approvedByName',
       'r.posted_url as postedUrl',
       'r.created_at as createdAt',
     ]);
@@ -43,16 +50,22 @@ export async function findCaseReplies(db: Db, caseId: string, locale: Locale = D
   return rows.map((r) => toView(r, locale));
 }
 
-/** Drafts waiting for approval on the cases the viewer may see, oldest first. */
-export async function findDraftReplies(db: Db, viewer: Viewer, locale: Locale = DEFAULT_LOCALE): Promise<ReplyViewType[]> {
-  const rows = await replyQuery(db)
-    .innerJoin('cases as c', 'c.id', 'r.case_id')
-    .where('r.org_id', '=', viewer.orgId)
-    .where('r.status', '=', 'draft')
-    .where(scopeToViewer('c.department_id', viewer))
-    .orderBy('r.created_at')
-    .limit(200)
-    .execute();
+/**
+ * Replies submitted for approval (ready, outward) on the cases the viewer may see, oldest first;
+ * with four-eyes on, not those the viewer wrote or last edited (someone else approves them).
+ */
+export async function findDraftReplies(db: Db, viewer: Viewer & { userId?: string }, locale: Locale = DEFAULT_LOCALE): Promise<ReplyViewType[]> {
+  const { fourEyes } = await getReplySettings(db, viewer.orgId);
+  let query = replyQuery(db).innerJoin('cases as c', 'c.id', 'r.case_id').where('r.org_id', '=', viewer.orgId).where('r.status', '=', 'ready').where('r.kind', '!=', 'internal');
+  const userId = viewer.userId;
+  if (fourEyes && userId)
+    query = query.where((eb) =>
+      eb.or([
+        eb('r.kind', '!=', 'public'),
+        eb.and([eb.or([eb('r.created_by', 'is', null), eb('r.created_by', '!=', userId)]), eb.or([eb('r.edited_by', 'is', null), eb('r.edited_by', '!=', userId)])]),
+      ]),
+    );
+  const rows = await query.where(scopeToViewer('c.department_id', viewer)).orderBy('r.created_at').limit(200).execute();
   return rows.map((r) => toView(r, locale));
 }
 

@@ -3,13 +3,40 @@
  * in, and the codes of the checks' findings. Pure (no zod, no database): the web imports it too.
  */
 
-/** A public reply is posted where the mention was; a private one goes to the author directly. */
-export const REPLY_KINDS = ['public', 'private'] as const;
+/**
+ * A public reply is posted where the mention was; a private one goes to the author directly; an
+ * internal note stays with the case (it is never published, so it needs no approval and the checks
+ * only advise).
+ */
+export const REPLY_KINDS = ['public', 'private', 'internal'] as const;
 export type ReplyKind = (typeof REPLY_KINDS)[number];
 
-/** draft → approved (checks pass, someone who may publish approves) → posted (marked with its link). */
-export const REPLY_STATUSES = ['draft', 'approved', 'posted'] as const;
+/**
+ * draft (saved, checks may fail) → ready (submitted for approval: the checks pass) → approved (someone
+ * who may publish approves, a second person for a public reply when four-eyes is on) → posted
+ * (marked with its link). An internal note stays a draft.
+ */
+export const REPLY_STATUSES = ['draft', 'ready', 'approved', 'posted'] as const;
 export type ReplyStatus = (typeof REPLY_STATUSES)[number];
+
+/** The statuses a person may save a reply in (create or edit); approval and posting have their own steps. */
+export const EDITABLE_STATUSES = ['draft', 'ready'] as const satisfies readonly ReplyStatus[];
+export type EditableStatus = (typeof EDITABLE_STATUSES)[number];
+
+/** Whether a reply of this kind goes out to the public or the author, so its checks block it and someone approves it. */
+export const isOutward = (kind: ReplyKind): boolean => kind !== 'internal';
+
+/** Whether a reply may still be edited: until it is posted. */
+export const isEditable = (status: ReplyStatus): boolean => status !== 'posted';
+
+/** Whether a reply waits for approval: an outward draft or one submitted as ready. */
+export const awaitsApproval = (r: { kind: ReplyKind; status: ReplyStatus }): boolean => isOutward(r.kind) && (r.status === 'draft' || r.status === 'ready');
+
+/** Whether four-eyes keeps this person from approving: it is on, the reply is public, and they wrote or last edited it. */
+export function fourEyesBlocks(r: { kind: ReplyKind; createdBy: string | null; editedBy: string | null }, approverId: string | null, fourEyes: boolean): boolean {
+  if (!fourEyes || r.kind !== 'public' || approverId === null) return false;
+  return r.createdBy === approverId || r.editedBy === approverId;
+}
 
 /** The languages a brand voice lists required phrases for (mention languages, not UI languages). */
 export const BRAND_VOICE_LANGS = ['zh', 'ru', 'en'] as const;

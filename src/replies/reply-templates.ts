@@ -52,5 +52,7 @@ export function fillPlaceholders(text: string, values: { clinic: string; author:
     contact: CONTACT[values.lang] ?? CONTACT.en!,
     case: String(values.caseNumber),
   };
-  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => map[key] ?? whole).replace(/^[\s,，]+/, '');
+  const filled = text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => map[key] ?? whole).replace(/^[\s,，]+/, '');
+  // Without an author's name, "Dear {{author}}, …" reads "Dear, …".
+  return values.author ? filled : filled.replace(/[ \t]+([,，])/g, '$1');
 }
