@@ -29,6 +29,10 @@ export interface paths {
                     aspect?: string;
                     risk?: string;
                     staff?: string;
+                    author?: string;
+                    importRun?: string;
+                    toReview?: "true" | "false";
+                    sort?: "newest" | "oldest" | "negative" | "rating" | "rating_high";
                     cursor?: string;
                     limit?: number;
                 };
@@ -95,6 +99,10 @@ export interface paths {
                                             number,
                                             number
                                         ];
+                                        cue?: string;
+                                        confidence?: number;
+                                        corrections?: number;
+                                        dismissed?: boolean;
                                     }[];
                                     staff: {
                                         id: string;
@@ -110,10 +118,25 @@ export interface paths {
                                         score: number;
                                         signals: string[];
                                     };
+                                    riskThreshold?: number;
                                     modelVersion: string;
                                 } | null;
+                                toReview: boolean;
+                                review: {
+                                    risk: string;
+                                    span: [
+                                        number,
+                                        number
+                                    ];
+                                    cue: string;
+                                    confidence: number;
+                                }[] | null;
+                                importRunId: string | null;
+                                caseId: string | null;
+                                caseNumber: number | null;
                             }[];
                             nextCursor: string | null;
+                            total: number;
                         };
                     };
                 };
@@ -209,6 +232,10 @@ export interface paths {
                                             number,
                                             number
                                         ];
+                                        cue?: string;
+                                        confidence?: number;
+                                        corrections?: number;
+                                        dismissed?: boolean;
                                     }[];
                                     staff: {
                                         id: string;
@@ -224,8 +251,22 @@ export interface paths {
                                         score: number;
                                         signals: string[];
                                     };
+                                    riskThreshold?: number;
                                     modelVersion: string;
                                 } | null;
+                                toReview: boolean;
+                                review: {
+                                    risk: string;
+                                    span: [
+                                        number,
+                                        number
+                                    ];
+                                    cue: string;
+                                    confidence: number;
+                                }[] | null;
+                                importRunId: string | null;
+                                caseId: string | null;
+                                caseNumber: number | null;
                             };
                         };
                     };
@@ -313,6 +354,10 @@ export interface paths {
                                             number,
                                             number
                                         ];
+                                        cue?: string;
+                                        confidence?: number;
+                                        corrections?: number;
+                                        dismissed?: boolean;
                                     }[];
                                     staff: {
                                         id: string;
@@ -328,8 +373,22 @@ export interface paths {
                                         score: number;
                                         signals: string[];
                                     };
+                                    riskThreshold?: number;
                                     modelVersion: string;
                                 } | null;
+                                toReview: boolean;
+                                review: {
+                                    risk: string;
+                                    span: [
+                                        number,
+                                        number
+                                    ];
+                                    cue: string;
+                                    confidence: number;
+                                }[] | null;
+                                importRunId: string | null;
+                                caseId: string | null;
+                                caseNumber: number | null;
                             };
                             versions: {
                                 version: number;
@@ -425,6 +484,10 @@ export interface paths {
                                             number,
                                             number
                                         ];
+                                        cue?: string;
+                                        confidence?: number;
+                                        corrections?: number;
+                                        dismissed?: boolean;
                                     }[];
                                     staff: {
                                         id: string;
@@ -440,14 +503,159 @@ export interface paths {
                                         score: number;
                                         signals: string[];
                                     };
+                                    riskThreshold?: number;
                                     modelVersion: string;
                                 } | null;
+                                toReview: boolean;
+                                review: {
+                                    risk: string;
+                                    span: [
+                                        number,
+                                        number
+                                    ];
+                                    cue: string;
+                                    confidence: number;
+                                }[] | null;
+                                importRunId: string | null;
+                                caseId: string | null;
+                                caseNumber: number | null;
                             };
                         };
                     };
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/mentions/{id}/not-a-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        risk?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mention: {
+                                id: string;
+                                sourceId: string;
+                                sourceName: string;
+                                /** @enum {string|null} */
+                                sourceBuiltIn: "manual" | "upload" | null;
+                                /** @enum {string} */
+                                kind: "review" | "comment" | "post" | "news" | "offline_complaint" | "hotline_note" | "survey_text";
+                                externalId: string | null;
+                                url: string | null;
+                                authorHandle: string | null;
+                                ratingRaw: number | null;
+                                ratingScale: number | null;
+                                rating: number | null;
+                                title: string | null;
+                                text: string;
+                                lang: string | null;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                locationId: string | null;
+                                locationName: string | null;
+                                departmentId: string | null;
+                                departmentName: string | null;
+                                /** @enum {string} */
+                                status: "new" | "triaged" | "in_case" | "resolved" | "dismissed";
+                                version: number;
+                                analysis: {
+                                    sentiment: {
+                                        /** @enum {string} */
+                                        label: "negative" | "neutral" | "positive";
+                                        score: number;
+                                        confidence: number;
+                                    };
+                                    aspects: {
+                                        aspect: string;
+                                        /** @enum {string} */
+                                        polarity: "negative" | "neutral" | "positive";
+                                        span: [
+                                            number,
+                                            number
+                                        ];
+                                    }[];
+                                    risks: {
+                                        risk: string;
+                                        span: [
+                                            number,
+                                            number
+                                        ];
+                                        cue?: string;
+                                        confidence?: number;
+                                        corrections?: number;
+                                        dismissed?: boolean;
+                                    }[];
+                                    staff: {
+                                        id: string;
+                                        name: string;
+                                        span: [
+                                            number,
+                                            number
+                                        ];
+                                        confidence: number;
+                                    }[];
+                                    ratingConflict: boolean;
+                                    authenticity: {
+                                        score: number;
+                                        signals: string[];
+                                    };
+                                    riskThreshold?: number;
+                                    modelVersion: string;
+                                } | null;
+                                toReview: boolean;
+                                review: {
+                                    risk: string;
+                                    span: [
+                                        number,
+                                        number
+                                    ];
+                                    cue: string;
+                                    confidence: number;
+                                }[] | null;
+                                importRunId: string | null;
+                                caseId: string | null;
+                                caseNumber: number | null;
+                            };
+                            dismissed: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/sources": {
@@ -1831,6 +2039,10 @@ export interface paths {
                 query?: {
                     cursor?: string;
                     limit?: number;
+                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.update" | "org.update" | "location.create" | "location.update" | "location.delete" | "department.create" | "department.update" | "department.delete" | "staff.create" | "staff.update" | "staff.delete" | "source.create" | "source.rotate_token" | "import.file" | "mention.create" | "mention.status" | "mention.not_a_risk" | "alert.acknowledge" | "alert_rule.create" | "alert_rule.update" | "alert_rule.delete" | "alert_channel.create" | "alert_channel.update" | "alert_channel.delete" | "delivery.retry" | "delivery.dismiss" | "case.evidence_export" | "case.settings" | "case.opened" | "case.assigned" | "case.team_changed" | "case.status" | "case.closed" | "case.reopened" | "case.mention_linked" | "case.mention_unlinked" | "team.create" | "team.update" | "team.members" | "reply.drafted" | "reply.edited" | "reply.submitted" | "reply.approved" | "reply.refused" | "reply.posted" | "reply.settings";
+                    actor?: string;
+                    from?: string;
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1858,8 +2070,54 @@ export interface paths {
                                 details: {
                                     [key: string]: unknown;
                                 };
+                                detailLines: {
+                                    field: string;
+                                    value?: string;
+                                    before?: string;
+                                    after?: string;
+                                }[];
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                label: string;
+                            }[];
                         };
                     };
                 };
@@ -5502,6 +5760,10 @@ export interface paths {
                                             number,
                                             number
                                         ];
+                                        cue?: string;
+                                        confidence?: number;
+                                        corrections?: number;
+                                        dismissed?: boolean;
                                     }[];
                                     staff: {
                                         id: string;
@@ -5517,8 +5779,22 @@ export interface paths {
                                         score: number;
                                         signals: string[];
                                     };
+                                    riskThreshold?: number;
                                     modelVersion: string;
                                 } | null;
+                                toReview: boolean;
+                                review: {
+                                    risk: string;
+                                    span: [
+                                        number,
+                                        number
+                                    ];
+                                    cue: string;
+                                    confidence: number;
+                                }[] | null;
+                                importRunId: string | null;
+                                caseId: string | null;
+                                caseNumber: number | null;
                             }[];
                         };
                     };

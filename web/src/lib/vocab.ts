@@ -15,7 +15,7 @@ import { MENTION_FIELDS, SOURCE_KINDS } from '../../../src/ingest/ingest.vocab.t
 import { mentionsMessages } from '../../../src/mentions/mentions.messages.ts';
 import { MENTION_KINDS, MENTION_STATUSES } from '../../../src/mentions/mentions.vocab.ts';
 import { CHANNEL_KINDS } from '../../../src/notifications/notifications.vocab.ts';
-import { REPLY_KINDS } from '../../../src/replies/replies.vocab.ts';
+import { REPLY_KINDS, REPLY_STATUSES, awaitsApproval, fourEyesBlocks, isOutward } from '../../../src/replies/replies.vocab.ts';
 import type { Catalogue } from '../i18n/catalogue.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { ApiBody, ApiItem, ApiResponse } from './api-types.ts';
@@ -93,6 +93,10 @@ export type Weekday = (typeof weekdays)[number];
 
 export const replyKinds = REPLY_KINDS;
 export type ReplyKind = (typeof replyKinds)[number];
+export const replyStatuses = REPLY_STATUSES;
+export type ReplyStatus = (typeof replyStatuses)[number];
+/** The approval rules of replies: outward kinds, what waits for approval, whom four-eyes keeps from approving. */
+export const replyRules = { awaitsApproval, fourEyesBlocks, isOutward };
 
 /** True when A and B are the same union. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -1,11 +1,13 @@
+import { ApprovalCard } from './ApprovalCard.tsx';
 import { BrandVoiceCard } from './BrandVoiceCard.tsx';
 import './replies.css';
 import { TemplatesCard } from './TemplatesCard.tsx';
 
-/** Brand voice rules and reply templates (a tab of the settings). */
+/** Approval (four-eyes), brand voice rules and reply templates (a tab of the settings). */
 export function ReplySettingsTab() {
   return (
     <>
+      <ApprovalCard />
       <BrandVoiceCard />
       <TemplatesCard />
     </>
