@@ -30,6 +30,7 @@ function TimelineItem({ entry }: { entry: TimelineEntry }) {
     .slice(0, 6)
     .map(([k, v]) => {
       const text = String(v);
+      if (k === 'kind' && entry.type.startsWith('reply_')) return tx('reply', text);
       if (k in codePrefixes) return tx(codePrefixes[k]!, text);
       if (/At$/.test(k)) return formatDate(text, false);
       return text;
