@@ -30,6 +30,7 @@ const MATRIX: Record<string, Case> = {
   'PATCH /api/users/:id': { kind: 'user', body: { name: 'Taken over', disabled: true, password: 'a new password' } },
   'GET /api/mentions/:id': { kind: 'mention' },
   'PATCH /api/mentions/:id': { kind: 'mention', body: { status: 'dismissed' } },
+  'POST /api/mentions/:id/not-a-risk': { kind: 'mention', body: {} },
   'POST /api/sources/:id/rotate-token': { kind: 'source' },
   'GET /api/imports/:id': { kind: 'importRun' },
   'PATCH /api/alert-channels/:id': { kind: 'alertChannel', body: { name: 'Taken over', enabled: false } },

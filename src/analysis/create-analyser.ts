@@ -27,6 +27,8 @@ export interface Analysis {
   staff: { id: string; span: [number, number]; confidence: number }[];
   authenticity: { score: number; signals: string[] };
   ratingConflict: boolean;
+  /** The calibrated confidence at or above which a major risk opens a Major case by itself (from the risk model). */
+  riskThreshold: number;
   modelVersion: string;
 }
 
@@ -238,6 +240,7 @@ export function createAnalyser(options: AnalyserOptions = {}): Analyser {
       staff: matchStaff(text, haystack),
       authenticity: { score: round(authenticity.score), signals: authenticity.signals },
       ratingConflict,
+      riskThreshold: riskModel.majorThreshold,
       modelVersion,
     };
   }

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'import.file',
   'mention.create',
   'mention.status',
+  'mention.not_a_risk',
   'alert.acknowledge',
   'alert_rule.create',
   'alert_rule.update',

@@ -116,6 +116,10 @@ export interface SourcesTable {
   last_polled_at: NullableTimestamp;
   last_poll_error: string | null;
   created_at: Generated<Date>;
+  default_location_id: Generated<string | null>;
+  default_department_id: Generated<string | null>;
+  /** The last poll error as a message code and parameters (Text), when Verity worded it. */
+  last_poll_error_message: ColumnType<unknown | null, string | null | undefined, string | null>;
 }
 
 export interface MentionsTable {
@@ -148,6 +152,21 @@ export interface MentionsTable {
   aspects: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
   risks: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
   staff_ids: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
+  /** A major-risk signal too weak for a Major case: someone should look (see review for the evidence). */
+  to_review: Generated<boolean>;
+  review: ColumnType<unknown | null, string | null | undefined, string | null>;
+  import_run_id: string | null;
+}
+
+export interface MentionRiskDismissalsTable {
+  id: Generated<string>;
+  org_id: string;
+  mention_id: string;
+  risk: string;
+  cue: string;
+  confidence: number | null;
+  dismissed_by: string | null;
+  dismissed_at: Generated<Date>;
 }
 
 export interface MentionVersionsTable {
@@ -178,6 +197,11 @@ export interface ImportRunsTable {
   error: string | null;
   started_at: Generated<Date>;
   finished_at: NullableTimestamp;
+  /** The error as a message code and parameters (Text), rendered per reader. */
+  error_message: ColumnType<unknown | null, string | null | undefined, string | null>;
+  /** The file's default location and department, applied to rows that name none. */
+  location_id: Generated<string | null>;
+  department_id: Generated<string | null>;
 }
 
 export interface WebhookDeliveriesTable {
@@ -199,6 +223,7 @@ export interface Database extends AlertsTables, CasesTables {
   sources: SourcesTable;
   mentions: MentionsTable;
   mention_versions: MentionVersionsTable;
+  mention_risk_dismissals: MentionRiskDismissalsTable;
   import_runs: ImportRunsTable;
   webhook_deliveries: WebhookDeliveriesTable;
 }

@@ -3,21 +3,33 @@ import { createAnalyser, type Analysis, type Analyser, type RosterMember } from 
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '../db/database.ts';
 import { publish } from '../core/events.ts';
+import { findRiskCorrections } from './dismiss-risk.ts';
 
 export const ANALYSIS_BATCH_SIZE = 500;
 
-const analysers = new Map<string, { signature: string; analyser: Analyser }>();
+interface OrgAnalyser {
+  signature: string;
+  analyser: Analyser;
+  /** The organisation's "not a risk" corrections; `mentions` is refilled for each batch. */
+  corrections: { cues: Map<string, number>; mentions: Set<string> };
+}
+const analysers = new Map<string, OrgAnalyser>();
 
-/** The organisation's analyser, rebuilt only when its staff roster changed (staff matching depends on it). */
-async function analyserFor(db: Db, orgId: string): Promise<Analyser> {
+/**
+ * The organisation's analyser, rebuilt only when its staff roster (staff matching depends on it) or
+ * its "not a risk" corrections per risk and cue changed.
+ */
+async function analyserFor(db: Db, orgId: string): Promise<OrgAnalyser> {
   const staff = await db.selectFrom('staff').select(['id', 'name', 'aliases']).where('org_id', '=', orgId).orderBy('id').execute();
   const roster: RosterMember[] = staff.map((s) => ({ id: s.id, name: s.name, aliases: s.aliases }));
-  const signature = JSON.stringify(roster);
+  const { cues } = await findRiskCorrections(db, orgId, []);
+  const signature = JSON.stringify([roster, [...cues].sort()]);
   const cached = analysers.get(orgId);
-  if (cached?.signature === signature) return cached.analyser;
-  const analyser = createAnalyser({ roster });
-  analysers.set(orgId, { signature, analyser });
-  return analyser;
+  if (cached?.signature === signature) return cached;
+  const corrections = { cues, mentions: new Set<string>() };
+  const entry = { signature, analyser: createAnalyser({ roster, riskCorrections: corrections }), corrections };
+  analysers.set(orgId, entry);
+  return entry;
 }
 
 /** The columns the inbox filters on: aspects both bare and with their polarity ("process.waiting:negative"). */
@@ -39,7 +51,7 @@ function filterColumns(a: Analysis) {
  */
 export async function analysePending(ctx: { db: Db; boss: PgBoss | null }, orgId: string): Promise<number> {
   const { db } = ctx;
-  const analyser = await analyserFor(db, orgId);
+  const { analyser, corrections } = await analyserFor(db, orgId);
   let total = 0;
   for (;;) {
     const done = await db.transaction().execute(async (trx) => {
@@ -50,6 +62,13 @@ export async function analysePending(ctx: { db: Db; boss: PgBoss | null }, orgId
         FOR UPDATE SKIP LOCKED
       `.execute(trx);
       if (rows.rows.length === 0) return 0;
+      const own = await findRiskCorrections(
+        trx,
+        orgId,
+        rows.rows.map((r) => r.id),
+      );
+      corrections.mentions.clear();
+      for (const key of own.mentions) corrections.mentions.add(key);
       const results = analyser.analyseBatch(
         rows.rows.map((r) => ({ id: r.id, text: r.text, rating: r.rating, lang: r.lang, author: r.author_handle, publishedAt: r.published_at ? new Date(r.published_at) : null })),
       );

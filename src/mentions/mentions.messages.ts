@@ -8,6 +8,7 @@ import type { MentionKind, MentionStatus } from './mentions.vocab.ts';
 export const mentionsMessages = defineMessages('mentions', {
   en: {
     badCursor: 'cursor is not one this API returned',
+    noRiskToDismiss: 'this mention has no risk signal to dismiss',
     'status.new': 'New',
     'status.triaged': 'Triaged',
     'status.in_case': 'In a case',
@@ -23,6 +24,7 @@ export const mentionsMessages = defineMessages('mentions', {
   },
   ru: {
     badCursor: 'этот курсор не был выдан API',
+    noRiskToDismiss: 'у этого упоминания нет сигнала риска, который можно отклонить',
     'status.new': 'Новое',
     'status.triaged': 'Разобрано',
     'status.in_case': 'В работе',
@@ -38,6 +40,7 @@ export const mentionsMessages = defineMessages('mentions', {
   },
   'zh-CN': {
     badCursor: '该游标不是本 API 返回的',
+    noRiskToDismiss: '该提及没有可排除的风险信号',
     'status.new': '新建',
     'status.triaged': '已分拣',
     'status.in_case': '处理中',

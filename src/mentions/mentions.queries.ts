@@ -1,4 +1,4 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { badRequest } from '../core/errors.ts';
 import { scopeToViewer, type Viewer } from '../core/viewer.ts';
@@ -44,6 +44,13 @@ function baseQuery(db: Db, viewer: Viewer) {
       'm.status',
       'm.version',
       'm.analysis',
+      'm.to_review as toReview',
+      'm.review',
+      'm.import_run_id as importRunId',
+      sql<string | null>`(SELECT c.id FROM case_mentions cm JOIN cases c ON c.id = cm.case_id WHERE cm.mention_id = m.id ORDER BY (c.status <> 'closed') DESC, c.opened_at DESC LIMIT 1)`.as('caseId'),
+      sql<number | null>`(SELECT c.number FROM case_mentions cm JOIN cases c ON c.id = cm.case_id WHERE cm.mention_id = m.id ORDER BY (c.status <> 'closed') DESC, c.opened_at DESC LIMIT 1)`.as(
+        'caseNumber',
+      ),
       cursorAt.as('cursorAt'),
     ])
     .where('m.org_id', '=', viewer.orgId)
@@ -58,26 +65,43 @@ async function staffNames(db: Db, orgId: string): Promise<Map<string, string>> {
 }
 
 function toView(row: Row, staff: Map<string, string>): MentionViewType {
-  const { cursorAt: _cursorAt, analysis, ...rest } = row;
+  const { cursorAt: _cursorAt, analysis, review, ...rest } = row;
   const a = analysis as (Omit<NonNullable<MentionViewType['analysis']>, 'staff'> & { staff: { id: string; span: [number, number]; confidence: number }[] }) | null;
   return {
     ...rest,
     sourceBuiltIn: builtInSourceOf(rest.sourceName),
     kind: rest.kind,
     status: rest.status,
+    review: (review as MentionViewType['review']) ?? null,
     analysis: a ? { ...a, staff: a.staff.map((s) => ({ ...s, name: staff.get(s.id) ?? '?' })) } : null,
   };
 }
 
-export function encodeCursor(at: Date | string, id: string): string {
-  return Buffer.from(JSON.stringify([typeof at === 'string' ? at : at.toISOString(), id])).toString('base64url');
+/** The sort orders of the inbox: the key, its direction, and how a cursor carries it. */
+const SORTS = {
+  newest: { key: sortKey, text: cursorAt, dir: 'desc' },
+  oldest: { key: sortKey, text: cursorAt, dir: 'asc' },
+  // Most negative first: the analysed sentiment score (unanalysed mentions count as neutral).
+  negative: { key: sql<number>`coalesce((m.analysis->'sentiment'->>'score')::float8, 0)`, text: null, dir: 'asc' },
+  // Lowest rating first, then highest; mentions without stars come last in both.
+  rating: { key: sql<number>`coalesce(m.rating::float8, 6)`, text: null, dir: 'asc' },
+  rating_high: { key: sql<number>`coalesce(m.rating::float8, 0)`, text: null, dir: 'desc' },
+} as const;
+export type MentionSort = keyof typeof SORTS;
+
+export function encodeCursor(at: Date | string | number, id: string, sort: MentionSort = 'newest'): string {
+  const key = at instanceof Date ? at.toISOString() : at;
+  return Buffer.from(JSON.stringify(sort === 'newest' ? [key, id] : [sort, key, id])).toString('base64url');
 }
 
-function decodeCursor(cursor: string): [string, string] {
+function decodeCursor(cursor: string, sort: MentionSort): [string | number, string] {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && !Number.isNaN(Date.parse(String(value[0]))) && /^[0-9a-f-]{36}$/.test(String(value[1]))) {
-      return [String(value[0]), String(value[1])];
+    if (Array.isArray(value)) {
+      const [key, id] = sort === 'newest' ? value : value[0] === sort ? value.slice(1) : [];
+      const isTime = SORTS[sort].text !== null;
+      const keyOk = isTime ? !Number.isNaN(Date.parse(String(key))) : typeof key === 'number' && Number.isFinite(key);
+      if (keyOk && /^[0-9a-f-]{36}$/.test(String(id))) return [isTime ? String(key) : (key as number), String(id)];
     }
   } catch {
     // fall through to the error below
@@ -85,8 +109,8 @@ function decodeCursor(cursor: string): [string, string] {
   throw badRequest(mentionsMessages.text('badCursor'));
 }
 
-/** A page of mentions matching the filters, newest first. Throws bad_request on a malformed cursor. */
-export async function findMentions(db: Db, viewer: Viewer, filters: MentionFiltersType): Promise<{ items: MentionViewType[]; nextCursor: string | null }> {
+/** The filters of a list as one query (without the cursor), for the page and for its total. */
+function filtered(db: Db, viewer: Viewer, filters: Omit<MentionFiltersType, 'limit' | 'cursor'>) {
   let query = baseQuery(db, viewer);
   const conditions: Expression<SqlBool>[] = [];
   if (filters.source) query = query.where('m.source_id', '=', filters.source);
@@ -97,6 +121,9 @@ export async function findMentions(db: Db, viewer: Viewer, filters: MentionFilte
   if (filters.ratingMax !== undefined) query = query.where('m.rating', '<=', filters.ratingMax);
   if (filters.status) query = query.where('m.status', '=', filters.status);
   if (filters.kind) query = query.where('m.kind', '=', filters.kind);
+  if (filters.importRun) query = query.where('m.import_run_id', '=', filters.importRun);
+  if (filters.toReview !== undefined) query = query.where('m.to_review', '=', filters.toReview);
+  if (filters.author?.trim()) query = query.where(sql<SqlBool>`lower(m.author_handle) = lower(${filters.author.trim()})`);
   if (filters.from) query = query.where(sortKey, '>=', new Date(filters.from));
   if (filters.to) {
     const to = new Date(filters.to);
@@ -109,25 +136,46 @@ export async function findMentions(db: Db, viewer: Viewer, filters: MentionFilte
   if (filters.risk) conditions.push(sql<SqlBool>`m.risks @> ARRAY[${filters.risk}]::text[]`);
   if (filters.staff) conditions.push(sql<SqlBool>`m.staff_ids @> ARRAY[${filters.staff}]::uuid[]`);
   if (filters.q?.trim()) {
+    // The words of the text (lexemes), or the author's handle: "li.wei", "Иванова", "王女士".
     const tsquery = searchQuery(filters.q);
-    conditions.push(tsquery ? sql<SqlBool>`m.search @@ ${tsquery}::tsquery` : sql<SqlBool>`false`);
-  }
-  if (filters.cursor) {
-    const [at, id] = decodeCursor(filters.cursor);
-    conditions.push(sql<SqlBool>`(${sortKey}, m.id) < (${at}::timestamptz, ${id}::uuid)`);
+    const author = `%${filters.q
+      .trim()
+      .toLowerCase()
+      .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const byAuthor = sql<SqlBool>`lower(m.author_handle) LIKE ${author}`;
+    conditions.push(tsquery ? sql<SqlBool>`(m.search @@ ${tsquery}::tsquery OR ${byAuthor})` : byAuthor);
   }
   for (const condition of conditions) query = query.where(condition);
+  return query;
+}
+
+/** A page of mentions matching the filters in the chosen order (newest first by default), with the total that match. Throws bad_request on a malformed cursor. */
+export async function findMentions(db: Db, viewer: Viewer, filters: MentionFiltersType): Promise<{ items: MentionViewType[]; nextCursor: string | null; total: number }> {
+  const sort = SORTS[filters.sort];
+  let query = filtered(db, viewer, filters);
+  if (filters.cursor) {
+    const [at, id] = decodeCursor(filters.cursor, filters.sort);
+    const key = sort.text !== null ? sql`${at}::timestamptz` : sql`${at}::float8`;
+    query = query.where(sort.dir === 'desc' ? sql<SqlBool>`(${sort.key}, m.id) < (${key}, ${id}::uuid)` : sql<SqlBool>`(${sort.key}, m.id) > (${key}, ${id}::uuid)`);
+  }
   const rows = await query
-    .orderBy(sortKey, 'desc')
-    .orderBy('m.id', 'desc')
+    .select((sort.key as RawBuilder<unknown>).as('sortValue'))
+    .orderBy(sort.key, sort.dir)
+    .orderBy('m.id', sort.dir)
     .limit(filters.limit + 1)
     .execute();
+  const counted = await filtered(db, viewer, filters)
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   const page = rows.slice(0, filters.limit);
   const staff = await staffNames(db, viewer.orgId);
   const last = page[page.length - 1];
+  const lastKey = last ? (sort.text !== null ? last.cursorAt : Number(last.sortValue)) : null;
   return {
-    items: page.map((r) => toView(r, staff)),
-    nextCursor: rows.length > filters.limit && last ? encodeCursor(last.cursorAt, last.id) : null,
+    items: page.map(({ sortValue: _sortValue, ...r }) => toView(r, staff)),
+    nextCursor: rows.length > filters.limit && last && lastKey !== null ? encodeCursor(lastKey, last.id, filters.sort) : null,
+    total: Number(counted.n),
   };
 }
 

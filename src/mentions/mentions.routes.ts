@@ -6,7 +6,8 @@ import { notFound } from '../core/errors.ts';
 import { requireAuth } from '../core/request.ts';
 import { viewerOf } from '../core/viewer.ts';
 import { findMention, findMentions, findMentionVersions, setMentionStatus } from './mentions.queries.ts';
-import { IdParams, MentionFilters, MentionVersionView, MentionView, UpdateMentionBody } from './mentions.schemas.ts';
+import { IdParams, MentionFilters, MentionVersionView, MentionView, NotARiskBody, UpdateMentionBody } from './mentions.schemas.ts';
+import { dismissRisk } from './dismiss-risk.ts';
 
 export async function mentionRoutes(server: FastifyInstance): Promise<void> {
   const app = server.withTypeProvider<ZodTypeProvider>();
@@ -16,7 +17,7 @@ export async function mentionRoutes(server: FastifyInstance): Promise<void> {
     '/api/mentions',
     {
       config: { access: 'mentions.read' },
-      schema: { tags: ['mentions'], querystring: MentionFilters, response: { 200: z.object({ items: z.array(MentionView), nextCursor: z.string().nullable() }) } },
+      schema: { tags: ['mentions'], querystring: MentionFilters, response: { 200: z.object({ items: z.array(MentionView), nextCursor: z.string().nullable(), total: z.number() }) } },
     },
     async (request) => findMentions(db, viewerOf(requireAuth(request)), request.query),
   );
@@ -46,6 +47,20 @@ export async function mentionRoutes(server: FastifyInstance): Promise<void> {
         await recordAudit(trx, { ...auditBy(auth, request.ip), action: 'mention.status', targetType: 'mention', targetId: before.id, details: { from: before.status, to: request.body.status } });
       });
       return { mention: (await findMention(db, viewer, before.id))! };
+    },
+  );
+
+  app.post(
+    '/api/mentions/:id/not-a-risk',
+    {
+      config: { access: 'mentions.triage' },
+      schema: { tags: ['mentions'], params: IdParams, body: NotARiskBody, response: { 200: z.object({ mention: MentionView, dismissed: z.array(z.string()) }) } },
+    },
+    async (request) => {
+      const auth = requireAuth(request);
+      const viewer = viewerOf(auth);
+      const { dismissed } = await dismissRisk(db, viewer, auditBy(auth, request.ip), request.params.id, request.body.risk);
+      return { mention: (await findMention(db, viewer, request.params.id))!, dismissed };
     },
   );
 }

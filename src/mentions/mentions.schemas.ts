@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BUILT_IN_SOURCES, type BuiltInSource } from '../ingest/ingest.vocab.ts';
 import { SENTIMENT_LABELS } from '../analysis/analysis.vocab.ts';
-import { MENTION_KINDS, MENTION_STATUSES } from './mentions.vocab.ts';
+import { MENTION_KINDS, MENTION_SORTS, MENTION_STATUSES } from './mentions.vocab.ts';
 
 export const IdParams = z.object({ id: z.uuid({ message: 'id must be a UUID' }) });
 
@@ -9,12 +9,16 @@ const span = z.tuple([z.number(), z.number()]);
 export const AnalysisView = z.object({
   sentiment: z.object({ label: z.enum(SENTIMENT_LABELS), score: z.number(), confidence: z.number() }),
   aspects: z.array(z.object({ aspect: z.string(), polarity: z.enum(SENTIMENT_LABELS), span })),
-  risks: z.array(z.object({ risk: z.string(), span })),
+  risks: z.array(z.object({ risk: z.string(), span, cue: z.string().optional(), confidence: z.number().optional(), corrections: z.number().optional(), dismissed: z.boolean().optional() })),
   staff: z.array(z.object({ id: z.string(), name: z.string(), span, confidence: z.number() })),
   ratingConflict: z.boolean(),
   authenticity: z.object({ score: z.number(), signals: z.array(z.string()) }),
+  riskThreshold: z.number().optional(),
   modelVersion: z.string(),
 });
+
+/** Why a mention waits for a person: a major risk the analysis is not sure enough of to open a Major case. */
+export const ReviewEvidence = z.object({ risk: z.string(), span, cue: z.string(), confidence: z.number() });
 
 export const MentionView = z.object({
   id: z.string(),
@@ -41,6 +45,14 @@ export const MentionView = z.object({
   status: z.enum(MENTION_STATUSES),
   version: z.number(),
   analysis: AnalysisView.nullable(),
+  /** Flagged "to review": a weak major-risk signal; review holds the evidence. */
+  toReview: z.boolean(),
+  review: z.array(ReviewEvidence).nullable(),
+  /** The import run that brought it in (file, push, feed…), or null. */
+  importRunId: z.string().nullable(),
+  /** The case it belongs to (an open one first), or null. */
+  caseId: z.string().nullable(),
+  caseNumber: z.number().nullable(),
 });
 export type MentionViewType = z.infer<typeof MentionView>;
 
@@ -74,9 +86,19 @@ export const MentionFilters = z.object({
   aspect: z.string().max(80).optional(),
   risk: z.string().max(40).optional(),
   staff: z.uuid({ message: 'staff must be a staff id' }).optional(),
+  author: z.string().max(200).optional(),
+  importRun: z.uuid({ message: 'importRun must be an import run id' }).optional(),
+  toReview: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  sort: z.enum(MENTION_SORTS).default('newest'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type MentionFiltersType = z.infer<typeof MentionFilters>;
 
 export const UpdateMentionBody = z.object({ status: z.enum(MENTION_STATUSES) });
+
+/** "Not a risk": one risk of the review evidence, or every flagged risk when none is named. */
+export const NotARiskBody = z.object({ risk: z.string().max(40).optional() });

@@ -9,3 +9,7 @@ export type MentionKind = (typeof MENTION_KINDS)[number];
 /** Where a mention stands in triage. */
 export const MENTION_STATUSES = ['new', 'triaged', 'in_case', 'resolved', 'dismissed'] as const;
 export type MentionStatus = (typeof MENTION_STATUSES)[number];
+
+/** The inbox's sort orders: newest or oldest first, most negative first, lowest or highest rating first. */
+export const MENTION_SORTS = ['newest', 'oldest', 'negative', 'rating', 'rating_high'] as const;
+export type MentionSortName = (typeof MENTION_SORTS)[number];

@@ -8,6 +8,7 @@ import * as closedLists from './20261201T0920-closed-lists.ts';
 import * as deliveryErrorMessages from './20261201T0930-delivery-error-messages.ts';
 import * as teams from './20261201T1200-teams.ts';
 import * as replyApproval from './20261201T1210-reply-approval.ts';
+import * as mentionReview from './20261201T1220-mention-review.ts';
 import * as alertMessages from './20261201T1230-alert-messages.ts';
 
 /** Every migration, by name; names sort in the order they run. Never edit one after it lands. */
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '20261201T0930-delivery-error-messages': deliveryErrorMessages,
   '20261201T1200-teams': teams,
   '20261201T1210-reply-approval': replyApproval,
+  '20261201T1220-mention-review': mentionReview,
   '20261201T1230-alert-messages': alertMessages,
 };
