@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { requireAuth } from '../core/request.ts';
 import { badRequest } from '../core/errors.ts';
 import { actionLabel } from './action-label.ts';
+import { renderAuditDetails } from './audit-details.ts';
 import { auditTexts } from './audit.messages.ts';
 import { findAuditEntries } from './audit.queries.ts';
+import { AUDIT_ACTIONS } from './audit.vocab.ts';
 
 const AuditEntryView = z.object({
   id: z.string(),
@@ -18,8 +20,13 @@ const AuditEntryView = z.object({
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
   ip: z.string().nullable(),
+  /** The details as written, for programs. */
   details: z.record(z.string(), z.unknown()),
+  /** The details for people, in the reader's language: a field and its value, or its value before → after. */
+  detailLines: z.array(z.object({ field: z.string(), value: z.string().optional(), before: z.string().optional(), after: z.string().optional() })),
 });
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 
 export async function auditRoutes(server: FastifyInstance): Promise<void> {
   const app = server.withTypeProvider<ZodTypeProvider>();
@@ -30,16 +37,35 @@ export async function auditRoutes(server: FastifyInstance): Promise<void> {
       config: { access: 'audit.read' },
       schema: {
         tags: ['audit'],
-        querystring: z.object({ cursor: z.string().regex(/^\d+$/, 'cursor must be a number').optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        querystring: z.object({
+          cursor: z.string().regex(/^\d+$/, 'cursor must be a number').optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+          action: z.enum(AUDIT_ACTIONS).optional(),
+          actor: z.string().trim().min(1).max(320).optional(),
+          from: day.optional(),
+          to: day.optional(),
+        }),
         response: { 200: z.object({ items: z.array(AuditEntryView), nextCursor: z.string().nullable() }) },
       },
     },
     async (request) => {
       const { orgId } = requireAuth(request);
-      const { cursor, limit } = request.query;
+      const { cursor } = request.query;
       if (cursor && cursor.length > 18) throw badRequest(auditTexts.text('badCursor'));
-      const page = await findAuditEntries(db, orgId, { cursor, limit });
-      return { ...page, items: page.items.map((entry) => ({ ...entry, actionLabel: actionLabel(request.locale, entry.action) })) };
+      const page = await findAuditEntries(db, orgId, request.query);
+      return {
+        ...page,
+        items: page.items.map((entry) => ({ ...entry, actionLabel: actionLabel(request.locale, entry.action), detailLines: renderAuditDetails(request.locale, entry.action, entry.details) })),
+      };
     },
+  );
+
+  // The actions the log can hold, by name in the reader's language: the action filter's choices.
+  app.get(
+    '/api/audit/actions',
+    { config: { access: 'audit.read' }, schema: { tags: ['audit'], response: { 200: z.object({ items: z.array(z.object({ id: z.string(), label: z.string() })) }) } } },
+    async (request) => ({
+      items: AUDIT_ACTIONS.map((id) => ({ id, label: actionLabel(request.locale, id) })).sort((a, b) => a.label.localeCompare(b.label, request.locale)),
+    }),
   );
 }
