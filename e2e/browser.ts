@@ -83,3 +83,13 @@ export async function startBrowserSession(prefix: string, options: { demo: boole
     },
   };
 }
+
+/** Signs a demo user in through the login form (every demo user's password is verity-demo) and waits for the first page. */
+export async function signIn(page: Page, url: string, email: string, password = 'verity-demo'): Promise<void> {
+  await page.goto(`${url}/login`);
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await page.locator('.topbar').waitFor();
+}
