@@ -178,6 +178,6 @@ export async function caseRoutes(server: FastifyInstance): Promise<void> {
   });
 
   app.get('/api/sla/compliance', { config: { access: 'cases.read' }, schema: { tags, querystring: ComplianceQuery, response: { 200: ComplianceView } } }, async (request) => ({
-    items: await slaCompliance(db, viewerOf(requireAuth(request)), request.query.days),
+    items: await slaCompliance(db, viewerOf(requireAuth(request)), request.query.days, new Date(), request.locale),
   }));
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { AuditAction } from '../audit/index.ts';
 import { createTestApp, type TestApp, type TestClient } from '../test-support/test-app.ts';
 
 // Teams, round-robin assignment, reassignment, the case list's queues/filters/sort/paging, bulk actions, manual linking, and their audit entries.
@@ -46,7 +47,7 @@ async function openCase(tier = 'general', extra: Record<string, unknown> = {}): 
   expect(res.statusCode, res.body).toBe(201);
   return res.json().case;
 }
-async function audit(action: string, caseNumber: number) {
+async function audit(action: AuditAction, caseNumber: number) {
   const rows = await app.ctx.db.selectFrom('audit_log').select(['action', 'actor', 'details']).where('org_id', '=', orgId).where('action', '=', action).orderBy('id').execute();
   return rows.filter((r) => (r.details as { case?: string }).case === `#${caseNumber}`).map((r) => r.details as Record<string, unknown>);
 }
