@@ -10,7 +10,8 @@ const isStatus = (v: unknown): v is CaseStatus => typeof v === 'string' && (case
 
 /** What happened to a case, newest first. */
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
-  const sorted = [...entries].sort((a, b) => b.at.localeCompare(a.at));
+  // Entries of one transaction share their time: the later one (higher id) first.
+  const sorted = [...entries].sort((a, b) => b.at.localeCompare(a.at) || Number(b.id) - Number(a.id));
   return (
     <ol className="timeline" data-testid="timeline">
       {sorted.map((entry) => (
