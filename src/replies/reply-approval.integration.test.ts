@@ -48,6 +48,8 @@ test('an unsafe public draft is refused as ready, approved and posted, naming th
 
   const draft = (await draftOn(service, c.id, UNSAFE)).json().reply;
   expect(draft).toMatchObject({ status: 'draft', privacy: { ok: false } });
+  const detailRu = (await service.request({ method: 'GET', url: `/api/cases/${c.id}`, headers: ru })).json();
+  expect(detailRu.replies[0].privacy.findings[0]).toMatchObject({ term: 'diabetes', reason: 'раскрывает сведения о здоровье (диагноз, лечение или состояние)' });
   const approve = await pr.post(`/api/replies/${draft.id}/approve`);
   expect(approve.statusCode).toBe(400);
   expect(approve.json().error.message).toContain('“diabetes”');
