@@ -2,6 +2,8 @@ import type { AppContext } from '../core/context.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { newSourceCredentials, recordRun, type MentionInput } from '../ingest/index.ts';
 import { demoPassword, generateDemo } from './demo-data.ts';
+import { seedDemoAlerts } from './demo-alerts.ts';
+import { settleDemo } from './demo-work.ts';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_ADMIN_EMAIL = 'admin@demo.verity.local';
@@ -9,9 +11,10 @@ export const DEMO_ADMIN_EMAIL = 'admin@demo.verity.local';
 /**
  * Seeds the demo organisation. Idempotent: organisation, units, roster, users and sources are
  * matched by their natural keys, and mentions are loaded only into an organisation that has none,
- * so running it again changes nothing. Returns what it created.
+ * so running it again changes nothing. The full demo (no `count`) also gets alert rules and channels,
+ * and a fresh load is analysed and worked at once (settleDemo); `settle` overrides that. Returns what it created.
  */
-export async function seedDemo(ctx: Pick<AppContext, 'db' | 'boss'>, options: { count?: number; anchor?: Date } = {}): Promise<{ orgId: string; mentions: number }> {
+export async function seedDemo(ctx: Pick<AppContext, 'db' | 'boss'>, options: { count?: number; anchor?: Date; settle?: boolean } = {}): Promise<{ orgId: string; mentions: number }> {
   const { db } = ctx;
   const anchor = options.anchor ?? new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
   const demo = generateDemo({ count: options.count, anchor });
@@ -75,6 +78,9 @@ export async function seedDemo(ctx: Pick<AppContext, 'db' | 'boss'>, options: { 
       .execute();
   }
   const sources = await db.selectFrom('sources').select(['id', 'name']).where('org_id', '=', orgId).execute();
+  // The full demo is a clinic at work; a small one (a test's `count`) is bare data unless asked.
+  const atWork = options.settle ?? options.count === undefined;
+  if (atWork) await seedDemoAlerts(db, orgId);
 
   const { n } = await db
     .selectFrom('mentions')
@@ -100,5 +106,7 @@ export async function seedDemo(ctx: Pick<AppContext, 'db' | 'boss'>, options: { 
       }
     });
   }
+  // The clinic's past work: analysed, cases opened for risks and complaints, some of them answered or closed.
+  if (atWork) await settleDemo(ctx, orgId);
   return { orgId, mentions: total };
 }
