@@ -135,28 +135,50 @@ describe('cases', () => {
     expect(await editor.locator('[data-testid=reply-findings]').textContent()).toContain('your surgery');
     await page.screenshot({ path: join(shotsDir, 'case-reply-blocked-en.png'), fullPage: true });
 
-    // Saved anyway, the revealing draft cannot be approved: the server checks again and names the words.
+    // Saved as a draft, the revealing reply can be neither submitted nor approved; the server refuses it too and names the words.
     await editor.getByRole('button', { name: 'Save draft' }).click();
     const blocked = page.locator('[data-testid=reply]').first();
-    await blocked.getByRole('button', { name: 'Approve' }).click();
-    await expect.poll(() => blocked.locator('.form-error').textContent()).toContain('your surgery');
-    expect(await blocked.getAttribute('data-status')).toBe('draft');
+    await blocked.waitFor();
+    expect(await blocked.getByRole('button', { name: 'Submit for approval' }).isDisabled()).toBe(true);
+    expect(await blocked.textContent()).toContain('Cannot be approved until the marked words are fixed.');
+    const { replies } = await call<{ replies: { id: string }[] }>('GET', `/api/cases/${caseId}`);
+    await expect(call('PATCH', `/api/replies/${replies[0]!.id}`, { status: 'ready' })).rejects.toThrow('your surgery');
 
-    await editor.locator('textarea[name=replyText]').fill("We're sorry to hear this. Please contact our patient service team at 400-123-4567 so we can look into it.");
+    // The editor offers the draft without its flagged sentences; the careful text is submitted for approval.
+    await editor
+      .locator('textarea[name=replyText]')
+      .fill("We're sorry to hear this. Please contact our patient service team at 400-123-4567 so we can look into it. Your surgery on March 3 went well.");
+    await expect.poll(() => check.getAttribute('data-ok')).toBe('false');
+    await editor.locator('[data-testid=reply-suggestions] button').first().click();
     await expect.poll(() => check.getAttribute('data-ok')).toBe('true');
     expect(await editor.locator('[data-testid=reply-preview] mark').count()).toBe(0);
-    await editor.getByRole('button', { name: 'Save draft' }).click();
+    await editor.getByRole('button', { name: 'Submit for approval' }).click();
     await expect.poll(() => page.locator('[data-testid=reply]').count()).toBe(2);
     const reply = page.locator('[data-testid=reply]').first(); // newest first
+    await expect.poll(() => reply.getAttribute('data-status')).toBe('ready');
     expect(await reply.textContent()).toContain('patient service team');
-    await reply.getByRole('button', { name: 'Approve' }).click();
+    // Four-eyes: the author waits for a second person, who approves it; the case moves on to handling.
+    expect(await reply.locator('[data-testid=reply-waiting-second]').count()).toBe(1);
+    expect(await reply.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    const signInAs = async (email: string) => {
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL('**/login');
+      await page.fill('input[name=email]', email);
+      await page.fill('input[name=password]', 'verity-demo');
+      await page.click('button[type=submit]');
+      await page.waitForURL('**/inbox');
+      await page.goto(`${verity.url}/cases/${caseId}`);
+    };
+    await signInAs('director@demo.verity.local');
+    await page.locator('[data-testid=reply][data-status=ready]').getByRole('button', { name: 'Approve' }).click();
     await expect.poll(() => page.locator('[data-testid=reply]').first().getAttribute('data-status')).toBe('approved');
+    await expect.poll(() => page.locator('[data-testid=case-status]').textContent()).toBe('Handling');
+    await signInAs('admin@demo.verity.local');
   });
 
   test('closes the case with a corrective action and a root cause', async () => {
+    // The approved reply moved the case to handling; posting it would move it to responded, as marking it does.
     const workflow = page.locator('[data-testid=case-workflow]');
-    await workflow.getByRole('button', { name: 'Start investigating' }).click();
-    await expect.poll(() => page.locator('[data-testid=case-status]').textContent()).toBe('Investigating');
     await workflow.getByRole('button', { name: 'Mark responded' }).click();
     await expect.poll(() => page.locator('[data-testid=case-status]').textContent()).toBe('Responded');
 
