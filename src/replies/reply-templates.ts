@@ -52,7 +52,8 @@ export function fillPlaceholders(text: string, values: { clinic: string; author:
     contact: CONTACT[values.lang] ?? CONTACT.en!,
     case: String(values.caseNumber),
   };
-  const filled = text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => map[key] ?? whole).replace(/^[\s,，]+/, '');
-  // Without an author's name, "Dear {{author}}, …" reads "Dear, …".
-  return values.author ? filled : filled.replace(/[ \t]+([,，])/g, '$1');
+  // Without the author's name, the greeting goes: "Dear {{author}}, thank you" reads "Thank you".
+  const source = values.author ? text : text.replace(/^\s*(?:dear|hello|hi)\s+\{\{\s*author\s*\}\}\s*[,，]?\s*/i, '');
+  const filled = source.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => map[key] ?? whole).replace(/^[\s,，]+/, '');
+  return values.author || filled === text ? filled : filled.charAt(0).toLocaleUpperCase() + filled.slice(1);
 }

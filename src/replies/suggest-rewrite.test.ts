@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { forwardPath } from '../cases/advance-for-reply.ts';
 import { checkPrivacy } from './privacy-check.ts';
+import { fillPlaceholders } from './reply-templates.ts';
 import { maskFindings, sentences } from './suggest-rewrite.ts';
 
 const mask = (text: string) => maskFindings(text, checkPrivacy(text).findings);
@@ -31,4 +32,12 @@ test('the way forward through the case workflow, never backwards', () => {
   expect(forwardPath('handling', 'responded')).toEqual(['responded']);
   expect(forwardPath('responded', 'handling')).toEqual([]);
   expect(forwardPath('handling', 'handling')).toEqual([]);
+});
+
+test('a template without the author’s name drops its greeting instead of reading "Dear, …"', () => {
+  const fill = (text: string, lang: string) => fillPlaceholders(text, { clinic: 'Renhe', author: null, lang, caseNumber: 3 });
+  expect(fill('Dear {{author}}, thank you for telling us. — {{clinic}}', 'en')).toBe('Thank you for telling us. — Renhe');
+  expect(fill('{{author}}, спасибо, что рассказали нам.', 'ru')).toBe('Спасибо, что рассказали нам.');
+  expect(fill('{{author}}您好，感谢您的反馈。', 'zh')).toBe('您好，感谢您的反馈。');
+  expect(fillPlaceholders('Dear {{author}}, thank you.', { clinic: 'Renhe', author: 'li.wei', lang: 'en', caseNumber: 3 })).toBe('Dear li.wei, thank you.');
 });
