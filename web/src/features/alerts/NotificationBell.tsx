@@ -85,7 +85,7 @@ export function NotificationBell() {
         {unread > 0 && <span className="bell-count">{unread > 99 ? '99+' : unread}</span>}
       </button>
       {open && (
-        <div className="bell-menu" role="menu">
+        <div className="bell-menu" role="dialog" aria-label={t('notifications.heading')}>
           <div className="bell-head">{t('notifications.heading')}</div>
           {items.length === 0 ? (
             <div className="muted small bell-empty">{t('notifications.empty')}</div>
@@ -93,7 +93,7 @@ export function NotificationBell() {
             <ul className="bell-list">
               {items.map((n) => (
                 <li key={n.id} className={n.readAt ? 'bell-item' : 'bell-item unread'}>
-                  <button type="button" role="menuitem" className="bell-item-main" onClick={() => openItem(n)}>
+                  <button type="button" className="bell-item-main" onClick={() => openItem(n)}>
                     <span className="strong">{n.title}</span>
                     {n.body && <span className="small muted bell-body">{n.body}</span>}
                     <span className="small muted">{formatDate(n.createdAt)}</span>
