@@ -32,6 +32,7 @@ const MATRIX: Record<string, Case> = {
   'PATCH /api/mentions/:id': { kind: 'mention', body: { status: 'dismissed' } },
   'POST /api/mentions/:id/not-a-risk': { kind: 'mention', body: {} },
   'POST /api/sources/:id/rotate-token': { kind: 'source' },
+  'PUT /api/sources/:id/defaults': { kind: 'source', body: { defaultLocationId: null, defaultDepartmentId: null } },
   'GET /api/imports/:id': { kind: 'importRun' },
   'PATCH /api/alert-channels/:id': { kind: 'alertChannel', body: { name: 'Taken over', enabled: false } },
   'DELETE /api/alert-channels/:id': { kind: 'alertChannel' },

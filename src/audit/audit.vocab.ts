@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'staff.delete',
   'source.create',
   'source.rotate_token',
+  'source.update',
   'import.file',
   'mention.create',
   'mention.status',

@@ -23,6 +23,9 @@ export interface ImportFileOptions {
   encoding?: 'utf-8' | 'gb18030' | 'windows-1251' | 'auto';
   delimiter?: string;
   defaultKind?: MentionKind;
+  /** Default location and department (ids) for rows that name none. */
+  locationId?: string | null;
+  departmentId?: string | null;
 }
 
 export interface ImportSummary {
@@ -44,7 +47,16 @@ export interface ImportSummary {
  * Bad rows are counted and named, never fatal. Throws only on a database error.
  */
 export async function importFile(ctx: { db: Db; boss: PgBoss | null }, options: ImportFileOptions): Promise<ImportSummary> {
-  const info = { orgId: options.orgId, sourceId: options.sourceId, userId: options.userId, channel: 'file', fileName: options.fileName, format: options.format ?? null } as const;
+  const info = {
+    orgId: options.orgId,
+    sourceId: options.sourceId,
+    userId: options.userId,
+    channel: 'file',
+    fileName: options.fileName,
+    format: options.format ?? null,
+    locationId: options.locationId ?? null,
+    departmentId: options.departmentId ?? null,
+  } as const;
   return recordRun(ctx, info, async (run) => {
     const summary: ImportSummary = { runId: run.runId, accepted: 0, duplicates: 0, updated: 0, rejectedCount: 0, rejected: [], error: null, errorText: null };
     let mapping: ColumnMapping | undefined;
@@ -84,7 +96,7 @@ export async function importFile(ctx: { db: Db; boss: PgBoss | null }, options: 
       await flush();
       summary.error = error.message;
       summary.errorText = error.text;
-      run.fail(error.message);
+      run.fail(error.message, error.text);
     }
     return summary;
   });

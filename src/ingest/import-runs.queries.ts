@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import type { Text } from '../core/i18n.ts';
 import type { ImportChannel } from './ingest.vocab.ts';
 import type { IngestCounts } from './ingest-mentions.ts';
 
@@ -20,11 +21,29 @@ export interface RejectedRow {
 /** Opens a recorded run for one import through any channel; only recordRun calls it. */
 export async function insertImportRun(
   db: Db,
-  input: { orgId: string; sourceId: string; userId: string | null; channel: ImportChannel; fileName: string | null; format: string | null },
+  input: {
+    orgId: string;
+    sourceId: string;
+    userId: string | null;
+    channel: ImportChannel;
+    fileName: string | null;
+    format: string | null;
+    locationId?: string | null;
+    departmentId?: string | null;
+  },
 ): Promise<string> {
   const row = await db
     .insertInto('import_runs')
-    .values({ org_id: input.orgId, source_id: input.sourceId, user_id: input.userId, channel: input.channel, file_name: input.fileName, format: input.format })
+    .values({
+      org_id: input.orgId,
+      source_id: input.sourceId,
+      user_id: input.userId,
+      channel: input.channel,
+      file_name: input.fileName,
+      format: input.format,
+      location_id: input.locationId ?? null,
+      department_id: input.departmentId ?? null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -42,11 +61,11 @@ export async function addToImportRun(db: Db, runId: string, counts: IngestCounts
   `.execute(db);
 }
 
-/** Closes a run: completed, or failed with `error`; only recordRun calls it. */
-export async function closeImportRun(db: Db, runId: string, error: string | null): Promise<void> {
+/** Closes a run: completed, or failed with `error` (English) and its message code and parameters; only recordRun calls it. */
+export async function closeImportRun(db: Db, runId: string, error: string | null, errorText: Text | null = null): Promise<void> {
   await db
     .updateTable('import_runs')
-    .set({ status: error ? 'failed' : 'completed', error, finished_at: new Date() })
+    .set({ status: error ? 'failed' : 'completed', error, error_message: error && errorText ? JSON.stringify(errorText) : null, finished_at: new Date() })
     .where('id', '=', runId)
     .execute();
 }
@@ -78,6 +97,9 @@ function importRunQuery(db: Db) {
       'r.rejected_count as rejectedCount',
       'r.rejected',
       'r.error',
+      'r.error_message as errorMessage',
+      'r.location_id as locationId',
+      'r.department_id as departmentId',
       'r.started_at as startedAt',
       'r.finished_at as finishedAt',
     ])

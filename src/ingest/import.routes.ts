@@ -9,17 +9,23 @@ import { IdParams, ImportRunView, RejectedRowView } from './ingest.schemas.ts';
 import { ingestError, ingestText, IngestError, localizedRun, localizeRejected, rejection } from './ingest-errors.ts';
 import { renderIngest } from './ingest.messages.ts';
 import { BUILT_IN_SOURCES, FILE_FORMATS, MENTION_FIELDS } from './ingest.vocab.ts';
-import { findOrgSource, getOrCreateSource } from './sources.queries.ts';
+import { findOrgSource, findSourceByName, getOrCreateSource } from './sources.queries.ts';
+import { countKnownKeys, externalKeyOf } from './ingest-mentions.ts';
 import { importFile } from './import-file.ts';
 import { findImportRun, findImportRuns, type RejectedRow } from './import-runs.queries.ts';
-import { inferMapping, type ColumnMapping } from './map-record.ts';
+import { inferMapping, mapRecord, type ColumnMapping } from './map-record.ts';
 import { FileReadError, formatFromFileName, isRowError, readRecords, type FileFormat } from './readers/read-records.ts';
 
 const FIELDS = MENTION_FIELDS;
+/** The preview reads at most this many rows to count the ones Verity holds already. */
+const PREVIEW_COUNT_LIMIT = 50_000;
 
 const UploadFields = z.object({
   sourceId: z.uuid({ message: 'sourceId must be a UUID' }).optional(),
   format: z.enum(FILE_FORMATS).optional(),
+  /** The file's default location and department, for rows that name none. */
+  locationId: z.uuid({ message: 'locationId must be a UUID' }).optional(),
+  departmentId: z.uuid({ message: 'departmentId must be a UUID' }).optional(),
   mapping: z
     .string()
     .optional()
@@ -73,20 +79,36 @@ export async function importRoutes(server: FastifyInstance): Promise<void> {
             mapping: z.record(z.string(), z.string()),
             sample: z.array(z.object({ row: z.number(), fields: z.record(z.string(), z.unknown()) })),
             rejected: z.array(RejectedRowView),
+            /** Rows read to count those Verity holds already (at most PREVIEW_COUNT_LIMIT). */
+            rowsChecked: z.number(),
+            /** Of those, rows the source holds already (same platform id, or same author and text): the import counts them as duplicates or edits. */
+            alreadyInVerity: z.number(),
           }),
         },
       },
     },
     async (request) => {
+      const auth = requireAuth(request);
       const { file, fields } = await fileWithFields(request);
       const sample: { row: number; fields: Record<string, unknown> }[] = [];
       const rejected: RejectedRow[] = [];
       let format: FileFormat | undefined = fields.format;
+      // The rows the import would count as already there: the same dedupe key in the source the file goes to.
+      const sourceId = fields.sourceId ? (await findOrgSource(db, auth.orgId, fields.sourceId))?.id : await findSourceByName(db, auth.orgId, BUILT_IN_SOURCES.upload);
+      const keys: string[] = [];
+      let mapping: ColumnMapping | undefined;
+      let rowsChecked = 0;
       try {
         for await (const record of readRecords(file.file, { fileName: file.filename, format })) {
-          if (isRowError(record)) rejected.push(rejection(record.row, record.text));
-          else sample.push(record);
-          if (sample.length + rejected.length >= 10) break;
+          if (isRowError(record)) {
+            if (rejected.length < 10) rejected.push(rejection(record.row, record.text));
+          } else {
+            if (sample.length < 10) sample.push(record);
+            mapping ??= inferMapping(Object.keys(record.fields));
+            const mapped = mapping.text ? mapRecord(record.fields, mapping, { kind: 'review' }) : null;
+            if (mapped?.ok) keys.push(externalKeyOf(mapped.mention));
+          }
+          if (++rowsChecked >= PREVIEW_COUNT_LIMIT || (!sourceId && sample.length + rejected.length >= 10)) break;
         }
       } catch (error) {
         if (error instanceof FileReadError) throw new IngestError('bad_request', error.text);
@@ -97,7 +119,8 @@ export async function importRoutes(server: FastifyInstance): Promise<void> {
       // Without an extension the reader sniffed the content; its guess is not exposed, CSV is the common case.
       format ??= formatFromFileName(file.filename) ?? 'csv';
       const columns = sample[0] ? Object.keys(sample[0].fields) : [];
-      return { format, columns, mapping: inferMapping(columns) as Record<string, string>, sample, rejected: localizeRejected(request.locale, rejected) };
+      const alreadyInVerity = sourceId ? await countKnownKeys(db, sourceId, keys) : 0;
+      return { format, columns, mapping: inferMapping(columns) as Record<string, string>, sample, rejected: localizeRejected(request.locale, rejected), rowsChecked, alreadyInVerity };
     },
   );
 
@@ -121,6 +144,8 @@ export async function importRoutes(server: FastifyInstance): Promise<void> {
       fileName: file.filename,
       format: fields.format,
       mapping: fields.mapping,
+      locationId: fields.locationId ?? null,
+      departmentId: fields.departmentId ?? null,
     });
     file.file.resume();
     if (file.file.truncated) {

@@ -47,7 +47,18 @@ export function localizeRejected<R extends RejectedRow>(locale: Locale, rows: R[
   return rows.map((r) => (r.code ? { ...r, reason: renderIngest(locale, { code: r.code, params: r.params }) } : r));
 }
 
-/** An import run as a reader sees it: its rejected rows' reasons in their language. */
-export function localizedRun<R extends { rejected: RejectedRow[] }>(locale: Locale, run: R): R {
-  return { ...run, rejected: localizeRejected(locale, run.rejected) };
+/** An import run as a reader sees it: its rejected rows' reasons and its error in their language. */
+export function localizedRun<R extends { rejected: RejectedRow[]; error: string | null; errorMessage?: unknown }>(locale: Locale, run: R): R {
+  const text = run.errorMessage as Text | null | undefined;
+  return { ...run, rejected: localizeRejected(locale, run.rejected), error: run.error && text?.code ? renderIngest(locale, text) : run.error };
+}
+
+/** A source as a reader sees it: its last poll error and its latest run in their language. */
+export function localizedSource<S extends { lastPollError: string | null; lastPollErrorMessage?: unknown; lastRun: Parameters<typeof localizedRun>[1] | null }>(locale: Locale, source: S): S {
+  const text = source.lastPollErrorMessage as Text | null | undefined;
+  return {
+    ...source,
+    lastPollError: source.lastPollError && text?.code ? renderIngest(locale, text) : source.lastPollError,
+    lastRun: source.lastRun && localizedRun(locale, source.lastRun),
+  };
 }

@@ -17,7 +17,7 @@ export async function ingestIntoRun(
   batch: { target: IngestTarget; runId: string; mentions: MentionInput[]; rejected?: RejectedRow[]; resolver: OrgUnitResolver },
 ): Promise<IngestCounts & { ids: string[] }> {
   const { target, runId, mentions, resolver } = batch;
-  const counts = mentions.length ? await ingestMentions(trx, target, mentions, resolver) : { accepted: 0, duplicates: 0, updated: 0, ids: [] };
+  const counts = mentions.length ? await ingestMentions(trx, { ...target, runId }, mentions, resolver) : { accepted: 0, duplicates: 0, updated: 0, ids: [] };
   await addToImportRun(trx, runId, counts, batch.rejected ?? []);
   if (counts.accepted + counts.updated > 0) await enqueueAnalysis(boss, trx, target.orgId);
   return counts;

@@ -15,6 +15,10 @@ import { searchVector } from '../mentions/index.ts';
 export interface IngestTarget {
   orgId: string;
   sourceId: string;
+  /** The import run that brings the mentions in (kept on each mention, so the inbox can show one run). */
+  runId?: string | null;
+  /** The location and department (ids) for rows that name none: the file's, else the source's. */
+  defaults?: { locationId: string | null; departmentId: string | null };
 }
 
 export interface IngestCounts {
@@ -82,16 +86,39 @@ export function contentHash(m: Pick<MentionInput, 'title' | 'text' | 'ratingRaw'
     .digest('base64url');
 }
 
+/** The key a mention is deduplicated by within its source: the platform's id, else a hash of author and text. */
+export function externalKeyOf(m: Pick<MentionInput, 'externalId' | 'authorHandle' | 'text'>): string {
+  const externalId = m.externalId?.trim() || null;
+  return externalId
+    ? `id:${externalId}`
+    : `hash:${createHash('sha256')
+        .update(`${m.authorHandle ?? ''}\u0000${m.text}`)
+        .digest('base64url')}`;
+}
+
+/** How many of these keys the source holds already (the rows an import would count as duplicates or edits). */
+export async function countKnownKeys(db: Db, sourceId: string, keys: readonly string[]): Promise<number> {
+  let known = 0;
+  const unique = [...new Set(keys)];
+  for (let i = 0; i < unique.length; i += 1000) {
+    const chunk = unique.slice(i, i + 1000);
+    const row = await db
+      .selectFrom('mentions')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('source_id', '=', sourceId)
+      .where('external_key', 'in', chunk)
+      .executeTakeFirstOrThrow();
+    known += Number(row.n);
+  }
+  return known;
+}
+
 /** The row as stored: keys, hash, normalised rating, resolved units and search lexemes. */
-export function prepareMention(m: MentionInput, resolver: OrgUnitResolver): PreparedRow {
+export function prepareMention(m: MentionInput, resolver: OrgUnitResolver, defaults?: IngestTarget['defaults']): PreparedRow {
   const hash = contentHash(m);
   const externalId = m.externalId?.trim() || null;
   return {
-    externalKey: externalId
-      ? `id:${externalId}`
-      : `hash:${createHash('sha256')
-          .update(`${m.authorHandle ?? ''}\u0000${m.text}`)
-          .digest('base64url')}`,
+    externalKey: externalKeyOf(m),
     externalId,
     kind: m.kind,
     url: m.url ?? null,
@@ -103,8 +130,9 @@ export function prepareMention(m: MentionInput, resolver: OrgUnitResolver): Prep
     text: m.text,
     lang: m.lang ?? null,
     publishedAt: m.publishedAt ? m.publishedAt.toISOString() : null,
-    locationId: resolver.location(m.location),
-    departmentId: resolver.department(m.department),
+    // A row that names its own location or department keeps it (even one Verity does not know); the others take the defaults.
+    locationId: m.location?.trim() ? resolver.location(m.location) : (defaults?.locationId ?? null),
+    departmentId: m.department?.trim() ? resolver.department(m.department) : (defaults?.departmentId ?? null),
     contentHash: hash,
     search: searchVector(m.title ? `${m.title} ${m.text}` : m.text),
   };
@@ -131,7 +159,7 @@ function inputRelation(rows: PreparedRow[]) {
  */
 export async function ingestMentions(db: Db, target: IngestTarget, mentions: MentionInput[], resolver: OrgUnitResolver): Promise<IngestCounts & { ids: string[] }> {
   const counts = { accepted: 0, duplicates: 0, updated: 0, ids: [] as string[] };
-  let pending = mentions.map((m) => prepareMention(m, resolver));
+  let pending = mentions.map((m) => prepareMention(m, resolver, target.defaults));
   // The same key twice in one statement would be ambiguous: later occurrences wait for the next round.
   while (pending.length > 0) {
     const seen = new Map<string, PreparedRow>();
@@ -152,10 +180,10 @@ export async function ingestMentions(db: Db, target: IngestTarget, mentions: Men
 async function writeRound(db: Db, target: IngestTarget, rows: PreparedRow[], counts: IngestCounts & { ids: string[] }): Promise<void> {
   const inserted = await sql<{ id: string; external_key: string }>`
     INSERT INTO mentions (org_id, source_id, external_key, external_id, kind, url, author_handle, rating_raw, rating_scale,
-      rating, title, text, lang, published_at, location_id, department_id, content_hash, search)
+      rating, title, text, lang, published_at, location_id, department_id, content_hash, search, import_run_id)
     SELECT ${target.orgId}::uuid, ${target.sourceId}::uuid, i.external_key, i.external_id, i.kind, i.url, i.author_handle,
       i.rating_raw, i.rating_scale, i.rating, i.title, i.text, i.lang, i.published_at, i.location_id, i.department_id,
-      i.content_hash, i.search::tsvector
+      i.content_hash, i.search::tsvector, ${target.runId ?? null}::uuid
     FROM ${inputRelation(rows)}
     ON CONFLICT (source_id, external_key) DO NOTHING
     RETURNING id, external_key
@@ -185,7 +213,7 @@ async function writeRound(db: Db, target: IngestTarget, rows: PreparedRow[], cou
       rating = i.rating, url = coalesce(i.url, m.url), author_handle = coalesce(i.author_handle, m.author_handle),
       lang = i.lang, published_at = coalesce(i.published_at, m.published_at), content_hash = i.content_hash,
       search = i.search::tsvector, received_at = now(), analysis = NULL, analysis_version = NULL, analysed_at = NULL,
-      sentiment = NULL, aspects = NULL, risks = NULL, staff_ids = NULL
+      sentiment = NULL, aspects = NULL, risks = NULL, staff_ids = NULL, import_run_id = coalesce(${target.runId ?? null}::uuid, m.import_run_id)
     FROM i, old
     WHERE m.id = old.id AND m.external_key = i.external_key AND m.source_id = ${target.sourceId}::uuid
     RETURNING m.id

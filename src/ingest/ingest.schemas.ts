@@ -26,6 +26,9 @@ export const ImportRunView = z.object({
   rejectedCount: z.number(),
   rejected: z.array(RejectedRowView),
   error: z.string().nullable(),
+  /** The file's default location and department for rows that name none. */
+  locationId: z.string().nullable(),
+  departmentId: z.string().nullable(),
   startedAt: z.date(),
   finishedAt: z.date().nullable(),
 });
@@ -44,6 +47,9 @@ export const SourceView = z.object({
   createdAt: z.date(),
   lastPolledAt: z.date().nullable(),
   lastPollError: z.string().nullable(),
+  /** Location and department (ids) given to mentions of this source that name none. */
+  defaultLocationId: z.string().nullable(),
+  defaultDepartmentId: z.string().nullable(),
   mentionCount: z.number(),
   lastRun: ImportRunView.nullable(),
 });
@@ -60,6 +66,8 @@ export const CreateSourceBody = z
     pollMinutes: z.number().int().min(5, 'pollMinutes must be at least 5').max(10080).optional(),
   })
   .refine((s) => s.kind !== 'rss' || s.url, { message: 'an rss source needs a url', path: ['url'] });
+
+export const SourceDefaultsBody = z.object({ defaultLocationId: z.uuid().nullable(), defaultDepartmentId: z.uuid().nullable() });
 
 export const CreatedSource = z.object({ source: SourceView, token: z.string().optional(), webhookSecret: z.string().optional() });
 

@@ -1,6 +1,8 @@
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '../db/database.ts';
 import { rssConnector } from './connectors/rss.ts';
+import { AppError } from '../core/errors.ts';
+import { TextError } from './ingest-errors.ts';
 import { ingestMessages } from './ingest.messages.ts';
 import { runConnector } from './run-connector.ts';
 import { findFeedSource, markFeedPolled, saveFeedCursor } from './sources.queries.ts';
@@ -31,7 +33,9 @@ export async function pollFeed(ctx: { db: Db; boss: PgBoss | null }, sourceId: s
     return { status: 'ingested', accepted: result.accepted };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await markFeedPolled(db, source.id, message.slice(0, 500));
+    // A failure Verity worded (an unreadable feed, an HTTP status) keeps its code, so each reader sees it in their language.
+    const text = error instanceof TextError ? error.text : error instanceof AppError ? error.text : null;
+    await markFeedPolled(db, source.id, message.slice(0, 500), text);
     return { status: 'failed', accepted: 0, error: message };
   }
 }

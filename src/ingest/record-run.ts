@@ -5,7 +5,8 @@ import { closeImportRun, insertImportRun, type RejectedRow } from './import-runs
 import { ingestText } from './ingest-errors.ts';
 import { renderIngest } from './ingest.messages.ts';
 import type { ImportChannel } from './ingest.vocab.ts';
-import { OrgUnitResolver, type IngestCounts } from './ingest-mentions.ts';
+import { OrgUnitResolver, type IngestCounts, type IngestTarget } from './ingest-mentions.ts';
+import type { Text } from '../core/i18n.ts';
 import { ingestIntoRun } from './ingest-into-run.ts';
 import type { MentionInput } from './mention-input.ts';
 
@@ -18,6 +19,9 @@ export interface RunInfo {
   /** The file, or the feed's URL, the run read. */
   fileName?: string | null;
   format?: string | null;
+  /** The file's default location and department (ids) for rows that name none; else the source's. */
+  locationId?: string | null;
+  departmentId?: string | null;
 }
 
 /** The open run, as recordRun hands it to the work it records. */
@@ -28,8 +32,8 @@ export interface RecordedRun {
    * transaction of its own, so that each batch commits with its counts and its analysis job.
    */
   ingest(mentions: MentionInput[], rejected?: RejectedRow[]): Promise<IngestCounts & { ids: string[] }>;
-  /** Has the run finish as failed with this reason; what was written before stays (a truncated file keeps its good rows). */
-  fail(reason: string): void;
+  /** Has the run finish as failed with this reason (English) and its message code; what was written before stays (a truncated file keeps its good rows). */
+  fail(reason: string, text?: Text): void;
 }
 
 /** What a run that ended in an unexpected error records; the details go to the log, not to the people who read runs. */
@@ -53,29 +57,47 @@ export async function recordRun<T>(ctx: { db: Db; boss: PgBoss | null }, info: R
     channel: info.channel,
     fileName: info.fileName ?? null,
     format: info.format ?? null,
+    locationId: info.locationId ?? null,
+    departmentId: info.departmentId ?? null,
   });
-  const target = { orgId: info.orgId, sourceId: info.sourceId };
+  let target: IngestTarget | undefined;
   let resolver: OrgUnitResolver | undefined;
   let failure: string | null = null;
+  let failureText: Text | null = null;
   const run: RecordedRun = {
     runId,
     async ingest(mentions, rejected = []) {
       resolver ??= await OrgUnitResolver.load(db, info.orgId);
+      target ??= { orgId: info.orgId, sourceId: info.sourceId, defaults: await runDefaults(db, info, resolver) };
       const loaded = resolver;
-      const write = (trx: Db) => ingestIntoRun(trx, boss, { target, runId, mentions, rejected, resolver: loaded });
+      const into = target;
+      const write = (trx: Db) => ingestIntoRun(trx, boss, { target: into, runId, mentions, rejected, resolver: loaded });
       return db.isTransaction ? write(db) : db.transaction().execute(write);
     },
-    fail(reason) {
+    fail(reason, text) {
       failure = reason;
+      failureText = text ?? null;
     },
   };
   let result: T;
   try {
     result = await fn(run);
   } catch (error) {
-    if (!db.isTransaction) await closeImportRun(db, runId, error instanceof AppError ? error.message : INTERNAL_RUN_ERROR).catch(() => {});
+    if (!db.isTransaction) {
+      const known = error instanceof AppError && error.text;
+      await closeImportRun(db, runId, error instanceof AppError ? error.message : INTERNAL_RUN_ERROR, known ? error.text! : ingestText('run.internal')).catch(() => {});
+    }
     throw error;
   }
-  await closeImportRun(db, runId, failure);
+  await closeImportRun(db, runId, failure, failureText);
   return result;
+}
+
+/** The run's own default location and department, else its source's (ids the organisation holds; others are dropped). */
+async function runDefaults(db: Db, info: RunInfo, resolver: OrgUnitResolver): Promise<IngestTarget['defaults']> {
+  const source = await db.selectFrom('sources').select(['default_location_id', 'default_department_id']).where('id', '=', info.sourceId).where('org_id', '=', info.orgId).executeTakeFirst();
+  return {
+    locationId: resolver.location(info.locationId ?? source?.default_location_id ?? null),
+    departmentId: resolver.department(info.departmentId ?? source?.default_department_id ?? null),
+  };
 }

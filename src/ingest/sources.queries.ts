@@ -1,3 +1,4 @@
+import type { Text } from '../core/i18n.ts';
 import { sql } from 'kysely';
 import { hashToken, randomToken } from '../auth/index.ts';
 import type { Db } from '../db/database.ts';
@@ -14,6 +15,11 @@ export async function getOrCreateSource(db: Db, orgId: string, name: string, kin
     .onConflict((oc) => oc.columns(['org_id', 'name']).doNothing())
     .execute();
   return db.selectFrom('sources').select(['id', 'kind']).where('org_id', '=', orgId).where('name', '=', name).executeTakeFirstOrThrow();
+}
+
+/** The id of the organisation's source with this name, or undefined (nothing is created). */
+export async function findSourceByName(db: Db, orgId: string, name: string): Promise<string | undefined> {
+  return (await db.selectFrom('sources').select('id').where('org_id', '=', orgId).where('name', '=', name).executeTakeFirst())?.id;
 }
 
 export interface SourceCredentials {
@@ -107,6 +113,9 @@ async function findSources(db: Db, orgId: string) {
       's.created_at as createdAt',
       's.last_polled_at as lastPolledAt',
       's.last_poll_error as lastPollError',
+      's.last_poll_error_message as lastPollErrorMessage',
+      's.default_location_id as defaultLocationId',
+      's.default_department_id as defaultDepartmentId',
       eb.selectFrom('mentions as m').select(eb.fn.countAll<number>().as('n')).whereRef('m.source_id', '=', 's.id').as('mentionCount'),
     ])
     .where('s.org_id', '=', orgId)
@@ -125,16 +134,25 @@ export async function findFeedSource(db: Db, sourceId: string) {
   return db.selectFrom('sources').select(['id', 'org_id', 'url', 'feed_etag', 'feed_last_modified', 'feed_cursor']).where('id', '=', sourceId).where('kind', '=', 'rss').executeTakeFirst();
 }
 
-/** Records a poll: when it happened and its error (null when it went well). */
-export async function markFeedPolled(db: Db, sourceId: string, error: string | null): Promise<void> {
-  await db.updateTable('sources').set({ last_polled_at: new Date(), last_poll_error: error }).where('id', '=', sourceId).execute();
+/** Records a poll: when it happened and its error (null when it went well), with its message code and parameters when Verity worded it. */
+export async function markFeedPolled(db: Db, sourceId: string, error: string | null, errorText: Text | null = null): Promise<void> {
+  await db
+    .updateTable('sources')
+    .set({ last_polled_at: new Date(), last_poll_error: error, last_poll_error_message: error && errorText ? JSON.stringify(errorText) : null })
+    .where('id', '=', sourceId)
+    .execute();
+}
+
+/** Sets a source's default location and department (ids of the organisation, checked by the caller) for rows that name none. */
+export async function setSourceDefaults(trx: Db, orgId: string, sourceId: string, defaults: { locationId: string | null; departmentId: string | null }): Promise<void> {
+  await trx.updateTable('sources').set({ default_location_id: defaults.locationId, default_department_id: defaults.departmentId }).where('id', '=', sourceId).where('org_id', '=', orgId).execute();
 }
 
 /** Stores a feed's cursor after its new items were ingested, and clears the last error. */
 export async function saveFeedCursor(db: Db, sourceId: string, cursor: { etag: string | null; lastModified: string | null; newest: Date | null }): Promise<void> {
   await db
     .updateTable('sources')
-    .set({ feed_etag: cursor.etag, feed_last_modified: cursor.lastModified, feed_cursor: cursor.newest, last_polled_at: new Date(), last_poll_error: null })
+    .set({ feed_etag: cursor.etag, feed_last_modified: cursor.lastModified, feed_cursor: cursor.newest, last_polled_at: new Date(), last_poll_error: null, last_poll_error_message: null })
     .where('id', '=', sourceId)
     .execute();
 }

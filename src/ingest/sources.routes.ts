@@ -4,17 +4,18 @@ import { z } from 'zod';
 import { auditBy, recordAudit } from '../audit/index.ts';
 import { notFound } from '../core/errors.ts';
 import { requireAuth } from '../core/request.ts';
-import { CreatedSource, CreateSourceBody, IdParams, SourceView } from './ingest.schemas.ts';
-import { ingestError, localizedRun } from './ingest-errors.ts';
+import { CreatedSource, CreateSourceBody, IdParams, SourceDefaultsBody, SourceView } from './ingest.schemas.ts';
+import { ingestError, localizedSource } from './ingest-errors.ts';
 import { isReservedSourceName } from './ingest.vocab.ts';
-import { findOrgSource, insertSource, listSources, newSourceCredentials, setSourceCredentials } from './sources.queries.ts';
+import { findOrgSource, insertSource, listSources, newSourceCredentials, setSourceCredentials, setSourceDefaults } from './sources.queries.ts';
+import { OrgUnitResolver } from './ingest-mentions.ts';
 
 export async function sourceRoutes(server: FastifyInstance): Promise<void> {
   const app = server.withTypeProvider<ZodTypeProvider>();
   const db = server.ctx.db;
 
   app.get('/api/sources', { config: { access: 'mentions.read' }, schema: { tags: ['sources'], response: { 200: z.object({ items: z.array(SourceView) }) } } }, async (request) => ({
-    items: (await listSources(db, requireAuth(request).orgId)).map((s) => ({ ...s, lastRun: s.lastRun && localizedRun(request.locale, s.lastRun) })),
+    items: (await listSources(db, requireAuth(request).orgId)).map((s) => localizedSource(request.locale, s)),
   }));
 
   app.post('/api/sources', { config: { access: 'sources.manage' }, schema: { tags: ['sources'], body: CreateSourceBody, response: { 201: CreatedSource } } }, async (request, reply) => {
@@ -28,8 +29,35 @@ export async function sourceRoutes(server: FastifyInstance): Promise<void> {
       return created;
     });
     const source = (await listSources(db, auth.orgId)).find((s) => s.id === id)!;
-    return reply.status(201).send({ source, token: credentials.token, webhookSecret: credentials.webhookSecret });
+    return reply.status(201).send({ source: localizedSource(request.locale, source), token: credentials.token, webhookSecret: credentials.webhookSecret });
   });
+
+  app.put(
+    '/api/sources/:id/defaults',
+    { config: { access: 'sources.manage' }, schema: { tags: ['sources'], params: IdParams, body: SourceDefaultsBody, response: { 200: z.object({ source: SourceView }) } } },
+    async (request) => {
+      const auth = requireAuth(request);
+      const source = await findOrgSource(db, auth.orgId, request.params.id);
+      if (!source) throw notFound('source');
+      const units = await OrgUnitResolver.load(db, auth.orgId);
+      const locationId = request.body.defaultLocationId && units.location(request.body.defaultLocationId);
+      const departmentId = request.body.defaultDepartmentId && units.department(request.body.defaultDepartmentId);
+      if (locationId === null) throw ingestError('bad_request', 'source.unknownLocation');
+      if (departmentId === null) throw ingestError('bad_request', 'source.unknownDepartment');
+      await db.transaction().execute(async (trx) => {
+        await setSourceDefaults(trx, auth.orgId, source.id, { locationId: locationId ?? null, departmentId: departmentId ?? null });
+        await recordAudit(trx, {
+          ...auditBy(auth, request.ip),
+          action: 'source.update',
+          targetType: 'source',
+          targetId: source.id,
+          details: { after: { defaultLocationId: locationId ?? null, defaultDepartmentId: departmentId ?? null } },
+        });
+      });
+      const updated = (await listSources(db, auth.orgId)).find((s) => s.id === source.id)!;
+      return { source: localizedSource(request.locale, updated) };
+    },
+  );
 
   app.post(
     '/api/sources/:id/rotate-token',

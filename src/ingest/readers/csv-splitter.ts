@@ -47,7 +47,7 @@ export class CsvSplitter {
           for (;;) {
             const quote = s.indexOf('"', from);
             if (quote === -1 || (quote + 1 === len && !isLast)) {
-              if (isLast && quote === -1) throw this.unterminated(s, pos, i, line);
+              if (isLast && quote === -1) throw this.unterminated(s, pos, i, line, fields.length + 1);
               break records; // wait for more text: the quote may be doubled in the next chunk
             }
             if (quote + 1 < len && s.charCodeAt(quote + 1) === QUOTE) {
@@ -96,9 +96,9 @@ export class CsvSplitter {
     return rows;
   }
 
-  private unterminated(s: string, recordStart: number, quoteAt: number, recordLine: number): FileReadError {
+  private unterminated(s: string, recordStart: number, quoteAt: number, recordLine: number, column: number): FileReadError {
     const quoteLine = recordLine + countLineBreaks(s.slice(recordStart, quoteAt));
-    return fileReadError('file.unclosedQuote', { line: quoteLine });
+    return fileReadError('file.unclosedQuote', { line: quoteLine, column });
   }
 }
 

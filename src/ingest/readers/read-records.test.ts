@@ -38,7 +38,7 @@ test('reads a semicolon CSV with a BOM, a quoted newline and decimal commas', as
 test('reports a row with the wrong column count and reads on, numbering rows by file line', async () => {
   const items = await collect(fixture('semicolon-utf8.csv'));
   expect(items.slice(1)).toEqual([
-    { row: 4, error: 'has 3 columns, header has 4' },
+    { row: 4, error: 'has 3 columns, header has 4 (a value that holds the delimiter needs quotes around it)' },
     { row: 5, fields: { id: '3', text: 'Clean rooms', rating: '5', date: '2024-03-07' } },
   ]);
 });
@@ -96,7 +96,7 @@ test('skips blank lines without shifting row numbers', async () => {
 
 test('refuses a CSV that ends inside a quoted field, naming the line', async () => {
   const error = await failure(fixture('truncated.csv'));
-  expect(error.message).toBe('file ends inside a quoted field at line 3 (truncated?)');
+  expect(error.message).toBe('row 3: a quote opened in column 2 is never closed (close it, or double a quote inside the text; the file may also be cut off)');
 });
 
 test('refuses an empty file', async () => {
@@ -139,7 +139,7 @@ test('reads an XLSX with rich text, formula results and dates as Date', async ()
 
 test('reports an XLSX row wider than the header by its sheet row number', async () => {
   const items = await collect(fixture('reviews.xlsx'));
-  expect(items[2]).toEqual({ row: 5, error: 'has 6 columns, header has 5' });
+  expect(items[2]).toEqual({ row: 5, error: 'has 6 columns, header has 5 (a value that holds the delimiter needs quotes around it)' });
 });
 
 test('refuses an XLSX that is not a zip', async () => {
