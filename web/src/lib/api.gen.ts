@@ -696,6 +696,8 @@ export interface paths {
                                 /** Format: date-time */
                                 lastPolledAt: string | null;
                                 lastPollError: string | null;
+                                defaultLocationId: string | null;
+                                defaultDepartmentId: string | null;
                                 mentionCount: number;
                                 lastRun: {
                                     id: string;
@@ -720,6 +722,8 @@ export interface paths {
                                         };
                                     }[];
                                     error: string | null;
+                                    locationId: string | null;
+                                    departmentId: string | null;
                                     /** Format: date-time */
                                     startedAt: string;
                                     /** Format: date-time */
@@ -775,6 +779,8 @@ export interface paths {
                                 /** Format: date-time */
                                 lastPolledAt: string | null;
                                 lastPollError: string | null;
+                                defaultLocationId: string | null;
+                                defaultDepartmentId: string | null;
                                 mentionCount: number;
                                 lastRun: {
                                     id: string;
@@ -799,6 +805,8 @@ export interface paths {
                                         };
                                     }[];
                                     error: string | null;
+                                    locationId: string | null;
+                                    departmentId: string | null;
                                     /** Format: date-time */
                                     startedAt: string;
                                     /** Format: date-time */
@@ -812,6 +820,102 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sources/{id}/defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        defaultLocationId: string | null;
+                        /** Format: uuid */
+                        defaultDepartmentId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            source: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "file" | "push" | "webhook" | "rss" | "manual";
+                                /** @enum {string|null} */
+                                builtIn: "manual" | "upload" | null;
+                                platform: string;
+                                url: string | null;
+                                pollMinutes: number | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                lastPolledAt: string | null;
+                                lastPollError: string | null;
+                                defaultLocationId: string | null;
+                                defaultDepartmentId: string | null;
+                                mentionCount: number;
+                                lastRun: {
+                                    id: string;
+                                    sourceId: string;
+                                    sourceName: string;
+                                    /** @enum {string} */
+                                    channel: "file" | "push" | "webhook" | "rss" | "manual" | "demo";
+                                    fileName: string | null;
+                                    format: string | null;
+                                    /** @enum {string} */
+                                    status: "running" | "completed" | "failed";
+                                    accepted: number;
+                                    duplicates: number;
+                                    updated: number;
+                                    rejectedCount: number;
+                                    rejected: {
+                                        row: number;
+                                        reason: string;
+                                        code?: string;
+                                        params?: {
+                                            [key: string]: (string | number) | null;
+                                        };
+                                    }[];
+                                    error: string | null;
+                                    locationId: string | null;
+                                    departmentId: string | null;
+                                    /** Format: date-time */
+                                    startedAt: string;
+                                    /** Format: date-time */
+                                    finishedAt: string | null;
+                                } | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -902,6 +1006,8 @@ export interface paths {
                                     [key: string]: (string | number) | null;
                                 };
                             }[];
+                            rowsChecked: number;
+                            alreadyInVerity: number;
                         };
                     };
                 };
@@ -959,6 +1065,8 @@ export interface paths {
                                     };
                                 }[];
                                 error: string | null;
+                                locationId: string | null;
+                                departmentId: string | null;
                                 /** Format: date-time */
                                 startedAt: string;
                                 /** Format: date-time */
@@ -1008,6 +1116,8 @@ export interface paths {
                                 };
                             }[];
                             error: string | null;
+                            locationId: string | null;
+                            departmentId: string | null;
                             /** Format: date-time */
                             startedAt: string;
                             /** Format: date-time */
@@ -1070,6 +1180,8 @@ export interface paths {
                                 };
                             }[];
                             error: string | null;
+                            locationId: string | null;
+                            departmentId: string | null;
                             /** Format: date-time */
                             startedAt: string;
                             /** Format: date-time */
@@ -2039,7 +2151,7 @@ export interface paths {
                 query?: {
                     cursor?: string;
                     limit?: number;
-                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.update" | "org.update" | "location.create" | "location.update" | "location.delete" | "department.create" | "department.update" | "department.delete" | "staff.create" | "staff.update" | "staff.delete" | "source.create" | "source.rotate_token" | "import.file" | "mention.create" | "mention.status" | "mention.not_a_risk" | "alert.acknowledge" | "alert_rule.create" | "alert_rule.update" | "alert_rule.delete" | "alert_channel.create" | "alert_channel.update" | "alert_channel.delete" | "delivery.retry" | "delivery.dismiss" | "case.evidence_export" | "case.settings" | "case.opened" | "case.assigned" | "case.team_changed" | "case.status" | "case.closed" | "case.reopened" | "case.mention_linked" | "case.mention_unlinked" | "team.create" | "team.update" | "team.members" | "reply.drafted" | "reply.edited" | "reply.submitted" | "reply.approved" | "reply.refused" | "reply.posted" | "reply.settings";
+                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.update" | "org.update" | "location.create" | "location.update" | "location.delete" | "department.create" | "department.update" | "department.delete" | "staff.create" | "staff.update" | "staff.delete" | "source.create" | "source.rotate_token" | "source.update" | "import.file" | "mention.create" | "mention.status" | "mention.not_a_risk" | "alert.acknowledge" | "alert_rule.create" | "alert_rule.update" | "alert_rule.delete" | "alert_channel.create" | "alert_channel.update" | "alert_channel.delete" | "delivery.retry" | "delivery.dismiss" | "case.evidence_export" | "case.settings" | "case.opened" | "case.assigned" | "case.team_changed" | "case.status" | "case.closed" | "case.reopened" | "case.mention_linked" | "case.mention_unlinked" | "team.create" | "team.update" | "team.members" | "reply.drafted" | "reply.edited" | "reply.submitted" | "reply.approved" | "reply.refused" | "reply.posted" | "reply.settings";
                     actor?: string;
                     from?: string;
                     to?: string;

@@ -13,7 +13,7 @@ import { ROLES } from '../../../src/core/access.vocab.ts';
 import type { Messages } from '../../../src/core/i18n.ts';
 import { MENTION_FIELDS, SOURCE_KINDS } from '../../../src/ingest/ingest.vocab.ts';
 import { mentionsMessages } from '../../../src/mentions/mentions.messages.ts';
-import { MENTION_KINDS, MENTION_STATUSES } from '../../../src/mentions/mentions.vocab.ts';
+import { MENTION_KINDS, MENTION_SORTS, MENTION_STATUSES } from '../../../src/mentions/mentions.vocab.ts';
 import { CHANNEL_KINDS } from '../../../src/notifications/notifications.vocab.ts';
 import { REPLY_KINDS, REPLY_STATUSES, awaitsApproval, fourEyesBlocks, isOutward } from '../../../src/replies/replies.vocab.ts';
 import type { Catalogue } from '../i18n/catalogue.ts';
@@ -46,6 +46,7 @@ export type Permission = ApiResponse<'/api/auth/me'>['user']['permissions'][numb
 export const mentionStatuses = MENTION_STATUSES;
 export type MentionStatus = (typeof mentionStatuses)[number];
 export const mentionKinds = MENTION_KINDS;
+export const mentionSorts = MENTION_SORTS;
 export type MentionKind = (typeof mentionKinds)[number];
 export const mappingFields = MENTION_FIELDS;
 export type MappingField = (typeof mappingFields)[number];

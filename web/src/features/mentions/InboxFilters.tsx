@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { useApp } from '../../lib/app-context.tsx';
-import { aspectIds, mentionKinds, mentionLanguages, mentionStatuses, riskIds, sentiments } from '../../lib/vocab.ts';
+import { aspectIds, mentionKinds, mentionLanguages, mentionSorts, mentionStatuses, riskIds, sentiments } from '../../lib/vocab.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { Select, type Option, optionsOf } from '../../ui/Select.tsx';
 import type { Source } from '../ingest/index.ts';
-import { emptyFilters, filterKeys, moreFilterKeys, type FilterKey, type Filters } from './inbox-url.ts';
+import { emptyFilters, filterKeys, moreFilterKeys, orderKeys, type FilterKey, type Filters } from './inbox-url.ts';
 
 interface Props {
   filters: Filters;
@@ -23,7 +23,7 @@ export function InboxFilters({ filters, onChange, search, onSearch, sources, onN
   const { can, org } = useApp();
   const [showMore, setShowMore] = useState(() => moreFilterKeys.some((k) => filters[k] !== ''));
   const set = (key: FilterKey, value: string) => onChange({ [key]: value });
-  const activeCount = filterKeys.filter((k) => filters[k] !== '').length;
+  const activeCount = filterKeys.filter((k) => filters[k] !== '' && !(orderKeys as readonly string[]).includes(k)).length;
   const departments = org?.departments.filter((d) => !filters.location || d.locationId === filters.location) ?? [];
 
   const select = (key: FilterKey, label: string, options: Option<string>[]) => (
@@ -44,6 +44,15 @@ export function InboxFilters({ filters, onChange, search, onSearch, sources, onN
     <>
       <div className="toolbar">
         <input type="search" className="search-input" name="q" aria-label={t('filter.search')} placeholder={t('inbox.searchPlaceholder')} value={search} onChange={(e) => onSearch(e.target.value)} />
+        <label className="filter inbox-sort">
+          <span>{t('inbox.sort')}</span>
+          <Select<string>
+            name="sort"
+            value={filters.sort || 'newest'}
+            onChange={(v) => set('sort', v === 'newest' ? '' : v)}
+            options={mentionSorts.map((s) => ({ value: s, label: t(`sort.${s}`) }))}
+          />
+        </label>
         <button type="button" className="btn" onClick={() => setShowMore((v) => !v)} aria-expanded={showMore}>
           {showMore ? t('inbox.fewerFilters') : t('inbox.moreFilters')}
           {activeCount > 0 && <span className="count-pill">{activeCount}</span>}
@@ -65,6 +74,10 @@ export function InboxFilters({ filters, onChange, search, onSearch, sources, onN
           t('filter.sentiment'),
           sentiments.map((s) => ({ value: s, label: t(`sentiment.${s}`) })),
         )}
+        {select('toReview', t('filter.toReview'), [
+          { value: 'true', label: t('filter.toReviewOnly') },
+          { value: 'false', label: t('filter.notToReview') },
+        ])}
         {select('ratingMin', t('filter.ratingMin'), ratingOptions)}
         {select('ratingMax', t('filter.ratingMax'), ratingOptions)}
         {showMore && (
@@ -109,13 +122,23 @@ export function InboxFilters({ filters, onChange, search, onSearch, sources, onN
             {date('to')}
           </>
         )}
+        {filters.importRun && (
+          <button type="button" className="chip chip-filter" data-testid="import-run-filter" onClick={() => set('importRun', '')} title={t('filter.importRunClear')}>
+            {t('filter.importRun')} ×
+          </button>
+        )}
+        {filters.author && (
+          <button type="button" className="chip chip-filter" data-testid="author-filter" onClick={() => set('author', '')} title={t('filter.authorClear')}>
+            {t('filter.author', { author: filters.author })} ×
+          </button>
+        )}
         {activeCount > 0 && (
           <button
             type="button"
             className="btn btn-link filter-clear"
             onClick={() => {
               onSearch('');
-              onChange(emptyFilters);
+              onChange({ ...emptyFilters, sort: filters.sort });
             }}
           >
             {t('inbox.clearFilters')}

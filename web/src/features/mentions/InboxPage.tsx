@@ -15,7 +15,7 @@ import type { Mention } from './types.ts';
 const pageSize = 30;
 
 export function InboxPage() {
-  const { t } = useI18n();
+  const { t, formatNumber } = useI18n();
   const [initial] = useState(readUrlState);
   const [filters, setFilters] = useState<Filters>(initial.filters);
   const [search, setSearch] = useState(initial.filters.q);
@@ -35,7 +35,15 @@ export function InboxPage() {
   useEffect(() => writeUrlState(filters, selectedId), [filters, selectedId]);
 
   const query = useMemo(() => ({ ...filters, from: dayStart(filters.from), to: dayEnd(filters.to), limit: pageSize }), [filters]);
-  const list = usePagedList((cursor) => listMentions({ ...query, cursor }), [query]);
+  const [total, setTotal] = useState<number | null>(null);
+  const list = usePagedList(
+    (cursor) =>
+      listMentions({ ...query, cursor }).then((page) => {
+        if (!cursor) setTotal(page.total);
+        return page;
+      }),
+    [query],
+  );
   const { cursor, loading, loadMore, setItems } = list;
   const items = list.items ?? [];
 
@@ -63,6 +71,11 @@ export function InboxPage() {
           sources={sources.data ?? []}
           onNewManual={() => setManualOpen(true)}
         />
+        {total !== null && (
+          <div className="inbox-total muted small" data-testid="inbox-total" aria-live="polite">
+            {t('inbox.total', { n: formatNumber(total) })}
+          </div>
+        )}
         <ul className="mention-list" aria-busy={loading}>
           {items.map((m) => (
             <li key={m.id}>
@@ -77,7 +90,16 @@ export function InboxPage() {
       </section>
 
       {selectedId ? (
-        <MentionDetail key={selectedId} id={selectedId} onClose={() => setSelectedId(null)} onChanged={onMentionChanged} />
+        <MentionDetail
+          key={selectedId}
+          id={selectedId}
+          onClose={() => setSelectedId(null)}
+          onChanged={onMentionChanged}
+          onFilter={(patch) => {
+            setFilters((f) => ({ ...f, ...patch }));
+            setSelectedId(null);
+          }}
+        />
       ) : (
         <aside className="detail-pane detail-placeholder">
           <EmptyState title={t('inbox.selectHint')} />

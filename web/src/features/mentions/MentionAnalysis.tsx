@@ -27,7 +27,14 @@ export function MentionAnalysis({ analysis: a }: { analysis: Analysis | null }) 
         </>
       )}
       <ChipRow label={t('mention.aspects')} chips={a.aspects.map((x) => ({ className: `chip-${x.polarity}`, text: tx('aspect', x.aspect) }))} />
-      <ChipRow label={t('mention.risks')} chips={a.risks.map((x) => ({ className: 'chip-risk', text: `⚠ ${tx('risk', x.risk)}` }))} />
+      <ChipRow
+        label={t('mention.risks')}
+        chips={a.risks.map((x) => ({
+          className: x.dismissed ? 'chip-risk chip-dismissed' : 'chip-risk',
+          text: x.confidence === undefined ? `⚠ ${tx('risk', x.risk)}` : `⚠ ${t('mention.riskConfidence', { risk: tx('risk', x.risk), confidence: percent(x.confidence) })}`,
+          title: x.dismissed ? t('review.notARisk') : undefined,
+        }))}
+      />
       <ChipRow label={t('mention.staffMentioned')} chips={a.staff.map((x) => ({ className: 'chip-staff', text: x.name, title: t('mention.confidence', { value: percent(x.confidence) }) }))} />
       <dt>{t('mention.authenticity')}</dt>
       <dd>
@@ -41,7 +48,7 @@ export function MentionAnalysis({ analysis: a }: { analysis: Analysis | null }) 
         )}
       </dd>
       <dt>{t('mention.model')}</dt>
-      <dd className="muted small">{a.modelVersion}</dd>
+      <dd className="muted small">{t('mention.modelWords')}</dd>
     </dl>
   );
 }

@@ -6,6 +6,8 @@ import type { Mention } from './types.ts';
 /** One mention in the inbox list. */
 export function MentionCard({ mention: m, selected, onSelect }: { mention: Mention; selected: boolean; onSelect(): void }) {
   const { t, tx, formatDate } = useI18n();
+  // A risk someone dismissed, or one far too unsure to be flagged, is not worth a badge in the list.
+  const liveRisk = m.analysis?.risks.find((r) => !r.dismissed && (r.confidence === undefined || r.confidence >= (m.analysis?.riskThreshold ?? 0)));
   return (
     <button type="button" className={`mention-card${selected ? ' selected' : ''}`} data-testid="mention-card" onClick={onSelect}>
       <div className="mention-card-head">
@@ -20,7 +22,12 @@ export function MentionCard({ mention: m, selected, onSelect }: { mention: Menti
         <Stars rating={m.rating} />
         <LangBadge lang={m.lang} />
         {m.analysis && <SentimentBadge label={m.analysis.sentiment.label} />}
-        {m.analysis && m.analysis.risks.length > 0 && <span className="badge badge-risk">⚠ {tx('risk', m.analysis.risks[0]!.risk)}</span>}
+        {m.toReview && (
+          <span className="badge badge-review" data-testid="to-review-badge">
+            ? {t('mention.toReview')}
+          </span>
+        )}
+        {!m.toReview && liveRisk && <span className="badge badge-risk">⚠ {tx('risk', liveRisk.risk)}</span>}
         <StatusBadge status={m.status} />
         {m.kind !== 'review' && <span className="badge badge-kind">{t(`kind.${m.kind}`)}</span>}
       </div>

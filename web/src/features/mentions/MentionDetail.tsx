@@ -14,19 +14,26 @@ import { SentimentBadge, StatusBadge } from './badges.tsx';
 import { MentionAnalysis } from './MentionAnalysis.tsx';
 import type { Mention } from './types.ts';
 import { VersionHistory } from './VersionHistory.tsx';
+import { AddToCaseDialog } from './AddToCaseDialog.tsx';
+import { ReviewPanel } from './ReviewPanel.tsx';
+import type { Filters } from './inbox-url.ts';
+import { Link } from '../../lib/router.tsx';
 
 interface Props {
   id: string;
   onClose(): void;
   onChanged(mention: Mention): void;
+  /** Narrows the inbox (all mentions of this author, of this import). */
+  onFilter?(patch: Partial<Filters>): void;
 }
 
-export function MentionDetail({ id, onClose, onChanged }: Props) {
+export function MentionDetail({ id, onClose, onChanged, onFilter }: Props) {
   const { t, tx, formatDate, formatNumber } = useI18n();
   const { can, notify } = useApp();
   const { data, setData } = useResource(() => getMention(id), [id]);
   const status = useSubmit();
   const [openingCase, setOpeningCase] = useState(false);
+  const [addingToCase, setAddingToCase] = useState(false);
   const mention = data?.mention ?? null;
 
   // Analysis runs in the background after a mention arrives: look again a few times while it is missing.
@@ -70,16 +77,57 @@ export function MentionDetail({ id, onClose, onChanged }: Props) {
   }
 
   const a = mention.analysis;
+  const changed = (next: Mention) => {
+    setData((d) => d && { ...d, mention: next });
+    onChanged(next);
+  };
+  const reload = () =>
+    void getMention(id)
+      .then((res) => changed(res.mention))
+      .catch(() => undefined);
+  const inCase = mention.caseId !== null && mention.caseNumber !== null;
   const meta: [string, ReactNode][] = [
     [t('mention.source'), mention.sourceName],
     [t('mention.kind'), t(`kind.${mention.kind}`)],
-    [t('mention.author'), mention.authorHandle || t('mention.anonymous')],
+    [
+      t('mention.author'),
+      mention.authorHandle && onFilter ? (
+        <>
+          {mention.authorHandle}{' '}
+          <button type="button" className="btn btn-link small" data-testid="by-author" onClick={() => onFilter({ author: mention.authorHandle ?? '' })}>
+            {t('mention.byAuthor')}
+          </button>
+        </>
+      ) : (
+        mention.authorHandle || t('mention.anonymous')
+      ),
+    ],
+    [
+      t('mention.case'),
+      inCase ? (
+        <Link href={`/cases/${encodeURIComponent(mention.caseId!)}`} data-testid="mention-case-link">
+          {t('mention.caseLink', { number: mention.caseNumber! })}
+        </Link>
+      ) : (
+        t('mention.noCase')
+      ),
+    ],
     [t('mention.published'), formatDate(mention.publishedAt)],
     [t('mention.received'), formatDate(mention.receivedAt)],
     [t('mention.location'), mention.locationName ?? t('common.none')],
     [t('mention.department'), mention.departmentName ?? t('common.none')],
     [t('mention.language'), mention.lang ? tx('lang', mention.lang) : t('common.none')],
     [t('mention.externalId'), mention.externalId ?? t('common.none')],
+    ...(mention.importRunId && onFilter
+      ? ([
+          [
+            t('mention.importRun'),
+            <button key="run" type="button" className="btn btn-link small" onClick={() => onFilter({ importRun: mention.importRunId ?? '' })}>
+              {t('mention.importRunLink')}
+            </button>,
+          ],
+        ] as [string, ReactNode][])
+      : []),
   ];
 
   return (
@@ -105,6 +153,8 @@ export function MentionDetail({ id, onClose, onChanged }: Props) {
         </div>
       )}
 
+      <ReviewPanel mention={mention} onChanged={changed} />
+
       <div className="detail-actions">
         {can('mentions.triage') && (
           <label className="inline-field">
@@ -112,9 +162,14 @@ export function MentionDetail({ id, onClose, onChanged }: Props) {
             <EnumSelect name="status" values={mentionStatuses} labelOf={(s) => t(`status.${s}`)} value={mention.status} disabled={status.busy} onChange={(s) => void changeStatus(s)} />
           </label>
         )}
-        {can('cases.work') && (
+        {can('cases.work') && !inCase && (
           <button type="button" className="btn" data-testid="open-case" onClick={() => setOpeningCase(true)}>
             ▦ {t('openCase.button')}
+          </button>
+        )}
+        {can('cases.work') && (
+          <button type="button" className="btn" data-testid="add-to-case" onClick={() => setAddingToCase(true)}>
+            ⊕ {t('mention.addToCase')}
           </button>
         )}
         {mention.url && /^https?:\/\//i.test(mention.url) && (
@@ -153,6 +208,7 @@ export function MentionDetail({ id, onClose, onChanged }: Props) {
         <VersionHistory versions={data?.versions ?? []} />
       </section>
       {openingCase && <OpenCaseDialog mention={mention} onClose={() => setOpeningCase(false)} />}
+      {addingToCase && <AddToCaseDialog mention={mention} onClose={() => setAddingToCase(false)} onAdded={reload} />}
     </aside>
   );
 }

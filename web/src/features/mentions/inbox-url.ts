@@ -1,9 +1,35 @@
 // The inbox's filters and the open mention live in the query string, so a reload or a shared link shows the same view.
 
-export const filterKeys = ['q', 'source', 'location', 'department', 'lang', 'ratingMin', 'ratingMax', 'status', 'kind', 'from', 'to', 'sentiment', 'aspect', 'risk', 'staff'] as const;
+export const filterKeys = [
+  'q',
+  'source',
+  'location',
+  'department',
+  'lang',
+  'ratingMin',
+  'ratingMax',
+  'status',
+  'kind',
+  'from',
+  'to',
+  'sentiment',
+  'aspect',
+  'risk',
+  'staff',
+  'toReview',
+  'importRun',
+  'author',
+  'sort',
+] as const;
 export type FilterKey = (typeof filterKeys)[number];
 export type Filters = Record<FilterKey, string>;
 export const emptyFilters = Object.fromEntries(filterKeys.map((k) => [k, ''])) as Filters;
+
+/** Keys that order the list rather than narrow it (not counted as filters). */
+export const orderKeys = ['sort'] as const satisfies readonly FilterKey[];
+
+/** The inbox address showing what one import run brought in. */
+export const inboxForImportRun = (importRunId: string) => `/inbox?importRun=${encodeURIComponent(importRunId)}`;
 
 /** The filters folded away under "More filters" (shown at once when one of them is set). */
 export const moreFilterKeys = ['source', 'kind', 'location', 'department', 'aspect', 'risk', 'staff', 'from', 'to'] as const satisfies readonly FilterKey[];
