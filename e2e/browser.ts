@@ -93,3 +93,47 @@ export async function signIn(page: Page, url: string, email: string, password = 
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
   await page.locator('.topbar').waitFor();
 }
+
+/**
+ * Every main page a patient-service team opens, reached the way a user would, tabs included:
+ * `visit(name)` runs on each once it has settled. The accessibility and phone specs walk it.
+ */
+export async function visitMainPages(page: Page, url: string, visit: (name: string) => Promise<void>): Promise<void> {
+  const go = async (path: string, name: string, ready: string) => {
+    await page.goto(`${url}${path}`);
+    await page.locator(ready).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await visit(name);
+  };
+  const tabs = async (prefix: string) => {
+    for (const tab of await page.locator('[role=tab]').all()) {
+      await tab.click();
+      await page.waitForLoadState('networkidle');
+      await visit(`${prefix} tab ${await tab.innerText()}`);
+    }
+  };
+  await go('/inbox', 'inbox', '[data-testid=mention-card]');
+  await page.locator('[data-testid=mention-card]').first().click();
+  await page.locator('[data-testid=mention-detail]').waitFor();
+  await page.waitForLoadState('networkidle');
+  await visit('mention detail');
+  await go('/my-work', 'my work', '.page');
+  await go('/cases', 'case board', '.page');
+  const firstCase = page.locator('a[href^="/cases/"]').first();
+  if (await firstCase.count()) {
+    await firstCase.click();
+    await page.locator('[data-testid=case-workflow]').waitFor();
+    await page.waitForLoadState('networkidle');
+    await visit('case');
+  }
+  await go('/alerts', 'alerts', '.page');
+  await tabs('alerts');
+  await go('/import', 'import', '.page');
+  await go('/sources', 'sources', '.page');
+  await go('/settings', 'settings', '.page');
+  await tabs('settings');
+  await go('/audit', 'audit', '.page');
+  await page.locator('.bell-button, [data-testid=notification-bell]').first().click();
+  await page.waitForLoadState('networkidle');
+  await visit('notifications');
+}

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from 'react';
+import { createContext, useContext, useId, type InputHTMLAttributes, type ReactNode } from 'react';
 import { useI18n } from '../i18n/index.tsx';
 
 interface FieldProps {
@@ -16,23 +16,36 @@ interface FieldProps {
   className?: string;
 }
 
+/**
+ * The id of the caption of the field around a control: a control that is not the first thing in its
+ * field's label (a tag list, whose first focusable element is a tag's × button) names itself by it.
+ */
+const FieldCaption = createContext<string | undefined>(undefined);
+
+export function useFieldCaption(): string | undefined {
+  return useContext(FieldCaption);
+}
+
 /** A caption, its control and a hint. */
 export function Field({ label, children, hint, optional, width, group, className }: FieldProps) {
   const { t } = useI18n();
+  const captionId = useId();
   const cls = ['field', width && `field-${width}`, className].filter(Boolean).join(' ');
   const hintNode = hint ? <small className="muted">{hint}</small> : null;
   if (group) {
     return (
-      <div className={cls}>
-        <span className="field-label">{label}</span>
-        {children}
+      <div className={cls} role="group" aria-labelledby={captionId}>
+        <span className="field-label" id={captionId}>
+          {label}
+        </span>
+        <FieldCaption.Provider value={captionId}>{children}</FieldCaption.Provider>
         {hintNode}
       </div>
     );
   }
   return (
     <label className={cls}>
-      <span>
+      <span id={captionId}>
         {label}
         {optional && (
           <>
@@ -41,7 +54,7 @@ export function Field({ label, children, hint, optional, width, group, className
           </>
         )}
       </span>
-      {children}
+      <FieldCaption.Provider value={captionId}>{children}</FieldCaption.Provider>
       {hintNode}
     </label>
   );

@@ -1,9 +1,11 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../i18n/index.tsx';
+import { useFieldCaption } from './Field.tsx';
 
 /** A list of short strings: Enter or a comma (also the Chinese ，) turns what was typed into a tag. */
-export function TagInput({ value, onChange, name }: { value: string[]; onChange(next: string[]): void; name?: string }) {
+export function TagInput({ value, onChange, name, 'aria-label': ariaLabel }: { value: string[]; onChange(next: string[]): void; name?: string; 'aria-label'?: string }) {
   const { t } = useI18n();
+  const captionId = useFieldCaption();
   const [draft, setDraft] = useState('');
 
   const commit = (text: string) => {
@@ -38,6 +40,8 @@ export function TagInput({ value, onChange, name }: { value: string[]; onChange(
       ))}
       <input
         name={name}
+        aria-label={ariaLabel}
+        aria-labelledby={ariaLabel ? undefined : captionId}
         value={draft}
         onChange={(e) => (/[,，、]/.test(e.target.value) ? commit(e.target.value) : setDraft(e.target.value))}
         onKeyDown={onKeyDown}
