@@ -111,11 +111,23 @@ export async function settleDemo(ctx: Pick<AppContext, 'db' | 'boss'>, orgId: st
     .selectFrom('cases as c')
     .leftJoin('mentions as m', 'm.id', 'c.origin_mention_id')
     .select(['c.id', 'c.number', 'c.tier', 'c.status', 'm.lang', 'm.aspects'])
+    // Whether its author wrote more that the workers have yet to look at: such a case would reopen when they do.
+    .select(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('mentions as pm')
+          .select('pm.id')
+          .where('pm.org_id', '=', orgId)
+          .whereRef('pm.source_id', '=', 'm.source_id')
+          .whereRef('pm.author_handle', '=', 'm.author_handle')
+          .whereRef('pm.id', '<>', 'm.id'),
+      ).as('authorWroteMore'),
+    )
     .where('c.org_id', '=', orgId)
     .orderBy('c.number')
     .execute();
   for (const [i, c] of cases.entries()) {
-    const step = PLAN[i % PLAN.length]!;
+    const planned = PLAN[i % PLAN.length]!;
+    const step = planned === 'closed' && c.authorWroteMore ? 'responded' : planned;
     if (step === 'new' || c.status !== 'new') continue;
     await advance(ctx, orgId, who, c, step, rootCauses).catch(() => null);
   }

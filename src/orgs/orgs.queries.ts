@@ -38,9 +38,16 @@ export async function getOrg(db: Db, orgId: string) {
 /** Sets the organisation's default language, with its `org.update` audit entry. */
 export async function updateOrgSettings(db: Db, by: AuditBy, changes: { defaultLocale: Locale }) {
   return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('organisations').select('default_locale').where('id', '=', by.orgId).executeTakeFirst();
     const org = await trx.updateTable('organisations').set({ default_locale: changes.defaultLocale }).where('id', '=', by.orgId).returning(orgColumns).executeTakeFirst();
     if (!org) throw notFound('organisation');
-    await recordAudit(trx, { ...by, action: 'org.update', targetType: 'organisation', targetId: org.id, details: changes });
+    await recordAudit(trx, {
+      ...by,
+      action: 'org.update',
+      targetType: 'organisation',
+      targetId: org.id,
+      details: { before: { defaultLocale: before?.default_locale }, after: { defaultLocale: changes.defaultLocale } },
+    });
     return org;
   });
 }
@@ -91,7 +98,7 @@ export async function updateLocation(db: Db, by: AuditBy, id: string, b: Body<ty
       .returning(locationColumns)
       .executeTakeFirst();
     if (!location) throw notFound('location');
-    await recordAudit(trx, { ...by, action: 'location.update', targetType: 'location', targetId: location.id, details: b });
+    await recordAudit(trx, { ...by, action: 'location.update', targetType: 'location', targetId: location.id, details: { after: b } });
     return location;
   });
 }
@@ -125,7 +132,7 @@ export async function updateDepartment(db: Db, by: AuditBy, id: string, b: Body<
       .returning(departmentColumns)
       .executeTakeFirst();
     if (!department) throw notFound('department');
-    await recordAudit(trx, { ...by, action: 'department.update', targetType: 'department', targetId: department.id, details: b });
+    await recordAudit(trx, { ...by, action: 'department.update', targetType: 'department', targetId: department.id, details: { after: await readable(trx, b) } });
     return department;
   });
 }
@@ -159,7 +166,7 @@ export async function updateStaff(db: Db, by: AuditBy, id: string, b: Body<typeo
       .returning(staffColumns)
       .executeTakeFirst();
     if (!staff) throw notFound('staff member');
-    await recordAudit(trx, { ...by, action: 'staff.update', targetType: 'staff', targetId: staff.id, details: b });
+    await recordAudit(trx, { ...by, action: 'staff.update', targetType: 'staff', targetId: staff.id, details: { after: await readable(trx, b) } });
     return staff;
   });
 }
@@ -181,4 +188,18 @@ async function deleteRosterRow(
     if (!gone) throw notFound(thing);
     await recordAudit(trx, { ...by, action: `${kind}.delete`, targetType: kind, targetId: gone.id });
   });
+}
+
+/**
+ * A roster change as the audit log shows it: a location or department named, not by its id
+ * (`locationId` → `location`, `departmentId` → `department`; null reads as none).
+ */
+async function readable(trx: Db, change: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const { locationId, departmentId, ...rest } = change;
+  const out: Record<string, unknown> = { ...rest };
+  if (typeof locationId === 'string') out.location = (await trx.selectFrom('locations').select('name').where('id', '=', locationId).executeTakeFirst())?.name ?? null;
+  else if (locationId === null) out.location = null;
+  if (typeof departmentId === 'string') out.department = (await trx.selectFrom('departments').select('name').where('id', '=', departmentId).executeTakeFirst())?.name ?? null;
+  else if (departmentId === null) out.department = null;
+  return out;
 }

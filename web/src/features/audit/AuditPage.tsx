@@ -66,14 +66,14 @@ export function AuditPage() {
       <section className="card">
         <h2>{t('audit.title')}</h2>
         <form
-          className="filter-bar audit-filters"
+          className="audit-filters"
           role="search"
           onSubmit={(e) => {
             e.preventDefault();
             set({ actor: actorText });
           }}
         >
-          <label className="filter">
+          <label className="audit-filter">
             <span>{t('audit.action')}</span>
             <Select
               name="action"
@@ -83,15 +83,15 @@ export function AuditPage() {
               options={(actions.data ?? []).map((a) => ({ value: a.id, label: a.label }))}
             />
           </label>
-          <label className="filter">
+          <label className="audit-filter">
             <span>{t('audit.who')}</span>
             <input type="search" name="actor" value={actorText} onChange={(e) => setActorText(e.target.value)} onBlur={() => set({ actor: actorText })} placeholder={t('audit.actorHint')} />
           </label>
-          <label className="filter">
+          <label className="audit-filter">
             <span>{t('audit.from')}</span>
             <DateField name="from" value={filters.from} onChange={(from) => set({ from })} />
           </label>
-          <label className="filter">
+          <label className="audit-filter">
             <span>{t('audit.to')}</span>
             <DateField name="to" value={filters.to} onChange={(to) => set({ to })} />
           </label>
