@@ -69,7 +69,7 @@ export async function createCase(trx: Db, boss: PgBoss | null, options: CreateCa
   const settings = await getCaseSettings(trx, viewer.orgId, org.default_locale);
   const team = await teamForTier(trx, viewer.orgId, options.tier, settings.tiers[options.tier].teamId);
   // Nobody named: round-robin among the team's members on shift, when the team assigns by itself.
-  const picked = assignee ? null : await nextOnShift(trx, viewer.orgId, team.id);
+  const picked = assignee ? null : await nextOnShift(trx, viewer.orgId, team.id, departmentId);
   const owner = assignee ?? picked;
   const openedAt = options.openedAt ?? new Date();
   const due = dueTimes(options.tier, settings, await calendarFor(trx, viewer.orgId, settings, locationId), openedAt);

@@ -3,6 +3,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { newSourceCredentials, recordRun, type MentionInput } from '../ingest/index.ts';
 import { demoPassword, generateDemo } from './demo-data.ts';
 import { seedDemoAlerts } from './demo-alerts.ts';
+import { seedDemoTeams } from './demo-teams.ts';
 import { settleDemo } from './demo-work.ts';
 
 export const DEMO_SLUG = 'demo';
@@ -69,6 +70,7 @@ export async function seedDemo(ctx: Pick<AppContext, 'db' | 'boss'>, options: { 
           .execute();
     }
   }
+  await seedDemoTeams(db, orgId);
   for (const s of demo.sources) {
     const credentials = newSourceCredentials(s.kind);
     await db
