@@ -96,9 +96,10 @@ export async function recordCaseEvent(db: Db, caseId: string, actor: Actor, type
     .execute();
 }
 
-export async function findTimeline(db: Db, caseId: string) {
+/** A case's timeline, oldest first; a default root cause in its data is named in `locale`. */
+export async function findTimeline(db: Db, caseId: string, locale: Locale = DEFAULT_LOCALE) {
   const rows = await db.selectFrom('case_events').select(['id', 'at', 'actor_name as actorName', 'type', 'data']).where('case_id', '=', caseId).orderBy('id').execute();
-  return rows.map((r) => ({ ...r, id: String(r.id) }));
+  return rows.map((r) => ({ ...r, id: String(r.id), data: typeof r.data.rootCause === 'string' ? { ...r.data, rootCause: rootCauseLabel(locale, r.data.rootCause) } : r.data }));
 }
 
 export async function findHandling(db: Db, caseId: string) {

@@ -16,7 +16,7 @@ export async function caseDetail(db: Db, viewer: Viewer, id: string, locale: Loc
   const mentions = await Promise.all(c.mentionIds.map((mentionId) => findMention(db, all, mentionId)));
   return {
     case: c,
-    timeline: await findTimeline(db, c.id),
+    timeline: await findTimeline(db, c.id, locale),
     handling: await findHandling(db, c.id),
     actions: await findActions(db, { id: c.id, orgId: viewer.orgId, departmentId: c.departmentId, locationId: c.locationId }),
     replies: await findCaseReplies(db, c.id, locale),

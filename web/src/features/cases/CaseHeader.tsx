@@ -15,7 +15,7 @@ interface Props {
   busy: boolean;
   onTransition(to: CaseStatus): void;
   onAssign(userId: string): void;
-  onDialog(dialog: 'close' | 'reopen'): void;
+  onDialog(dialog: 'close' | 'reopen' | 'reassign'): void;
 }
 
 /** The case's title, tier, status and deadlines, who has it, and the workflow's next steps. */
@@ -66,6 +66,7 @@ export function CaseHeader({ value: c, now, users, busy, onTransition, onAssign,
             {canWork && users ? (
               <Select
                 name="assignee"
+                aria-label={t('case.assignee')}
                 className="inline-select"
                 value={c.assigneeId ?? ''}
                 disabled={busy}
@@ -82,6 +83,11 @@ export function CaseHeader({ value: c, now, users, busy, onTransition, onAssign,
                   </button>
                 )}
               </>
+            )}
+            {canWork && c.status !== 'closed' && (
+              <button type="button" className="btn btn-small btn-link" data-testid="reassign" disabled={busy} onClick={() => onDialog('reassign')}>
+                {t('reassign.button')}
+              </button>
             )}
           </dd>
         </dl>

@@ -6,14 +6,14 @@ import { Link } from '../../lib/router.tsx';
 import { useResource } from '../../lib/use-resource.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
 import type { CaseStatus } from '../../lib/vocab.ts';
-import { LangBadge, Stars } from '../../ui/badges.tsx';
-import { HighlightedText } from '../../ui/HighlightedText.tsx';
 import { Spinner } from '../../ui/states.tsx';
 import { ReplyEditor, ReplyList } from '../replies/index.ts';
 import { listActiveUsers } from '../settings/index.ts';
 import { ActionsSection } from './ActionsSection.tsx';
 import { caseCommand, getCase } from './api.ts';
+import { ReassignDialog } from './BulkDialogs.tsx';
 import { CloseDialog, ReopenDialog } from './CaseDialogs.tsx';
+import { CaseMentions } from './CaseMentions.tsx';
 import { CaseHeader } from './CaseHeader.tsx';
 import { useNow } from './components.tsx';
 import { HandlingSection } from './HandlingSection.tsx';
@@ -21,7 +21,7 @@ import { Timeline } from './Timeline.tsx';
 import type { CaseDetail } from './types.ts';
 
 export function CasePage({ id }: { id: string }) {
-  const { t, formatDate } = useI18n();
+  const { t } = useI18n();
   const { can, notify } = useApp();
   const now = useNow();
   const canWork = can('cases.work');
@@ -30,7 +30,7 @@ export function CasePage({ id }: { id: string }) {
   // The user list is for administrators; everyone else picks owners by name or assigns to themselves.
   const canListUsers = canWork && can('users.manage');
   const users = useResource(() => (canListUsers ? listActiveUsers() : Promise.resolve(null)), [canListUsers], { quiet: true }).data;
-  const [dialog, setDialog] = useState<'close' | 'reopen' | null>(null);
+  const [dialog, setDialog] = useState<'close' | 'reopen' | 'reassign' | null>(null);
   const { busy, run } = useSubmit();
   const detail: CaseDetail | null = loaded.data ?? null;
   const reload = loaded.reload;
@@ -56,24 +56,7 @@ export function CasePage({ id }: { id: string }) {
 
       <div className="case-grid">
         <div className="case-col">
-          <section className="card">
-            <h2>{t('case.mentions')}</h2>
-            {detail.mentions.length === 0 && <p className="muted">{t('common.none')}</p>}
-            {detail.mentions.map((m) => (
-              <article key={m.id} className="case-mention">
-                <div className="case-mention-head small">
-                  <span className="strong">{m.sourceName}</span>
-                  <Stars rating={m.rating} />
-                  <LangBadge lang={m.lang} />
-                  <span className="muted">{formatDate(m.publishedAt ?? m.receivedAt)}</span>
-                  <span className="spacer" />
-                  <Link href={`/inbox?mention=${encodeURIComponent(m.id)}`}>{t('case.openInInbox')} →</Link>
-                </div>
-                {m.title && <div className="strong">{m.title}</div>}
-                <HighlightedText text={m.text} analysis={m.analysis} />
-              </article>
-            ))}
-          </section>
+          <CaseMentions detail={detail} onChanged={reload} />
 
           <section className="card">
             <h2>{t('reply.title')}</h2>
@@ -95,6 +78,7 @@ export function CasePage({ id }: { id: string }) {
 
       {dialog === 'close' && <CloseDialog caseId={c.id} onClose={() => setDialog(null)} onDone={reload} />}
       {dialog === 'reopen' && <ReopenDialog caseId={c.id} onClose={() => setDialog(null)} onDone={reload} />}
+      {dialog === 'reassign' && <ReassignDialog value={c} onClose={() => setDialog(null)} onDone={reload} />}
     </div>
   );
 }

@@ -1,29 +1,50 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
-import { Link } from '../../lib/router.tsx';
+import { Link, navigate } from '../../lib/router.tsx';
 import { useResource } from '../../lib/use-resource.ts';
-import { caseStatuses, caseTiers, type CaseStatus, type CaseTier } from '../../lib/vocab.ts';
+import { caseStatuses, caseTiers, type CaseTier } from '../../lib/vocab.ts';
 import { Check } from '../../ui/Field.tsx';
 import { RecordTable } from '../../ui/RecordTable.tsx';
 import { EnumSelect } from '../../ui/Select.tsx';
 import { EmptyState, Spinner } from '../../ui/states.tsx';
+import { Tabs } from '../../ui/Tabs.tsx';
 import { getCompliance, listBoard } from './api.ts';
+import { CaseList } from './CaseList.tsx';
 import { CaseStatusBadge, SlaCountdown, TierBadge, caseLabel, useNow } from './components.tsx';
 
-/** Cases as a board: one column per workflow status, closed ones folded away until asked for. */
-export function CasesPage() {
+/** The cases page: the board or the list (/cases/list), with the team's SLA compliance below. */
+export function CasesPage({ view }: { view: 'board' | 'list' }) {
   const { t } = useI18n();
+  return (
+    <div className="page page-wide">
+      <Tabs
+        tabs={[
+          { id: 'board', label: t('cases.view.board') },
+          { id: 'list', label: t('cases.view.list') },
+        ]}
+        current={view}
+        onSelect={(id) => navigate(id === 'list' ? '/cases/list' : '/cases')}
+      />
+      {view === 'list' ? <CaseList /> : <CaseBoard />}
+      <SlaCompliance />
+    </div>
+  );
+}
+
+/** Cases as a board: one column per workflow status, each the first cases by due time and a link to all of them in the list; closed ones folded away until asked for. */
+function CaseBoard() {
+  const { t, formatNumber } = useI18n();
   const now = useNow();
   const [tier, setTier] = useState<CaseTier | ''>('');
   const [mine, setMine] = useState(false);
   const [showClosed, setShowClosed] = useState(false);
-  const board = useResource(() => listBoard(tier, mine), [tier, mine], { fallback: [] });
-  const cases = board.data;
-
-  const byStatus = (status: CaseStatus) => (cases ?? []).filter((c) => c.status === status);
+  const statuses = showClosed ? caseStatuses : caseStatuses.filter((s) => s !== 'closed');
+  const board = useResource(() => listBoard(tier, mine, statuses), [tier, mine, showClosed], { fallback: {} });
+  const columns = board.data;
+  const empty = columns !== null && statuses.every((s) => !columns[s]?.total) && !showClosed;
 
   return (
-    <div className="page page-wide">
+    <>
       <div className="toolbar">
         <label className="inline-field">
           <span>{t('cases.tier')}</span>
@@ -35,20 +56,23 @@ export function CasesPage() {
           ↻ {t('cases.refresh')}
         </button>
       </div>
-      {cases === null ? (
+      {columns === null ? (
         <Spinner />
-      ) : cases.length === 0 ? (
+      ) : empty ? (
         <EmptyState title={t('cases.empty')} hint={t('cases.emptyHint')} />
       ) : (
         <div className={`board${showClosed ? ' board-closed-open' : ''}`} data-testid="case-board">
           {caseStatuses.map((status) => {
-            const items = byStatus(status);
+            const column = columns[status];
+            const items = column?.items ?? [];
+            const total = column?.total ?? 0;
             const folded = status === 'closed' && !showClosed;
+            const listHref = `/cases/list?status=${status}${tier ? `&tier=${tier}` : ''}`;
             return (
               <section key={status} className={`board-column${folded ? ' board-column-folded' : ''}`} data-status={status}>
                 <header className="board-column-head">
                   <CaseStatusBadge status={status} />
-                  <span className="count-pill">{items.length}</span>
+                  {!folded && <span className="count-pill">{formatNumber(total)}</span>}
                   {status === 'closed' && (
                     <button type="button" className="btn btn-small btn-link" onClick={() => setShowClosed((v) => !v)}>
                       {showClosed ? t('cases.hideClosed') : t('cases.showClosed')}
@@ -69,14 +93,18 @@ export function CasesPage() {
                       </div>
                     </Link>
                   ))}
-                {!folded && items.length === 0 && <div className="muted small board-empty">{t('cases.columnEmpty')}</div>}
+                {!folded && total > items.length && (
+                  <Link href={listHref} className="btn btn-small board-show-all" data-testid="board-show-all">
+                    {t('cases.showAll', { n: formatNumber(total) })}
+                  </Link>
+                )}
+                {!folded && total === 0 && <div className="muted small board-empty">{t('cases.columnEmpty')}</div>}
               </section>
             );
           })}
         </div>
       )}
-      <SlaCompliance />
-    </div>
+    </>
   );
 }
 

@@ -4,8 +4,9 @@ import { CaseStatusBadge } from './components.tsx';
 import type { TimelineEntry } from './types.ts';
 
 /** Ids and flags stay out of the timeline; the rest is shown as values, translated where they are codes. */
-const hiddenKeys = new Set(['from', 'to', 'auto', 'privacyOk', 'brandVoiceOk']);
-const codePrefixes: Record<string, string> = { kind: 'actions', type: 'handling', aspect: 'aspect', tier: 'tier', lang: 'lang', status: 'actions' };
+const hiddenKeys = new Set(['from', 'to', 'auto', 'privacyOk', 'brandVoiceOk', 'bulk', 'manual', 'fromName']);
+const caseNumberKeys = new Set(['duplicateOf', 'fromCase']);
+const codePrefixes: Record<string, string> = { outcome: 'cases.outcome', kind: 'actions', type: 'handling', aspect: 'aspect', tier: 'tier', lang: 'lang', status: 'actions' };
 const isStatus = (v: unknown): v is CaseStatus => typeof v === 'string' && (caseStatuses as readonly string[]).includes(v);
 
 /** What happened to a case, newest first. */
@@ -33,6 +34,7 @@ function TimelineItem({ entry }: { entry: TimelineEntry }) {
       const text = String(v);
       if (k === 'kind' && entry.type.startsWith('reply_')) return tx('reply', text);
       if (k in codePrefixes) return tx(codePrefixes[k]!, text);
+      if (caseNumberKeys.has(k)) return `#${text}`;
       if (/At$/.test(k)) return formatDate(text, false);
       return text;
     });
@@ -53,6 +55,13 @@ function TimelineItem({ entry }: { entry: TimelineEntry }) {
           <CaseStatusBadge status={data.to} />
         </div>
       )}
+      {entry.type === 'team_changed' && typeof data.to === 'string' && (
+        <div className="small">
+          {typeof data.from === 'string' && data.from ? `${data.from} → ` : ''}
+          {data.to}
+        </div>
+      )}
+      {entry.type === 'assigned' && typeof data.fromName === 'string' && <div className="small muted">{data.fromName} →</div>}
       {values.length > 0 && <div className="small timeline-data">{values.join(' · ')}</div>}
     </li>
   );

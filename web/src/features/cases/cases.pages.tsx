@@ -4,7 +4,8 @@ import './cases.css';
 
 export { MyWorkPage } from './MyWorkPage.tsx';
 
-/** /cases is the board; /cases/<id> one case. */
+/** /cases is the board, /cases/list the list; /cases/<id> one case. */
 export function CasesRoute({ rest }: { rest: string }) {
-  return rest ? <CasePage id={rest} /> : <CasesPage />;
+  if (rest === 'list') return <CasesPage view="list" />;
+  return rest ? <CasePage id={rest} /> : <CasesPage view="board" />;
 }

@@ -10,3 +10,7 @@ export type RootCause = ApiItem<'/api/root-causes'>;
 export type CaseSettings = ApiResponse<'/api/case-settings'>;
 export type MyWork = ApiResponse<'/api/my-work'>;
 export type ComplianceRow = ApiItem<'/api/sla/compliance'>;
+export type CaseListPage = ApiResponse<'/api/cases'>;
+export type Team = ApiItem<'/api/teams'>;
+export type TeamMember = Team['members'][number];
+export type MentionHit = ApiItem<'/api/mentions'>;

@@ -6,11 +6,13 @@ import { caseTiers, type CaseTier } from '../../../lib/vocab.ts';
 import { FormActions } from '../../../ui/FormActions.tsx';
 import { FormError } from '../../../ui/FormError.tsx';
 import { RecordTable } from '../../../ui/RecordTable.tsx';
+import { Select, optionsOf } from '../../../ui/Select.tsx';
 import { Spinner } from '../../../ui/states.tsx';
-import { getCaseSettings, saveCaseSettings } from '../api.ts';
+import { getCaseSettings, listTeams, saveCaseSettings } from '../api.ts';
 import type { CaseSettings } from '../types.ts';
 import './case-settings.css';
 import { RootCausesCard } from './RootCausesCard.tsx';
+import { TeamsCard } from './TeamsCard.tsx';
 import { WorkingHours, type LocationHours } from './WorkingHours.tsx';
 
 type TierTargets = CaseSettings['tiers'][CaseTier];
@@ -20,6 +22,8 @@ export function SlaSettingsTab() {
   const { t } = useI18n();
   const { org, notify } = useApp();
   const { data: settings, setData: setSettings } = useResource(getCaseSettings, []);
+  const teamList = useResource(listTeams, [], { fallback: [] });
+  const teams = teamList.data;
   const { busy, error, submit } = useSubmit('invalid');
 
   if (!settings) return <Spinner />;
@@ -27,7 +31,15 @@ export function SlaSettingsTab() {
   const setLocation = (locationId: string, next: LocationHours | null) =>
     setSettings((s) => (s ? { ...s, locations: [...s.locations.filter((l) => l.locationId !== locationId), ...(next ? [next] : [])] } : s));
   const hoursInput = (tier: CaseTier, key: 'firstResponseHours' | 'resolutionHours') => (
-    <input type="number" min="0" step="0.5" name={`${tier}.${key}`} value={settings.tiers[tier][key]} onChange={(e) => setTier(tier, { [key]: Number(e.target.value) })} />
+    <input
+      type="number"
+      min="0"
+      step="0.5"
+      name={`${tier}.${key}`}
+      aria-label={`${t(`tier.${tier}`)}: ${t(`caseSettings.${key}`)}`}
+      value={settings.tiers[tier][key]}
+      onChange={(e) => setTier(tier, { [key]: Number(e.target.value) })}
+    />
   );
 
   const save = async () => {
@@ -52,7 +64,15 @@ export function SlaSettingsTab() {
             { header: t('caseSettings.resolutionHours'), render: (tier) => hoursInput(tier, 'resolutionHours') },
             {
               header: t('caseSettings.team'),
-              render: (tier) => <input name={`${tier}.team`} value={settings.tiers[tier].team} onChange={(e) => setTier(tier, { team: e.target.value })} />,
+              render: (tier) => (
+                <Select
+                  name={`${tier}.team`}
+                  aria-label={`${t(`tier.${tier}`)}: ${t('caseSettings.team')}`}
+                  value={settings.tiers[tier].teamId ?? ''}
+                  onChange={(teamId) => setTier(tier, { teamId, team: teams?.find((x) => x.id === teamId)?.name })}
+                  options={optionsOf(teams, (x) => x.name)}
+                />
+              ),
             },
           ]}
         />
@@ -65,6 +85,7 @@ export function SlaSettingsTab() {
         ))}
         <FormActions submitLabel={t('common.save')} busy={busy} />
       </form>
+      <TeamsCard teams={teams} onChanged={teamList.reload} />
       <RootCausesCard />
     </>
   );
