@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Text } from '../core/i18n.ts';
-import type { ImportChannel } from './ingest.vocab.ts';
+import { builtInSourceOf, type ImportChannel } from './ingest.vocab.ts';
 import type { IngestCounts } from './ingest-mentions.ts';
 
 export const MAX_REJECTED_KEPT = 1000;
@@ -72,11 +72,13 @@ export async function closeImportRun(db: Db, runId: string, error: string | null
 
 /** One import run of an organisation, or undefined. */
 export async function findImportRun(db: Db, orgId: string, runId: string) {
-  return importRunQuery(db).where('r.org_id', '=', orgId).where('r.id', '=', runId).executeTakeFirst();
+  const run = await importRunQuery(db).where('r.org_id', '=', orgId).where('r.id', '=', runId).executeTakeFirst();
+  return run && { ...run, sourceBuiltIn: builtInSourceOf(run.sourceName) };
 }
 
 export async function findImportRuns(db: Db, orgId: string, limit = 50) {
-  return importRunQuery(db).where('r.org_id', '=', orgId).orderBy('r.started_at', 'desc').limit(limit).execute();
+  const runs = await importRunQuery(db).where('r.org_id', '=', orgId).orderBy('r.started_at', 'desc').limit(limit).execute();
+  return runs.map((run) => ({ ...run, sourceBuiltIn: builtInSourceOf(run.sourceName) }));
 }
 
 function importRunQuery(db: Db) {

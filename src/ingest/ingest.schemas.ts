@@ -12,10 +12,14 @@ export const RejectedRowView = z.object({
   params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).optional(),
 });
 
+const BUILT_IN_SOURCE_KEYS = Object.keys(BUILT_IN_SOURCES) as [BuiltInSource, ...BuiltInSource[]];
+
 export const ImportRunView = z.object({
   id: z.string(),
   sourceId: z.string(),
   sourceName: z.string(),
+  /** Which source Verity keeps for itself the run went to (named in the reader's language), or null. */
+  sourceBuiltIn: z.enum(BUILT_IN_SOURCE_KEYS).nullable(),
   channel: z.enum(IMPORT_CHANNELS),
   fileName: z.string().nullable(),
   format: z.string().nullable(),

@@ -703,6 +703,8 @@ export interface paths {
                                     id: string;
                                     sourceId: string;
                                     sourceName: string;
+                                    /** @enum {string|null} */
+                                    sourceBuiltIn: "manual" | "upload" | null;
                                     /** @enum {string} */
                                     channel: "file" | "push" | "webhook" | "rss" | "manual" | "demo";
                                     fileName: string | null;
@@ -786,6 +788,8 @@ export interface paths {
                                     id: string;
                                     sourceId: string;
                                     sourceName: string;
+                                    /** @enum {string|null} */
+                                    sourceBuiltIn: "manual" | "upload" | null;
                                     /** @enum {string} */
                                     channel: "file" | "push" | "webhook" | "rss" | "manual" | "demo";
                                     fileName: string | null;
@@ -883,6 +887,8 @@ export interface paths {
                                     id: string;
                                     sourceId: string;
                                     sourceName: string;
+                                    /** @enum {string|null} */
+                                    sourceBuiltIn: "manual" | "upload" | null;
                                     /** @enum {string} */
                                     channel: "file" | "push" | "webhook" | "rss" | "manual" | "demo";
                                     fileName: string | null;
@@ -1046,6 +1052,8 @@ export interface paths {
                                 id: string;
                                 sourceId: string;
                                 sourceName: string;
+                                /** @enum {string|null} */
+                                sourceBuiltIn: "manual" | "upload" | null;
                                 /** @enum {string} */
                                 channel: "file" | "push" | "webhook" | "rss" | "manual" | "demo";
                                 fileName: string | null;
@@ -1097,6 +1105,8 @@ export interface paths {
                             id: string;
                             sourceId: string;
                             sourceName: string;
+                            /** @enum {string|null} */
+                            sourceBuiltIn: "manual" | "upload" | null;
                             /** @enum {string} */
                             channel: "file" | "push" | "webhook" | "rss" | "manual" | "demo";
                             fileName: string | null;
@@ -1161,6 +1171,8 @@ export interface paths {
                             id: string;
                             sourceId: string;
                             sourceName: string;
+                            /** @enum {string|null} */
+                            sourceBuiltIn: "manual" | "upload" | null;
                             /** @enum {string} */
                             channel: "file" | "push" | "webhook" | "rss" | "manual" | "demo";
                             fileName: string | null;

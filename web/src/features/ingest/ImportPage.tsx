@@ -9,6 +9,8 @@ import { getImport, listImports, listSources, previewImport, startImport } from 
 import { ImportHistory, ImportResultCard } from './ImportResultCard.tsx';
 import { ImportPreviewCard, sameMapping, type Mapping } from './ImportPreviewCard.tsx';
 import type { ImportPreview, ImportRun } from './types.ts';
+import { useApp } from '../../lib/app-context.tsx';
+import { useSourceWords } from './source-name.ts';
 
 export function ImportPage() {
   const { t } = useI18n();
@@ -17,7 +19,12 @@ export function ImportPage() {
     fallback: [],
     quiet: true,
   });
+  const { org } = useApp();
+  const { sourceName } = useSourceWords();
   const [sourceId, setSourceId] = useState('');
+  const [locationId, setLocationId] = useState('');
+  const [departmentId, setDepartmentId] = useState('');
+  const departments = org?.departments.filter((d) => !locationId || !d.locationId || d.locationId === locationId) ?? [];
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
@@ -33,6 +40,7 @@ export function ImportPage() {
     if (!chosen) return;
     await previewing.run(async () => {
       const form = new FormData();
+      if (sourceId) form.append('sourceId', sourceId);
       form.append('file', chosen);
       const res = await previewImport(form);
       setPreview(res);
@@ -46,6 +54,8 @@ export function ImportPage() {
       const form = new FormData();
       if (sourceId) form.append('sourceId', sourceId);
       if (preview?.format) form.append('format', preview.format);
+      if (locationId) form.append('locationId', locationId);
+      if (departmentId) form.append('departmentId', departmentId);
       const chosen = Object.fromEntries(Object.entries(mapping).filter(([, column]) => column));
       // The server infers the same mapping it proposed; send one only when the user changed it.
       if (!sameMapping(chosen, preview?.mapping ?? {})) form.append('mapping', JSON.stringify(chosen));
@@ -75,7 +85,20 @@ export function ImportPage() {
         <p className="muted">{t('import.intro')}</p>
         <div className="form-row">
           <Field label={t('import.source')}>
-            <Select name="sourceId" value={sourceId} onChange={setSourceId} disabled={running.busy} emptyLabel={t('import.defaultSource')} options={optionsOf(sources.data, (s) => s.name)} />
+            <Select
+              name="sourceId"
+              value={sourceId}
+              onChange={setSourceId}
+              disabled={running.busy}
+              emptyLabel={t('import.defaultSource')}
+              options={optionsOf(sources.data, (s) => sourceName(s.name, s.builtIn))}
+            />
+          </Field>
+          <Field label={t('import.defaultLocation')}>
+            <Select name="locationId" value={locationId} onChange={setLocationId} disabled={running.busy} emptyLabel={t('import.noDefault')} options={optionsOf(org?.locations, (l) => l.name)} />
+          </Field>
+          <Field label={t('import.defaultDepartment')}>
+            <Select name="departmentId" value={departmentId} onChange={setDepartmentId} disabled={running.busy} emptyLabel={t('import.noDefault')} options={optionsOf(departments, (d) => d.name)} />
           </Field>
           <Field label={t('import.file')}>
             <span className="file-picker">

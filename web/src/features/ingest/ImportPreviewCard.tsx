@@ -28,7 +28,7 @@ interface Props {
 
 /** The file's format, which column feeds each field, and its first rows. */
 export function ImportPreviewCard({ preview, mapping, onMapping, running, onCancel, onRun }: Props) {
-  const { t } = useI18n();
+  const { t, formatNumber } = useI18n();
   const columns = preview.columns;
   return (
     <section className="card" data-testid="import-preview">
@@ -38,6 +38,11 @@ export function ImportPreviewCard({ preview, mapping, onMapping, running, onCanc
           {t('import.format')}: {preview.format.toUpperCase()}
         </span>
       </div>
+      {preview.alreadyInVerity > 0 && (
+        <p className="warning-text" role="status" data-testid="import-already-in">
+          ⚠ {t('import.alreadyIn', { n: formatNumber(preview.alreadyInVerity), checked: formatNumber(preview.rowsChecked) })}
+        </p>
+      )}
       <p className="muted">{t('import.mappingHint')}</p>
       <div className="mapping-grid">
         {mappingFields.map((field) => (

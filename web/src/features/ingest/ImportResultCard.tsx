@@ -3,6 +3,11 @@ import { FormError } from '../../ui/FormError.tsx';
 import { RecordTable } from '../../ui/RecordTable.tsx';
 import { Stat } from '../../ui/Stat.tsx';
 import type { ImportRun } from './types.ts';
+import { Link } from '../../lib/router.tsx';
+import { useSourceWords } from './source-name.ts';
+
+/** The inbox showing what one import run brought in. */
+const inboxOf = (run: Pick<ImportRun, 'id'>) => `/inbox?importRun=${encodeURIComponent(run.id)}`;
 
 /** What an import did: accepted, duplicate, updated and rejected rows, and why each rejected one was. */
 export function ImportResultCard({ result, onAnother }: { result: ImportRun; onAnother(): void }) {
@@ -36,6 +41,11 @@ export function ImportResultCard({ result, onAnother }: { result: ImportRun; onA
         />
       )}
       <div className="form-actions">
+        {result.accepted + result.updated > 0 && (
+          <Link className="btn btn-primary" href={inboxOf(result)} data-testid="import-open-inbox">
+            {t('import.openInInbox')}
+          </Link>
+        )}
         <button type="button" className="btn" onClick={onAnother}>
           {t('import.another')}
         </button>
@@ -57,6 +67,7 @@ export function RunStatus({ run, withError = false }: { run: Pick<ImportRun, 'st
 /** Past imports, newest first. */
 export function ImportHistory({ runs }: { runs: ImportRun[] | null }) {
   const { t, formatDate, formatNumber } = useI18n();
+  const { sourceName } = useSourceWords();
   const count = (pick: (r: ImportRun) => number) => (r: ImportRun) => formatNumber(pick(r));
   return (
     <RecordTable
@@ -68,11 +79,15 @@ export function ImportHistory({ runs }: { runs: ImportRun[] | null }) {
           header: t('import.fileName'),
           cellClassName: 'cell-clip',
           title: (r) => r.fileName ?? undefined,
-          render: (r) => r.fileName ?? <span className="muted">{r.channel ?? t('common.none')}</span>,
+          render: (r) => r.fileName ?? <span className="muted">{t(`import.channel.${r.channel}`)}</span>,
         },
-        { header: t('import.source'), render: (r) => r.sourceName ?? t('common.none') },
+        { header: t('import.source'), render: (r) => sourceName(r.sourceName, r.sourceBuiltIn) },
         { header: t('import.runStatus'), render: (r) => <RunStatus run={r} withError /> },
-        { header: t('import.accepted'), className: 'num', render: count((r) => r.accepted) },
+        {
+          header: t('import.accepted'),
+          className: 'num',
+          render: (r) => (r.accepted + r.updated > 0 ? <Link href={inboxOf(r)}>{formatNumber(r.accepted)}</Link> : formatNumber(r.accepted)),
+        },
         { header: t('import.duplicates'), className: 'num', render: count((r) => r.duplicates) },
         { header: t('import.updated'), className: 'num', render: count((r) => r.updated) },
         { header: t('import.rejected'), className: 'num', render: count((r) => r.rejectedCount) },

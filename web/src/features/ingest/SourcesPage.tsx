@@ -10,6 +10,8 @@ import { RunStatus } from './ImportResultCard.tsx';
 import { SecretPanel, type Secret } from './SecretPanel.tsx';
 import { SourceForm } from './SourceForm.tsx';
 import type { Source } from './types.ts';
+import { SourceDefaultsDialog } from './SourceDefaultsDialog.tsx';
+import { useSourceWords } from './source-name.ts';
 
 export function SourcesPage() {
   const { t, formatDate, formatNumber } = useI18n();
@@ -17,6 +19,10 @@ export function SourcesPage() {
   const sources = useResource(() => listSources().then((res) => res.items), [], { fallback: [] });
   const [secret, setSecret] = useState<Secret | null>(null);
   const [formOpen, setFormOpen] = useState(false);
+  const [editing, setEditing] = useState<Source | null>(null);
+  const { sourceName, platformName } = useSourceWords();
+  const { org } = useApp();
+  const unitName = (list: { id: string; name: string }[] | undefined, id: string | null) => (id ? (list?.find((x) => x.id === id)?.name ?? null) : null);
 
   const rotate = async (source: Source) => {
     try {
@@ -51,14 +57,19 @@ export function SourcesPage() {
               header: t('common.name'),
               render: (s) => (
                 <>
-                  <div className="strong">{s.name}</div>
+                  <div className="strong">{sourceName(s.name, s.builtIn)}</div>
                   {s.url && <div className="muted small cell-clip">{s.url}</div>}
                   {s.lastPollError && <div className="small warning-text">⚠ {s.lastPollError}</div>}
                 </>
               ),
             },
             { header: t('sources.kind'), render: (s) => <span className={`badge badge-kind-${s.kind}`}>{t(`sources.sourceKind.${s.kind}`)}</span> },
-            { header: t('sources.platform'), render: (s) => s.platform || t('common.none') },
+            { header: t('sources.platform'), render: (s) => (s.platform ? platformName(s.platform) : t('common.none')) },
+            {
+              header: t('sources.defaults'),
+              render: (s) =>
+                [unitName(org?.locations, s.defaultLocationId), unitName(org?.departments, s.defaultDepartmentId)].filter(Boolean).join(' · ') || <span className="muted">{t('common.none')}</span>,
+            },
             { header: t('sources.mentions'), className: 'num', render: (s) => formatNumber(s.mentionCount) },
             {
               header: t('sources.lastRun'),
@@ -73,15 +84,21 @@ export function SourcesPage() {
                 ),
             },
           ]}
-          actions={(s) =>
-            (s.kind === 'push' || s.kind === 'webhook') && (
-              <ConfirmButton question={t('sources.rotateConfirm', { name: s.name })} onConfirm={() => void rotate(s)}>
-                {s.kind === 'push' ? t('sources.rotate') : t('sources.rotateSecret')}
-              </ConfirmButton>
-            )
-          }
+          actions={(s) => (
+            <>
+              <button type="button" className="btn btn-small" onClick={() => setEditing(s)}>
+                {t('sources.defaults')}
+              </button>
+              {(s.kind === 'push' || s.kind === 'webhook') && (
+                <ConfirmButton question={t('sources.rotateConfirm', { name: s.name })} onConfirm={() => void rotate(s)}>
+                  {s.kind === 'push' ? t('sources.rotate') : t('sources.rotateSecret')}
+                </ConfirmButton>
+              )}
+            </>
+          )}
         />
       </section>
+      {editing && <SourceDefaultsDialog source={editing} onClose={() => setEditing(null)} onSaved={() => void sources.reload()} />}
     </div>
   );
 }

@@ -15,3 +15,6 @@ export const previewImport = (form: FormData) => api<ImportPreview>('/api/import
 export const startImport = (form: FormData) => api<ImportRun>('/api/imports', { method: 'POST', form });
 
 export const getImport = (id: string) => api<ImportRun>(at('/api/imports', id));
+
+export const setSourceDefaults = (id: string, body: ApiBody<'/api/sources/{id}/defaults', 'put'>) =>
+  api<ApiResponse<'/api/sources/{id}/defaults', 'put'>>(at('/api/sources', id, '/defaults'), { method: 'PUT', body });

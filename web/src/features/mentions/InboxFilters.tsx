@@ -4,7 +4,7 @@ import { useApp } from '../../lib/app-context.tsx';
 import { aspectIds, mentionKinds, mentionLanguages, mentionSorts, mentionStatuses, riskIds, sentiments } from '../../lib/vocab.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { Select, type Option, optionsOf } from '../../ui/Select.tsx';
-import type { Source } from '../ingest/index.ts';
+import { useSourceWords, type Source } from '../ingest/index.ts';
 import { emptyFilters, filterKeys, moreFilterKeys, orderKeys, type FilterKey, type Filters } from './inbox-url.ts';
 
 interface Props {
@@ -21,6 +21,7 @@ interface Props {
 export function InboxFilters({ filters, onChange, search, onSearch, sources, onNewManual }: Props) {
   const { t, tx } = useI18n();
   const { can, org } = useApp();
+  const { sourceName } = useSourceWords();
   const [showMore, setShowMore] = useState(() => moreFilterKeys.some((k) => filters[k] !== ''));
   const set = (key: FilterKey, value: string) => onChange({ [key]: value });
   const activeCount = filterKeys.filter((k) => filters[k] !== '' && !(orderKeys as readonly string[]).includes(k)).length;
@@ -86,7 +87,7 @@ export function InboxFilters({ filters, onChange, search, onSearch, sources, onN
               select(
                 'source',
                 t('filter.source'),
-                optionsOf(sources, (s) => s.name),
+                optionsOf(sources, (s) => sourceName(s.name, s.builtIn)),
               )}
             {select(
               'kind',

@@ -2,16 +2,18 @@ import { useI18n } from '../../i18n/index.tsx';
 import { LangBadge, Stars } from '../../ui/badges.tsx';
 import { SentimentBadge, StatusBadge } from './badges.tsx';
 import type { Mention } from './types.ts';
+import { useSourceWords } from '../ingest/index.ts';
 
 /** One mention in the inbox list. */
 export function MentionCard({ mention: m, selected, onSelect }: { mention: Mention; selected: boolean; onSelect(): void }) {
   const { t, tx, formatDate } = useI18n();
+  const { sourceName } = useSourceWords();
   // A risk someone dismissed, or one far too unsure to be flagged, is not worth a badge in the list.
   const liveRisk = m.analysis?.risks.find((r) => !r.dismissed && (r.confidence === undefined || r.confidence >= (m.analysis?.riskThreshold ?? 0)));
   return (
     <button type="button" className={`mention-card${selected ? ' selected' : ''}`} data-testid="mention-card" onClick={onSelect}>
       <div className="mention-card-head">
-        <span className="mention-source">{m.sourceName}</span>
+        <span className="mention-source">{sourceName(m.sourceName, m.sourceBuiltIn)}</span>
         <span className="mention-author">{m.authorHandle || t('mention.anonymous')}</span>
         <span className="spacer" />
         <time className="muted small nowrap" dateTime={m.publishedAt ?? m.receivedAt}>

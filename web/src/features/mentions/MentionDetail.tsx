@@ -16,6 +16,7 @@ import type { Mention } from './types.ts';
 import { VersionHistory } from './VersionHistory.tsx';
 import { AddToCaseDialog } from './AddToCaseDialog.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
+import { useSourceWords } from '../ingest/index.ts';
 import type { Filters } from './inbox-url.ts';
 import { Link } from '../../lib/router.tsx';
 
@@ -34,6 +35,7 @@ export function MentionDetail({ id, onClose, onChanged, onFilter }: Props) {
   const status = useSubmit();
   const [openingCase, setOpeningCase] = useState(false);
   const [addingToCase, setAddingToCase] = useState(false);
+  const { sourceName } = useSourceWords();
   const mention = data?.mention ?? null;
 
   // Analysis runs in the background after a mention arrives: look again a few times while it is missing.
@@ -87,7 +89,7 @@ export function MentionDetail({ id, onClose, onChanged, onFilter }: Props) {
       .catch(() => undefined);
   const inCase = mention.caseId !== null && mention.caseNumber !== null;
   const meta: [string, ReactNode][] = [
-    [t('mention.source'), mention.sourceName],
+    [t('mention.source'), sourceName(mention.sourceName, mention.sourceBuiltIn)],
     [t('mention.kind'), t(`kind.${mention.kind}`)],
     [
       t('mention.author'),
