@@ -62,5 +62,6 @@ test('never shows JSON or an empty object: nothing for {}, words for unknown key
 test('formats numbers in the reader’s locale and leaves words people wrote as they are', () => {
   expect(valueText('ru', 'import.file', 'accepted', 12345)).toBe(new Intl.NumberFormat('ru').format(12345));
   expect(valueText('en', 'case.closed', 'rootCause', 'Long queue at reception')).toBe('Long queue at reception');
+  expect(valueText('ru', 'case.closed', 'rootCause', 'Waiting-time process')).not.toBe('Waiting-time process');
   expect(valueText('en', 'alert_channel.create', 'kind', 'in_app')).toBe('in the app');
 });

@@ -1,5 +1,6 @@
 import { analysisMessages } from '../analysis/analysis.messages.ts';
 import { casesMessages } from '../cases/cases.messages.ts';
+import { defaultRootCauseOf } from '../cases/cases.vocab.ts';
 import { hasMessage, renderText, type Locale } from '../core/i18n.ts';
 import { ingestMessages } from '../ingest/ingest.messages.ts';
 import { mentionsMessages } from '../mentions/mentions.messages.ts';
@@ -47,6 +48,11 @@ function valueCode(action: string, field: string, value: string): string | null 
       return `${cases}.tier.${value}`;
     case 'outcome':
       return `${cases}.outcome.${value}`;
+    case 'rootCause': {
+      // A default root cause is stored by its English label; one the organisation added is its own words.
+      const id = defaultRootCauseOf(value);
+      return id ? `${cases}.rootCause.${id}` : null;
+    }
     case 'kind':
       if (area === 'reply') return `${replies}.kind.${value}`;
       if (area === 'mention') return `${mentions}.kind.${value}`;
