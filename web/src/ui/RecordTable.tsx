@@ -34,7 +34,10 @@ function defaultKey(item: unknown, index: number): string {
   return item && typeof item === 'object' && 'id' in item && typeof item.id === 'string' ? item.id : String(index);
 }
 
-/** A list of records as a table, with the loading and the empty state every list page shows. */
+/**
+ * A list of records as a table, with the loading and the empty state every list page shows. On a
+ * phone each record is a stack of "header: value" lines (the cells carry their header as data-label).
+ */
 export function RecordTable<T>({ items, columns, emptyTitle, emptyHint, testId, compact, rowKey = defaultKey, actions, detail, headless }: RecordTableProps<T>) {
   const { t } = useI18n();
   if (items === null) return <Spinner />;
@@ -42,7 +45,7 @@ export function RecordTable<T>({ items, columns, emptyTitle, emptyHint, testId, 
   const width = columns.length + (actions ? 1 : 0);
   return (
     <div className="table-wrap">
-      <table className={compact ? 'table table-compact' : 'table'} data-testid={testId}>
+      <table className={compact ? 'table table-stack table-compact' : 'table table-stack'} data-testid={testId}>
         {!headless && (
           <thead>
             <tr>
@@ -62,11 +65,20 @@ export function RecordTable<T>({ items, columns, emptyTitle, emptyHint, testId, 
               <Fragment key={rowKey(item, index)}>
                 <tr>
                   {columns.map((c, i) => (
-                    <td key={i} className={[c.className, c.cellClassName].filter(Boolean).join(' ') || undefined} title={c.title?.(item)}>
+                    <td
+                      key={i}
+                      className={[c.className, c.cellClassName].filter(Boolean).join(' ') || undefined}
+                      title={c.title?.(item)}
+                      data-label={!headless && typeof c.header === 'string' && c.header ? c.header : undefined}
+                    >
                       {c.render(item)}
                     </td>
                   ))}
-                  {actions && <td className="actions-col nowrap">{actions(item)}</td>}
+                  {actions && (
+                    <td className="actions-col nowrap" data-label={headless ? undefined : t('common.actions')}>
+                      {actions(item)}
+                    </td>
+                  )}
                 </tr>
                 {extra && (
                   <tr className="row-detail">
