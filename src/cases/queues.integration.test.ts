@@ -86,6 +86,13 @@ test('opens cases unassigned while the team has no members, then round-robins am
   expect(notified.length).toBeGreaterThan(0);
 });
 
+test('deals cases opened at the same time fairly: the team row is locked while the next person is picked', async () => {
+  const opened = await Promise.all(Array.from({ length: 6 }, () => newMention('Opened at once')).map(async (m) => admin.post('/api/cases', { mentionIds: [await m], tier: 'general' })));
+  const assignees = opened.map((r) => r.json().case.assigneeId as string);
+  expect(assignees.filter((a) => a === ids.alice)).toHaveLength(3);
+  expect(assignees.filter((a) => a === ids.carol)).toHaveLength(3);
+});
+
 test('stops assigning when the team’s auto-assignment is switched off', async () => {
   const res = await admin.patch(`/api/teams/${general.id}`, { autoAssign: false });
   expect(res.json().team.autoAssign).toBe(false);
