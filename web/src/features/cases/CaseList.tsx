@@ -19,10 +19,10 @@ const sorts = ['due', 'opened', 'number'] as const;
 type Sort = (typeof sorts)[number];
 
 /** Filters read from the address once (the board's "show all in the list" links carry the status). */
-function initialFilters(): { status: string; tier: CaseTier | '' } {
+function initialFilters(): { status: string; tier: CaseTier | ''; queue: boolean } {
   const params = new URLSearchParams(window.location.search);
   const tier = params.get('tier') ?? '';
-  return { status: params.get('status') ?? 'open', tier: (caseTiers as readonly string[]).includes(tier) ? (tier as CaseTier) : '' };
+  return { status: params.get('status') ?? 'open', tier: (caseTiers as readonly string[]).includes(tier) ? (tier as CaseTier) : '', queue: params.get('queue') === 'my_team_unassigned' };
 }
 
 /** Cases as a paged table: filters, the team queue, sorting by due time, and bulk assign or close as duplicates. */
@@ -38,7 +38,7 @@ export function CaseList() {
   const [location, setLocation] = useState('');
   const [source, setSource] = useState('');
   const [q, setQ] = useState('');
-  const [queue, setQueue] = useState(false);
+  const [queue, setQueue] = useState(() => initialFilters().queue);
   const [sort, setSort] = useState<Sort>('due');
   const [offset, setOffset] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());

@@ -5,7 +5,7 @@ import { RecordList } from '../../ui/RecordList.tsx';
 import { RecordTable } from '../../ui/RecordTable.tsx';
 import { Stat } from '../../ui/Stat.tsx';
 import { EmptyState, Spinner } from '../../ui/states.tsx';
-import { getMyWork } from './api.ts';
+import { getMyWork, listCases } from './api.ts';
 import { CaseStatusBadge, SlaCountdown, TierBadge, caseLabel, useNow } from './components.tsx';
 
 const caseHref = (id: string | undefined) => (id ? `/cases/${encodeURIComponent(id)}` : '/cases');
@@ -15,6 +15,8 @@ export function MyWorkPage() {
   const { t, tx, formatDate } = useI18n();
   const now = useNow();
   const work = useResource(getMyWork, [], { fallback: { cases: [], actions: [], approvals: [] } }).data;
+  // How many cases wait unassigned in the user's teams (none for a role that may not read cases).
+  const queue = useResource(() => listCases({ queue: 'my_team_unassigned', limit: 1 }).then((p) => p.total), [], { fallback: 0, quiet: true }).data;
 
   if (!work) return <Spinner />;
   const breached = work.cases.filter((c) => c.slaState === 'breached').length;
@@ -27,6 +29,13 @@ export function MyWorkPage() {
         <Stat label={t('myWork.approvals')} value={work.approvals.length} />
         <Stat label={t('myWork.breached')} value={breached} tone={breached > 0 ? 'bad' : undefined} />
       </div>
+      {queue !== null && queue > 0 && (
+        <p>
+          <Link href="/cases/list?queue=my_team_unassigned" className="btn" data-testid="team-queue-link">
+            {t('myWork.teamQueue', { n: queue })} →
+          </Link>
+        </p>
+      )}
 
       <section className="card">
         <h2>{t('myWork.cases')}</h2>
