@@ -118,8 +118,9 @@ export async function visitMainPages(page: Page, url: string, visit: (name: stri
   await page.waitForLoadState('networkidle');
   await visit('mention detail');
   await go('/my-work', 'my work', '.page');
+  await go('/cases/list', 'case list', '.page');
   await go('/cases', 'case board', '.page');
-  const firstCase = page.locator('a[href^="/cases/"]').first();
+  const firstCase = page.locator('[data-testid=case-board] a[href^="/cases/"], a.case-card').first();
   if (await firstCase.count()) {
     await firstCase.click();
     await page.locator('[data-testid=case-workflow]').waitFor();

@@ -81,15 +81,16 @@ describe('a phone, 390×844', () => {
       await page.locator('[data-testid=mention-card]').first().waitFor();
       expect(await detail.count()).toBe(0);
 
-      await go('/cases', '[data-testid=case-board], .page');
+      await go('/cases', '[data-testid=case-board]');
       await check('case board');
-      // The list view beside the board, where this build has one.
-      const listSwitch = page.locator('[data-testid=cases-view-list], a[href*="view=list"], [role=tab]:has-text("List")').first();
-      if (await listSwitch.count()) {
-        await listSwitch.click();
+      // The list view beside the board (/cases/list).
+      await go('/cases/list', '[data-testid=case-list], .page');
+      if (await page.locator('[data-testid=case-list]').count()) {
+        await page.locator('[data-testid=case-table], [data-testid=case-list] .empty-state').first().waitFor();
         await check('case list');
       }
-      const firstCase = page.locator('a[href^="/cases/"]').first();
+      await go('/cases', '[data-testid=case-board]');
+      const firstCase = page.locator('[data-testid=case-board] a[href^="/cases/"]').first();
       await firstCase.waitFor();
       await firstCase.click();
       await page.locator('[data-testid=case-workflow]').waitFor();
