@@ -5,6 +5,7 @@ import { runStatements } from '../run-statements.ts';
  * Teams with members and a round-robin cursor; cases point at their team, carry their current
  * SLA due time as a stored column (so the list sorts by it from an index), and may close as a
  * duplicate of another case. Two new timeline entries: a mention unlinked, a case moved to another team.
+ * Cases opened before teams existed join their tier's default team (seeded here for an organisation that has cases).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(
@@ -41,6 +42,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX cases_location_idx ON cases (org_id, location_id);
     ALTER TABLE case_events DROP CONSTRAINT case_events_type_check;
     ALTER TABLE case_events ADD CONSTRAINT case_events_type_check CHECK (type IN ('opened','status','assigned','handling','action_added','action_status','closed','reopened','mention_added','escalated','reply_drafted','reply_approved','reply_posted','mention_removed','team_changed'));
+    INSERT INTO teams (org_id, default_key) SELECT o.id, k.key FROM organisations o CROSS JOIN (VALUES ('general'), ('major'), ('malicious')) AS k(key) WHERE EXISTS (SELECT 1 FROM cases c WHERE c.org_id = o.id);
+    UPDATE cases c SET team_id = t.id FROM teams t WHERE t.org_id = c.org_id AND t.default_key = c.tier AND c.team_id IS NULL;
     `,
   );
 }
