@@ -68,6 +68,7 @@ test('"Not a risk" clears the flag, is recorded and audited, and the analysis ap
   expect(res.json()).toMatchObject({ dismissed: ['medical_error'], mention: { toReview: false, review: null } });
   expect(res.json().mention.analysis.risks.find((r: { risk: string }) => r.risk === 'medical_error')).toMatchObject({ dismissed: true });
   expect((await service.post(`/api/mentions/${id}/not-a-risk`, {})).statusCode).toBe(400);
+  expect((await service.get('/api/mentions?risk=medical_error')).json().items.map((m: { id: string }) => m.id)).not.toContain(id);
 
   const serviceId = (await service.get('/api/auth/me')).json().user.id;
   const recorded = await app.ctx.db.selectFrom('mention_risk_dismissals').selectAll().where('mention_id', '=', id).execute();

@@ -84,6 +84,7 @@ interface Candidate {
  */
 async function findDuplicateCase(
   trx: Db,
+  cache: Map<string, Set<string>>,
   m: { id: string; org_id: string; department_id: string | null; kind: string; title: string | null; text: string; at: Date },
 ): Promise<{ caseId: string; caseNumber: number; reason: 'near_duplicate' | 'syndicated'; similarity: number; mentionId: string } | null> {
   const days = `${NEAR_DUPLICATE_DAYS} days`;
@@ -106,7 +107,9 @@ async function findDuplicateCase(
   for (const row of rows.rows) {
     // Two departments named: two events, however alike the words.
     if (m.department_id && row.department_id && m.department_id !== row.department_id) continue;
-    const similarity = jaccard(own, shingles(`${row.title ?? ''} ${row.text}`));
+    let theirs = cache.get(row.mention_id);
+    if (!theirs) cache.set(row.mention_id, (theirs = shingles(`${row.title ?? ''} ${row.text}`)));
+    const similarity = jaccard(own, theirs);
     const news = m.kind === 'news' && row.kind === 'news';
     const sameTitle = news && ownTitle.length >= 8 && row.title !== null && normalised(row.title) === ownTitle;
     const reason = similarity >= NEAR_DUPLICATE_JACCARD ? 'near_duplicate' : news && (sameTitle || similarity >= SYNDICATED_JACCARD) ? 'syndicated' : null;
@@ -153,6 +156,8 @@ function majorHits(analysis: unknown, columnRisks: string[] | null): { hits: Req
  */
 export async function openCasesForMentions(ctx: Pick<AppContext, 'db' | 'boss'>, event: EventPayload<'mentions.analysed'>): Promise<string[]> {
   const touched: string[] = [];
+  // Shingles of the open cases' mentions, computed once per event (a batch compares with the same candidates).
+  const shingleCache = new Map<string, Set<string>>();
   for (const mentionId of event.mentionIds) {
     const caseId = await ctx.db.transaction().execute(async (trx) => {
       const m = await trx
@@ -170,7 +175,7 @@ export async function openCasesForMentions(ctx: Pick<AppContext, 'db' | 'boss'>,
       const weak = hits.filter((h) => h.confidence < threshold).map((h): ReviewEvidence => ({ risk: h.risk, span: h.span, cue: h.cue, confidence: h.confidence }));
       const viewer = wholeOrganisation(m.org_id);
 
-      const duplicate = await findDuplicateCase(trx, { ...m, at: m.published_at ?? m.received_at });
+      const duplicate = await findDuplicateCase(trx, shingleCache, { ...m, at: m.published_at ?? m.received_at });
       if (duplicate) {
         await linkToCase(trx, duplicate.caseId, m.id, { reason: duplicate.reason, similarity: duplicate.similarity, duplicateOf: duplicate.mentionId });
         return duplicate.caseId;

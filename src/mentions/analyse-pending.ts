@@ -37,7 +37,8 @@ function filterColumns(a: Analysis) {
   return {
     sentiment: a.sentiment.label,
     aspects: [...new Set(a.aspects.flatMap((x) => [x.aspect, `${x.aspect}:${x.polarity}`]))].join(','),
-    risks: [...new Set(a.risks.map((x) => x.risk))].join(','),
+    // A risk a person dismissed ("Not a risk") is no longer one the inbox filters on.
+    risks: [...new Set(a.risks.filter((x) => !x.dismissed).map((x) => x.risk))].join(','),
     staff: [...new Set(a.staff.map((x) => x.id))].join(','),
   };
 }

@@ -25,7 +25,7 @@ export async function dismissRisk(db: Db, viewer: Viewer, by: AuditBy, mentionId
   return db.transaction().execute(async (trx) => {
     const m = await trx
       .selectFrom('mentions')
-      .select(['id', 'department_id', 'analysis', 'review', 'to_review', 'author_handle'])
+      .select(['id', 'department_id', 'analysis', 'review', 'to_review', 'risks'])
       .where('id', '=', mentionId)
       .where('org_id', '=', viewer.orgId)
       .forUpdate()
@@ -47,7 +47,12 @@ export async function dismissRisk(db: Db, viewer: Viewer, by: AuditBy, mentionId
     const updatedAnalysis = analysis?.risks ? { ...analysis, risks: analysis.risks.map((r) => (names.has(r.risk) ? { ...r, dismissed: true } : r)) } : analysis;
     await trx
       .updateTable('mentions')
-      .set({ to_review: remaining.length > 0, review: remaining.length ? JSON.stringify(remaining) : null, analysis: updatedAnalysis ? JSON.stringify(updatedAnalysis) : null })
+      .set({
+        to_review: remaining.length > 0,
+        review: remaining.length ? JSON.stringify(remaining) : null,
+        analysis: updatedAnalysis ? JSON.stringify(updatedAnalysis) : null,
+        risks: (m.risks ?? []).filter((r) => !names.has(r)),
+      })
       .where('id', '=', m.id)
       .execute();
     for (const r of chosen) {
