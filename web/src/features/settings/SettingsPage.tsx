@@ -4,17 +4,18 @@ import { useApp } from '../../lib/app-context.tsx';
 import { Tabs } from '../../ui/Tabs.tsx';
 import { SlaSettingsTab } from '../cases/index.ts';
 import { ReplySettingsTab } from '../replies/index.ts';
+import { OrganisationTab } from './OrganisationTab.tsx';
 import { OrgTab } from './OrgTab.tsx';
 import { UsersTab } from './UsersTab.tsx';
 
-type Tab = 'locations' | 'departments' | 'staff' | 'users' | 'cases' | 'replies';
+type Tab = 'organisation' | 'locations' | 'departments' | 'staff' | 'users' | 'cases' | 'replies';
 
 /** The organisation, its users, and the case and reply settings: each tab for those who may change it. */
 export function SettingsPage() {
   const { t } = useI18n();
   const { can } = useApp();
   const tabs: Tab[] = [
-    ...(can('org.manage') ? (['locations', 'departments', 'staff'] as const) : []),
+    ...(can('org.manage') ? (['organisation', 'locations', 'departments', 'staff'] as const) : []),
     ...(can('users.manage') ? (['users'] as const) : []),
     ...(can('cases.manage') ? (['cases', 'replies'] as const) : []),
   ];
@@ -23,7 +24,7 @@ export function SettingsPage() {
   return (
     <div className="page">
       <Tabs tabs={tabs.map((id) => ({ id, label: t(`settings.${id}`) }))} current={tab} onSelect={setTab} />
-      {tab === 'users' ? <UsersTab /> : tab === 'cases' ? <SlaSettingsTab /> : tab === 'replies' ? <ReplySettingsTab /> : <OrgTab tab={tab} />}
+      {tab === 'organisation' ? <OrganisationTab /> : tab === 'users' ? <UsersTab /> : tab === 'cases' ? <SlaSettingsTab /> : tab === 'replies' ? <ReplySettingsTab /> : <OrgTab tab={tab} />}
     </div>
   );
 }

@@ -4,6 +4,9 @@ import { defineMessages } from '../../i18n/catalogue.ts';
 export const settingsMessages = defineMessages({
   en: {
     'settings.title': 'Settings',
+    'settings.organisation': 'Organisation',
+    'org.defaultLocale': 'Default language',
+    'org.defaultLocaleHint': 'Notifications and e-mail are written in it for users who have not chosen their own language.',
     'settings.locations': 'Locations',
     'settings.departments': 'Departments',
     'settings.staff': 'Staff roster',
@@ -33,6 +36,9 @@ export const settingsMessages = defineMessages({
   },
   ru: {
     'settings.title': 'Настройки',
+    'settings.organisation': 'Организация',
+    'org.defaultLocale': 'Язык по умолчанию',
+    'org.defaultLocaleHint': 'На нём пишутся уведомления и письма пользователям, которые не выбрали свой язык.',
     'settings.locations': 'Филиалы',
     'settings.departments': 'Отделения',
     'settings.staff': 'Сотрудники',
@@ -62,6 +68,9 @@ export const settingsMessages = defineMessages({
   },
   'zh-CN': {
     'settings.title': '设置',
+    'settings.organisation': '机构',
+    'org.defaultLocale': '默认语言',
+    'org.defaultLocaleHint': '未自行选择语言的用户，其通知和邮件使用该语言。',
     'settings.locations': '院区',
     'settings.departments': '科室',
     'settings.staff': '医护人员名册',
