@@ -30,13 +30,13 @@ export async function bulkCases(db: Db, boss: PgBoss | null, viewer: Viewer, act
   return db.transaction().execute(async (trx) => {
     const reason = body.reason ? { reason: body.reason } : {};
     if (body.action === 'assign') {
-      for (const id of ids) await assignLocked(trx, boss, viewer, actor, await lockListed(trx, viewer, id, 'ids'), { assigneeId: body.assigneeId, ...reason }, { bulk: ids.length });
+      for (const id of ids) await assignLocked(trx, boss, viewer, actor, await lockListed(trx, viewer, id, 'ids'), { assigneeId: body.assigneeId, ...reason });
       return ids;
     }
     if (ids.includes(body.duplicateOf)) throw badRequest(casesMessages.text('duplicateOfItself'));
     const kept = await lockListed(trx, viewer, body.duplicateOf, 'duplicateOf');
     if (kept.status === 'closed') throw badRequest(casesMessages.text('duplicateOfClosed', { number: String(kept.number) }));
-    for (const id of ids) await closeAsDuplicate(trx, viewer, actor, await lockListed(trx, viewer, id, 'ids'), kept, { ...reason, bulk: ids.length });
+    for (const id of ids) await closeAsDuplicate(trx, viewer, actor, await lockListed(trx, viewer, id, 'ids'), kept, reason);
     return ids;
   });
 }

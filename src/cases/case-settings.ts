@@ -58,6 +58,8 @@ export async function updateCaseSettings(db: Db, by: SettingsAuthor, settings: C
       const found = await trx.selectFrom('locations').select('id').where('org_id', '=', orgId).where('id', 'in', ids).execute();
       if (found.length !== ids.length) throw badRequest(casesMessages.text('noSuchLocation'));
     }
+    const previous = await trx.selectFrom('case_settings').select('tiers').where('org_id', '=', orgId).executeTakeFirst();
+    const before = (previous?.tiers ?? {}) as Record<string, unknown>;
     // Each tier stores its team's id, never a name: a default team's name is made in the reader's language.
     const tiers: Record<string, { firstResponseHours: number; resolutionHours: number; teamId: string }> = {};
     for (const tier of TIERS) {
@@ -78,7 +80,8 @@ export async function updateCaseSettings(db: Db, by: SettingsAuthor, settings: C
       targetType: 'organisation',
       targetId: orgId,
       ip: by.ip,
-      details: { tiers, locations: settings.locations.length },
+      // Readable: the tiers whose clocks or team changed (codes the audit page names), not their ids.
+      details: { tiers: TIERS.filter((t) => JSON.stringify(tiers[t]) !== JSON.stringify(before[t])), locations: settings.locations.length },
     });
   });
   return getCaseSettings(db, orgId, locale);
