@@ -3,7 +3,7 @@ import { defineMessages } from '../../i18n/catalogue.ts';
 /** Alerts, their rules and channels, failed deliveries and the notification bell. */
 export const alertsMessages = defineMessages({
   en: {
-    'notifications.title': 'Notifications ({n} unread)',
+    'notifications.title': 'Notifications, {n} unread',
     'notifications.heading': 'Notifications',
     'notifications.empty': 'Nothing new.',
     'notifications.markRead': 'Mark read',
@@ -118,7 +118,7 @@ export const alertsMessages = defineMessages({
     'outbox.pageOf': 'Page {page} of {pages} ({total} mails)',
   },
   ru: {
-    'notifications.title': 'Уведомления (непрочитанных: {n})',
+    'notifications.title': 'Уведомления, непрочитанных: {n}',
     'notifications.heading': 'Уведомления',
     'notifications.empty': 'Ничего нового.',
     'notifications.markRead': 'Прочитано',
@@ -233,7 +233,7 @@ export const alertsMessages = defineMessages({
     'outbox.pageOf': 'Страница {page} из {pages} (писем: {total})',
   },
   'zh-CN': {
-    'notifications.title': '通知（{n} 条未读）',
+    'notifications.title': '通知，{n} 条未读',
     'notifications.heading': '通知',
     'notifications.empty': '暂无新通知。',
     'notifications.markRead': '标为已读',
