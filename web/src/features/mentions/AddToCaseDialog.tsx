@@ -42,11 +42,11 @@ export function AddToCaseDialog({ mention, onClose, onAdded }: { mention: Mentio
       <Field label={t('addToCase.search')}>
         <input name="caseSearch" type="search" value={q} autoFocus onChange={(e) => setQ(e.target.value)} />
       </Field>
-      <ul className="case-choices" role="listbox" aria-label={t('addToCase.search')}>
+      <ul className="case-choices" aria-label={t('addToCase.search')}>
         {choices?.length === 0 && <li className="muted small">{t('addToCase.none')}</li>}
         {choices?.map((c) => (
           <li key={c.id}>
-            <button type="button" role="option" aria-selected={chosen?.id === c.id} className={`case-choice${chosen?.id === c.id ? ' selected' : ''}`} onClick={() => setChosen(c)}>
+            <button type="button" aria-pressed={chosen?.id === c.id} className={`case-choice${chosen?.id === c.id ? ' selected' : ''}`} onClick={() => setChosen(c)}>
               <span className="strong">#{c.number}</span> {c.title}
             </button>
           </li>
