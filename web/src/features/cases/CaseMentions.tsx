@@ -110,7 +110,7 @@ function LinkMentionDialog({ caseId, linked, onClose, onDone }: { caseId: string
         ) : (
           <ul className="link-hits" data-testid="link-hits">
             {hits.map((m) => (
-              <li key={m.id} className="link-hit">
+              <li key={m.id} className="link-hit" data-in-case={m.status === 'in_case'}>
                 <div className="link-hit-text">
                   <div className="small muted">
                     {m.sourceName}
@@ -118,6 +118,7 @@ function LinkMentionDialog({ caseId, linked, onClose, onDone }: { caseId: string
                   </div>
                   <div className="cell-clip">{m.text}</div>
                 </div>
+                {m.status === 'in_case' && !linked.includes(m.id) && <span className="badge">{t('link.inOtherCase')}</span>}
                 {linked.includes(m.id) ? (
                   <span className="muted small">{t('link.inCase')}</span>
                 ) : (
