@@ -141,9 +141,15 @@ export function MentionDetail({ id, onClose, onChanged, onFilter }: Props) {
           {a && <SentimentBadge label={a.sentiment.label} />}
           <StatusBadge status={mention.status} />
         </div>
-        <button type="button" className="icon-btn detail-close" aria-label={t('common.close')} onClick={onClose}>
-          <span className="detail-close-x">×</span>
-          <span className="detail-back">← {t('common.back')}</span>
+        <button type="button" className="icon-btn detail-close" onClick={onClose}>
+          <span className="detail-close-x" aria-hidden="true">
+            ×
+          </span>
+          <span className="detail-close-label visually-hidden">{t('common.close')}</span>
+          <span className="detail-back">
+            <span aria-hidden="true">← </span>
+            {t('common.back')}
+          </span>
         </button>
       </div>
       {mention.title && <h2 className="detail-title">{mention.title}</h2>}
