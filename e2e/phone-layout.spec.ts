@@ -71,15 +71,22 @@ describe('a phone, 390×844', () => {
 
       await go('/inbox', '[data-testid=mention-card]');
       await check('inbox');
-      // A mention is its own screen: the list and its filters are gone until Back.
-      await page.locator('[data-testid=mention-card]').first().click();
+      // A mention is its own screen, from its top: the list and its filters are gone until Back,
+      // which returns to the same place in the list.
+      const card = page.locator('[data-testid=mention-card]').nth(5);
+      await card.scrollIntoViewIfNeeded();
+      const listY = await page.evaluate(() => window.scrollY);
+      expect(listY).toBeGreaterThan(0);
+      await card.click();
       const detail = page.locator('[data-testid=mention-detail]');
       await detail.waitFor();
       await check('mention');
       expect(await page.locator('.inbox-list-pane').isVisible()).toBe(false);
-      await detail.locator('.detail-close').click();
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      await detail.getByRole('button', { name: { en: 'Back', ru: 'Назад', 'zh-CN': '返回' }[locale] }).click();
       await page.locator('[data-testid=mention-card]').first().waitFor();
       expect(await detail.count()).toBe(0);
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(listY);
 
       await go('/cases', '[data-testid=case-board]');
       await check('case board');

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { usePagedList, useResource } from '../../lib/use-resource.ts';
+import { closeDetailScreen, openDetailScreen } from '../../ui/detail-screen.ts';
 import { LoadMore } from '../../ui/LoadMore.tsx';
 import { EmptyState, Spinner } from '../../ui/states.tsx';
 import { listSources } from '../ingest/index.ts';
@@ -79,7 +80,14 @@ export function InboxPage() {
         <ul className="mention-list" aria-busy={loading}>
           {items.map((m) => (
             <li key={m.id}>
-              <MentionCard mention={m} selected={m.id === selectedId} onSelect={() => setSelectedId(m.id)} />
+              <MentionCard
+                mention={m}
+                selected={m.id === selectedId}
+                onSelect={() => {
+                  openDetailScreen();
+                  setSelectedId(m.id);
+                }}
+              />
             </li>
           ))}
         </ul>
@@ -93,7 +101,10 @@ export function InboxPage() {
         <MentionDetail
           key={selectedId}
           id={selectedId}
-          onClose={() => setSelectedId(null)}
+          onClose={() => {
+            setSelectedId(null);
+            closeDetailScreen();
+          }}
           onChanged={onMentionChanged}
           onFilter={(patch) => {
             setFilters((f) => ({ ...f, ...patch }));
