@@ -108,7 +108,11 @@ export async function seedDemo(ctx: Pick<AppContext, 'db' | 'boss'>, options: { 
       }
     });
   }
-  // The clinic's past work: analysed, cases opened for risks and complaints, some of them answered or closed.
-  if (atWork) await settleDemo(ctx, orgId);
+  if (atWork) {
+    // A clinic group based in Shanghai writes to staff who chose no language of their own in Chinese.
+    await db.updateTable('organisations').set({ default_locale: 'zh-CN' }).where('id', '=', orgId).execute();
+    // The clinic's past work: analysed, cases opened for risks and complaints, some of them answered or closed.
+    await settleDemo(ctx, orgId);
+  }
   return { orgId, mentions: total };
 }
