@@ -101,6 +101,8 @@ test('near-duplicate texts join the open case of the first instead of opening ne
   expect(detail.case.mentionIds).toEqual(expect.arrayContaining([first, copy]));
   expect(detail.timeline.find((e: { type: string }) => e.type === 'mention_added')).toMatchObject({ data: { mentionId: copy, reason: 'near_duplicate', duplicateOf: first } });
   expect((await service.get(`/api/mentions/${copy}`)).json().mention).toMatchObject({ status: 'in_case', caseId });
+  const audit = await app.ctx.db.selectFrom('audit_log').select(['action', 'actor', 'details']).where('target_id', '=', caseId!).where('action', '=', 'case.mention_linked').execute();
+  expect(audit).toEqual([expect.objectContaining({ details: expect.objectContaining({ reason: 'near_duplicate', after: { mention: expect.stringContaining('anna_k_2') } }) })]);
 });
 
 test('syndicated copies of one news item are one case', async () => {

@@ -7,6 +7,8 @@ import { reopenLocked } from './case-workflow.ts';
 import { recordCaseEvent, SYSTEM_ACTOR } from './cases.queries.ts';
 import { MAJOR_CASE_RISKS } from './cases.vocab.ts';
 import { createCase } from './create-case.ts';
+import { auditCase } from './case-audit.ts';
+import { mentionLabel } from './link-mention.ts';
 
 export { MAJOR_CASE_RISKS };
 
@@ -119,8 +121,18 @@ async function findDuplicateCase(
   return { caseId: best.row.case_id, caseNumber: best.row.case_number, reason: best.reason, similarity: Math.round(best.similarity * 100) / 100, mentionId: best.row.mention_id };
 }
 
-/** Links the mention to the case with a timeline entry saying why (reason: a code the timeline names). */
-async function linkToCase(trx: Db, caseId: string, mentionId: string, data: Record<string, unknown>): Promise<void> {
+/**
+ * Links the mention to the case with a timeline entry saying why and an audit entry
+ * (`case.mention_linked` by Verity). reason: `near_duplicate`, `syndicated`, or the same-author text.
+ */
+async function linkToCase(
+  trx: Db,
+  c: { id: string; number: number; org_id: string },
+  mention: { id: string; text: string; author_handle: string | null },
+  data: { reason: string; [key: string]: unknown },
+): Promise<void> {
+  const caseId = c.id;
+  const mentionId = mention.id;
   await trx
     .insertInto('case_mentions')
     .values({ case_id: caseId, mention_id: mentionId })
@@ -128,6 +140,7 @@ async function linkToCase(trx: Db, caseId: string, mentionId: string, data: Reco
     .execute();
   await trx.updateTable('mentions').set({ status: 'in_case', to_review: false }).where('id', '=', mentionId).execute();
   await recordCaseEvent(trx, caseId, SYSTEM_ACTOR, 'mention_added', { mentionId, ...data });
+  await auditCase(trx, c.org_id, SYSTEM_ACTOR, 'case.mention_linked', c, { after: { mention: mentionLabel(mention) }, ...data });
 }
 
 /** The mention's major-risk hits that nobody dismissed; an analysis without confidences (older models) counts each hit as certain. */
@@ -177,7 +190,11 @@ export async function openCasesForMentions(ctx: Pick<AppContext, 'db' | 'boss'>,
 
       const duplicate = await findDuplicateCase(trx, shingleCache, { ...m, at: m.published_at ?? m.received_at });
       if (duplicate) {
-        await linkToCase(trx, duplicate.caseId, m.id, { reason: duplicate.reason, similarity: duplicate.similarity, duplicateOf: duplicate.mentionId });
+        await linkToCase(trx, { id: duplicate.caseId, number: duplicate.caseNumber, org_id: m.org_id }, m, {
+          reason: duplicate.reason,
+          similarity: duplicate.similarity,
+          duplicateOf: duplicate.mentionId,
+        });
         return duplicate.caseId;
       }
       if (strong.length) {
@@ -216,7 +233,7 @@ export async function openCasesForMentions(ctx: Pick<AppContext, 'db' | 'boss'>,
         .forUpdate()
         .executeTakeFirst();
       if (!previous) return null;
-      await linkToCase(trx, previous.id, m.id, { reason: 'new mention from the same author' });
+      await linkToCase(trx, previous, m, { reason: 'new mention from the same author' });
       if (previous.status === 'closed') await reopenLocked(trx, ctx.boss, m.org_id, previous, SYSTEM_ACTOR, { reason: 'new mention from the same author', mentionId: m.id });
       return previous.id;
     });
