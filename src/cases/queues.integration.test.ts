@@ -230,3 +230,21 @@ test('records status changes and reopening in the audit log with before and afte
   expect((await admin.post(`/api/cases/${c.id}/transition`, { to: 'acknowledged', note: 'Called back' })).statusCode).toBe(200);
   expect(await audit('case.status', c.number)).toEqual([expect.objectContaining({ before: { status: 'new' }, after: { status: 'acknowledged' }, reason: 'Called back' })]);
 });
+
+test('the audit page words the case entries in Russian: action names, fields and codes, no raw ids', async () => {
+  const res = await admin.request({ method: 'GET', url: '/api/audit?limit=200', headers: { 'accept-language': 'ru' } });
+  expect(res.statusCode, res.body).toBe(200);
+  const items = res.json().items as { action: string; actionLabel: string; detailLines: { field: string; value?: string; before?: string; after?: string }[] }[];
+  const ours = items.filter((i) => i.action.startsWith('case.') || i.action.startsWith('team.'));
+  expect(new Set(ours.map((i) => i.action))).toEqual(
+    new Set(['case.opened', 'case.assigned', 'case.team_changed', 'case.status', 'case.closed', 'case.mention_linked', 'case.mention_unlinked', 'team.update', 'team.members']),
+  );
+  for (const item of ours) {
+    expect(item.actionLabel).not.toBe(item.action);
+    const text = item.detailLines.map((l) => [l.field, l.value, l.before, l.after].filter(Boolean).join(' ')).join(' | ');
+    expect(text, item.action).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(text, item.action).not.toMatch(/\b(status|assignee|team|outcome|duplicateOf|autoAssign|onShift|member)\b/);
+  }
+  const status = ours.find((i) => i.action === 'case.status')!;
+  expect(status.detailLines).toContainEqual(expect.objectContaining({ before: 'новое', after: 'принято' }));
+});
