@@ -26,6 +26,9 @@ test('shows the cases auto-assigned to a patient-service user in My work, on a p
   await page.goto(`${url}/my-work`);
   await page.locator('a[href^="/cases/"]').first().waitFor();
   expect(await page.locator('a[href^="/cases/"]').count()).toBeGreaterThan(0);
+  // They are on shift in the patient-service team, and may go off shift themselves.
+  const shift = page.locator('[data-testid=my-shifts] input[type=checkbox]').first();
+  expect(await shift.isChecked()).toBe(true);
   expect(await sideways()).toBeLessThanOrEqual(0);
 });
 

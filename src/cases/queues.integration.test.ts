@@ -248,3 +248,10 @@ test('the audit page words the case entries in Russian: action names, fields and
   const status = ours.find((i) => i.action === 'case.status')!;
   expect(status.detailLines).toContainEqual(expect.objectContaining({ before: 'новое', after: 'принято' }));
 });
+
+test('a member puts themself on or off shift, but not someone else', async () => {
+  const own = await alice.patch(`/api/teams/${general.id}/members/${ids.alice}`, { onShift: false });
+  expect(own.statusCode, own.body).toBe(200);
+  expect((await alice.patch(`/api/teams/${general.id}/members/${ids.carol}`, { onShift: false })).statusCode).toBe(403);
+  expect((await alice.patch(`/api/teams/${general.id}/members/${ids.alice}`, { onShift: true })).statusCode).toBe(200);
+});

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditBy } from '../audit/index.ts';
 import { IdParams } from '../auth/index.ts';
+import { forbidden } from '../core/errors.ts';
 import { requireAuth } from '../core/request.ts';
 import { AddMemberBody, CreateTeamBody, MemberParams, TeamView, UpdateMemberBody, UpdateTeamBody } from './cases.schemas.ts';
 import { changeMember, createTeam, findTeams, getTeam, updateTeam } from './teams.ts';
@@ -37,8 +38,11 @@ export async function teamRoutes(server: FastifyInstance): Promise<void> {
 
   app.patch(
     '/api/teams/:id/members/:userId',
-    { config: { access: 'cases.manage' }, schema: { tags, params: MemberParams, body: UpdateMemberBody, response: { 200: TeamResponse } } },
+    // A member puts themself on or off shift; anyone else's shift is the managers' to change.
+    { config: { access: 'cases.work' }, schema: { tags, params: MemberParams, body: UpdateMemberBody, response: { 200: TeamResponse } } },
     async (request) => {
+      const auth = requireAuth(request);
+      if (request.params.userId !== auth.userId && !server.ctx.access.can(auth.role, 'cases.manage')) throw forbidden();
       await changeMember(db, by(request), request.params.id, request.params.userId, { onShift: request.body.onShift });
       return { team: await getTeam(db, requireAuth(request).orgId, request.params.id, request.locale) };
     },

@@ -1,11 +1,14 @@
 import { useI18n } from '../../i18n/index.tsx';
+import { useApp } from '../../lib/app-context.tsx';
 import { Link } from '../../lib/router.tsx';
 import { useResource } from '../../lib/use-resource.ts';
+import { useSubmit } from '../../lib/use-submit.ts';
+import { Check } from '../../ui/Field.tsx';
 import { RecordList } from '../../ui/RecordList.tsx';
 import { RecordTable } from '../../ui/RecordTable.tsx';
 import { Stat } from '../../ui/Stat.tsx';
 import { EmptyState, Spinner } from '../../ui/states.tsx';
-import { getMyWork, listCases } from './api.ts';
+import { getMyWork, listCases, listTeams, setMemberShift } from './api.ts';
 import { CaseStatusBadge, SlaCountdown, TierBadge, caseLabel, useNow } from './components.tsx';
 
 const caseHref = (id: string | undefined) => (id ? `/cases/${encodeURIComponent(id)}` : '/cases');
@@ -16,6 +19,15 @@ export function MyWorkPage() {
   const now = useNow();
   const work = useResource(getMyWork, [], { fallback: { cases: [], actions: [], approvals: [] } }).data;
   // How many cases wait unassigned in the user's teams (none for a role that may not read cases).
+  const { me } = useApp();
+  const teams = useResource(listTeams, [], { fallback: [], quiet: true });
+  const myTeams = (teams.data ?? []).filter((team) => team.members.some((m) => m.userId === me.id));
+  const { busy, run } = useSubmit();
+  const setShift = (teamId: string, onShift: boolean) =>
+    void run(async () => {
+      await setMemberShift(teamId, me.id, onShift);
+      await teams.reload();
+    });
   const queue = useResource(() => listCases({ queue: 'my_team_unassigned', limit: 1 }).then((p) => p.total), [], { fallback: 0, quiet: true }).data;
 
   if (!work) return <Spinner />;
@@ -29,6 +41,20 @@ export function MyWorkPage() {
         <Stat label={t('myWork.approvals')} value={work.approvals.length} />
         <Stat label={t('myWork.breached')} value={breached} tone={breached > 0 ? 'bad' : undefined} />
       </div>
+      {myTeams.length > 0 && (
+        <div className="toolbar my-shifts" data-testid="my-shifts">
+          {myTeams.map((team) => (
+            <Check
+              key={team.id}
+              name={`shift-${team.id}`}
+              label={t('myWork.onShift', { team: team.name })}
+              checked={team.members.find((m) => m.userId === me.id)!.onShift}
+              disabled={busy}
+              onChange={(on) => setShift(team.id, on)}
+            />
+          ))}
+        </div>
+      )}
       {queue !== null && queue > 0 && (
         <p>
           <Link href="/cases/list?queue=my_team_unassigned" className="btn" data-testid="team-queue-link">
