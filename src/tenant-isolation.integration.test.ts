@@ -11,7 +11,24 @@ import { createTestApp, multipartBody, type TestApp, type TestClient } from './t
  * token or webhook secret, not a session, and push.integration.test.ts covers wrong credentials.
  */
 
-type Kind = 'location' | 'department' | 'staff' | 'user' | 'source' | 'mention' | 'importRun' | 'alertChannel' | 'alertRule' | 'alert' | 'notification' | 'delivery' | 'mail' | 'case' | 'caseAction' | 'reply' | 'team';
+type Kind =
+  | 'location'
+  | 'department'
+  | 'staff'
+  | 'user'
+  | 'source'
+  | 'mention'
+  | 'importRun'
+  | 'alertChannel'
+  | 'alertRule'
+  | 'alert'
+  | 'notification'
+  | 'delivery'
+  | 'mail'
+  | 'case'
+  | 'caseAction'
+  | 'reply'
+  | 'team';
 interface Case {
   kind: Kind;
   body?: unknown;
@@ -146,7 +163,13 @@ beforeAll(async () => {
   idsB.notification = (await app.ctx.db.selectFrom('notification_recipients').select('id').executeTakeFirstOrThrow()).id;
   idsB.delivery = (await app.ctx.db.selectFrom('notification_deliveries').select('id').where('org_id', '=', orgB).where('channel_id', '=', idsB.alertChannel).executeTakeFirstOrThrow()).id;
   await app.ctx.db.updateTable('notification_deliveries').set({ status: 'dead', last_error: 'test' }).where('id', '=', idsB.delivery).execute();
-  idsB.mail = (await app.ctx.db.insertInto('mail_outbox').values({ org_id: orgB, recipients: ['b@clinic-b.test'], subject: 'B mail', text_body: 'B', html_body: 'B' }).returning('id').executeTakeFirstOrThrow()).id;
+  idsB.mail = (
+    await app.ctx.db
+      .insertInto('mail_outbox')
+      .values({ org_id: orgB, recipients: ['b@clinic-b.test'], subject: 'B mail', text_body: 'B', html_body: 'B' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
   idsB.case = (await created(adminB.post('/api/cases', { mentionIds: [idsB.mention], tier: 'malicious' }))).case!.id;
   idsB.caseAction = (
     (await created(
@@ -170,7 +193,11 @@ test('covers every route of the server with an id parameter in the matrix', () =
 
 test.each(Object.entries(MATRIX))('answers 404 to %s with an id of another organisation', async (route, { kind, body }) => {
   const [method, path] = route.split(' ') as [string, string];
-  const res = await adminA.request({ method: method as 'GET', url: path.replace(':id', idsB[kind]).replace(':actionId', idsB.caseAction).replace(':mentionId', idsB.mention).replace(':userId', idsB.user), ...(body !== undefined ? { payload: body as object } : {}) });
+  const res = await adminA.request({
+    method: method as 'GET',
+    url: path.replace(':id', idsB[kind]).replace(':actionId', idsB.caseAction).replace(':mentionId', idsB.mention).replace(':userId', idsB.user),
+    ...(body !== undefined ? { payload: body as object } : {}),
+  });
   expect(res.statusCode).toBe(404);
   expect(res.json()).toMatchObject({ error: { code: 'not_found', message: expect.any(String) } });
 });
@@ -178,7 +205,11 @@ test.each(Object.entries(MATRIX))('answers 404 to %s with an id of another organ
 test('leaves every object of the other organisation unchanged', async () => {
   for (const [route, { kind, body }] of Object.entries(MATRIX)) {
     const [method, path] = route.split(' ') as [string, string];
-    await adminA.request({ method: method as 'GET', url: path.replace(':id', idsB[kind]).replace(':actionId', idsB.caseAction).replace(':mentionId', idsB.mention).replace(':userId', idsB.user), ...(body !== undefined ? { payload: body as object } : {}) });
+    await adminA.request({
+      method: method as 'GET',
+      url: path.replace(':id', idsB[kind]).replace(':actionId', idsB.caseAction).replace(':mentionId', idsB.mention).replace(':userId', idsB.user),
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
   }
   const after = await snapshotB();
   expect(after).toEqual(before);
