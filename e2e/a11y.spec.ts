@@ -79,6 +79,32 @@ describe('accessibility', () => {
     }, 180_000);
   }
 
+  test('a toast is announced (a live region), can be dismissed, and covers none of the page’s buttons (.btn)', async () => {
+    await page.evaluate(() => localStorage.setItem('verity.lang', 'en'));
+    await page.goto(`${url}/inbox`);
+    await page.locator('[data-testid=mention-card]').first().click();
+    const status = page.locator('[data-testid=mention-detail] select[name=status]');
+    await status.waitFor();
+    const values = await status.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    const current = await status.inputValue();
+    await status.selectOption(values.find((v) => v !== current)!);
+    const toast = page.locator('[data-testid=notices] .notice').first();
+    await toast.waitFor();
+    expect(await page.locator('[data-testid=notices]').getAttribute('aria-live')).toBe('polite');
+    const covered = await page.evaluate(`(() => {
+      const t = document.querySelector('[data-testid=notices] .notice').getBoundingClientRect();
+      return [...document.querySelectorAll('.content .btn, .topbar button')]
+        .map((b) => [b, b.getBoundingClientRect()])
+        .filter(([, r]) => r.width > 0 && r.bottom > 0 && r.top < window.innerHeight)
+        .filter(([, r]) => r.left < t.right && r.right > t.left && r.top < t.bottom && r.bottom > t.top)
+        .map(([b]) => b.textContent.trim());
+    })()`);
+    expect(covered).toEqual([]);
+    await page.screenshot({ path: join(shotsDir, 'a11y-toast-desk.png') });
+    await toast.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await page.locator('[data-testid=notices] .notice').count()).toBe(0);
+  });
+
   test('the shell by keyboard: a skip link first, a visible focus, every page of the navigation reachable', async () => {
     await page.evaluate(() => localStorage.setItem('verity.lang', 'en'));
     await page.goto(`${url}/inbox`);
