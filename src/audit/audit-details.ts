@@ -62,6 +62,9 @@ function valueCode(action: string, field: string, value: string): string | null 
       return null;
     case 'risk':
       return `${analysis}.risk.${value}`;
+    case 'reason':
+      // Verity's own reasons for linking a mention are codes; a person's reason is their words.
+      return `${cases}.linkReason.${value}`;
     case 'role':
       return `${ns}.value.role.${value}`;
     case 'refused':

@@ -229,6 +229,22 @@ test('reopens a closed case when the same author writes again', async () => {
   expect(await openCasesForMentions(app.ctx, { orgId, mentionIds: [second] })).toEqual([]);
 });
 
+test('a message the same author wrote before the case closed joins it as history and does not reopen it', async () => {
+  const first = await newMention('The bill had two charges I never agreed to', { authorHandle: 'zhao.min', departmentId });
+  const c = (await service.post('/api/cases', { mentionIds: [first], tier: 'general' })).json().case;
+  await walk(c.id, ['acknowledged', 'investigating', 'responded']);
+  await addAction(c.id);
+  expect((await service.post(`/api/cases/${c.id}/close`, { rootCauseId: await rootCauseId() })).statusCode).toBe(200);
+  // Imported late: written a week ago, before the case was closed.
+  const older = await newMention('Also the receipt was missing', { authorHandle: 'zhao.min', departmentId, publishedAt: new Date(Date.now() - 7 * 86_400_000).toISOString() });
+  await analysePending(app.ctx, orgId);
+  expect(await openCasesForMentions(app.ctx, { orgId, mentionIds: [older] })).toEqual([c.id]);
+  const detail = (await service.get(`/api/cases/${c.id}`)).json();
+  expect(detail.case.status).toBe('closed');
+  expect(detail.case.mentionIds).toEqual([first, older]);
+  expect(detail.timeline.at(-1)).toMatchObject({ type: 'mention_added', data: { reason: 'same_author' } });
+});
+
 test('escalates a breached case to the department head, then to leadership, once per level', async () => {
   const c = await openCase();
   const past = new Date(Date.now() - 3 * 3_600_000);

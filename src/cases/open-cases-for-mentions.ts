@@ -123,7 +123,7 @@ async function findDuplicateCase(
 
 /**
  * Links the mention to the case with a timeline entry saying why and an audit entry
- * (`case.mention_linked` by Verity). reason: `near_duplicate`, `syndicated`, or the same-author text.
+ * (`case.mention_linked` by Verity). reason: `near_duplicate`, `syndicated` or `same_author` (cases.messages.ts `linkReason.*` names them).
  */
 async function linkToCase(
   trx: Db,
@@ -233,8 +233,12 @@ export async function openCasesForMentions(ctx: Pick<AppContext, 'db' | 'boss'>,
         .forUpdate()
         .executeTakeFirst();
       if (!previous) return null;
-      await linkToCase(trx, previous, m, { reason: 'new mention from the same author' });
-      if (previous.status === 'closed') await reopenLocked(trx, ctx.boss, m.org_id, previous, SYSTEM_ACTOR, { reason: 'new mention from the same author', mentionId: m.id });
+      await linkToCase(trx, previous, m, { reason: 'same_author' });
+      // Only news reopens a case: a message written before the case closed (a late import, a
+      // re-analysis) joins it as history.
+      const writtenAt = m.published_at ?? m.received_at;
+      if (previous.status === 'closed' && (!previous.closed_at || writtenAt > previous.closed_at))
+        await reopenLocked(trx, ctx.boss, m.org_id, previous, SYSTEM_ACTOR, { reason: 'same_author', mentionId: m.id });
       return previous.id;
     });
     if (caseId) touched.push(caseId);
