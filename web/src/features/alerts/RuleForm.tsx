@@ -10,6 +10,7 @@ import { FormActions } from '../../ui/FormActions.tsx';
 import { InlineForm } from '../../ui/InlineForm.tsx';
 import { MultiCheck } from '../../ui/MultiCheck.tsx';
 import { EnumSelect, optionsOf } from '../../ui/Select.tsx';
+import { TimeField } from '../../ui/TimeField.tsx';
 import { listSources } from '../ingest/index.ts';
 import { saveRule } from './api.ts';
 import { emptyDraft, toBody, toDraft, type RuleDraft } from './rule-draft.ts';
@@ -114,10 +115,10 @@ export function RuleForm({ rule, channels, onDone }: Props) {
         {draft.quiet && (
           <div className="form-row">
             <Field label={t('rules.quietStart')} width="narrow">
-              <input name="quietStart" type="time" value={draft.quietHours.start} onChange={(e) => setQuiet({ start: e.target.value })} />
+              <TimeField name="quietStart" value={draft.quietHours.start} onChange={(start) => setQuiet({ start })} />
             </Field>
             <Field label={t('rules.quietEnd')} width="narrow">
-              <input name="quietEnd" type="time" value={draft.quietHours.end} onChange={(e) => setQuiet({ end: e.target.value })} />
+              <TimeField name="quietEnd" value={draft.quietHours.end} onChange={(end) => setQuiet({ end })} />
             </Field>
             <Field label={t('location.timezone')}>
               <input name="quietTimezone" value={draft.quietHours.timezone} onChange={(e) => setQuiet({ timezone: e.target.value })} />

@@ -3,6 +3,7 @@ import type { Location } from '../../../lib/app-context.tsx';
 import { weekdays, type Weekday } from '../../../lib/vocab.ts';
 import { Check, Field } from '../../../ui/Field.tsx';
 import { TagInput } from '../../../ui/TagInput.tsx';
+import { TimeField } from '../../../ui/TimeField.tsx';
 import type { CaseSettings } from '../types.ts';
 
 export type LocationHours = CaseSettings['locations'][number];
@@ -54,8 +55,8 @@ export function WorkingHours({
                   <Check label={dayName} checked={value !== null} onChange={(open) => setDay(day, open ? workday : null)} />
                   {value ? (
                     <div className="time-pair">
-                      <input type="time" aria-label={`${dayName} ${t('rules.quietStart')}`} value={value.start} onChange={(e) => setDay(day, { ...value, start: e.target.value })} />
-                      <input type="time" aria-label={`${dayName} ${t('rules.quietEnd')}`} value={value.end} onChange={(e) => setDay(day, { ...value, end: e.target.value })} />
+                      <TimeField aria-label={`${dayName} ${t('rules.quietStart')}`} value={value.start} onChange={(start) => setDay(day, { ...value, start })} />
+                      <TimeField aria-label={`${dayName} ${t('rules.quietEnd')}`} value={value.end} onChange={(end) => setDay(day, { ...value, end })} />
                     </div>
                   ) : (
                     <span className="muted small">{t('caseSettings.closed')}</span>
