@@ -137,3 +137,18 @@ describe('accessibility', () => {
     expect(reached.size).toBe(links);
   });
 });
+
+describe('accessibility, signed out', () => {
+  test('the sign-in page has no serious or critical violation in any language', async () => {
+    await page.context().clearCookies();
+    const problems: string[] = [];
+    for (const locale of ['en', 'ru', 'zh-CN'] as const) {
+      await page.evaluate((l) => localStorage.setItem('verity.lang', l), locale);
+      await page.goto(`${url}/login`);
+      await page.locator('input[name=email]').waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+      for (const v of await violations(page)) problems.push(`login ${locale}: ${v}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});

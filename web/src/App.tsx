@@ -82,9 +82,11 @@ export function App() {
       {me === null ? (
         <>
           <NoticeBar notices={notices.notices} dismiss={notices.dismiss} />
-          <Suspense fallback={<div className="boot">{t('common.loading')}</div>}>
-            <LoginPage onLogin={onLogin} />
-          </Suspense>
+          <main className="login-main">
+            <Suspense fallback={<div className="boot">{t('common.loading')}</div>}>
+              <LoginPage onLogin={onLogin} />
+            </Suspense>
+          </main>
         </>
       ) : (
         <AppProvider me={me}>
