@@ -266,7 +266,7 @@ test("reads and changes the organisation's default language, for admins only", a
   expect(res.json().org).toMatchObject({ id: orgId, defaultLocale: 'zh-CN' });
   expect((await viewer.get('/api/org')).json().org.defaultLocale).toBe('zh-CN');
   const entries = (await admin.get('/api/audit?limit=500')).json().items as { action: string; targetId: string | null; details: unknown }[];
-  expect(entries.find((e) => e.action === 'org.update' && e.targetId === orgId)).toMatchObject({ details: { defaultLocale: 'zh-CN' } });
+  expect(entries.find((e) => e.action === 'org.update' && e.targetId === orgId)).toMatchObject({ details: { before: { defaultLocale: 'en' }, after: { defaultLocale: 'zh-CN' } } });
   expect((await admin.patch('/api/org', { defaultLocale: 'en' })).statusCode).toBe(200);
 });
 
