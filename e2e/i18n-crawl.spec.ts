@@ -33,7 +33,6 @@ afterAll(async () => {
 // The organisation's own words, by the API that holds them. Notifications, alerts and deliveries
 // are left out on purpose: their titles and reasons are Verity's words and must be translated.
 const PEOPLES_WORDS = [
-  '/api/mentions?limit=200',
   '/api/sources',
   '/api/imports',
   '/api/org',
@@ -49,6 +48,8 @@ const PEOPLES_WORDS = [
   '/api/reply-templates',
   '/api/brand-voice',
   '/api/my-work',
+  // Mail as it was sent: each in its recipient's language, not the reader's.
+  '/api/mail-outbox',
 ];
 // Fields of those answers that are vocabulary or Verity's own words, not people's.
 const VERITY_FIELDS = new Set([
@@ -75,8 +76,23 @@ const VERITY_FIELDS = new Set([
   'format',
 ]);
 
+/** Every mention's words, read once: the demo's mentions are all in before the crawl starts. */
+let mentionAnswers: unknown[] | null = null;
+
 async function peoplesWords(p: Page): Promise<string[]> {
-  const answers = await p.evaluate(async (paths) => Promise.all(paths.map(async (path) => (await fetch(path)).json() as Promise<unknown>)), PEOPLES_WORDS);
+  // Every mention, not only the newest page: alerts and notifications quote older ones too.
+  mentionAnswers ??= await p.evaluate(async () => {
+    const pages: unknown[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 40; page++) {
+      const res = (await (await fetch(`/api/mentions?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json()) as { items: unknown[]; nextCursor: string | null };
+      pages.push(res.items);
+      cursor = res.nextCursor;
+      if (!cursor) break;
+    }
+    return pages;
+  });
+  const answers = [...mentionAnswers, ...(await p.evaluate(async (paths) => Promise.all(paths.map(async (path) => (await fetch(path)).json() as Promise<unknown>)), PEOPLES_WORDS))];
   const words = new Set<string>();
   const collect = (value: unknown, key: string | null): void => {
     if (key && VERITY_FIELDS.has(key)) return;
@@ -96,8 +112,11 @@ async function peoplesWords(p: Page): Promise<string[]> {
 function withoutPeoplesWords(texts: string[], words: string[]): string[] {
   const joined = words.join('\n');
   return texts.flatMap((text) => {
-    const shortened = text.replace(/\s*…$/, '');
-    if (joined.includes(shortened)) return [];
+    // A value after its field's name ("Title: The wait was…") is its own text node with the colon.
+    const bare = (t: string) => t.replace(/^[:·—–-]\s*/, '').replace(/\s*…$/, '');
+    if (joined.includes(bare(text))) return [];
+    // "<a title>: <the first words of a text>…": a whole quote, then a shortened one.
+    if (words.some((word) => text.startsWith(word) && joined.includes(bare(text.slice(word.length).trim())))) return [];
     let rest = text;
     for (const word of words) if (rest.includes(word)) rest = rest.split(word).join(' ');
     return rest.trim() ? [rest.trim()] : [];

@@ -135,6 +135,7 @@ describe('inbox', () => {
     await page.locator('[data-testid=mention-detail]').waitFor();
     await page.screenshot({ path: join(shotsDir, 'inbox-ru.png') });
     await page.click('a[href="/settings"]');
+    await page.getByRole('tab', { name: 'Филиалы' }).click();
     await page.locator('.table').first().waitFor();
     await page.screenshot({ path: join(shotsDir, 'settings-ru.png') });
   });

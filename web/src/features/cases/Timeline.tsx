@@ -6,7 +6,18 @@ import type { TimelineEntry } from './types.ts';
 /** Ids and flags stay out of the timeline; the rest is shown as values, translated where they are codes. */
 const hiddenKeys = new Set(['from', 'to', 'auto', 'privacyOk', 'brandVoiceOk', 'bulk', 'manual', 'fromName']);
 const caseNumberKeys = new Set(['duplicateOf', 'fromCase']);
-const codePrefixes: Record<string, string> = { outcome: 'cases.outcome', kind: 'actions', type: 'handling', aspect: 'aspect', tier: 'tier', lang: 'lang', status: 'actions', reason: 'linkReason' };
+const codePrefixes: Record<string, string> = {
+  outcome: 'cases.outcome',
+  kind: 'actions',
+  type: 'handling',
+  aspect: 'aspect',
+  tier: 'tier',
+  lang: 'lang',
+  status: 'actions',
+  reason: 'linkReason',
+  breached: 'breach',
+  level: 'escalationLevel',
+};
 const isStatus = (v: unknown): v is CaseStatus => typeof v === 'string' && (caseStatuses as readonly string[]).includes(v);
 
 /** What happened to a case, newest first. */
