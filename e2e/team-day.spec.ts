@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { auditMessages } from '../src/audit/audit.messages.ts';
-import { shotsDir, startBrowserSession, type BrowserSession } from './browser.ts';
+import { shotsDir, signIn as signInAs, startBrowserSession, type BrowserSession } from './browser.ts';
 
 // A patient-service nurse's day on a phone, end to end in Chromium against a real Verity (PGlite
 // or PostgreSQL, queue workers running): a colleague opens a case from a complaint, the general
@@ -43,13 +43,7 @@ async function expectNoSidewaysScroll(what: string) {
   expect(overflow, `${what} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
 }
 
-async function signIn(email: string) {
-  await page.goto(`${verity.url}/login`);
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', 'verity-demo');
-  await page.click('button[type=submit]');
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
+const signIn = (email: string) => signInAs(page, verity.url, email);
 
 /** Signs out the way a person would on a phone: the sign-out button is in the menu drawer. */
 async function signOut() {
