@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.ts';
 import type { Viewer } from '../core/viewer.ts';
-import { auditCase } from './case-audit.ts';
-import { lockCase, recordCaseEvent, type Actor } from './cases.queries.ts';
+import { moveLocked } from './case-workflow.ts';
+import { lockCase, type Actor } from './cases.queries.ts';
 import { CASE_STATUSES, TRANSITIONS, type CaseStatus } from './cases.vocab.ts';
 
 /** What happened to a reply that moves its case on: approval puts the case in handling, posting in responded. */
@@ -31,8 +31,8 @@ export function forwardPath(from: CaseStatus, to: CaseStatus): CaseStatus[] {
 
 /**
  * Moves a case on because one of its replies was approved (to `handling`) or posted (to `responded`),
- * inside the caller's transaction: through the workflow's intermediate statuses, each a `status`
- * entry on the timeline and a `case.status` audit entry, as transitionCase records them. Never moves a case backwards, nor a closed
+ * inside the caller's transaction: through the workflow's intermediate statuses, each a step of
+ * `moveLocked`, as transitionCase records them. Never moves a case backwards, nor a closed
  * case; reaching `responded` counts the first response. Returns the case's status before and after
  * (equal when nothing moved). Throws not_found for a case the viewer may not see.
  */
@@ -41,13 +41,7 @@ export async function advanceCaseForReply(trx: Db, viewer: Viewer, actor: Actor,
   const path = c.status === 'closed' ? [] : forwardPath(c.status, TARGET[step]);
   let at = c.status;
   for (const next of path) {
-    await trx
-      .updateTable('cases')
-      .set({ status: next, ...(next === 'responded' && !c.responded_at ? { responded_at: new Date() } : {}) })
-      .where('id', '=', c.id)
-      .execute();
-    await recordCaseEvent(trx, c.id, actor, 'status', { from: at, to: next, replyId });
-    await auditCase(trx, viewer.orgId, actor, 'case.status', c, { before: { status: at }, after: { status: next } });
+    await moveLocked(trx, viewer.orgId, actor, c, at, next, { replyId });
     at = next;
   }
   return { from: c.status, to: at };

@@ -27,15 +27,31 @@ export async function transitionCase(db: Db, viewer: Viewer, actor: Actor, id: s
         { from, to, allowed },
       );
     }
-    // The first response counts when the case reaches "responded" (or a reply is posted, see replies).
-    await trx
-      .updateTable('cases')
-      .set({ status: to, ...(to === 'responded' && !c.responded_at ? { responded_at: new Date() } : {}) })
-      .where('id', '=', id)
-      .execute();
-    await recordCaseEvent(trx, id, actor, 'status', { from, to, ...(note ? { note } : {}) });
-    await auditCase(trx, viewer.orgId, actor, 'case.status', c, { before: { status: from }, after: { status: to }, ...(note ? { reason: note } : {}) });
+    await moveLocked(trx, viewer.orgId, actor, c, from, to, { note });
   });
+}
+
+/**
+ * One step of the workflow on a locked case, in the caller's transaction: the new status (the
+ * first response counts when the case reaches "responded", or when a reply is posted, see
+ * replies), a `status` timeline entry and a `case.status` audit entry. The caller checks the step is allowed.
+ */
+export async function moveLocked(
+  trx: Db,
+  orgId: string,
+  actor: Actor,
+  c: { id: string; number: number; responded_at: Date | null },
+  from: CaseStatus,
+  to: CaseStatus,
+  why: { note?: string; replyId?: string } = {},
+): Promise<void> {
+  await trx
+    .updateTable('cases')
+    .set({ status: to, ...(to === 'responded' && !c.responded_at ? { responded_at: new Date() } : {}) })
+    .where('id', '=', c.id)
+    .execute();
+  await recordCaseEvent(trx, c.id, actor, 'status', { from, to, ...(why.note ? { note: why.note } : {}), ...(why.replyId ? { replyId: why.replyId } : {}) });
+  await auditCase(trx, orgId, actor, 'case.status', c, { before: { status: from }, after: { status: to }, ...(why.note ? { reason: why.note } : {}) });
 }
 
 /**
