@@ -79,7 +79,8 @@ export async function createCase(trx: Db, boss: PgBoss | null, options: CreateCa
     .onConflict((oc) => oc.column('org_id').doUpdateSet((eb) => ({ last_number: eb('case_counters.last_number', '+', 1) })))
     .returning('last_number')
     .executeTakeFirstOrThrow();
-  const title = options.title ?? defaultTitle(ordered[0]!.text);
+  // Untitled, a case is named by its first mention's opening words; the full text stays on the mention.
+  const title = options.title ?? openingWords(ordered[0]!.text, 80);
   const created = await trx
     .insertInto('cases')
     .values({
@@ -133,8 +134,8 @@ export async function openCase(db: Db, boss: PgBoss | null, options: CreateCaseO
   return db.transaction().execute((trx) => createCase(trx, boss, options));
 }
 
-/** A title from the mention's opening words; the full text stays on the mention. */
-function defaultTitle(text: string): string {
+/** A text's opening words on one line, at most `max` characters with the ellipsis. */
+export function openingWords(text: string, max: number): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > 80 ? `${oneLine.slice(0, 79)}…` : oneLine;
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }

@@ -4,13 +4,12 @@ import { scopeToViewer, type Viewer } from '../core/viewer.ts';
 import { auditCase } from './case-audit.ts';
 import { casesMessages } from './cases.messages.ts';
 import { lockCase, recordCaseEvent, type Actor } from './cases.queries.ts';
+import { openingWords } from './create-case.ts';
 
 /** A mention as the audit log names it: its author and opening words. */
 export function mentionLabel(m: { author_handle: string | null; text: string }): string {
-  const words = m.text.replace(/\s+/g, ' ').trim();
-  const excerpt = words.length > 60 ? `${words.slice(0, 59)}…` : words;
-  const author = m.author_handle;
-  return author ? `${author}: ${excerpt}` : excerpt;
+  const excerpt = openingWords(m.text, 60);
+  return m.author_handle ? `${m.author_handle}: ${excerpt}` : excerpt;
 }
 
 /**
