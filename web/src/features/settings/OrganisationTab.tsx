@@ -30,7 +30,7 @@ export function OrganisationTab() {
 
   return (
     <section className="card">
-      <dl className="org-facts">
+      <dl className="meta-grid org-facts">
         <div>
           <dt>{t('common.name')}</dt>
           <dd>{org.org.name}</dd>
