@@ -84,6 +84,35 @@ export async function startBrowserSession(prefix: string, options: { demo: boole
   };
 }
 
+/** An answer of Verity's API: its status, its text and the text parsed (undefined when empty). */
+export interface ApiAnswer<T> {
+  status: number;
+  text: string;
+  body: T;
+}
+
+/** Calls Verity's API at `url` with the page's session and CSRF cookie, as the web app does. */
+export async function fetchApi<T = unknown>(
+  page: Page,
+  url: string,
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  data?: unknown,
+  headers: Record<string, string> = {},
+): Promise<ApiAnswer<T>> {
+  const csrf = (await page.context().cookies(url)).find((c) => c.name === 'verity_csrf')?.value;
+  const res = await page.request.fetch(`${url}${path}`, { method, data, headers: { ...(csrf && method !== 'GET' ? { 'x-csrf-token': decodeURIComponent(csrf) } : {}), ...headers } });
+  const text = await res.text();
+  return { status: res.status(), text, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+/** Like fetchApi, but the parsed answer, and an error with the server's answer unless it succeeded. */
+export async function callApi<T>(page: Page, url: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, data?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const res = await fetchApi<T>(page, url, method, path, data, headers);
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${res.text}`);
+  return res.body;
+}
+
 /** Signs a demo user in through the login form (every demo user's password is verity-demo) and waits for the first page. */
 export async function signIn(page: Page, url: string, email: string, password = 'verity-demo'): Promise<void> {
   await page.goto(`${url}/login`);

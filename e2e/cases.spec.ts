@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { shotsDir, startBrowserSession, type BrowserSession } from './browser.ts';
+import { callApi, shotsDir, startBrowserSession, type BrowserSession } from './browser.ts';
 import { startSmtpSink, type SmtpSink } from '../src/notifications/test-receivers.ts';
 
 // A risky review arrives by the push API, opens a major case by itself, e-mails the duty inbox,
@@ -13,28 +13,18 @@ const dutyInbox = 'duty@clinic.test';
 let session: BrowserSession;
 let verity: BrowserSession['verity'];
 let smtp: SmtpSink;
-let browser: BrowserContext;
 let page: Page;
 let caseId: string;
 
 /** Calls the API with the browser's session and CSRF cookie; throws with the server's answer on failure. */
-async function call<T>(method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const csrf = (await browser.cookies(verity.url)).find((c) => c.name === 'verity_csrf')?.value;
-  const res = await page.request.fetch(`${verity.url}${path}`, {
-    method,
-    data,
-    headers: { ...(csrf && method !== 'GET' ? { 'x-csrf-token': decodeURIComponent(csrf) } : {}), ...headers },
-  });
-  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-  return (res.status() === 204 ? undefined : await res.json()) as T;
-}
+const call = <T>(method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown, headers: Record<string, string> = {}) => callApi<T>(page, verity.url, method, path, data, headers);
 
 beforeAll(async () => {
   smtp = await startSmtpSink();
   process.env.VERITY_SMTP_URL = smtp.url;
   process.env.VERITY_DELIVERY_RETRY_DELAY = '0';
   session = await startBrowserSession('verity-e2e-cases-', { demo: false, viewport: { width: 1366, height: 900 } });
-  ({ verity, browser, page } = session);
+  ({ verity, page } = session);
   // A small demo organisation: its users and roster, and few enough mentions that the e-mails
   // their own cases send do not queue ahead of the one this test waits for.
   const { seedDemo } = await import('../src/demo/seed-demo.ts');

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { auditMessages } from '../src/audit/audit.messages.ts';
-import { shotsDir, signIn as signInAs, startBrowserSession, type BrowserSession } from './browser.ts';
+import { callApi, fetchApi, shotsDir, signIn as signInAs, startBrowserSession, type BrowserSession } from './browser.ts';
 
 // A patient-service nurse's day on a phone, end to end in Chromium against a real Verity (PGlite
 // or PostgreSQL, queue workers running): a colleague opens a case from a complaint, the general
@@ -17,25 +17,13 @@ const service = 'service@demo.verity.local';
 
 let session: BrowserSession;
 let verity: BrowserSession['verity'];
-let browser: BrowserContext;
 let page: Page;
 let caseId = '';
 let caseNumber = 0;
 
-/** Calls the API with the browser's session and CSRF cookie; returns the status and the parsed body. */
-async function api<T = unknown>(method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown): Promise<{ status: number; body: T }> {
-  const csrf = (await browser.cookies(verity.url)).find((c) => c.name === 'verity_csrf')?.value;
-  const res = await page.request.fetch(`${verity.url}${path}`, { method, data, headers: csrf && method !== 'GET' ? { 'x-csrf-token': decodeURIComponent(csrf) } : {} });
-  const text = await res.text();
-  return { status: res.status(), body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-/** Like api(), but throws with the server's answer unless it succeeded. */
-async function call<T>(method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown): Promise<T> {
-  const res = await api<T>(method, path, data);
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
+/** Calls the API with the browser's session and CSRF cookie: the status and the parsed answer, or (call) the answer, throwing unless it succeeded. */
+const api = <T>(method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown) => fetchApi<T>(page, verity.url, method, path, data);
+const call = <T>(method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown) => callApi<T>(page, verity.url, method, path, data);
 
 /** The page has nothing wider than the phone's screen. */
 async function expectNoSidewaysScroll(what: string) {
@@ -55,7 +43,7 @@ async function signOut() {
 
 beforeAll(async () => {
   session = await startBrowserSession('verity-e2e-team-day-', { demo: false, viewport: PHONE });
-  ({ verity, browser, page } = session);
+  ({ verity, page } = session);
   const { seedDemo } = await import('../src/demo/seed-demo.ts');
   await seedDemo(verity.ctx, { count: 40 });
 }, 180_000);
