@@ -7,6 +7,8 @@ import type { Locale } from '../core/i18n.ts';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { AlertsTables } from './schema-alerts.ts';
 import type { CasesTables } from './schema-cases.ts';
+import type { PatientsTables } from './schema-patients.ts';
+import type { CaseRequest } from '../surveys/surveys.vocab.ts';
 
 /** Kysely's view of the tables; the migrations in ./migrations are the source of truth. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -156,6 +158,8 @@ export interface MentionsTable {
   to_review: Generated<boolean>;
   review: ColumnType<unknown | null, string | null | undefined, string | null>;
   import_run_id: string | null;
+  /** The source asks for a case (a low survey score: a general one); the cases job opens it after analysis. */
+  case_request: CaseRequest | null;
 }
 
 export interface MentionRiskDismissalsTable {
@@ -210,7 +214,7 @@ export interface WebhookDeliveriesTable {
   received_at: Generated<Date>;
 }
 
-export interface Database extends AlertsTables, CasesTables {
+export interface Database extends AlertsTables, CasesTables, PatientsTables {
   organisations: OrganisationsTable;
   locations: LocationsTable;
   departments: DepartmentsTable;

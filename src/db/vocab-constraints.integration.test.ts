@@ -9,6 +9,8 @@ import { IMPORT_CHANNELS, IMPORT_RUN_STATUSES, SOURCE_KINDS } from '../ingest/in
 import { MENTION_KINDS, MENTION_STATUSES } from '../mentions/mentions.vocab.ts';
 import { CHANNEL_KINDS, DELIVERY_STATUSES } from '../notifications/notifications.vocab.ts';
 import { REPLY_KINDS, REPLY_STATUSES } from '../replies/replies.vocab.ts';
+import { INVITATION_CHANNELS, INVITATION_KINDS, INVITATION_STATUSES, VISIT_KINDS, VISIT_SOURCES } from '../outreach/outreach.vocab.ts';
+import { CASE_REQUESTS, LINK_SCOPES, RESPONSE_STATUSES, SCORE_BANDS, SURVEY_STATUSES, SURVEY_TEMPLATES } from '../surveys/surveys.vocab.ts';
 import { openDatabase, type DatabaseHandle } from './database.ts';
 import { freshPostgresDatabase } from './fresh-database.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -68,6 +70,20 @@ const COLUMNS = [
   ['replies', 'status', REPLY_STATUSES],
   ['alert_channels', 'kind', CHANNEL_KINDS],
   ['notification_deliveries', 'status', DELIVERY_STATUSES],
+  ['mentions', 'case_request', CASE_REQUESTS],
+  ['patients', 'locale', LOCALES],
+  ['visits', 'kind', VISIT_KINDS],
+  ['visits', 'source', VISIT_SOURCES],
+  ['surveys', 'template', SURVEY_TEMPLATES],
+  ['surveys', 'status', SURVEY_STATUSES],
+  ['survey_links', 'scope', LINK_SCOPES],
+  ['survey_links', 'locale', LOCALES],
+  ['survey_invitations', 'kind', INVITATION_KINDS],
+  ['survey_invitations', 'channel', INVITATION_CHANNELS],
+  ['survey_invitations', 'status', INVITATION_STATUSES],
+  ['survey_responses', 'status', RESPONSE_STATUSES],
+  ['survey_responses', 'locale', LOCALES],
+  ['survey_responses', 'score_band', SCORE_BANDS],
 ] as const;
 
 test.each(COLUMNS)('%s.%s allows exactly the vocabulary', async (table, column, vocabulary) => {

@@ -10,6 +10,7 @@ import * as teams from './20261201T1200-teams.ts';
 import * as replyApproval from './20261201T1210-reply-approval.ts';
 import * as mentionReview from './20261201T1220-mention-review.ts';
 import * as alertMessages from './20261201T1230-alert-messages.ts';
+import * as patientsSurveys from './20261201T1300-patients-surveys.ts';
 
 /** Every migration, by name; names sort in the order they run. Never edit one after it lands. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '20261201T1210-reply-approval': replyApproval,
   '20261201T1220-mention-review': mentionReview,
   '20261201T1230-alert-messages': alertMessages,
+  '20261201T1300-patients-surveys': patientsSurveys,
 };
