@@ -130,6 +130,13 @@ export interface SurveyResponsesTable {
   submitted_at: NullableTimestamp;
 }
 
+export interface SurveySettingsTable {
+  org_id: string;
+  /** The organisation's public review pages, offered to every respondent alike: [{ label, url }]. */
+  review_links: Json<{ label: string; url: string }[]>;
+  updated_at: Generated<Date>;
+}
+
 export interface PatientsTables {
   patients: PatientsTable;
   visits: VisitsTable;
@@ -138,4 +145,5 @@ export interface PatientsTables {
   survey_links: SurveyLinksTable;
   survey_invitations: SurveyInvitationsTable;
   survey_responses: SurveyResponsesTable;
+  survey_settings: SurveySettingsTable;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MENTION_KINDS } from '../mentions/mentions.vocab.ts';
-import { BUILT_IN_SOURCES, IMPORT_CHANNELS, IMPORT_RUN_STATUSES, SOURCE_KINDS, type BuiltInSource } from './ingest.vocab.ts';
+import { BUILT_IN_SOURCES, CREATABLE_SOURCE_KINDS, IMPORT_CHANNELS, IMPORT_RUN_STATUSES, SOURCE_KINDS, type BuiltInSource } from './ingest.vocab.ts';
 
 export const IdParams = z.object({ id: z.uuid({ message: 'id must be a UUID' }) });
 
@@ -61,7 +61,7 @@ export const SourceView = z.object({
 export const CreateSourceBody = z
   .object({
     name: z.string().trim().min(1).max(120),
-    kind: z.enum(SOURCE_KINDS),
+    kind: z.enum(CREATABLE_SOURCE_KINDS),
     platform: z.string().trim().max(80).optional(),
     url: z
       .url({ protocol: /^https?$/, message: 'url must be an http(s) URL' })

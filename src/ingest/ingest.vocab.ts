@@ -4,11 +4,14 @@
  */
 
 /** How a source delivers its mentions. */
-export const SOURCE_KINDS = ['file', 'push', 'webhook', 'rss', 'manual'] as const;
+export const SOURCE_KINDS = ['file', 'push', 'webhook', 'rss', 'manual', 'survey'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
+/** The kinds people create; `survey` is the built-in source survey answers arrive through. */
+export const CREATABLE_SOURCE_KINDS = ['file', 'push', 'webhook', 'rss', 'manual'] as const satisfies readonly SourceKind[];
+
 /** The channel an import run came through (`import_runs.channel`); `demo` is the generated demo organisation. */
-export const IMPORT_CHANNELS = ['file', 'push', 'webhook', 'rss', 'manual', 'demo'] as const;
+export const IMPORT_CHANNELS = ['file', 'push', 'webhook', 'rss', 'manual', 'demo', 'survey'] as const;
 export type ImportChannel = (typeof IMPORT_CHANNELS)[number];
 
 export const IMPORT_RUN_STATUSES = ['running', 'completed', 'failed'] as const;

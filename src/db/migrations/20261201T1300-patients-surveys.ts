@@ -5,7 +5,8 @@ import { runStatements } from '../run-statements.ts';
  * The patient-facing side's shared tables: patients and their visits (outreach), surveys with
  * their versions, links (QR codes), responses and invitations (surveys, outreach). A mention can
  * ask for a case (`case_request`: a low survey score asks for a general one), which the cases job
- * opens after analysis unless a major risk opened a major one. Follow-up plans have their own
+ * opens after analysis unless a major risk opened a major one; survey answers arrive through a
+ * source of kind `survey`. Survey settings hold the public review links every respondent is offered. Follow-up plans have their own
  * migration.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -135,6 +136,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX survey_responses_patient_idx ON survey_responses (patient_id) WHERE patient_id IS NOT NULL;
     ALTER TABLE survey_invitations ADD COLUMN response_id uuid REFERENCES survey_responses(id) ON DELETE SET NULL;
     ALTER TABLE mentions ADD COLUMN case_request text CHECK (case_request = ANY (ARRAY['general']));
+    CREATE TABLE survey_settings (
+      org_id uuid PRIMARY KEY REFERENCES organisations(id) ON DELETE CASCADE,
+      review_links jsonb NOT NULL DEFAULT '[]',
+      updated_at timestamptz NOT NULL DEFAULT now()
+    );
+    ALTER TABLE sources DROP CONSTRAINT sources_kind_check;
+    ALTER TABLE sources ADD CONSTRAINT sources_kind_check CHECK (kind IN ('file','push','webhook','rss','manual','survey'));
+    ALTER TABLE import_runs DROP CONSTRAINT import_runs_channel_check;
+    ALTER TABLE import_runs ADD CONSTRAINT import_runs_channel_check CHECK (channel IN ('file','push','webhook','rss','manual','demo','survey'));
   `,
   );
 }
@@ -143,6 +153,11 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await runStatements(
     db,
     `
+    ALTER TABLE import_runs DROP CONSTRAINT import_runs_channel_check;
+    ALTER TABLE import_runs ADD CONSTRAINT import_runs_channel_check CHECK (channel IN ('file','push','webhook','rss','manual','demo'));
+    ALTER TABLE sources DROP CONSTRAINT sources_kind_check;
+    ALTER TABLE sources ADD CONSTRAINT sources_kind_check CHECK (kind IN ('file','push','webhook','rss','manual'));
+    DROP TABLE survey_settings;
     ALTER TABLE mentions DROP COLUMN case_request;
     ALTER TABLE survey_invitations DROP COLUMN response_id;
     DROP TABLE survey_responses;

@@ -685,7 +685,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 /** @enum {string} */
-                                kind: "file" | "push" | "webhook" | "rss" | "manual";
+                                kind: "file" | "push" | "webhook" | "rss" | "manual" | "survey";
                                 /** @enum {string|null} */
                                 builtIn: "manual" | "upload" | null;
                                 platform: string;
@@ -706,7 +706,7 @@ export interface paths {
                                     /** @enum {string|null} */
                                     sourceBuiltIn: "manual" | "upload" | null;
                                     /** @enum {string} */
-                                    channel: "file" | "push" | "webhook" | "rss" | "manual" | "demo";
+                                    channel: "file" | "push" | "webhook" | "rss" | "manual" | "demo" | "survey";
                                     fileName: string | null;
                                     format: string | null;
                                     /** @enum {string} */
@@ -770,7 +770,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 /** @enum {string} */
-                                kind: "file" | "push" | "webhook" | "rss" | "manual";
+                                kind: "file" | "push" | "webhook" | "rss" | "manual" | "survey";
                                 /** @enum {string|null} */
                                 builtIn: "manual" | "upload" | null;
                                 platform: string;
@@ -791,7 +791,7 @@ export interface paths {
                                     /** @enum {string|null} */
                                     sourceBuiltIn: "manual" | "upload" | null;
                                     /** @enum {string} */
-                                    channel: "file" | "push" | "webhook" | "rss" | "manual" | "demo";
+                                    channel: "file" | "push" | "webhook" | "rss" | "manual" | "demo" | "survey";
                                     fileName: string | null;
                                     format: string | null;
                                     /** @enum {string} */
@@ -869,7 +869,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 /** @enum {string} */
-                                kind: "file" | "push" | "webhook" | "rss" | "manual";
+                                kind: "file" | "push" | "webhook" | "rss" | "manual" | "survey";
                                 /** @enum {string|null} */
                                 builtIn: "manual" | "upload" | null;
                                 platform: string;
@@ -890,7 +890,7 @@ export interface paths {
                                     /** @enum {string|null} */
                                     sourceBuiltIn: "manual" | "upload" | null;
                                     /** @enum {string} */
-                                    channel: "file" | "push" | "webhook" | "rss" | "manual" | "demo";
+                                    channel: "file" | "push" | "webhook" | "rss" | "manual" | "demo" | "survey";
                                     fileName: string | null;
                                     format: string | null;
                                     /** @enum {string} */
@@ -1055,7 +1055,7 @@ export interface paths {
                                 /** @enum {string|null} */
                                 sourceBuiltIn: "manual" | "upload" | null;
                                 /** @enum {string} */
-                                channel: "file" | "push" | "webhook" | "rss" | "manual" | "demo";
+                                channel: "file" | "push" | "webhook" | "rss" | "manual" | "demo" | "survey";
                                 fileName: string | null;
                                 format: string | null;
                                 /** @enum {string} */
@@ -1108,7 +1108,7 @@ export interface paths {
                             /** @enum {string|null} */
                             sourceBuiltIn: "manual" | "upload" | null;
                             /** @enum {string} */
-                            channel: "file" | "push" | "webhook" | "rss" | "manual" | "demo";
+                            channel: "file" | "push" | "webhook" | "rss" | "manual" | "demo" | "survey";
                             fileName: string | null;
                             format: string | null;
                             /** @enum {string} */
@@ -1174,7 +1174,7 @@ export interface paths {
                             /** @enum {string|null} */
                             sourceBuiltIn: "manual" | "upload" | null;
                             /** @enum {string} */
-                            channel: "file" | "push" | "webhook" | "rss" | "manual" | "demo";
+                            channel: "file" | "push" | "webhook" | "rss" | "manual" | "demo" | "survey";
                             fileName: string | null;
                             format: string | null;
                             /** @enum {string} */

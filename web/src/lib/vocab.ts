@@ -11,7 +11,7 @@ import { ANALYSIS_LANGUAGES, ASPECTS, RISKS, SENTIMENT_LABELS } from '../../../s
 import { ACTION_KINDS, CASE_STATUSES, HANDLING_TYPES, TIERS, TRANSITIONS, closableFrom, isDueSoon, type Weekday as ServerWeekday } from '../../../src/cases/cases.vocab.ts';
 import { ROLES } from '../../../src/core/access.vocab.ts';
 import type { Messages } from '../../../src/core/i18n.ts';
-import { MENTION_FIELDS, SOURCE_KINDS } from '../../../src/ingest/ingest.vocab.ts';
+import { CREATABLE_SOURCE_KINDS, MENTION_FIELDS, SOURCE_KINDS } from '../../../src/ingest/ingest.vocab.ts';
 import { mentionsMessages } from '../../../src/mentions/mentions.messages.ts';
 import { MENTION_KINDS, MENTION_SORTS, MENTION_STATUSES } from '../../../src/mentions/mentions.vocab.ts';
 import { CHANNEL_KINDS } from '../../../src/notifications/notifications.vocab.ts';
@@ -51,6 +51,7 @@ export type MentionKind = (typeof mentionKinds)[number];
 export const mappingFields = MENTION_FIELDS;
 export type MappingField = (typeof mappingFields)[number];
 export const sourceKinds = SOURCE_KINDS;
+export const creatableSourceKinds = CREATABLE_SOURCE_KINDS;
 export type SourceKind = (typeof sourceKinds)[number];
 
 export const aspectIds = ASPECTS;

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { useSubmit } from '../../lib/use-submit.ts';
-import { sourceKinds, type SourceKind } from '../../lib/vocab.ts';
+import { creatableSourceKinds } from '../../lib/vocab.ts';
+
+type SourceKind = (typeof creatableSourceKinds)[number];
 import { Field } from '../../ui/Field.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { InlineForm } from '../../ui/InlineForm.tsx';
@@ -35,7 +37,7 @@ export function SourceForm({ onCancel, onCreated }: { onCancel(): void; onCreate
           <input name="name" required value={name} onChange={(e) => setName(e.target.value)} />
         </Field>
         <Field label={t('sources.kind')}>
-          <EnumSelect name="kind" values={sourceKinds} labelOf={(k) => t(`sources.sourceKind.${k}`)} value={kind} onChange={setKind} />
+          <EnumSelect name="kind" values={creatableSourceKinds} labelOf={(k) => t(`sources.sourceKind.${k}`)} value={kind} onChange={setKind} />
         </Field>
         <Field label={t('sources.platform')} optional>
           <input name="platform" placeholder={t('sources.platformHint')} value={platform} onChange={(e) => setPlatform(e.target.value)} />

@@ -15,6 +15,7 @@ export const ingestMessages = defineMessages({
     'import.channel.rss': 'Feed',
     'import.channel.manual': 'Typed in',
     'import.channel.demo': 'Demo data',
+    'import.channel.survey': 'Survey',
     'import.defaultLocation': 'Location for rows without one',
     'import.defaultDepartment': 'Department for rows without one',
     'import.noDefault': 'None (as the rows say)',
@@ -104,6 +105,7 @@ export const ingestMessages = defineMessages({
     'sources.sourceKind.webhook': 'Signed webhook',
     'sources.sourceKind.rss': 'RSS / Atom feed',
     'sources.sourceKind.manual': 'Manual entry',
+    'sources.sourceKind.survey': 'Survey answers',
   },
   ru: {
     'import.title': 'Импорт файла',
@@ -118,6 +120,7 @@ export const ingestMessages = defineMessages({
     'import.channel.rss': 'Лента',
     'import.channel.manual': 'Введено вручную',
     'import.channel.demo': 'Демоданные',
+    'import.channel.survey': 'Опрос',
     'import.defaultLocation': 'Филиал для строк без филиала',
     'import.defaultDepartment': 'Отделение для строк без отделения',
     'import.noDefault': 'Нет (как указано в строках)',
@@ -207,6 +210,7 @@ export const ingestMessages = defineMessages({
     'sources.sourceKind.webhook': 'Подписанный вебхук',
     'sources.sourceKind.rss': 'Лента RSS / Atom',
     'sources.sourceKind.manual': 'Ручной ввод',
+    'sources.sourceKind.survey': 'Ответы на опросы',
   },
   'zh-CN': {
     'import.title': '导入文件',
@@ -221,6 +225,7 @@ export const ingestMessages = defineMessages({
     'import.channel.rss': '订阅源',
     'import.channel.manual': '手工录入',
     'import.channel.demo': '演示数据',
+    'import.channel.survey': '问卷',
     'import.defaultLocation': '未注明院区的行归入',
     'import.defaultDepartment': '未注明科室的行归入',
     'import.noDefault': '不指定（按各行内容）',
@@ -310,5 +315,6 @@ export const ingestMessages = defineMessages({
     'sources.sourceKind.webhook': '签名 Webhook',
     'sources.sourceKind.rss': 'RSS / Atom 订阅',
     'sources.sourceKind.manual': '手工录入',
+    'sources.sourceKind.survey': '问卷回答',
   },
 });
