@@ -51,5 +51,12 @@ export const AUDIT_ACTIONS = [
   'reply.refused',
   'reply.posted',
   'reply.settings',
+  'survey.created',
+  'survey.versioned',
+  'survey.status',
+  'survey_link.created',
+  'survey.renamed',
+  'survey_link.disabled',
+  'survey.settings',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
