@@ -155,6 +155,23 @@ function majorHits(analysis: unknown, columnRisks: string[] | null): { hits: Req
 }
 
 /**
+ * Why a mention that asked for a general case opened one: a survey answer (a low score), and
+ * whether its respondent asked to be called back. The contact details stay on the response, which
+ * staff allowed to see them read there.
+ */
+async function surveyReason(trx: Db, orgId: string, mentionId: string): Promise<Record<string, unknown>> {
+  const response = await trx
+    .selectFrom('survey_responses')
+    .select(['id', 'contact_ok', 'contact_phone', 'contact_email'])
+    .where('org_id', '=', orgId)
+    .where('mention_id', '=', mentionId)
+    .executeTakeFirst();
+  if (!response) return { survey: true };
+  const callback = response.contact_ok && Boolean(response.contact_phone || response.contact_email);
+  return { survey: true, surveyResponseId: response.id, ...(callback ? { callbackRequested: true } : {}) };
+}
+
+/**
  * Reacts to newly analysed mentions (one incident, one case; Major only when earned):
  * 1. a mention in no open case that is a near-duplicate or a syndicated copy of a mention already
  *    in an open case joins that case (timeline `mention_added` with the reason);
@@ -162,6 +179,8 @@ function majorHits(analysis: unknown, columnRisks: string[] | null): { hits: Req
  *    (once per mention; CASES' createCase assigns it);
  * 3. a weaker major-risk signal flags the mention "to review" with its evidence (risk, span, cue,
  *    confidence) instead; a risk a person dismissed ("Not a risk") flags nothing;
+ *    a mention whose source asked for a general case (`case_request`, a low survey score) opens one
+ *    general case (once per mention), reason `{ survey: true }` and whether a call back was asked;
  * 4. otherwise a mention from an author who already has a case (same source and handle) joins that
  *    case, reopening it when closed.
  * Idempotent: each mention is locked while it is looked at, and one already in an open case is
@@ -175,7 +194,7 @@ export async function openCasesForMentions(ctx: Pick<AppContext, 'db' | 'boss'>,
     const caseId = await ctx.db.transaction().execute(async (trx) => {
       const m = await trx
         .selectFrom('mentions')
-        .select(['id', 'org_id', 'source_id', 'department_id', 'author_handle', 'risks', 'analysis', 'kind', 'title', 'text', 'published_at', 'received_at', 'to_review'])
+        .select(['id', 'org_id', 'source_id', 'department_id', 'author_handle', 'risks', 'analysis', 'kind', 'title', 'text', 'published_at', 'received_at', 'to_review', 'case_request'])
         .where('id', '=', mentionId)
         .where('org_id', '=', event.orgId)
         .forUpdate()
@@ -210,6 +229,11 @@ export async function openCasesForMentions(ctx: Pick<AppContext, 'db' | 'boss'>,
           .set({ to_review: weak.length > 0, review: weak.length ? JSON.stringify(weak) : null })
           .where('id', '=', m.id)
           .execute();
+      }
+      if (m.case_request === 'general' && !linked.length) {
+        const auto = await trx.selectFrom('cases').select('id').where('origin_mention_id', '=', m.id).where('auto_opened', '=', true).executeTakeFirst();
+        if (auto) return null;
+        return createCase(trx, ctx.boss, { viewer, actor: SYSTEM_ACTOR, mentionIds: [m.id], tier: 'general', autoForMentionId: m.id, reason: await surveyReason(trx, m.org_id, m.id) });
       }
       if (!m.author_handle || linked.length) return null;
       const previous = await trx

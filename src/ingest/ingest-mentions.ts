@@ -44,6 +44,7 @@ export interface PreparedRow {
   departmentId: string | null;
   contentHash: string;
   search: string;
+  caseRequest: string | null;
 }
 
 /** Resolves the location and department names or codes that sources write onto the org's ids. */
@@ -135,6 +136,7 @@ export function prepareMention(m: MentionInput, resolver: OrgUnitResolver, defau
     departmentId: m.department?.trim() ? resolver.department(m.department) : (defaults?.departmentId ?? null),
     contentHash: hash,
     search: searchVector(m.title ? `${m.title} ${m.text}` : m.text),
+    caseRequest: m.caseRequest ?? null,
   };
 }
 
@@ -147,9 +149,9 @@ function inputRelation(rows: PreparedRow[]) {
     ${column(rows, 'ratingScale')}::numeric[], ${column(rows, 'rating')}::numeric[], ${column(rows, 'title')}::text[],
     ${column(rows, 'text')}::text[], ${column(rows, 'lang')}::text[], ${column(rows, 'publishedAt')}::timestamptz[],
     ${column(rows, 'locationId')}::uuid[], ${column(rows, 'departmentId')}::uuid[], ${column(rows, 'contentHash')}::text[],
-    ${column(rows, 'search')}::text[]
+    ${column(rows, 'search')}::text[], ${column(rows, 'caseRequest')}::text[]
   ) AS i(external_key, external_id, kind, url, author_handle, rating_raw, rating_scale, rating, title, text, lang,
-         published_at, location_id, department_id, content_hash, search)`;
+         published_at, location_id, department_id, content_hash, search, case_request)`;
 }
 
 /**
@@ -180,10 +182,10 @@ export async function ingestMentions(db: Db, target: IngestTarget, mentions: Men
 async function writeRound(db: Db, target: IngestTarget, rows: PreparedRow[], counts: IngestCounts & { ids: string[] }): Promise<void> {
   const inserted = await sql<{ id: string; external_key: string }>`
     INSERT INTO mentions (org_id, source_id, external_key, external_id, kind, url, author_handle, rating_raw, rating_scale,
-      rating, title, text, lang, published_at, location_id, department_id, content_hash, search, import_run_id)
+      rating, title, text, lang, published_at, location_id, department_id, content_hash, search, import_run_id, case_request)
     SELECT ${target.orgId}::uuid, ${target.sourceId}::uuid, i.external_key, i.external_id, i.kind, i.url, i.author_handle,
       i.rating_raw, i.rating_scale, i.rating, i.title, i.text, i.lang, i.published_at, i.location_id, i.department_id,
-      i.content_hash, i.search::tsvector, ${target.runId ?? null}::uuid
+      i.content_hash, i.search::tsvector, ${target.runId ?? null}::uuid, i.case_request
     FROM ${inputRelation(rows)}
     ON CONFLICT (source_id, external_key) DO NOTHING
     RETURNING id, external_key

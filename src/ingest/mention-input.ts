@@ -1,4 +1,5 @@
 import type { MentionKind } from '../mentions/mentions.vocab.ts';
+import type { CaseRequest } from '../surveys/surveys.vocab.ts';
 
 /** What every ingest path (file, push API, webhook, connectors, manual entry) hands to `ingestMentions`. */
 export interface MentionInput {
@@ -19,6 +20,8 @@ export interface MentionInput {
   /** Location and department by name or code as the source wrote them; resolved against the org. */
   location?: string | null;
   department?: string | null;
+  /** The source asks for a case of this kind (a low survey score asks for a general one); the cases job opens it after analysis unless a major risk opened a major one. */
+  caseRequest?: CaseRequest | null;
 }
 
 /** Maps a raw rating on any scale onto 1..5 (rounded to one decimal); null when there is none. */

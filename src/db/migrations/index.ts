@@ -11,6 +11,7 @@ import * as replyApproval from './20261201T1210-reply-approval.ts';
 import * as mentionReview from './20261201T1220-mention-review.ts';
 import * as alertMessages from './20261201T1230-alert-messages.ts';
 import * as patientsSurveys from './20261201T1300-patients-surveys.ts';
+import * as surveyResponses from './20261201T1320-survey-responses.ts';
 
 /** Every migration, by name; names sort in the order they run. Never edit one after it lands. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '20261201T1220-mention-review': mentionReview,
   '20261201T1230-alert-messages': alertMessages,
   '20261201T1300-patients-surveys': patientsSurveys,
+  '20261201T1320-survey-responses': surveyResponses,
 };
