@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Names the run so the browser specs seed the demo organisation once and copy it (e2e/demo-template.ts).
+    globalSetup: ['e2e/global-setup.ts'],
   },
 });

@@ -60,15 +60,16 @@ export interface BrowserSession {
 }
 
 /**
- * What every browser spec starts with: the built web app, a Verity on a fresh store (with the demo
- * organisation when `demo`), listening on a free port, and a fresh Chromium profile.
+ * What every browser spec starts with: the built web app, a Verity on a fresh store (with a copy of
+ * the demo organisation when `demo`), listening on a free port, and a fresh Chromium profile.
  */
 export async function startBrowserSession(prefix: string, options: { demo: boolean; viewport: { width: number; height: number } }): Promise<BrowserSession> {
   await prepareBrowserTests();
   const workDir = mkdtempSync(join(tmpdir(), prefix));
-  const store = await freshStore(workDir);
+  // The demo organisation is seeded once per run and copied (e2e/demo-template.ts).
+  const store = options.demo ? await (await import('./demo-template.ts')).demoStore(workDir) : await freshStore(workDir);
   const { startVerity } = await import('../src/app.ts');
-  const verity = await startVerity({ dataDir: store.dataDir, databaseUrl: store.databaseUrl, port: 0, host: '127.0.0.1', demo: options.demo, logLevel: 'warn' });
+  const verity = await startVerity({ dataDir: store.dataDir, databaseUrl: store.databaseUrl, port: 0, host: '127.0.0.1', demo: false, logLevel: 'warn' });
   const { browser, page } = await launchBrowser(join(workDir, 'profile'), options.viewport);
   return {
     verity,
