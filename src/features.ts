@@ -8,6 +8,7 @@ import { mentionsFeature } from './mentions/index.ts';
 import { notificationsFeature } from './notifications/index.ts';
 import { orgsFeature } from './orgs/index.ts';
 import { repliesFeature } from './replies/index.ts';
+import { surveysFeature } from './surveys/index.ts';
 import { caseDetailView } from './views/case-detail/index.ts';
 import { myWorkView } from './views/my-work/index.ts';
 
@@ -26,6 +27,7 @@ export const FEATURES: readonly Feature[] = [
   notificationsFeature,
   casesFeature,
   repliesFeature,
+  surveysFeature,
   // Read-side views above the features: routes only, no jobs or permissions of their own.
   caseDetailView,
   myWorkView,

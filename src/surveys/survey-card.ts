@@ -1,0 +1,87 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Locale } from '../core/i18n.ts';
+import { surveysMessages } from './surveys.messages.ts';
+
+/**
+ * The printable artefacts of a survey link: its QR code as PNG or SVG, and an A6 card (105 × 148 mm)
+ * as PDF with the clinic's name, what the link is for, a short invitation in the link's language,
+ * the QR code and the address written out. The card embeds Noto Sans SC (Latin, Cyrillic, Chinese)
+ * so every language prints. qrcode and pdfkit load here, where they are used.
+ */
+
+/** A6 in PDF points (1 pt = 1/72 in): 105 × 148 mm. */
+export const A6_POINTS: [number, number] = [297.64, 419.53];
+
+let fontBytes: Promise<Buffer> | null = null;
+function notoSans(): Promise<Buffer> {
+  const require = createRequire(import.meta.url);
+  const dir = path.dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json'));
+  fontBytes ??= readFile(path.join(dir, '400Regular', 'NotoSansSC_400Regular.ttf'));
+  return fontBytes;
+}
+
+/** The QR code of a URL as a PNG (error correction M, quiet zone of 4 modules). */
+export async function qrPng(url: string, width = 600): Promise<Buffer> {
+  const { default: QRCode } = await import('qrcode');
+  return QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 4, width });
+}
+
+/** The QR code of a URL as an SVG document. */
+export async function qrSvg(url: string): Promise<string> {
+  const { default: QRCode } = await import('qrcode');
+  return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
+}
+
+export interface CardInput {
+  url: string;
+  orgName: string;
+  /** What the link is for: a location, department or doctor ('' for the whole clinic). */
+  label: string;
+  locale: Locale;
+}
+
+/** The A6 card as a PDF, one page. */
+export async function cardPdf(card: CardInput): Promise<Buffer> {
+  const [{ default: PDFDocument }, font, png] = await Promise.all([import('pdfkit'), notoSans(), qrPng(card.url, 720)]);
+  const doc = new PDFDocument({ size: A6_POINTS, margin: 0, info: { Title: `${card.orgName} — ${surveysMessages.render(card.locale, 'card.invite')}`, Author: 'Verity' } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('noto', font);
+  doc.font('noto');
+  const [w] = A6_POINTS;
+  const margin = 22;
+  const inner = w - 2 * margin;
+  doc.fillColor('#1f2937').fontSize(15).text(card.orgName, margin, 22, { width: inner, align: 'center' });
+  const label = card.label || surveysMessages.render(card.locale, 'scope.organisation');
+  doc
+    .fillColor('#4b5563')
+    .fontSize(10)
+    .text(label, margin, doc.y + 2, { width: inner, align: 'center' });
+  doc
+    .fillColor('#111827')
+    .fontSize(13)
+    .text(surveysMessages.render(card.locale, 'card.invite'), margin, doc.y + 8, { width: inner, align: 'center' });
+  const qrSize = 170;
+  const qrTop = doc.y + 8;
+  doc.image(png, (w - qrSize) / 2, qrTop, { width: qrSize, height: qrSize });
+  doc
+    .fillColor('#374151')
+    .fontSize(8)
+    .text(surveysMessages.render(card.locale, 'card.instructions'), margin, qrTop + qrSize + 8, { width: inner, align: 'center' });
+  doc
+    .fillColor('#6b7280')
+    .fontSize(7)
+    .text(surveysMessages.render(card.locale, 'card.orOpen'), margin, doc.y + 6, { width: inner, align: 'center' });
+  doc
+    .fillColor('#111827')
+    .fontSize(7.5)
+    .text(card.url, margin, doc.y + 1, { width: inner, align: 'center' });
+  doc.end();
+  return done;
+}
