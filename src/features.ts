@@ -11,6 +11,7 @@ import { repliesFeature } from './replies/index.ts';
 import { surveysFeature } from './surveys/index.ts';
 import { caseDetailView } from './views/case-detail/index.ts';
 import { myWorkView } from './views/my-work/index.ts';
+import { surveyReportsView } from './views/survey-reports/index.ts';
 
 /**
  * Every capability of Verity, in one list: the server registers their routes, the job registry
@@ -31,4 +32,5 @@ export const FEATURES: readonly Feature[] = [
   // Read-side views above the features: routes only, no jobs or permissions of their own.
   caseDetailView,
   myWorkView,
+  surveyReportsView,
 ];
