@@ -69,6 +69,12 @@ label{display:block}
 .scale label{flex:1 0 2.75rem;justify-content:center;padding:.5rem 0}
 .choices input{width:1.4rem;height:1.4rem;margin:0;accent-color:#0b5cad}
 .scale-ends{display:flex;justify-content:space-between;color:#4a5560;font-size:.9rem}
+.choices.stack label{flex:1 1 100%}
+.scale label{min-width:48px}
+fieldset.row{margin:0 0 1rem}
+fieldset.row legend{font-weight:400}
+.req{color:#4a5560;font-weight:400;font-size:.9rem}
+.contact label{margin-top:.75rem}
 input[type=text],input[type=email],input[type=tel],input[type=number],input[type=date],textarea,select{width:100%;font:inherit;padding:.65rem .75rem;border:1px solid #8a96a3;border-radius:8px;min-height:48px;background:#fff;color:inherit}
 textarea{min-height:8rem}
 button,.button{display:inline-flex;align-items:center;justify-content:center;min-height:48px;padding:.65rem 1.25rem;font:inherit;font-weight:600;border-radius:8px;border:1px solid #0b5cad;background:#0b5cad;color:#fff;text-decoration:none;cursor:pointer}
