@@ -28,7 +28,9 @@ type Kind =
   | 'case'
   | 'caseAction'
   | 'reply'
-  | 'team';
+  | 'team'
+  | 'survey'
+  | 'surveyLink';
 interface Case {
   kind: Kind;
   body?: unknown;
@@ -78,6 +80,17 @@ const MATRIX: Record<string, Case> = {
   'POST /api/replies/:id/approve': { kind: 'reply' },
   'PATCH /api/replies/:id': { kind: 'reply', body: { text: 'Taken over' } },
   'POST /api/replies/:id/posted': { kind: 'reply', body: { url: 'https://example.test/taken-over' } },
+  'GET /api/surveys/:id': { kind: 'survey' },
+  'PATCH /api/surveys/:id': { kind: 'survey', body: { name: 'Taken over', status: 'archived' } },
+  'POST /api/surveys/:id/copy': { kind: 'survey', body: {} },
+  'POST /api/surveys/:id/versions': { kind: 'survey', body: { definition: { pages: [{ questions: [{ id: 'taken', type: 'free_text', text: { en: 'Taken over?' } }] }] } } },
+  'GET /api/surveys/:id/links': { kind: 'survey' },
+  'POST /api/surveys/:id/links': { kind: 'survey', body: { scope: 'organisation' } },
+  'GET /api/survey-links/:id': { kind: 'surveyLink' },
+  'POST /api/survey-links/:id/disable': { kind: 'surveyLink' },
+  'GET /api/survey-links/:id/qr.png': { kind: 'surveyLink' },
+  'GET /api/survey-links/:id/qr.svg': { kind: 'surveyLink' },
+  'GET /api/survey-links/:id/card.pdf': { kind: 'surveyLink' },
 };
 
 let app: TestApp;
@@ -124,6 +137,9 @@ async function snapshotB() {
     caseEvents: await db.selectFrom('case_events').select(['id', 'type']).where('case_id', '=', idsB.case).execute(),
     caseActions: await db.selectFrom('case_actions').selectAll().where('case_id', '=', idsB.case).execute(),
     replies: await db.selectFrom('replies').selectAll().where('id', '=', idsB.reply).execute(),
+    surveys: await db.selectFrom('surveys').selectAll().where('id', '=', idsB.survey).execute(),
+    surveyVersions: await db.selectFrom('survey_versions').select(['survey_id', 'version']).where('survey_id', '=', idsB.survey).execute(),
+    surveyLinks: await db.selectFrom('survey_links').selectAll().where('survey_id', '=', idsB.survey).execute(),
   };
 }
 
@@ -179,6 +195,8 @@ beforeAll(async () => {
   idsB.reply = (await created(adminB.post(`/api/cases/${idsB.case}/replies`, { text: 'We are sorry to hear this.', lang: 'en', kind: 'public' }))).reply!.id;
   idsB.team = ((await adminB.get('/api/teams')).json() as { items: { id: string }[] }).items[0]!.id;
   await created(adminB.post(`/api/teams/${idsB.team}/members`, { userId: idsB.user }), 200);
+  idsB.survey = (await created(adminB.post('/api/surveys', { template: 'fft', activate: true }))).survey!.id;
+  idsB.surveyLink = (await created(adminB.post(`/api/surveys/${idsB.survey}/links`, { scope: 'location', locationId: idsB.location }))).link!.id;
   before = await snapshotB();
 });
 afterAll(async () => {
@@ -234,6 +252,7 @@ test('lists none of the other organisation’s ids', async () => {
     '/api/notifications',
     '/api/deliveries',
     '/api/mail-outbox',
+    '/api/surveys',
   ];
   for (const url of lists) {
     const res = await adminA.get(url);
