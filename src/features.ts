@@ -7,6 +7,7 @@ import { ingestFeature } from './ingest/index.ts';
 import { mentionsFeature } from './mentions/index.ts';
 import { notificationsFeature } from './notifications/index.ts';
 import { orgsFeature } from './orgs/index.ts';
+import { outreachFeature } from './outreach/index.ts';
 import { repliesFeature } from './replies/index.ts';
 import { surveysFeature } from './surveys/index.ts';
 import { caseDetailView } from './views/case-detail/index.ts';
@@ -29,6 +30,7 @@ export const FEATURES: readonly Feature[] = [
   casesFeature,
   repliesFeature,
   surveysFeature,
+  outreachFeature,
   // Read-side views above the features: routes only, no jobs or permissions of their own.
   caseDetailView,
   myWorkView,

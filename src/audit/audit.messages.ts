@@ -62,6 +62,11 @@ export const auditMessages = defineMessages('audit', {
     'action.survey.renamed': 'Survey renamed',
     'action.survey_link.disabled': 'Survey link disabled',
     'action.survey.settings': 'Survey settings changed',
+    'action.patient.update': 'Patient changed',
+    'action.patient.opt_out': 'Patient opted out of messages',
+    'action.patient.opt_in': 'Patient opted back in to messages',
+    'action.visits.import': 'Visits imported',
+    'action.outreach.settings': 'Invitation settings changed',
   },
   ru: {
     'action.auth.login': 'Вход в систему',
@@ -122,6 +127,11 @@ export const auditMessages = defineMessages('audit', {
     'action.survey.renamed': 'Опрос переименован',
     'action.survey_link.disabled': 'Ссылка на опрос отключена',
     'action.survey.settings': 'Изменены настройки опросов',
+    'action.patient.update': 'Изменены данные пациента',
+    'action.patient.opt_out': 'Пациент отказался от сообщений',
+    'action.patient.opt_in': 'Пациент снова согласен на сообщения',
+    'action.visits.import': 'Импортированы визиты',
+    'action.outreach.settings': 'Изменены настройки приглашений',
   },
   'zh-CN': {
     'action.auth.login': '登录',
@@ -182,6 +192,11 @@ export const auditMessages = defineMessages('audit', {
     'action.survey.renamed': '问卷重命名',
     'action.survey_link.disabled': '停用问卷链接',
     'action.survey.settings': '修改问卷设置',
+    'action.patient.update': '修改患者信息',
+    'action.patient.opt_out': '患者退订消息',
+    'action.patient.opt_in': '患者重新订阅消息',
+    'action.visits.import': '导入就诊记录',
+    'action.outreach.settings': '修改邀请设置',
   },
 } satisfies Record<string, Record<`action.${AuditAction}`, string>>);
 

@@ -58,5 +58,10 @@ export const AUDIT_ACTIONS = [
   'survey.renamed',
   'survey_link.disabled',
   'survey.settings',
+  'patient.update',
+  'patient.opt_out',
+  'patient.opt_in',
+  'visits.import',
+  'outreach.settings',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -8,6 +8,7 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { AlertsTables } from './schema-alerts.ts';
 import type { CasesTables } from './schema-cases.ts';
 import type { PatientsTables } from './schema-patients.ts';
+import type { OutreachTables } from './schema-outreach.ts';
 import type { CaseRequest } from '../surveys/surveys.vocab.ts';
 
 /** Kysely's view of the tables; the migrations in ./migrations are the source of truth. */
@@ -214,7 +215,7 @@ export interface WebhookDeliveriesTable {
   received_at: Generated<Date>;
 }
 
-export interface Database extends AlertsTables, CasesTables, PatientsTables {
+export interface Database extends AlertsTables, CasesTables, PatientsTables, OutreachTables {
   organisations: OrganisationsTable;
   locations: LocationsTable;
   departments: DepartmentsTable;

@@ -9,7 +9,7 @@ import { IMPORT_CHANNELS, IMPORT_RUN_STATUSES, SOURCE_KINDS } from '../ingest/in
 import { MENTION_KINDS, MENTION_STATUSES } from '../mentions/mentions.vocab.ts';
 import { CHANNEL_KINDS, DELIVERY_STATUSES } from '../notifications/notifications.vocab.ts';
 import { REPLY_KINDS, REPLY_STATUSES } from '../replies/replies.vocab.ts';
-import { INVITATION_CHANNELS, INVITATION_KINDS, INVITATION_STATUSES, VISIT_KINDS, VISIT_SOURCES } from '../outreach/outreach.vocab.ts';
+import { INVITATION_CHANNELS, INVITATION_KINDS, INVITATION_STATUSES, MARKETS, SMS_PROVIDERS, VISIT_KINDS, VISIT_SOURCES } from '../outreach/outreach.vocab.ts';
 import { CASE_REQUESTS, LINK_SCOPES, RESPONSE_STATUSES, SCORE_BANDS, SURVEY_STATUSES, SURVEY_TEMPLATES } from '../surveys/surveys.vocab.ts';
 import { openDatabase, type DatabaseHandle } from './database.ts';
 import { freshPostgresDatabase } from './fresh-database.ts';
@@ -84,6 +84,9 @@ const COLUMNS = [
   ['survey_responses', 'status', RESPONSE_STATUSES],
   ['survey_responses', 'locale', LOCALES],
   ['survey_responses', 'score_band', SCORE_BANDS],
+  ['outreach_settings', 'market', MARKETS],
+  ['outreach_settings', 'sms_provider', SMS_PROVIDERS],
+  ['outreach_settings', 'channel_preference', INVITATION_CHANNELS],
 ] as const;
 
 test.each(COLUMNS)('%s.%s allows exactly the vocabulary', async (table, column, vocabulary) => {

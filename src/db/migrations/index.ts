@@ -12,6 +12,7 @@ import * as mentionReview from './20261201T1220-mention-review.ts';
 import * as alertMessages from './20261201T1230-alert-messages.ts';
 import * as patientsSurveys from './20261201T1300-patients-surveys.ts';
 import * as surveyResponses from './20261201T1320-survey-responses.ts';
+import * as outreach from './20261201T1330-outreach.ts';
 
 /** Every migration, by name; names sort in the order they run. Never edit one after it lands. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '20261201T1230-alert-messages': alertMessages,
   '20261201T1300-patients-surveys': patientsSurveys,
   '20261201T1320-survey-responses': surveyResponses,
+  '20261201T1330-outreach': outreach,
 };
