@@ -3,6 +3,7 @@ import { auditFeature } from './audit/index.ts';
 import { authFeature } from './auth/index.ts';
 import { casesFeature } from './cases/index.ts';
 import type { Feature } from './core/feature.ts';
+import { followupsFeature } from './followups/index.ts';
 import { ingestFeature } from './ingest/index.ts';
 import { mentionsFeature } from './mentions/index.ts';
 import { notificationsFeature } from './notifications/index.ts';
@@ -29,6 +30,7 @@ export const FEATURES: readonly Feature[] = [
   notificationsFeature,
   casesFeature,
   repliesFeature,
+  followupsFeature,
   surveysFeature,
   outreachFeature,
   // Read-side views above the features: routes only, no jobs or permissions of their own.

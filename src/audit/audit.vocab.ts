@@ -63,5 +63,13 @@ export const AUDIT_ACTIONS = [
   'patient.opt_in',
   'visits.import',
   'outreach.settings',
+  'followup_plan.created',
+  'followup_plan.versioned',
+  'followup_plan.copied',
+  'followup.enrolled',
+  'followup.withdrawn',
+  'followup.link_renewed',
+  'followup_task.completed',
+  'followup_question.answered',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

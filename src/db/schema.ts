@@ -8,6 +8,7 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { AlertsTables } from './schema-alerts.ts';
 import type { CasesTables } from './schema-cases.ts';
 import type { PatientsTables } from './schema-patients.ts';
+import type { FollowupsTables } from './schema-followups.ts';
 import type { OutreachTables } from './schema-outreach.ts';
 import type { CaseRequest } from '../surveys/surveys.vocab.ts';
 
@@ -215,7 +216,7 @@ export interface WebhookDeliveriesTable {
   received_at: Generated<Date>;
 }
 
-export interface Database extends AlertsTables, CasesTables, PatientsTables, OutreachTables {
+export interface Database extends AlertsTables, CasesTables, PatientsTables, OutreachTables, FollowupsTables {
   organisations: OrganisationsTable;
   locations: LocationsTable;
   departments: DepartmentsTable;

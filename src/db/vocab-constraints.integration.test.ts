@@ -11,6 +11,7 @@ import { CHANNEL_KINDS, DELIVERY_STATUSES } from '../notifications/notifications
 import { REPLY_KINDS, REPLY_STATUSES } from '../replies/replies.vocab.ts';
 import { INVITATION_CHANNELS, INVITATION_KINDS, INVITATION_STATUSES, MARKETS, SMS_PROVIDERS, VISIT_KINDS, VISIT_SOURCES } from '../outreach/outreach.vocab.ts';
 import { CASE_REQUESTS, LINK_SCOPES, RESPONSE_STATUSES, SCORE_BANDS, SURVEY_STATUSES, SURVEY_TEMPLATES } from '../surveys/surveys.vocab.ts';
+import { CHECKIN_STATUSES, ENROLMENT_SOURCES, ENROLMENT_STATUSES, FOLLOWUP_CONDITIONS, PERFORMERS, PHOTO_MIMES, PLAN_STATUSES, READING_SOURCES, RISK_LEVELS, TASK_KINDS, TASK_PRIORITIES, TASK_STATUSES, WITHDRAWAL_VIAS } from '../followups/followups.vocab.ts';
 import { openDatabase, type DatabaseHandle } from './database.ts';
 import { freshPostgresDatabase } from './fresh-database.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -87,6 +88,21 @@ const COLUMNS = [
   ['outreach_settings', 'market', MARKETS],
   ['outreach_settings', 'sms_provider', SMS_PROVIDERS],
   ['outreach_settings', 'channel_preference', INVITATION_CHANNELS],
+  ['followup_plans', 'condition', FOLLOWUP_CONDITIONS],
+  ['followup_plans', 'risk', RISK_LEVELS],
+  ['followup_plans', 'status', PLAN_STATUSES],
+  ['followup_consent_texts', 'locale', LOCALES],
+  ['followup_enrolments', 'source', ENROLMENT_SOURCES],
+  ['followup_enrolments', 'status', ENROLMENT_STATUSES],
+  ['followup_enrolments', 'consent_locale', LOCALES],
+  ['followup_enrolments', 'withdrawn_via', WITHDRAWAL_VIAS],
+  ['followup_checkins', 'status', CHECKIN_STATUSES],
+  ['followup_tasks', 'kind', TASK_KINDS],
+  ['followup_tasks', 'priority', TASK_PRIORITIES],
+  ['followup_tasks', 'status', TASK_STATUSES],
+  ['followup_tasks', 'performer', PERFORMERS],
+  ['followup_readings', 'source', READING_SOURCES],
+  ['followup_photos', 'mime', PHOTO_MIMES],
 ] as const;
 
 test.each(COLUMNS)('%s.%s allows exactly the vocabulary', async (table, column, vocabulary) => {

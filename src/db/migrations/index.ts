@@ -13,6 +13,7 @@ import * as alertMessages from './20261201T1230-alert-messages.ts';
 import * as patientsSurveys from './20261201T1300-patients-surveys.ts';
 import * as surveyResponses from './20261201T1320-survey-responses.ts';
 import * as outreach from './20261201T1330-outreach.ts';
+import * as followups from './20261201T1340-followups.ts';
 
 /** Every migration, by name; names sort in the order they run. Never edit one after it lands. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '20261201T1300-patients-surveys': patientsSurveys,
   '20261201T1320-survey-responses': surveyResponses,
   '20261201T1330-outreach': outreach,
+  '20261201T1340-followups': followups,
 };
