@@ -1,11 +1,14 @@
+import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
 import QRCode from 'qrcode';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../test-support/test-app.ts';
 import { createSurveyFromTemplate } from './create-survey.ts';
 import { createSurveyLink } from './survey-links.ts';
 import { surveyUrl } from './surveys.queries.ts';
+
+// pngjs comes with qrcode (no types of its own): it decodes the PNG to pixels.
+const { PNG } = createRequire(import.meta.url)('pngjs') as { PNG: { sync: { read(png: Buffer): { width: number; height: number; data: Buffer } } } };
 
 // Survey links per organisation, location, department, doctor and visit; their QR codes and printed cards.
 let app: TestApp;

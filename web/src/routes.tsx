@@ -26,6 +26,7 @@ const alerts = () => import('./features/alerts/alerts.pages.tsx');
 const ingest = () => import('./features/ingest/ingest.pages.tsx');
 const settings = () => import('./features/settings/settings.pages.tsx');
 const audit = () => import('./features/audit/audit.pages.tsx');
+const surveys = () => import('./features/surveys/surveys.pages.tsx');
 
 /**
  * The app's pages, in navigation order: the first one a user may see is where they land. A new
@@ -36,6 +37,7 @@ export const routes: Route[] = [
   { path: '/my-work', label: 'nav.myWork', icon: '✓', allowed: () => true, page: page(cases, (m) => m.MyWorkPage) },
   { path: '/cases', label: 'nav.cases', icon: '▦', allowed: (can) => can('cases.read'), page: page(cases, (m) => m.CasesRoute) },
   { path: '/alerts', label: 'nav.alerts', icon: '⚑', allowed: (can) => can('alerts.read'), page: page(alerts, (m) => m.AlertsPage) },
+  { path: '/surveys', label: 'nav.surveys', icon: '☑', allowed: (can) => can('surveys.read'), page: page(surveys, (m) => m.SurveysRoute) },
   { path: '/import', label: 'nav.import', icon: '⇪', allowed: (can) => can('imports.run'), page: page(ingest, (m) => m.ImportPage) },
   { path: '/sources', label: 'nav.sources', icon: '⛁', allowed: (can) => can('sources.manage'), page: page(ingest, (m) => m.SourcesPage) },
   {

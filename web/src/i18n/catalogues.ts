@@ -7,6 +7,7 @@ import { ingestMessages } from '../features/ingest/messages.ts';
 import { mentionsMessages, mentionWords } from '../features/mentions/messages.ts';
 import { repliesMessages } from '../features/replies/messages.ts';
 import { settingsMessages } from '../features/settings/messages.ts';
+import { surveysMessages } from '../features/surveys/messages.ts';
 import type { KeysOf } from './catalogue.ts';
 import { commonMessages } from './common.messages.ts';
 import type { Locale } from './locale.ts';
@@ -29,6 +30,7 @@ export const catalogues = {
   replies: repliesMessages,
   settings: settingsMessages,
   audit: auditMessages,
+  surveys: surveysMessages,
 };
 
 export type MessageKey = KeysOf<(typeof catalogues)[keyof typeof catalogues]>;

@@ -16,6 +16,7 @@ import { mentionsMessages } from '../../../src/mentions/mentions.messages.ts';
 import { MENTION_KINDS, MENTION_SORTS, MENTION_STATUSES } from '../../../src/mentions/mentions.vocab.ts';
 import { CHANNEL_KINDS } from '../../../src/notifications/notifications.vocab.ts';
 import { REPLY_KINDS, REPLY_STATUSES, awaitsApproval, fourEyesBlocks, isOutward } from '../../../src/replies/replies.vocab.ts';
+import { COMMUNICATION_DIMENSIONS, LINK_SCOPES, QUESTION_TYPES, SURVEY_STATUSES, SURVEY_TEMPLATES } from '../../../src/surveys/surveys.vocab.ts';
 import type { Catalogue } from '../i18n/catalogue.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { ApiBody, ApiItem, ApiResponse } from './api-types.ts';
@@ -99,6 +100,17 @@ export const replyStatuses = REPLY_STATUSES;
 export type ReplyStatus = (typeof replyStatuses)[number];
 /** The approval rules of replies: outward kinds, what waits for approval, whom four-eyes keeps from approving. */
 export const replyRules = { awaitsApproval, fourEyesBlocks, isOutward };
+
+/** Surveys: question types, states, templates, what a link is for, the four communication dimensions. */
+export const questionTypes = QUESTION_TYPES;
+export type QuestionType = (typeof questionTypes)[number];
+export const surveyStatuses = SURVEY_STATUSES;
+export type SurveyStatus = (typeof surveyStatuses)[number];
+export const surveyTemplates = SURVEY_TEMPLATES;
+export type SurveyTemplate = (typeof surveyTemplates)[number];
+export const linkScopes = LINK_SCOPES;
+export type LinkScope = (typeof linkScopes)[number];
+export const communicationDimensions = COMMUNICATION_DIMENSIONS;
 
 /** True when A and B are the same union. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
