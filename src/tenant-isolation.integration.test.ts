@@ -30,7 +30,8 @@ type Kind =
   | 'reply'
   | 'team'
   | 'survey'
-  | 'surveyLink';
+  | 'surveyLink'
+  | 'patient';
 interface Case {
   kind: Kind;
   body?: unknown;
@@ -91,6 +92,8 @@ const MATRIX: Record<string, Case> = {
   'GET /api/survey-links/:id/qr.png': { kind: 'surveyLink' },
   'GET /api/survey-links/:id/qr.svg': { kind: 'surveyLink' },
   'GET /api/survey-links/:id/card.pdf': { kind: 'surveyLink' },
+  'GET /api/patients/:id': { kind: 'patient' },
+  'PATCH /api/patients/:id': { kind: 'patient', body: { optedOut: true, name: 'Taken over' } },
 };
 
 let app: TestApp;
@@ -140,6 +143,7 @@ async function snapshotB() {
     surveys: await db.selectFrom('surveys').selectAll().where('id', '=', idsB.survey).execute(),
     surveyVersions: await db.selectFrom('survey_versions').select(['survey_id', 'version']).where('survey_id', '=', idsB.survey).execute(),
     surveyLinks: await db.selectFrom('survey_links').selectAll().where('survey_id', '=', idsB.survey).execute(),
+    patients: await db.selectFrom('patients').selectAll().where('id', '=', idsB.patient).execute(),
   };
 }
 
@@ -197,6 +201,9 @@ beforeAll(async () => {
   await created(adminB.post(`/api/teams/${idsB.team}/members`, { userId: idsB.user }), 200);
   idsB.survey = (await created(adminB.post('/api/surveys', { template: 'fft', activate: true }))).survey!.id;
   idsB.surveyLink = (await created(adminB.post(`/api/surveys/${idsB.survey}/links`, { scope: 'location', locationId: idsB.location }))).link!.id;
+  const visits = multipartBody({}, { name: 'visits.csv', content: 'patient id,name,visit id\nB-MRN,Patient of B,B-VISIT\n', type: 'text/csv' });
+  await created(adminB.request({ method: 'POST', url: '/api/visits/import', ...visits }), 200);
+  idsB.patient = (await app.ctx.db.selectFrom('patients').select('id').where('org_id', '=', orgB).executeTakeFirstOrThrow()).id;
   before = await snapshotB();
 });
 afterAll(async () => {
@@ -204,7 +211,8 @@ afterAll(async () => {
 });
 
 test('covers every route of the server with an id parameter in the matrix', () => {
-  const routes = idRoutes().filter((r) => !r.includes(' /api/v1/'));
+  // Patient pages outside /api (/s/:token, /o/:token…) take a secret token, not an organisation's id.
+  const routes = idRoutes().filter((r) => r.includes(' /api/') && !r.includes(' /api/v1/'));
   expect(routes.length).toBeGreaterThan(0);
   expect(routes).toEqual(Object.keys(MATRIX).sort());
 });

@@ -1,0 +1,3 @@
+import './survey-reports.css';
+
+export { SurveyReportsPage } from './SurveyReportsPage.tsx';
