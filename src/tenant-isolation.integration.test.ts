@@ -31,7 +31,12 @@ type Kind =
   | 'team'
   | 'survey'
   | 'surveyLink'
-  | 'patient';
+  | 'patient'
+  | 'followupPlan'
+  | 'followupEnrolment'
+  | 'followupTask'
+  | 'followupPhoto'
+  | 'followupQuestion';
 interface Case {
   kind: Kind;
   body?: unknown;
@@ -94,10 +99,21 @@ const MATRIX: Record<string, Case> = {
   'GET /api/survey-links/:id/card.pdf': { kind: 'surveyLink' },
   'GET /api/patients/:id': { kind: 'patient' },
   'PATCH /api/patients/:id': { kind: 'patient', body: { optedOut: true, name: 'Taken over' } },
+  'GET /api/followups/plans/:id': { kind: 'followupPlan' },
+  'PATCH /api/followups/plans/:id': { kind: 'followupPlan', body: { name: 'Taken over', status: 'archived' } },
+  'POST /api/followups/plans/:id/copy': { kind: 'followupPlan', body: {} },
+  'GET /api/followups/plans/:id/qr.svg': { kind: 'followupPlan' },
+  'GET /api/followups/enrolments/:id': { kind: 'followupEnrolment' },
+  'POST /api/followups/enrolments/:id/withdraw': { kind: 'followupEnrolment', body: { reason: 'Taken over' } },
+  'POST /api/followups/enrolments/:id/renew-link': { kind: 'followupEnrolment' },
+  'GET /api/followups/photos/:id': { kind: 'followupPhoto' },
+  'POST /api/followups/tasks/:id/complete': { kind: 'followupTask', body: { note: 'Taken over' } },
+  'POST /api/followups/questions/:id/answer': { kind: 'followupQuestion', body: { answer: 'Taken over' } },
 };
 
 let app: TestApp;
 let adminA: TestClient;
+let orgIdB: string;
 const idsB = {} as Record<Kind, string>;
 
 /** Every "METHOD /path" of the server whose path has a parameter (:id or any other), read from Fastify's route tree. */
@@ -144,6 +160,10 @@ async function snapshotB() {
     surveyVersions: await db.selectFrom('survey_versions').select(['survey_id', 'version']).where('survey_id', '=', idsB.survey).execute(),
     surveyLinks: await db.selectFrom('survey_links').selectAll().where('survey_id', '=', idsB.survey).execute(),
     patients: await db.selectFrom('patients').selectAll().where('id', '=', idsB.patient).execute(),
+    followupPlans: await db.selectFrom('followup_plans').selectAll().where('org_id', '=', orgIdB).execute(),
+    followupEnrolments: await db.selectFrom('followup_enrolments').selectAll().where('id', '=', idsB.followupEnrolment).execute(),
+    followupTasks: await db.selectFrom('followup_tasks').selectAll().where('enrolment_id', '=', idsB.followupEnrolment).execute(),
+    followupQuestions: await db.selectFrom('followup_questions').selectAll().where('id', '=', idsB.followupQuestion).execute(),
   };
 }
 
@@ -204,6 +224,20 @@ beforeAll(async () => {
   const visits = multipartBody({}, { name: 'visits.csv', content: 'patient id,name,visit id\nB-MRN,Patient of B,B-VISIT\n', type: 'text/csv' });
   await created(adminB.request({ method: 'POST', url: '/api/visits/import', ...visits }), 200);
   idsB.patient = (await app.ctx.db.selectFrom('patients').select('id').where('org_id', '=', orgB).executeTakeFirstOrThrow()).id;
+  orgIdB = orgB;
+  idsB.followupPlan = ((await created(adminB.post('/api/followups/plans/defaults', {}), 200)) as unknown as { items: { id: string }[] }).items[0]!.id;
+  idsB.followupEnrolment = (await created(adminB.post('/api/followups/enrolments', { planId: idsB.followupPlan, patientId: idsB.patient }))).enrolment!.id;
+  idsB.followupTask = (await app.ctx.db.selectFrom('followup_tasks').select('id').where('enrolment_id', '=', idsB.followupEnrolment).executeTakeFirstOrThrow()).id;
+  idsB.followupPhoto = (
+    await app.ctx.db
+      .insertInto('followup_photos')
+      .values({ org_id: orgB, enrolment_id: idsB.followupEnrolment, mime: 'image/png', bytes: Buffer.from('png'), size: 3 })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  idsB.followupQuestion = (
+    await app.ctx.db.insertInto('followup_questions').values({ org_id: orgB, enrolment_id: idsB.followupEnrolment, text: 'B question' }).returning('id').executeTakeFirstOrThrow()
+  ).id;
   before = await snapshotB();
 });
 afterAll(async () => {
@@ -261,6 +295,9 @@ test('lists none of the other organisation’s ids', async () => {
     '/api/deliveries',
     '/api/mail-outbox',
     '/api/surveys',
+    '/api/followups/plans',
+    '/api/followups/enrolments',
+    '/api/followups/tasks',
   ];
   for (const url of lists) {
     const res = await adminA.get(url);

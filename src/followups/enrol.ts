@@ -4,6 +4,7 @@ import { recordAudit, type AuditBy } from '../audit/index.ts';
 import { badRequest } from '../core/errors.ts';
 import type { Locale } from '../core/i18n.ts';
 import type { Db } from '../db/database.ts';
+import { upsertPatient } from '../outreach/index.ts';
 import { missing, refused } from './errors.ts';
 import { followupsMessages as m } from './followups.messages.ts';
 import { CONSENT_VERSION, scheduleDates } from './followups.vocab.ts';
@@ -55,7 +56,7 @@ async function recordConsentText(trx: Db, locale: Locale, orgName: string): Prom
   return { id: row.id, version: c.version, sha256: c.sha256 };
 }
 
-/** Finds the patient by MRN, phone or e-mail in the organisation, else adds them. */
+/** The patient by MRN (OUTREACH's upsert), else the one with this phone or e-mail in the organisation, else a new one. */
 async function resolvePatient(trx: Db, orgId: string, input: PatientInput): Promise<string> {
   const phone = input.phone?.trim() || null;
   const email = input.email?.trim().toLowerCase() || null;
@@ -68,6 +69,7 @@ async function resolvePatient(trx: Db, orgId: string, input: PatientInput): Prom
     if (email) ors.push(eb(eb.fn('lower', ['email']), '=', email));
     return eb.or(ors);
   });
+  if (input.externalId) return (await upsertPatient(trx, orgId, { externalId: input.externalId, name: input.name, phone: phone ?? undefined, email: email ?? undefined, locale: input.locale })).id;
   const found = await query.orderBy('created_at').executeTakeFirst();
   if (found) {
     await trx
@@ -77,12 +79,7 @@ async function resolvePatient(trx: Db, orgId: string, input: PatientInput): Prom
       .execute();
     return found.id;
   }
-  const row = await trx
-    .insertInto('patients')
-    .values({ org_id: orgId, external_id: input.externalId ?? null, name: input.name, phone, email, locale: input.locale ?? null })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return (await upsertPatient(trx, orgId, { name: input.name, phone: phone ?? undefined, email: email ?? undefined, locale: input.locale })).id;
 }
 
 /**

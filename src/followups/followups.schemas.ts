@@ -127,6 +127,8 @@ export const TaskView = z.object({
   performer: z.enum(PERFORMERS),
   dueAt: z.date(),
   overdue: z.boolean(),
+  /** The patient asked not to be contacted: no calls. */
+  optedOut: z.boolean(),
   detail: z.string().nullable(),
   note: z.string().nullable(),
   completedAt: z.date().nullable(),

@@ -4,6 +4,7 @@ import { recordAudit, type AuditBy } from '../audit/index.ts';
 import type { Locale } from '../core/i18n.ts';
 import { scopeToViewer, viewerSees, type Viewer } from '../core/viewer.ts';
 import type { Db } from '../db/database.ts';
+import { isContactable } from '../outreach/index.ts';
 import { careTeam, notifyCareTeam } from './care-team.ts';
 import { missing, refused } from './errors.ts';
 import { followupsMessages as m } from './followups.messages.ts';
@@ -47,6 +48,7 @@ export async function findTasks(db: Db, reader: TaskReader, filter: { filter?: T
       'r.value',
       'r.unit',
       'q.text as question',
+      'pt.opted_out_at',
     ])
     .where('t.org_id', '=', orgId)
     .where(scopeToViewer('e.department_id', reader.viewer));
@@ -97,6 +99,7 @@ export async function findTasks(db: Db, reader: TaskReader, filter: { filter?: T
     performer: r.performer,
     dueAt: r.due_at,
     overdue: r.status === 'open' && r.due_at < now,
+    optedOut: r.opted_out_at !== null,
     detail: r.metric ? m.render(reader.locale, 'timeline.readingUrgent', { metric: m.text(`metric.${r.metric as Metric}`), value: r.value, unit: r.unit }) : (r.question ?? null),
     note: r.note,
     completedAt: r.completed_at,
@@ -146,7 +149,7 @@ export async function markOverdueTasks(db: Db, boss: PgBoss | null, publicUrl: s
     const due = await trx
       .selectFrom('followup_tasks as t')
       .innerJoin('followup_enrolments as e', 'e.id', 't.enrolment_id')
-      .select(['t.id', 't.org_id', 't.enrolment_id', 't.performer'])
+      .select(['t.id', 't.org_id', 't.enrolment_id', 't.performer', 't.kind', 'e.patient_id'])
       .where('t.status', '=', 'open')
       .where('e.status', '=', 'active')
       .where('t.due_at', '<', now)
@@ -168,6 +171,8 @@ export async function markOverdueTasks(db: Db, boss: PgBoss | null, publicUrl: s
       .execute();
     const perOrgUser = new Map<string, Map<string, number>>();
     for (const t of due) {
+      // A call to a patient who opted out (or is inside an exclusion window) is no reminder to send.
+      if (t.kind === 'call' && !(await isContactable(trx, t.org_id, t.patient_id, now))) continue;
       const users = await careTeam(trx, t.org_id, t.enrolment_id, t.performer);
       const counts = perOrgUser.get(t.org_id) ?? new Map<string, number>();
       for (const u of users) counts.set(u, (counts.get(u) ?? 0) + 1);
