@@ -73,7 +73,10 @@ describe('links', () => {
     expect(org.statusCode, org.body).toBe(201);
     expect(org.json().link).toMatchObject({ scope: 'organisation', locationId: null, label: '', locale: null });
     expect(org.json().link.token).toMatch(/^[A-Za-z0-9_-]{22,}$/);
-    expect(org.json().link.url).toBe(surveyUrl(app.ctx.config, org.json().link.token));
+    // Without a public URL configured, the address staff reached Verity at.
+    expect(org.json().link.url).toBe(`http://localhost:80/s/${org.json().link.token}`);
+    expect(surveyUrl({ publicUrl: 'https://clinic.example/', port: 3000 }, 'abc')).toBe('https://clinic.example/s/abc');
+    expect(surveyUrl({ publicUrl: null, port: 3000 }, 'abc')).toBe('http://localhost:3000/s/abc');
     expect(org.json().link.url).toMatch(/\/s\/[A-Za-z0-9_-]{22,}$/);
 
     const dept = (await newLink({ scope: 'department', departmentId: ids.department })).json().link;
