@@ -13,6 +13,7 @@ import { repliesFeature } from './replies/index.ts';
 import { surveysFeature } from './surveys/index.ts';
 import { caseDetailView } from './views/case-detail/index.ts';
 import { myWorkView } from './views/my-work/index.ts';
+import { patientTimelineView } from './views/patient-timeline/index.ts';
 import { surveyReportsView } from './views/survey-reports/index.ts';
 
 /**
@@ -37,4 +38,5 @@ export const FEATURES: readonly Feature[] = [
   caseDetailView,
   myWorkView,
   surveyReportsView,
+  patientTimelineView,
 ];

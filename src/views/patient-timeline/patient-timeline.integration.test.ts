@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { enrolPatient, ensureDefaultPlans } from '../../followups/index.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
 import { insertDepartment, insertResponse, insertSurvey } from '../survey-reports/report-fixtures.ts';
 
@@ -127,4 +128,15 @@ test('another organisation’s patient and an unknown id are not found; roles wi
   expect((await admin.get('/api/patients/not-a-uuid/timeline')).statusCode).toBe(400);
   const marketing = await app.userClient(orgId, 'marketing');
   expect((await marketing.get(`/api/patients/${patientId}/timeline`)).statusCode).toBe(403);
+});
+
+test('shows the follow-up events FOLLOWUPS records, in the same timeline', async () => {
+  const db = app.ctx.db;
+  const by = { orgId, userId: null, actor: 'timeline test', ip: null };
+  await ensureDefaultPlans(db, by, 'en');
+  const plan = await db.selectFrom('followup_plans').select(['id', 'name']).where('org_id', '=', orgId).orderBy('name').executeTakeFirstOrThrow();
+  await enrolPatient(db, null, { orgId, planId: plan.id, patientId, departmentId: cardio, source: 'staff', by });
+  const { items } = (await admin.get(`/api/patients/${patientId}/timeline`)).json();
+  expect(items[0]).toMatchObject({ kind: 'followup.enrolled', title: `Enrolled in the follow-up plan “${plan.name}”`, ref: { type: 'followup_enrolment' } });
+  expect(items.slice(1).map((i: { kind: string }) => i.kind)).toContain('visit');
 });

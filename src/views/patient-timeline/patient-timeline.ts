@@ -4,9 +4,9 @@ import { AppError } from '../../core/errors.ts';
 import { hasMessage, renderText, type Locale, type Text } from '../../core/i18n.ts';
 import { scopeToViewer, type Viewer } from '../../core/viewer.ts';
 import type { Db } from '../../db/database.ts';
+import { followupTimeline } from '../../followups/index.ts';
 import { DEFAULT_CONTACT_WINDOW_DAYS } from '../../outreach/outreach.vocab.ts';
 import type { ScoreBand } from '../../surveys/surveys.vocab.ts';
-import { followupEvents } from './followup-events.ts';
 import { patientTimelineMessages as msg } from './patient-timeline.messages.ts';
 
 export interface TimelineEntry {
@@ -159,7 +159,8 @@ export async function patientTimeline(db: Db, viewer: Viewer, patientId: string,
     }
   }
 
-  for (const f of await followupEvents(db, orgId, patientId)) items.push(entry({ at: f.at, kind: f.kind.startsWith('followup.') ? f.kind : `followup.${f.kind}`, title: render(f.text), ref: f.ref }));
+  for (const f of await followupTimeline(db, orgId, patientId))
+    items.push(entry({ at: f.at, kind: f.kind.startsWith('followup.') ? f.kind : `followup.${f.kind}`, title: render(f.text), ref: f.ref }));
 
   items.sort((a, b) => b.at.getTime() - a.at.getTime());
   return { patientId, items };
