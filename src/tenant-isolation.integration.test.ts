@@ -99,6 +99,7 @@ const MATRIX: Record<string, Case> = {
   'GET /api/survey-links/:id/card.pdf': { kind: 'surveyLink' },
   'GET /api/patients/:id': { kind: 'patient' },
   'PATCH /api/patients/:id': { kind: 'patient', body: { optedOut: true, name: 'Taken over' } },
+  'GET /api/patients/:id/timeline': { kind: 'patient' },
   'GET /api/followups/plans/:id': { kind: 'followupPlan' },
   'PATCH /api/followups/plans/:id': { kind: 'followupPlan', body: { name: 'Taken over', status: 'archived' } },
   'POST /api/followups/plans/:id/copy': { kind: 'followupPlan', body: {} },
