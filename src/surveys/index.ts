@@ -1,10 +1,11 @@
 import { defineFeature } from '../core/feature.ts';
+import { publicSurveyRoutes } from './public/index.ts';
 import { surveyLinkRoutes } from './survey-links.routes.ts';
 import { surveysPermissions } from './surveys.permissions.ts';
 import { surveyRoutes } from './surveys.routes.ts';
 
 /** Surveys: templates, the builder with versions, links and QR codes, printable cards, review-link settings. */
-export const surveysFeature = defineFeature({ name: 'surveys', routes: [surveyRoutes, surveyLinkRoutes], jobs: [], permissions: surveysPermissions });
+export const surveysFeature = defineFeature({ name: 'surveys', routes: [surveyRoutes, surveyLinkRoutes, publicSurveyRoutes], jobs: [], permissions: surveysPermissions });
 
 // What outreach, follow-ups, reports, the public page and the demo use.
 export { createSurveyFromTemplate, copySurvey } from './create-survey.ts';
