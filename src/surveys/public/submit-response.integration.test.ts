@@ -31,8 +31,12 @@ const newToken = async (token: string) => responseTokenOf((await app.server.inje
 const linksMarkup = (page: string) => /<ul class="links">[\s\S]*?<\/ul>/.exec(page)?.[0] ?? null;
 
 test('the thank-you page offers every respondent the same review links, whatever the score: a low, a neutral, a high and no score', async () => {
-  const noScore = await insertLink(app.ctx.db, orgId, await insertSurvey(app.ctx.db, orgId, { pages: [{ questions: [{ id: 'why', type: 'free_text', required: false, text: { en: 'Anything to tell us?' } }] }] }));
-  const cases = [
+  const noScore = await insertLink(
+    app.ctx.db,
+    orgId,
+    await insertSurvey(app.ctx.db, orgId, { pages: [{ questions: [{ id: 'why', type: 'free_text', required: false, text: { en: 'Anything to tell us?' } }] }] }),
+  );
+  const cases: { token: string; fields: Record<string, string>; band: string }[] = [
     { token: link.token, fields: { 'q.nps': '0', 'q.why': 'Terrible' }, band: 'low' },
     { token: link.token, fields: { 'q.nps': '7' }, band: 'neutral' },
     { token: link.token, fields: { 'q.nps': '10', 'q.why': 'Wonderful' }, band: 'high' },
@@ -99,7 +103,13 @@ test('a visit’s link inherits the visit’s patient, place and doctor, answers
   expect(submitted[0]).toMatchObject({ patient_id: patient.id, visit_id: visit.id, location_id: location.id, department_id: department.id, staff_id: staff.id, invitation_id: invitation.id });
   const inv = await db.selectFrom('survey_invitations').select('response_id').where('id', '=', invitation.id).executeTakeFirstOrThrow();
   expect(inv.response_id).toBe(submitted[0]!.id);
-  const mentions = await db.selectFrom('mentions').select(['location_id', 'department_id']).where('org_id', '=', orgId).where('external_id', 'like', 'survey-response:%').where('id', '=', submitted[0]!.mention_id!).execute();
+  const mentions = await db
+    .selectFrom('mentions')
+    .select(['location_id', 'department_id'])
+    .where('org_id', '=', orgId)
+    .where('external_id', 'like', 'survey-response:%')
+    .where('id', '=', submitted[0]!.mention_id!)
+    .execute();
   expect(mentions).toEqual([{ location_id: location.id, department_id: department.id }]);
   // A third device opening the answered link sees the thank-you page, not a new survey.
   const later = await app.server.inject({ method: 'GET', url: `/s/${visitLink.token}?lang=en` });
@@ -122,7 +132,13 @@ test('a low score becomes a survey mention asking for a general case, which open
   expect(done.statusCode).toBe(200);
   const response = await app.ctx.db.selectFrom('survey_responses').selectAll().where('token', '=', rt).executeTakeFirstOrThrow();
   expect(response).toMatchObject({ nps: 2, score_band: 'low', contact_ok: true, contact_name: 'Анна', contact_phone: '+7 900 123-45-67', locale: 'en' });
-  const mention = await app.ctx.db.selectFrom('mentions as m').innerJoin('sources as s', 's.id', 'm.source_id').selectAll('m').select('s.kind as source_kind').where('m.id', '=', response.mention_id!).executeTakeFirstOrThrow();
+  const mention = await app.ctx.db
+    .selectFrom('mentions as m')
+    .innerJoin('sources as s', 's.id', 'm.source_id')
+    .selectAll('m')
+    .select('s.kind as source_kind')
+    .where('m.id', '=', response.mention_id!)
+    .executeTakeFirstOrThrow();
   expect(mention).toMatchObject({ kind: 'survey_text', source_kind: 'survey', case_request: 'general', external_id: `survey-response:${response.id}`, text: 'Likelihood to recommend: 2 of 10.' });
   expect(Number(mention.rating_raw)).toBe(2);
   expect(Number(mention.rating_scale)).toBe(10);
