@@ -26,7 +26,10 @@ const alerts = () => import('./features/alerts/alerts.pages.tsx');
 const ingest = () => import('./features/ingest/ingest.pages.tsx');
 const settings = () => import('./features/settings/settings.pages.tsx');
 const audit = () => import('./features/audit/audit.pages.tsx');
+const patients = () => import('./features/patients/patients.pages.tsx');
+const surveyReports = () => import('./features/survey-reports/survey-reports.pages.tsx');
 const surveys = () => import('./features/surveys/surveys.pages.tsx');
+const outreach = () => import('./features/outreach/outreach.pages.tsx');
 
 /**
  * The app's pages, in navigation order: the first one a user may see is where they land. A new
@@ -38,8 +41,11 @@ export const routes: Route[] = [
   { path: '/cases', label: 'nav.cases', icon: '▦', allowed: (can) => can('cases.read'), page: page(cases, (m) => m.CasesRoute) },
   { path: '/alerts', label: 'nav.alerts', icon: '⚑', allowed: (can) => can('alerts.read'), page: page(alerts, (m) => m.AlertsPage) },
   { path: '/surveys', label: 'nav.surveys', icon: '☑', allowed: (can) => can('surveys.read'), page: page(surveys, (m) => m.SurveysRoute) },
+  { path: '/outreach', label: 'nav.outreach', icon: '✆', allowed: (can) => can('patients.read'), page: page(outreach, (m) => m.OutreachPage) },
   { path: '/import', label: 'nav.import', icon: '⇪', allowed: (can) => can('imports.run'), page: page(ingest, (m) => m.ImportPage) },
   { path: '/sources', label: 'nav.sources', icon: '⛁', allowed: (can) => can('sources.manage'), page: page(ingest, (m) => m.SourcesPage) },
+  { path: '/patients', label: 'nav.patients', icon: '☺', allowed: (can) => can('patients.read'), page: page(patients, (m) => m.PatientsRoute) },
+  { path: '/survey-reports', label: 'nav.surveyReports', icon: '◔', allowed: (can) => can('surveys.read'), page: page(surveyReports, (m) => m.SurveyReportsPage) },
   {
     path: '/settings',
     label: 'nav.settings',

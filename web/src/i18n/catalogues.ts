@@ -5,8 +5,11 @@ import { caseSettingsMessages } from '../features/cases/settings/messages.ts';
 import { casesMessages } from '../features/cases/messages.ts';
 import { ingestMessages } from '../features/ingest/messages.ts';
 import { mentionsMessages, mentionWords } from '../features/mentions/messages.ts';
+import { outreachMessages } from '../features/outreach/messages.ts';
+import { patientsMessages } from '../features/patients/messages.ts';
 import { repliesMessages } from '../features/replies/messages.ts';
 import { settingsMessages } from '../features/settings/messages.ts';
+import { surveyReportsMessages } from '../features/survey-reports/messages.ts';
 import { surveysMessages } from '../features/surveys/messages.ts';
 import type { KeysOf } from './catalogue.ts';
 import { commonMessages } from './common.messages.ts';
@@ -30,7 +33,10 @@ export const catalogues = {
   replies: repliesMessages,
   settings: settingsMessages,
   audit: auditMessages,
+  patients: patientsMessages,
+  surveyReports: surveyReportsMessages,
   surveys: surveysMessages,
+  outreach: outreachMessages,
 };
 
 export type MessageKey = KeysOf<(typeof catalogues)[keyof typeof catalogues]>;

@@ -2163,7 +2163,7 @@ export interface paths {
                 query?: {
                     cursor?: string;
                     limit?: number;
-                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.update" | "org.update" | "location.create" | "location.update" | "location.delete" | "department.create" | "department.update" | "department.delete" | "staff.create" | "staff.update" | "staff.delete" | "source.create" | "source.rotate_token" | "source.update" | "import.file" | "mention.create" | "mention.status" | "mention.not_a_risk" | "alert.acknowledge" | "alert_rule.create" | "alert_rule.update" | "alert_rule.delete" | "alert_channel.create" | "alert_channel.update" | "alert_channel.delete" | "delivery.retry" | "delivery.dismiss" | "case.evidence_export" | "case.settings" | "case.opened" | "case.assigned" | "case.team_changed" | "case.status" | "case.closed" | "case.reopened" | "case.mention_linked" | "case.mention_unlinked" | "team.create" | "team.update" | "team.members" | "reply.drafted" | "reply.edited" | "reply.submitted" | "reply.approved" | "reply.refused" | "reply.posted" | "reply.settings";
+                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.update" | "org.update" | "location.create" | "location.update" | "location.delete" | "department.create" | "department.update" | "department.delete" | "staff.create" | "staff.update" | "staff.delete" | "source.create" | "source.rotate_token" | "source.update" | "import.file" | "mention.create" | "mention.status" | "mention.not_a_risk" | "alert.acknowledge" | "alert_rule.create" | "alert_rule.update" | "alert_rule.delete" | "alert_channel.create" | "alert_channel.update" | "alert_channel.delete" | "delivery.retry" | "delivery.dismiss" | "case.evidence_export" | "case.settings" | "case.opened" | "case.assigned" | "case.team_changed" | "case.status" | "case.closed" | "case.reopened" | "case.mention_linked" | "case.mention_unlinked" | "team.create" | "team.update" | "team.members" | "reply.drafted" | "reply.edited" | "reply.submitted" | "reply.approved" | "reply.refused" | "reply.posted" | "reply.settings" | "survey.created" | "survey.versioned" | "survey.status" | "survey_link.created" | "survey.renamed" | "survey_link.disabled" | "survey.settings" | "patient.update" | "patient.opt_out" | "patient.opt_in" | "visits.import" | "outreach.settings" | "followup_plan.created" | "followup_plan.versioned" | "followup_plan.copied" | "followup.enrolled" | "followup.withdrawn" | "followup.link_renewed" | "followup_task.completed" | "followup_question.answered";
                     actor?: string;
                     from?: string;
                     to?: string;
@@ -5676,6 +5676,2640 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/followups/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                condition: "diabetes" | "hypertension" | "cancer" | "post_surgery" | "pregnancy" | "custom";
+                                /** @enum {string} */
+                                risk: "low" | "medium" | "high";
+                                /** @enum {string} */
+                                status: "active" | "archived";
+                                version: number;
+                                departmentId: string | null;
+                                teamId: string | null;
+                                definition: {
+                                    schedule: {
+                                        /** @enum {string} */
+                                        kind: "interval";
+                                        everyDays: number;
+                                        count: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "days_after";
+                                        days: number[];
+                                    };
+                                    readings: {
+                                        /** @enum {string} */
+                                        metric: "glucose_fasting" | "bp_systolic" | "bp_diastolic" | "heart_rate" | "weight" | "temperature" | "pain";
+                                        low?: number | null;
+                                        high?: number | null;
+                                    }[];
+                                    photo: boolean;
+                                    questions: {
+                                        en?: string;
+                                        ru?: string;
+                                        "zh-CN"?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    performer: "nurse" | "doctor" | "service";
+                                    /** @enum {string} */
+                                    taskKind: "call" | "review";
+                                };
+                                enrolUrl: string;
+                                copiedFrom: string | null;
+                                activeEnrolments: number;
+                                adherence: number | null;
+                                due: number;
+                                onTime: number;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        condition: "diabetes" | "hypertension" | "cancer" | "post_surgery" | "pregnancy" | "custom";
+                        /** @enum {string} */
+                        risk: "low" | "medium" | "high";
+                        /** Format: uuid */
+                        departmentId?: string | null;
+                        /** Format: uuid */
+                        teamId?: string | null;
+                        definition: {
+                            schedule: {
+                                /** @enum {string} */
+                                kind: "interval";
+                                everyDays: number;
+                                count: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "days_after";
+                                days: number[];
+                            };
+                            readings: {
+                                /** @enum {string} */
+                                metric: "glucose_fasting" | "bp_systolic" | "bp_diastolic" | "heart_rate" | "weight" | "temperature" | "pain";
+                                low?: number | null;
+                                high?: number | null;
+                            }[];
+                            photo: boolean;
+                            questions: {
+                                en?: string;
+                                ru?: string;
+                                "zh-CN"?: string;
+                            }[];
+                            /** @enum {string} */
+                            performer: "nurse" | "doctor" | "service";
+                            /** @enum {string} */
+                            taskKind: "call" | "review";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                condition: "diabetes" | "hypertension" | "cancer" | "post_surgery" | "pregnancy" | "custom";
+                                /** @enum {string} */
+                                risk: "low" | "medium" | "high";
+                                /** @enum {string} */
+                                status: "active" | "archived";
+                                version: number;
+                                departmentId: string | null;
+                                teamId: string | null;
+                                definition: {
+                                    schedule: {
+                                        /** @enum {string} */
+                                        kind: "interval";
+                                        everyDays: number;
+                                        count: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "days_after";
+                                        days: number[];
+                                    };
+                                    readings: {
+                                        /** @enum {string} */
+                                        metric: "glucose_fasting" | "bp_systolic" | "bp_diastolic" | "heart_rate" | "weight" | "temperature" | "pain";
+                                        low?: number | null;
+                                        high?: number | null;
+                                    }[];
+                                    photo: boolean;
+                                    questions: {
+                                        en?: string;
+                                        ru?: string;
+                                        "zh-CN"?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    performer: "nurse" | "doctor" | "service";
+                                    /** @enum {string} */
+                                    taskKind: "call" | "review";
+                                };
+                                enrolUrl: string;
+                                copiedFrom: string | null;
+                                activeEnrolments: number;
+                                adherence: number | null;
+                                due: number;
+                                onTime: number;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/followups/plans/defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                condition: "diabetes" | "hypertension" | "cancer" | "post_surgery" | "pregnancy" | "custom";
+                                /** @enum {string} */
+                                risk: "low" | "medium" | "high";
+                                /** @enum {string} */
+                                status: "active" | "archived";
+                                version: number;
+                                departmentId: string | null;
+                                teamId: string | null;
+                                definition: {
+                                    schedule: {
+                                        /** @enum {string} */
+                                        kind: "interval";
+                                        everyDays: number;
+                                        count: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "days_after";
+                                        days: number[];
+                                    };
+                                    readings: {
+                                        /** @enum {string} */
+                                        metric: "glucose_fasting" | "bp_systolic" | "bp_diastolic" | "heart_rate" | "weight" | "temperature" | "pain";
+                                        low?: number | null;
+                                        high?: number | null;
+                                    }[];
+                                    photo: boolean;
+                                    questions: {
+                                        en?: string;
+                                        ru?: string;
+                                        "zh-CN"?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    performer: "nurse" | "doctor" | "service";
+                                    /** @enum {string} */
+                                    taskKind: "call" | "review";
+                                };
+                                enrolUrl: string;
+                                copiedFrom: string | null;
+                                activeEnrolments: number;
+                                adherence: number | null;
+                                due: number;
+                                onTime: number;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/followups/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                condition: "diabetes" | "hypertension" | "cancer" | "post_surgery" | "pregnancy" | "custom";
+                                /** @enum {string} */
+                                risk: "low" | "medium" | "high";
+                                /** @enum {string} */
+                                status: "active" | "archived";
+                                version: number;
+                                departmentId: string | null;
+                                teamId: string | null;
+                                definition: {
+                                    schedule: {
+                                        /** @enum {string} */
+                                        kind: "interval";
+                                        everyDays: number;
+                                        count: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "days_after";
+                                        days: number[];
+                                    };
+                                    readings: {
+                                        /** @enum {string} */
+                                        metric: "glucose_fasting" | "bp_systolic" | "bp_diastolic" | "heart_rate" | "weight" | "temperature" | "pain";
+                                        low?: number | null;
+                                        high?: number | null;
+                                    }[];
+                                    photo: boolean;
+                                    questions: {
+                                        en?: string;
+                                        ru?: string;
+                                        "zh-CN"?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    performer: "nurse" | "doctor" | "service";
+                                    /** @enum {string} */
+                                    taskKind: "call" | "review";
+                                };
+                                enrolUrl: string;
+                                copiedFrom: string | null;
+                                activeEnrolments: number;
+                                adherence: number | null;
+                                due: number;
+                                onTime: number;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        condition?: "diabetes" | "hypertension" | "cancer" | "post_surgery" | "pregnancy" | "custom";
+                        /** @enum {string} */
+                        risk?: "low" | "medium" | "high";
+                        /** Format: uuid */
+                        departmentId?: string | null;
+                        /** Format: uuid */
+                        teamId?: string | null;
+                        definition?: {
+                            schedule: {
+                                /** @enum {string} */
+                                kind: "interval";
+                                everyDays: number;
+                                count: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "days_after";
+                                days: number[];
+                            };
+                            readings: {
+                                /** @enum {string} */
+                                metric: "glucose_fasting" | "bp_systolic" | "bp_diastolic" | "heart_rate" | "weight" | "temperature" | "pain";
+                                low?: number | null;
+                                high?: number | null;
+                            }[];
+                            photo: boolean;
+                            questions: {
+                                en?: string;
+                                ru?: string;
+                                "zh-CN"?: string;
+                            }[];
+                            /** @enum {string} */
+                            performer: "nurse" | "doctor" | "service";
+                            /** @enum {string} */
+                            taskKind: "call" | "review";
+                        };
+                        /** @enum {string} */
+                        status?: "active" | "archived";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                condition: "diabetes" | "hypertension" | "cancer" | "post_surgery" | "pregnancy" | "custom";
+                                /** @enum {string} */
+                                risk: "low" | "medium" | "high";
+                                /** @enum {string} */
+                                status: "active" | "archived";
+                                version: number;
+                                departmentId: string | null;
+                                teamId: string | null;
+                                definition: {
+                                    schedule: {
+                                        /** @enum {string} */
+                                        kind: "interval";
+                                        everyDays: number;
+                                        count: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "days_after";
+                                        days: number[];
+                                    };
+                                    readings: {
+                                        /** @enum {string} */
+                                        metric: "glucose_fasting" | "bp_systolic" | "bp_diastolic" | "heart_rate" | "weight" | "temperature" | "pain";
+                                        low?: number | null;
+                                        high?: number | null;
+                                    }[];
+                                    photo: boolean;
+                                    questions: {
+                                        en?: string;
+                                        ru?: string;
+                                        "zh-CN"?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    performer: "nurse" | "doctor" | "service";
+                                    /** @enum {string} */
+                                    taskKind: "call" | "review";
+                                };
+                                enrolUrl: string;
+                                copiedFrom: string | null;
+                                activeEnrolments: number;
+                                adherence: number | null;
+                                due: number;
+                                onTime: number;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/followups/plans/{id}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                condition: "diabetes" | "hypertension" | "cancer" | "post_surgery" | "pregnancy" | "custom";
+                                /** @enum {string} */
+                                risk: "low" | "medium" | "high";
+                                /** @enum {string} */
+                                status: "active" | "archived";
+                                version: number;
+                                departmentId: string | null;
+                                teamId: string | null;
+                                definition: {
+                                    schedule: {
+                                        /** @enum {string} */
+                                        kind: "interval";
+                                        everyDays: number;
+                                        count: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "days_after";
+                                        days: number[];
+                                    };
+                                    readings: {
+                                        /** @enum {string} */
+                                        metric: "glucose_fasting" | "bp_systolic" | "bp_diastolic" | "heart_rate" | "weight" | "temperature" | "pain";
+                                        low?: number | null;
+                                        high?: number | null;
+                                    }[];
+                                    photo: boolean;
+                                    questions: {
+                                        en?: string;
+                                        ru?: string;
+                                        "zh-CN"?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    performer: "nurse" | "doctor" | "service";
+                                    /** @enum {string} */
+                                    taskKind: "call" | "review";
+                                };
+                                enrolUrl: string;
+                                copiedFrom: string | null;
+                                activeEnrolments: number;
+                                adherence: number | null;
+                                due: number;
+                                onTime: number;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/followups/plans/{id}/qr.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/followups/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    planId?: string;
+                    status?: "active" | "withdrawn" | "completed";
+                    patientId?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                planId: string;
+                                planName: string;
+                                planVersion: number;
+                                patientId: string;
+                                patientName: string;
+                                departmentId: string | null;
+                                /** @enum {string} */
+                                source: "staff" | "qr";
+                                /** @enum {string} */
+                                status: "active" | "withdrawn" | "completed";
+                                /** Format: date-time */
+                                anchorAt: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                withdrawnAt: string | null;
+                                due: number;
+                                onTime: number;
+                                adherence: number | null;
+                                /** Format: date-time */
+                                nextDueAt: string | null;
+                                urgentOpen: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        planId: string;
+                        /** Format: uuid */
+                        patientId?: string;
+                        patient?: {
+                            externalId?: string;
+                            name: string;
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            /** @enum {string} */
+                            locale?: "zh-CN" | "ru" | "en";
+                        };
+                        anchorAt?: unknown;
+                        /** Format: uuid */
+                        departmentId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enrolment: {
+                                id: string;
+                                planId: string;
+                                planName: string;
+                                planVersion: number;
+                                patientId: string;
+                                patientName: string;
+                                departmentId: string | null;
+                                /** @enum {string} */
+                                source: "staff" | "qr";
+                                /** @enum {string} */
+                                status: "active" | "withdrawn" | "completed";
+                                /** Format: date-time */
+                                anchorAt: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                withdrawnAt: string | null;
+                                due: number;
+                                onTime: number;
+                                adherence: number | null;
+                                /** Format: date-time */
+                                nextDueAt: string | null;
+                                urgentOpen: number;
+                            };
+                            portalUrl: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/followups/enrolments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enrolment: {
+                                id: string;
+                                planId: string;
+                                planName: string;
+                                planVersion: number;
+                                patientId: string;
+                                patientName: string;
+                                departmentId: string | null;
+                                /** @enum {string} */
+                                source: "staff" | "qr";
+                                /** @enum {string} */
+                                status: "active" | "withdrawn" | "completed";
+                                /** Format: date-time */
+                                anchorAt: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                withdrawnAt: string | null;
+                                due: number;
+                                onTime: number;
+                                adherence: number | null;
+                                /** Format: date-time */
+                                nextDueAt: string | null;
+                                urgentOpen: number;
+                            };
+                            patient: {
+                                id: string;
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                locale: string | null;
+                                contactHidden: boolean;
+                            };
+                            consent: {
+                                version: number;
+                                locale: string;
+                                sha256: string;
+                                text: string;
+                                agreed: {
+                                    [key: string]: boolean;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            checkins: {
+                                id: string;
+                                seq: number;
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "done" | "missed" | "cancelled";
+                                /** Format: date-time */
+                                doneAt: string | null;
+                            }[];
+                            readings: {
+                                id: string;
+                                metric: string;
+                                value: number;
+                                unit: string;
+                                normalLow: number | null;
+                                normalHigh: number | null;
+                                outOfRange: boolean;
+                                source: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                            }[];
+                            photos: {
+                                id: string;
+                                mime: string;
+                                size: number;
+                                width: number | null;
+                                height: number | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            questions: {
+                                id: string;
+                                text: string;
+                                /** Format: date-time */
+                                askedAt: string;
+                                answer: string | null;
+                                /** Format: date-time */
+                                answeredAt: string | null;
+                                answeredByName: string | null;
+                            }[];
+                            tasks: {
+                                id: string;
+                                enrolmentId: string;
+                                planId: string;
+                                planName: string;
+                                patientName: string;
+                                /** @enum {string} */
+                                kind: "call" | "review" | "urgent_reading" | "question";
+                                /** @enum {string} */
+                                priority: "normal" | "urgent";
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                /** @enum {string} */
+                                performer: "nurse" | "doctor" | "service";
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                optedOut: boolean;
+                                detail: string | null;
+                                note: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                completedByName: string | null;
+                            }[];
+                            portal: {
+                                url: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            } | null;
+                            withdrawReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/followups/enrolments/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enrolment: {
+                                id: string;
+                                planId: string;
+                                planName: string;
+                                planVersion: number;
+                                patientId: string;
+                                patientName: string;
+                                departmentId: string | null;
+                                /** @enum {string} */
+                                source: "staff" | "qr";
+                                /** @enum {string} */
+                                status: "active" | "withdrawn" | "completed";
+                                /** Format: date-time */
+                                anchorAt: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                withdrawnAt: string | null;
+                                due: number;
+                                onTime: number;
+                                adherence: number | null;
+                                /** Format: date-time */
+                                nextDueAt: string | null;
+                                urgentOpen: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/followups/enrolments/{id}/renew-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            url: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/followups/photos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/followups/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    filter?: "today" | "overdue" | "urgent" | "mine" | "open" | "done";
+                    planId?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                enrolmentId: string;
+                                planId: string;
+                                planName: string;
+                                patientName: string;
+                                /** @enum {string} */
+                                kind: "call" | "review" | "urgent_reading" | "question";
+                                /** @enum {string} */
+                                priority: "normal" | "urgent";
+                                /** @enum {string} */
+                                status: "open" | "done" | "cancelled";
+                                /** @enum {string} */
+                                performer: "nurse" | "doctor" | "service";
+                                /** Format: date-time */
+                                dueAt: string;
+                                overdue: boolean;
+                                optedOut: boolean;
+                                detail: string | null;
+                                note: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                completedByName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/followups/tasks/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/followups/questions/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                template: "nps_why" | "fft" | "outpatient" | "inpatient_discharge";
+                                name: string;
+                                definition: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string|null} */
+                                template: "nps_why" | "fft" | "outpatient" | "inpatient_discharge" | null;
+                                /** @enum {string} */
+                                status: "draft" | "active" | "archived";
+                                currentVersion: number;
+                                responseCount: number;
+                                linkCount: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        template: "nps_why" | "fft" | "outpatient" | "inpatient_discharge";
+                        name?: string;
+                        activate?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            survey: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string|null} */
+                                template: "nps_why" | "fft" | "outpatient" | "inpatient_discharge" | null;
+                                /** @enum {string} */
+                                status: "draft" | "active" | "archived";
+                                currentVersion: number;
+                                responseCount: number;
+                                linkCount: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                definition: {
+                                    [key: string]: unknown;
+                                };
+                                versions: {
+                                    version: number;
+                                    definition: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string | null;
+                                    responseCount: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            survey: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string|null} */
+                                template: "nps_why" | "fft" | "outpatient" | "inpatient_discharge" | null;
+                                /** @enum {string} */
+                                status: "draft" | "active" | "archived";
+                                currentVersion: number;
+                                responseCount: number;
+                                linkCount: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                definition: {
+                                    [key: string]: unknown;
+                                };
+                                versions: {
+                                    version: number;
+                                    definition: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string | null;
+                                    responseCount: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        status?: "draft" | "active" | "archived";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            survey: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string|null} */
+                                template: "nps_why" | "fft" | "outpatient" | "inpatient_discharge" | null;
+                                /** @enum {string} */
+                                status: "draft" | "active" | "archived";
+                                currentVersion: number;
+                                responseCount: number;
+                                linkCount: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                definition: {
+                                    [key: string]: unknown;
+                                };
+                                versions: {
+                                    version: number;
+                                    definition: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string | null;
+                                    responseCount: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/surveys/{id}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            survey: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string|null} */
+                                template: "nps_why" | "fft" | "outpatient" | "inpatient_discharge" | null;
+                                /** @enum {string} */
+                                status: "draft" | "active" | "archived";
+                                currentVersion: number;
+                                responseCount: number;
+                                linkCount: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                definition: {
+                                    [key: string]: unknown;
+                                };
+                                versions: {
+                                    version: number;
+                                    definition: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string | null;
+                                    responseCount: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        definition: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            survey: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string|null} */
+                                template: "nps_why" | "fft" | "outpatient" | "inpatient_discharge" | null;
+                                /** @enum {string} */
+                                status: "draft" | "active" | "archived";
+                                currentVersion: number;
+                                responseCount: number;
+                                linkCount: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                definition: {
+                                    [key: string]: unknown;
+                                };
+                                versions: {
+                                    version: number;
+                                    definition: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string | null;
+                                    responseCount: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reviewLinks: {
+                                label: string;
+                                /** Format: uri */
+                                url: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reviewLinks: {
+                            label: string;
+                            /** Format: uri */
+                            url: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reviewLinks: {
+                                label: string;
+                                /** Format: uri */
+                                url: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    visits?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                surveyId: string;
+                                token: string;
+                                url: string;
+                                /** @enum {string} */
+                                scope: "organisation" | "location" | "department" | "staff" | "visit";
+                                /** Format: uuid */
+                                locationId: string | null;
+                                /** Format: uuid */
+                                departmentId: string | null;
+                                /** Format: uuid */
+                                staffId: string | null;
+                                /** Format: uuid */
+                                visitId: string | null;
+                                label: string;
+                                /** @enum {string|null} */
+                                locale: "zh-CN" | "ru" | "en" | null;
+                                /** Format: date-time */
+                                disabledAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                responseCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        scope: "organisation" | "location" | "department" | "staff" | "visit";
+                        /** Format: uuid */
+                        locationId?: string;
+                        /** Format: uuid */
+                        departmentId?: string;
+                        /** Format: uuid */
+                        staffId?: string;
+                        /** Format: uuid */
+                        visitId?: string;
+                        label?: string;
+                        /** @enum {string|null} */
+                        locale?: "zh-CN" | "ru" | "en" | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            link: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                surveyId: string;
+                                token: string;
+                                url: string;
+                                /** @enum {string} */
+                                scope: "organisation" | "location" | "department" | "staff" | "visit";
+                                /** Format: uuid */
+                                locationId: string | null;
+                                /** Format: uuid */
+                                departmentId: string | null;
+                                /** Format: uuid */
+                                staffId: string | null;
+                                /** Format: uuid */
+                                visitId: string | null;
+                                label: string;
+                                /** @enum {string|null} */
+                                locale: "zh-CN" | "ru" | "en" | null;
+                                /** Format: date-time */
+                                disabledAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                responseCount: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey-links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            link: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                surveyId: string;
+                                token: string;
+                                url: string;
+                                /** @enum {string} */
+                                scope: "organisation" | "location" | "department" | "staff" | "visit";
+                                /** Format: uuid */
+                                locationId: string | null;
+                                /** Format: uuid */
+                                departmentId: string | null;
+                                /** Format: uuid */
+                                staffId: string | null;
+                                /** Format: uuid */
+                                visitId: string | null;
+                                label: string;
+                                /** @enum {string|null} */
+                                locale: "zh-CN" | "ru" | "en" | null;
+                                /** Format: date-time */
+                                disabledAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                responseCount: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey-links/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            link: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                surveyId: string;
+                                token: string;
+                                url: string;
+                                /** @enum {string} */
+                                scope: "organisation" | "location" | "department" | "staff" | "visit";
+                                /** Format: uuid */
+                                locationId: string | null;
+                                /** Format: uuid */
+                                departmentId: string | null;
+                                /** Format: uuid */
+                                staffId: string | null;
+                                /** Format: uuid */
+                                visitId: string | null;
+                                label: string;
+                                /** @enum {string|null} */
+                                locale: "zh-CN" | "ru" | "en" | null;
+                                /** Format: date-time */
+                                disabledAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                responseCount: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey-links/{id}/qr.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey-links/{id}/qr.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey-links/{id}/card.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                externalId: string | null;
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                contactHidden: boolean;
+                                /** @enum {string|null} */
+                                locale: "zh-CN" | "ru" | "en" | null;
+                                /** Format: date-time */
+                                optedOutAt: string | null;
+                                /** Format: date-time */
+                                doNotContactUntil: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            patient: {
+                                id: string;
+                                externalId: string | null;
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                contactHidden: boolean;
+                                /** @enum {string|null} */
+                                locale: "zh-CN" | "ru" | "en" | null;
+                                /** Format: date-time */
+                                optedOutAt: string | null;
+                                /** Format: date-time */
+                                doNotContactUntil: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        optedOut?: boolean;
+                        /** @enum {string|null} */
+                        locale?: "zh-CN" | "ru" | "en" | null;
+                        name?: string;
+                        phone?: string | null;
+                        /** Format: email */
+                        email?: string | null;
+                        doNotContactUntil?: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            patient: {
+                                id: string;
+                                externalId: string | null;
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                contactHidden: boolean;
+                                /** @enum {string|null} */
+                                locale: "zh-CN" | "ru" | "en" | null;
+                                /** Format: date-time */
+                                optedOutAt: string | null;
+                                /** Format: date-time */
+                                doNotContactUntil: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    patientId?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                externalId: string | null;
+                                patientId: string;
+                                patientName: string;
+                                /** @enum {string} */
+                                kind: "outpatient" | "inpatient" | "emergency" | "day_case" | "telehealth";
+                                /** @enum {string} */
+                                source: "csv" | "fhir" | "hl7" | "manual";
+                                locationId: string | null;
+                                locationName: string | null;
+                                departmentId: string | null;
+                                departmentName: string | null;
+                                staffId: string | null;
+                                staffName: string | null;
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/visits/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "fhir" | "hl7";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            format: "csv" | "fhir" | "hl7";
+                            accepted: number;
+                            duplicates: number;
+                            patientsCreated: number;
+                            rejected: {
+                                where: string;
+                                visitId: string | null;
+                                reason: string;
+                                code: string;
+                            }[];
+                            invitations: {
+                                scheduled: number;
+                                skipped: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outreach/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    status?: "scheduled" | "sent" | "skipped" | "failed";
+                    patientId?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                patientId: string;
+                                patientName: string;
+                                visitId: string | null;
+                                visitExternalId: string | null;
+                                /** @enum {string|null} */
+                                visitKind: "outpatient" | "inpatient" | "emergency" | "day_case" | "telehealth" | null;
+                                surveyId: string | null;
+                                surveyName: string | null;
+                                /** @enum {string} */
+                                kind: "survey" | "review_request";
+                                /** @enum {string} */
+                                channel: "email" | "sms";
+                                to: string | null;
+                                contactHidden: boolean;
+                                /** @enum {string} */
+                                status: "scheduled" | "sent" | "skipped" | "failed";
+                                /** @enum {string|null} */
+                                skipReason: "opted_out" | "contact_window" | "patient_hold" | "no_contact" | "no_survey" | "no_review_links" | "cahps_order" | "outreach_off" | null;
+                                skipReasonText: string | null;
+                                error: string | null;
+                                attempts: number;
+                                /** Format: date-time */
+                                scheduledFor: string;
+                                /** Format: date-time */
+                                sentAt: string | null;
+                                responded: boolean;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outreach/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            settings: {
+                                enabled: boolean;
+                                /** @enum {string} */
+                                market: "cn" | "ru" | "us" | "eu";
+                                cahpsRule: boolean;
+                                cahpsRuleSetting: boolean | null;
+                                contactWindowDays: number;
+                                delayHours: {
+                                    [key: string]: number;
+                                };
+                                surveyIds: {
+                                    [key: string]: string;
+                                };
+                                defaultSurveyId: string | null;
+                                /** @enum {string} */
+                                channelPreference: "email" | "sms";
+                                reviewRequestHours: number | null;
+                                exclusionWindows: ({
+                                    /** @enum {string} */
+                                    kind: "daily";
+                                    from: string;
+                                    to: string;
+                                    label?: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "dates";
+                                    from: string;
+                                    to: string;
+                                    label?: string;
+                                })[];
+                                /** @enum {string} */
+                                smsProvider: "log" | "aliyun" | "smsru" | "twilio";
+                                smsConfig: {
+                                    [key: string]: string;
+                                };
+                                timezone: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled?: boolean;
+                        /** @enum {string} */
+                        market?: "cn" | "ru" | "us" | "eu";
+                        cahpsRule?: boolean | null;
+                        contactWindowDays?: number;
+                        delayHours?: {
+                            [key: string]: number;
+                        };
+                        surveyIds?: {
+                            [key: string]: string;
+                        };
+                        /** Format: uuid */
+                        defaultSurveyId?: string | null;
+                        /** @enum {string} */
+                        channelPreference?: "email" | "sms";
+                        reviewRequestHours?: number | null;
+                        exclusionWindows?: ({
+                            /** @enum {string} */
+                            kind: "daily";
+                            from: string;
+                            to: string;
+                            label?: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "dates";
+                            from: string;
+                            to: string;
+                            label?: string;
+                        })[];
+                        /** @enum {string} */
+                        smsProvider?: "log" | "aliyun" | "smsru" | "twilio";
+                        smsConfig?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            settings: {
+                                enabled: boolean;
+                                /** @enum {string} */
+                                market: "cn" | "ru" | "us" | "eu";
+                                cahpsRule: boolean;
+                                cahpsRuleSetting: boolean | null;
+                                contactWindowDays: number;
+                                delayHours: {
+                                    [key: string]: number;
+                                };
+                                surveyIds: {
+                                    [key: string]: string;
+                                };
+                                defaultSurveyId: string | null;
+                                /** @enum {string} */
+                                channelPreference: "email" | "sms";
+                                reviewRequestHours: number | null;
+                                exclusionWindows: ({
+                                    /** @enum {string} */
+                                    kind: "daily";
+                                    from: string;
+                                    to: string;
+                                    label?: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "dates";
+                                    from: string;
+                                    to: string;
+                                    label?: string;
+                                })[];
+                                /** @enum {string} */
+                                smsProvider: "log" | "aliyun" | "smsru" | "twilio";
+                                smsConfig: {
+                                    [key: string]: string;
+                                };
+                                timezone: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outreach/sms-outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                invitationId: string | null;
+                                to: string;
+                                text: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}": {
         parameters: {
             query?: never;
@@ -6072,6 +8706,287 @@ export interface paths {
                                 postedUrl: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    surveyId?: string;
+                    locationId?: string;
+                    departmentId?: string;
+                    staffId?: string;
+                    interval?: "week" | "month";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                from: string;
+                                to: string;
+                                timezone: string;
+                            };
+                            minAnswers: number;
+                            responses: number;
+                            nps: {
+                                n: number;
+                                promoters: number;
+                                passives: number;
+                                detractors: number;
+                                nps: number | null;
+                                interval: {
+                                    low: number;
+                                    high: number;
+                                } | null;
+                            };
+                            csat: {
+                                n: number;
+                                positive: number;
+                                share: number | null;
+                                interval: {
+                                    low: number;
+                                    high: number;
+                                } | null;
+                                mean: number | null;
+                            };
+                            fft: {
+                                n: number;
+                                positive: number;
+                                share: number | null;
+                                interval: {
+                                    low: number;
+                                    high: number;
+                                } | null;
+                            };
+                            communication: {
+                                byStaff: {
+                                    id: string | null;
+                                    name: string | null;
+                                    n: number;
+                                    dimensions: {
+                                        listening: {
+                                            n: number;
+                                            mean: number | null;
+                                        };
+                                        clarity: {
+                                            n: number;
+                                            mean: number | null;
+                                        };
+                                        shared_decisions: {
+                                            n: number;
+                                            mean: number | null;
+                                        };
+                                        privacy: {
+                                            n: number;
+                                            mean: number | null;
+                                        };
+                                    };
+                                }[];
+                                byDepartment: {
+                                    id: string | null;
+                                    name: string | null;
+                                    n: number;
+                                    dimensions: {
+                                        listening: {
+                                            n: number;
+                                            mean: number | null;
+                                        };
+                                        clarity: {
+                                            n: number;
+                                            mean: number | null;
+                                        };
+                                        shared_decisions: {
+                                            n: number;
+                                            mean: number | null;
+                                        };
+                                        privacy: {
+                                            n: number;
+                                            mean: number | null;
+                                        };
+                                    };
+                                }[];
+                            };
+                            responseRates: {
+                                byChannel: {
+                                    /** @enum {string} */
+                                    channel: "email" | "sms";
+                                    sent: number;
+                                    responded: number;
+                                    rate: number | null;
+                                }[];
+                                sent: number;
+                                responded: number;
+                                rate: number | null;
+                                withoutInvitation: number;
+                            };
+                            trend: {
+                                start: string;
+                                responses: number;
+                                nps: {
+                                    n: number;
+                                    promoters: number;
+                                    passives: number;
+                                    detractors: number;
+                                    nps: number | null;
+                                    interval: {
+                                        low: number;
+                                        high: number;
+                                    } | null;
+                                };
+                            }[];
+                            surveys: {
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/fair-asking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                from: string;
+                                to: string;
+                                timezone: string;
+                            };
+                            reviewLinksConfigured: number;
+                            invitations: {
+                                sent: number;
+                                byChannel: {
+                                    /** @enum {string} */
+                                    channel: "email" | "sms";
+                                    sent: number;
+                                }[];
+                            };
+                            bands: {
+                                /** @enum {string} */
+                                band: "low" | "neutral" | "high" | "none";
+                                responses: number;
+                                shownLinks: number;
+                                shownShare: number | null;
+                                linksPerResponse: number | null;
+                            }[];
+                            equal: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            patientId: string;
+                            items: {
+                                /** Format: date-time */
+                                at: string;
+                                kind: string;
+                                title: string;
+                                detail: string | null;
+                                ref: {
+                                    type: string;
+                                    id: string;
+                                } | null;
+                                /** @enum {string|null} */
+                                band: "low" | "neutral" | "high" | "none" | null;
+                                sentiment: string | null;
+                                cases: {
+                                    id: string;
+                                    number: number;
+                                    title: string;
+                                }[];
                             }[];
                         };
                     };

@@ -101,7 +101,11 @@ export function PatientPage({ id }: { id: string }) {
           {timeline.error instanceof ApiError && timeline.error.status !== 404 ? (
             <p className="error">{timeline.error.message}</p>
           ) : !timeline.data ? (
-            timeline.error ? <EmptyState title={t('pt.notFound')} /> : <Spinner />
+            timeline.error ? (
+              <EmptyState title={t('pt.notFound')} />
+            ) : (
+              <Spinner />
+            )
           ) : timeline.data.items.length === 0 ? (
             <EmptyState title={t('pt.timelineEmpty')} />
           ) : (

@@ -49,11 +49,23 @@ export function SurveyReportsPage() {
           </label>
           <label className="sr-filter">
             <span>{t('sr.location')}</span>
-            <Select name="locationId" value={filters.locationId} onChange={(locationId) => set({ locationId, departmentId: '', staffId: '' })} emptyLabel={t('sr.all')} options={optionsOf(org?.locations, (l) => l.name)} />
+            <Select
+              name="locationId"
+              value={filters.locationId}
+              onChange={(locationId) => set({ locationId, departmentId: '', staffId: '' })}
+              emptyLabel={t('sr.all')}
+              options={optionsOf(org?.locations, (l) => l.name)}
+            />
           </label>
           <label className="sr-filter">
             <span>{t('sr.department')}</span>
-            <Select name="departmentId" value={filters.departmentId} onChange={(departmentId) => set({ departmentId, staffId: '' })} emptyLabel={t('sr.all')} options={optionsOf(departments, (d) => d.name)} />
+            <Select
+              name="departmentId"
+              value={filters.departmentId}
+              onChange={(departmentId) => set({ departmentId, staffId: '' })}
+              emptyLabel={t('sr.all')}
+              options={optionsOf(departments, (d) => d.name)}
+            />
           </label>
           <label className="sr-filter">
             <span>{t('sr.doctor')}</span>
@@ -77,7 +89,11 @@ export function SurveyReportsPage() {
             </button>
           )}
         </form>
-        {r && <p className="muted small" data-testid="sr-period">{t('sr.period', { from: formatDate(r.period.from, false), to: formatDate(r.period.to, false), n: f.int(r.responses) })}</p>}
+        {r && (
+          <p className="muted small" data-testid="sr-period">
+            {t('sr.period', { from: formatDate(r.period.from, false), to: formatDate(r.period.to, false), n: f.int(r.responses) })}
+          </p>
+        )}
         {!r ? (
           <Spinner />
         ) : (

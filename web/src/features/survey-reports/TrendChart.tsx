@@ -50,7 +50,17 @@ export default function TrendChart({ trend, min }: { trend: SurveyReport['trend'
       series: [
         { name: t('sr.trendAnswers'), type: 'bar', yAxisIndex: 1, data: trend.map((p) => p.responses), itemStyle: { color: border }, barMaxWidth: 28, z: 1 },
         // The interval as a band: an invisible lower line and the band's height stacked on it.
-        { type: 'line', stack: 'ci', stackStrategy: 'all', data: trend.map((p) => p.nps.interval?.low ?? null), lineStyle: { opacity: 0 }, symbol: 'none', silent: true, tooltip: { show: false }, z: 2 },
+        {
+          type: 'line',
+          stack: 'ci',
+          stackStrategy: 'all',
+          data: trend.map((p) => p.nps.interval?.low ?? null),
+          lineStyle: { opacity: 0 },
+          symbol: 'none',
+          silent: true,
+          tooltip: { show: false },
+          z: 2,
+        },
         {
           type: 'line',
           stack: 'ci',

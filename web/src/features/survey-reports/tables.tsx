@@ -37,7 +37,10 @@ type Rates = SurveyReport['responseRates'];
 export function RatesTable({ rates }: { rates: Rates }) {
   const { t } = useI18n();
   const f = useReportFormat();
-  const rows = [...rates.byChannel.map((c) => ({ id: c.channel, label: t(`sr.channel.${c.channel}`), ...c })), { id: 'total', label: t('sr.total'), sent: rates.sent, responded: rates.responded, rate: rates.rate }];
+  const rows = [
+    ...rates.byChannel.map((c) => ({ id: c.channel, label: t(`sr.channel.${c.channel}`), ...c })),
+    { id: 'total', label: t('sr.total'), sent: rates.sent, responded: rates.responded, rate: rates.rate },
+  ];
   return (
     <>
       <RecordTable

@@ -34,7 +34,14 @@ export function NpsTile({ nps, min }: { nps: Nps; min: number }) {
       ) : (
         <>
           <div className={`sr-tile-value${nps.nps < 0 ? ' sr-bad' : ''}`}>{f.nps(nps.nps)}</div>
-          <IntervalBar value={nps.nps} low={nps.interval.low} high={nps.interval.high} lo={-100} hi={100} label={t('sr.interval95', { low: f.nps(nps.interval.low), high: f.nps(nps.interval.high) })} />
+          <IntervalBar
+            value={nps.nps}
+            low={nps.interval.low}
+            high={nps.interval.high}
+            lo={-100}
+            hi={100}
+            label={t('sr.interval95', { low: f.nps(nps.interval.low), high: f.nps(nps.interval.high) })}
+          />
           <div className="sr-tile-sub">{t('sr.interval95', { low: f.nps(nps.interval.low), high: f.nps(nps.interval.high) })}</div>
           <div className="sr-tile-sub">{t('sr.npsCounts', { promoters: f.int(nps.promoters), passives: f.int(nps.passives), detractors: f.int(nps.detractors) })}</div>
         </>
@@ -55,7 +62,14 @@ export function ShareTile({ label, hint, share, min, testId }: { label: string; 
       ) : (
         <>
           <div className="sr-tile-value">{f.pct(share.share)}</div>
-          <IntervalBar value={share.share} low={share.interval.low} high={share.interval.high} lo={0} hi={100} label={t('sr.interval95', { low: f.pct(share.interval.low), high: f.pct(share.interval.high) })} />
+          <IntervalBar
+            value={share.share}
+            low={share.interval.low}
+            high={share.interval.high}
+            lo={0}
+            hi={100}
+            label={t('sr.interval95', { low: f.pct(share.interval.low), high: f.pct(share.interval.high) })}
+          />
           <div className="sr-tile-sub">{t('sr.interval95', { low: f.pct(share.interval.low), high: f.pct(share.interval.high) })}</div>
           <div className="sr-tile-sub">{t('sr.answers', { n: f.int(share.n) })}</div>
         </>
