@@ -16,6 +16,7 @@ import { mentionsMessages } from '../../../src/mentions/mentions.messages.ts';
 import { MENTION_KINDS, MENTION_SORTS, MENTION_STATUSES } from '../../../src/mentions/mentions.vocab.ts';
 import { CHANNEL_KINDS } from '../../../src/notifications/notifications.vocab.ts';
 import { REPLY_KINDS, REPLY_STATUSES, awaitsApproval, fourEyesBlocks, isOutward } from '../../../src/replies/replies.vocab.ts';
+import { INVITATION_CHANNELS, INVITATION_STATUSES, MARKETS, SKIP_REASONS, SMS_PROVIDERS, VISIT_KINDS, IMPORT_FORMATS } from '../../../src/outreach/outreach.vocab.ts';
 import { COMMUNICATION_DIMENSIONS, LINK_SCOPES, QUESTION_TYPES, SURVEY_STATUSES, SURVEY_TEMPLATES } from '../../../src/surveys/surveys.vocab.ts';
 import type { Catalogue } from '../i18n/catalogue.ts';
 import type { Locale } from '../i18n/locale.ts';
@@ -111,6 +112,15 @@ export type SurveyTemplate = (typeof surveyTemplates)[number];
 export const linkScopes = LINK_SCOPES;
 export type LinkScope = (typeof linkScopes)[number];
 export const communicationDimensions = COMMUNICATION_DIMENSIONS;
+export const visitKinds = VISIT_KINDS;
+export type VisitKind = (typeof visitKinds)[number];
+export const invitationStatuses = INVITATION_STATUSES;
+export const invitationChannels = INVITATION_CHANNELS;
+export const markets = MARKETS;
+export const smsProviders = SMS_PROVIDERS;
+export type SmsProviderKind = (typeof smsProviders)[number];
+export const skipReasons = SKIP_REASONS;
+export const importFormats = IMPORT_FORMATS;
 
 /** True when A and B are the same union. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

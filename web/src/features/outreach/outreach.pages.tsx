@@ -1,0 +1,3 @@
+import './outreach.css';
+
+export { OutreachPage } from './OutreachPage.tsx';
