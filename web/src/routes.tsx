@@ -29,6 +29,7 @@ const audit = () => import('./features/audit/audit.pages.tsx');
 const patients = () => import('./features/patients/patients.pages.tsx');
 const surveyReports = () => import('./features/survey-reports/survey-reports.pages.tsx');
 const surveys = () => import('./features/surveys/surveys.pages.tsx');
+const followups = () => import('./features/followups/followups.pages.tsx');
 const outreach = () => import('./features/outreach/outreach.pages.tsx');
 
 /**
@@ -42,6 +43,7 @@ export const routes: Route[] = [
   { path: '/alerts', label: 'nav.alerts', icon: '⚑', allowed: (can) => can('alerts.read'), page: page(alerts, (m) => m.AlertsPage) },
   { path: '/surveys', label: 'nav.surveys', icon: '☑', allowed: (can) => can('surveys.read'), page: page(surveys, (m) => m.SurveysRoute) },
   { path: '/outreach', label: 'nav.outreach', icon: '✆', allowed: (can) => can('patients.read'), page: page(outreach, (m) => m.OutreachPage) },
+  { path: '/follow-ups', label: 'nav.followups', icon: '♡', allowed: (can) => can('followups.read'), page: page(followups, (m) => m.FollowupsRoute) },
   { path: '/import', label: 'nav.import', icon: '⇪', allowed: (can) => can('imports.run'), page: page(ingest, (m) => m.ImportPage) },
   { path: '/sources', label: 'nav.sources', icon: '⛁', allowed: (can) => can('sources.manage'), page: page(ingest, (m) => m.SourcesPage) },
   { path: '/patients', label: 'nav.patients', icon: '☺', allowed: (can) => can('patients.read'), page: page(patients, (m) => m.PatientsRoute) },

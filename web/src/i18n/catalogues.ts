@@ -11,6 +11,7 @@ import { repliesMessages } from '../features/replies/messages.ts';
 import { settingsMessages } from '../features/settings/messages.ts';
 import { surveyReportsMessages } from '../features/survey-reports/messages.ts';
 import { surveysMessages } from '../features/surveys/messages.ts';
+import { followupsMessages } from '../features/followups/messages.ts';
 import type { KeysOf } from './catalogue.ts';
 import { commonMessages } from './common.messages.ts';
 import type { Locale } from './locale.ts';
@@ -36,6 +37,7 @@ export const catalogues = {
   patients: patientsMessages,
   surveyReports: surveyReportsMessages,
   surveys: surveysMessages,
+  followups: followupsMessages,
   outreach: outreachMessages,
 };
 
