@@ -57,4 +57,5 @@ test('has a word for every source kind and a name for every built-in source', ()
   for (const key of Object.keys(BUILT_IN_SOURCES)) expect(hasMessage(`ingest.builtIn.${key}`), key).toBe(true);
   expect(ingestMessages.render('en', 'builtIn.manual')).toBe(BUILT_IN_SOURCES.manual);
   expect(ingestMessages.render('en', 'builtIn.upload')).toBe(BUILT_IN_SOURCES.upload);
+  expect(ingestMessages.render('en', 'builtIn.survey')).toBe(BUILT_IN_SOURCES.survey);
 });

@@ -77,6 +77,7 @@ export const ingestMessages = defineMessages('ingest', {
     'feed.neither': 'document is neither an RSS 2.0 channel nor an Atom feed',
     'builtIn.manual': 'Manual entry',
     'builtIn.upload': 'File import',
+    'builtIn.survey': 'Survey answers',
     'where.csv': 'CSV line {line}',
     'where.xlsx': 'XLSX row {line}',
     'fileKind.zip': 'a ZIP archive',
@@ -94,6 +95,7 @@ export const ingestMessages = defineMessages('ingest', {
     'sourceKind.webhook': 'webhook',
     'sourceKind.rss': 'rss',
     'sourceKind.manual': 'manual',
+    'sourceKind.survey': 'survey',
   },
   ru: {
     'reject.noTextColumn': 'ни один столбец не сопоставлен с текстом',
@@ -165,6 +167,7 @@ export const ingestMessages = defineMessages('ingest', {
     'feed.neither': 'документ не является ни каналом RSS 2.0, ни лентой Atom',
     'builtIn.manual': 'Ручной ввод',
     'builtIn.upload': 'Импорт файлов',
+    'builtIn.survey': 'Ответы на опросы',
     'where.csv': 'CSV, строка {line}',
     'where.xlsx': 'XLSX, строка {line}',
     'fileKind.zip': 'ZIP-архив',
@@ -182,6 +185,7 @@ export const ingestMessages = defineMessages('ingest', {
     'sourceKind.webhook': 'подписанный вебхук',
     'sourceKind.rss': 'лента RSS / Atom',
     'sourceKind.manual': 'ручной ввод',
+    'sourceKind.survey': 'ответы на опросы',
   },
   'zh-CN': {
     'reject.noTextColumn': '没有列映射到正文',
@@ -253,6 +257,7 @@ export const ingestMessages = defineMessages('ingest', {
     'feed.neither': '该文档既不是 RSS 2.0 频道，也不是 Atom 订阅源',
     'builtIn.manual': '手工录入',
     'builtIn.upload': '文件导入',
+    'builtIn.survey': '问卷回答',
     'where.csv': 'CSV 第 {line} 行',
     'where.xlsx': 'XLSX 第 {line} 行',
     'fileKind.zip': 'ZIP 压缩包',
@@ -270,6 +275,7 @@ export const ingestMessages = defineMessages('ingest', {
     'sourceKind.webhook': '签名 Webhook',
     'sourceKind.rss': 'RSS / Atom 订阅',
     'sourceKind.manual': '手工录入',
+    'sourceKind.survey': '问卷回答',
   },
 });
 

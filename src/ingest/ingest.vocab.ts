@@ -26,11 +26,11 @@ export const MENTION_FIELDS = ['externalId', 'kind', 'url', 'authorHandle', 'rat
 export type MentionField = (typeof MENTION_FIELDS)[number];
 
 /**
- * Sources Verity creates by itself for staff entry and web uploads. Their names are stored as
+ * Sources Verity creates by itself for staff entry, web uploads and survey answers (kind `survey`). Their names are stored as
  * written here and reserved; the web shows them in the reader's language by their key
  * (`ingest.builtIn.<key>`).
  */
-export const BUILT_IN_SOURCES = { manual: 'Manual entry', upload: 'File import' } as const;
+export const BUILT_IN_SOURCES = { manual: 'Manual entry', upload: 'File import', survey: 'Survey answers' } as const;
 export type BuiltInSource = keyof typeof BUILT_IN_SOURCES;
 
 /** Which built-in source a source name is, or null for a source people created. */

@@ -3,12 +3,13 @@ import type { PgBoss } from 'pg-boss';
 import type { Locale } from '../../core/i18n.ts';
 import type { Db } from '../../db/database.ts';
 import { getOrCreateSource, recordRun } from '../../ingest/index.ts';
+import { BUILT_IN_SOURCES } from '../../ingest/ingest.vocab.ts';
 import type { Answers, SurveyDefinitionType } from '../survey-definition.ts';
 import { mentionText, scoresOf, type Contact } from './answers.ts';
 import { findResponse, reviewLinks, type PublicLink } from './public-survey.queries.ts';
 
 /** The built-in source every survey answer arrives through (kind `survey`; people cannot create one). */
-export const SURVEY_SOURCE_NAME = 'Survey answers';
+export const SURVEY_SOURCE_NAME = BUILT_IN_SOURCES.survey;
 
 export interface Submission {
   link: PublicLink;
@@ -38,7 +39,7 @@ const sourceIds = new Map<string, string>();
 async function surveySource(db: Db, orgId: string): Promise<string> {
   const known = sourceIds.get(orgId);
   if (known) return known;
-  const { id } = await getOrCreateSource(db, orgId, SURVEY_SOURCE_NAME, 'survey');
+  const { id } = await getOrCreateSource(db, orgId, SURVEY_SOURCE_NAME, 'survey', 'verity_survey');
   sourceIds.set(orgId, id);
   return id;
 }

@@ -10,7 +10,7 @@ const PLATFORMS = ['2gis', 'dianping', 'facebook', 'google', 'hotline', 'meituan
 export function useSourceWords() {
   const { t } = useI18n();
   return {
-    sourceName: (name: string, builtIn: 'manual' | 'upload' | null | undefined) => (builtIn ? t(`source.builtIn.${builtIn}`) : name),
+    sourceName: (name: string, builtIn: 'manual' | 'upload' | 'survey' | null | undefined) => (builtIn ? t(`source.builtIn.${builtIn}`) : name),
     platformName: (platform: string) => ((PLATFORMS as readonly string[]).includes(platform) ? t(`platform.${platform}` as MessageKey) : platform),
   };
 }
