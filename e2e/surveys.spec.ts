@@ -96,13 +96,19 @@ test('the pages fit a phone in every language', async () => {
     await page.goto(`${url}/surveys`);
     await page.locator('[data-testid=sv-list]').waitFor();
     await noSidewaysScroll();
+    await page.screenshot({ path: join(shotsDir, `surveys-list-390-${locale}.png`), fullPage: true });
     await page.locator('[data-testid=sv-list] a').first().click();
     await page.locator('[data-testid=sv-builder]').waitFor();
+    const surveyId = new URL(page.url()).pathname.split('/')[2];
     await noSidewaysScroll();
     await page.screenshot({ path: join(shotsDir, `surveys-builder-390-${locale}.png`), fullPage: false });
     await page.goto(`${url}/surveys/settings`);
     await page.locator('[data-testid=sv-review-links]').waitFor();
     await noSidewaysScroll();
+    await page.goto(`${url}/surveys/${surveyId}/links`);
+    await page.locator('[data-testid=sv-link-table]').waitFor();
+    await noSidewaysScroll();
+    await page.screenshot({ path: join(shotsDir, `surveys-links-390-${locale}.png`), fullPage: true });
   }
   await page.setViewportSize({ width: 1440, height: 900 });
 });

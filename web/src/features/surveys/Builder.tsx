@@ -81,7 +81,7 @@ export function Builder({ survey, onSaved }: { survey: Survey; onSaved(next: Sur
               />
             ))}
             {canEdit && (
-              <div className="inline-form sv-add">
+              <div className="sv-add">
                 <EnumSelect name={`add-type-${pi}`} aria-label={t('surveys.questionType')} values={questionTypes} labelOf={(v) => t(`surveys.type.${v}`)} value={addType} onChange={setAddType} />
                 <button type="button" className="btn" onClick={() => setPage(pi, { ...page, questions: [...page.questions, newQuestion(draft, addType)] })} data-testid="sv-add-question">
                   + {t('surveys.addQuestion')}

@@ -83,7 +83,7 @@ export function LinksTab({ survey }: { survey: Survey }) {
         columns={[
           { header: t('surveys.scope'), render: (l) => t(`surveys.scope.${l.scope}`) },
           { header: t('surveys.linkLabel'), render: (l) => l.label || '—' },
-          { header: t('surveys.linkLocale'), render: (l) => (l.locale ? LANGUAGE_NAMES[l.locale] : '—') },
+          { header: t('surveys.lang'), render: (l) => (l.locale ? LANGUAGE_NAMES[l.locale] : '—') },
           {
             header: t('surveys.url'),
             cellClassName: 'sv-url-cell',

@@ -54,7 +54,7 @@ function SurveyHeader({ survey, onChanged }: { survey: Survey; onChanged(next: S
       <div className="sv-header-row">
         {canEdit ? (
           <form
-            className="inline-form sv-rename"
+            className="sv-rename"
             onSubmit={(e) => {
               e.preventDefault();
               if (name.trim() && name.trim() !== survey.name) change({ name: name.trim() });
