@@ -195,6 +195,19 @@ export function answersToForm(questions: readonly QuestionDef[], answers: Answer
   return form;
 }
 
+/**
+ * The first earlier page with a required question the answers leave open (a page skipped by
+ * resuming, or a form posted straight to the last page), and its errors; null when none.
+ */
+export function firstPageMissing(definition: SurveyDefinitionType, answers: Answers, before: number, locale: Locale): { page: number; errors: PageErrors } | null {
+  for (let page = 0; page < before; page++) {
+    const errors: PageErrors = {};
+    for (const q of definition.pages[page]!.questions) if (q.required && !(q.id in answers)) errors[q.id] = t.text('error.required', { question: localText(q.text, locale) });
+    if (Object.keys(errors).length) return { page, errors };
+  }
+  return null;
+}
+
 export interface Scores {
   nps: number | null;
   csat: number | null;

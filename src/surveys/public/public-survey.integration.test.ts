@@ -185,3 +185,14 @@ test('a response token of another organisation’s survey is no response here: i
   const mention = await app.ctx.db.selectFrom('mentions').select(['org_id', 'text']).where('id', '=', ourRows[0]!.mention_id!).executeTakeFirstOrThrow();
   expect(mention).toEqual({ org_id: orgId, text: 'our answer' });
 });
+
+test('a form posted straight to the last page, skipping a required question, is sent back to the page that owes it and stores no submission', async () => {
+  const rt = responseTokenOf((await get(`/s/${twoPage.token}`)).body);
+  const res = await post(`/s/${twoPage.token}?lang=en`, { rt, page: '1', action: 'submit', 'q.why': 'Skipped the score' });
+  expect(res.statusCode).toBe(400);
+  expect(res.body).toContain('Page 1 of 2');
+  expect(res.body).toContain('Please answer “How likely are you to recommend us to friends or family?”.');
+  const row = await app.ctx.db.selectFrom('survey_responses').select(['status', 'answers']).where('token', '=', rt).executeTakeFirstOrThrow();
+  expect(row).toEqual({ status: 'draft', answers: { why: 'Skipped the score' } });
+  expect(await app.ctx.db.selectFrom('mentions').select('id').where('text', '=', 'Skipped the score').executeTakeFirst()).toBeUndefined();
+});

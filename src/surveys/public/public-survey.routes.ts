@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { publicLocale, sendPublicPage } from '../../core/public-page.ts';
 import type { Locale } from '../../core/i18n.ts';
-import { answersToForm, parsePage } from './answers.ts';
+import { answersToForm, firstPageMissing, parsePage } from './answers.ts';
 import { findPublicLink, findResponse, reviewLinks, saveDraft, surveyDefinition, visitLinkAnswered, type PublicLink } from './public-survey.queries.ts';
 import { renderProblem, renderSurveyPage, renderThankYou, type Problem } from './render-survey.ts';
 import { isVisitAnsweredConflict, submitResponse } from './submit-response.ts';
@@ -121,6 +121,16 @@ export async function publicSurveyRoutes(server: FastifyInstance): Promise<void>
     if (action === 'next') {
       if (!(await save(parsed.contact))) return thankYou(reply, link, locale, token, definition);
       return move(page + 1);
+    }
+    const merged = { ...(draft?.answers ?? {}) };
+    for (const id of parsed.cleared) delete merged[id];
+    const owing = firstPageMissing(definition, { ...merged, ...parsed.answers }, page, locale);
+    if (owing) {
+      // The last page is kept; the page still owing an answer comes back with its message.
+      if (!(await save(parsed.contact))) return thankYou(reply, link, locale, token, definition);
+      const stored = await findResponse(ctx.db, link, rt);
+      const form = answersToForm(definition.pages[owing.page]!.questions, stored?.answers ?? {}, stored?.contact ?? null);
+      return sendPublicPage(reply, renderSurveyPage({ locale, orgName: link.orgName, token, responseToken: rt, definition, page: owing.page, form, errors: owing.errors }), 400);
     }
     try {
       const submission = { link, definition, version: draft?.version ?? link.version, token: rt, locale, answers: parsed.answers, cleared: parsed.cleared, contact: parsed.contact };
