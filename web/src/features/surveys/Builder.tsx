@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { locales, useI18n, type Locale } from '../../i18n/index.tsx';
 import { useApp } from '../../lib/app-context.tsx';
 import { useSubmit } from '../../lib/use-submit.ts';
@@ -25,7 +25,12 @@ export function Builder({ survey, onSaved }: { survey: Survey; onSaved(next: Sur
   const [lang, setLang] = useState<Locale>(uiLocale);
   const [addType, setAddType] = useState<QuestionType>('single_choice');
   const { busy, error, run } = useSubmit('invalid');
-  useEffect(() => setDraft(structuredClone(survey.definition as unknown as Definition)), [survey.id, survey.currentVersion, survey.definition]);
+  // A new version (saved here or elsewhere) replaces the draft; a rename or status change keeps unsaved edits.
+  const [base, setBase] = useState(`${survey.id}:${survey.currentVersion}`);
+  if (base !== `${survey.id}:${survey.currentVersion}`) {
+    setBase(`${survey.id}:${survey.currentVersion}`);
+    setDraft(structuredClone(original));
+  }
   const dirty = JSON.stringify(cleaned(draft)) !== JSON.stringify(cleaned(original));
   const canEdit = can('surveys.manage');
   const setPage = (pi: number, page: Page) => setDraft({ ...draft, pages: draft.pages.map((p, i) => (i === pi ? page : p)) });
