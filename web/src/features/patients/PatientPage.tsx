@@ -13,6 +13,11 @@ export function ContactLine({ patient }: { patient: Pick<Patient, 'phone' | 'ema
   return parts.length ? <span>{parts.join(' · ')}</span> : <span className="muted">{t('pt.noContact')}</span>;
 }
 
+/** A language's name in the reader's language (中文, русский, English). */
+function languageName(code: string, reader: string): string {
+  return new Intl.DisplayNames([reader], { type: 'language' }).of(code) ?? code;
+}
+
 function kindClass(kind: string): string {
   if (kind === 'response') return 'pt-kind-response';
   if (kind === 'mention') return 'pt-kind-mention';
@@ -51,7 +56,7 @@ function Entry({ item }: { item: TimelineItem }) {
 
 /** /patients/<id>: who the patient is (contact only where the role may see it) and their one timeline of care and reputation. */
 export function PatientPage({ id }: { id: string }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, locale } = useI18n();
   const patient = useResource(() => getPatient(id), [id], { quiet: true });
   const timeline = useResource(() => getTimeline(id), [id], { quiet: true });
   const missing = patient.error instanceof ApiError && (patient.error.status === 404 || patient.error.status === 400);
@@ -77,7 +82,7 @@ export function PatientPage({ id }: { id: string }) {
             </div>
             <div>
               <dt>{t('pt.language')}</dt>
-              <dd>{patient.data.locale ?? '—'}</dd>
+              <dd>{patient.data.locale ? languageName(patient.data.locale, locale) : '—'}</dd>
             </div>
             <div>
               <dt>{t('pt.contact')}</dt>
