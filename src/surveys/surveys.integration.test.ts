@@ -153,6 +153,12 @@ describe('builder', () => {
 
   test('permissions: leadership reads but does not change; staff does not read', async () => {
     expect((await leadership.post('/api/surveys', { template: 'fft' })).statusCode).toBe(403);
+    const head = await app.userClient(orgId, 'department_head');
+    expect((await head.get('/api/surveys')).statusCode).toBe(200);
+    expect((await head.post('/api/surveys', { template: 'fft' })).statusCode).toBe(403);
+    const service = await app.userClient(orgId, 'service');
+    expect((await service.post('/api/surveys', { template: 'nps_why', name: 'Service NPS' })).statusCode).toBe(201);
+    expect((await (await app.userClient(orgId, 'viewer')).get('/api/survey-templates')).statusCode).toBe(403);
     expect((await staff.get('/api/surveys')).statusCode).toBe(403);
     const other = await app.createOrg('surveys-other');
     const foreign = await createSurveyFromTemplate(app.ctx.db, { orgId: other, template: 'fft' });
