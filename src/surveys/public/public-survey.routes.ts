@@ -133,12 +133,22 @@ export async function publicSurveyRoutes(server: FastifyInstance): Promise<void>
       return sendPublicPage(reply, renderSurveyPage({ locale, orgName: link.orgName, token, responseToken: rt, definition, page: owing.page, form, errors: owing.errors }), 400);
     }
     try {
-      const submission = { link, definition, version: draft?.version ?? link.version, token: rt, locale, answers: parsed.answers, cleared: parsed.cleared, contact: parsed.contact };
+      const submission = {
+        link,
+        definition,
+        version: draft?.version ?? link.version,
+        token: rt,
+        locale,
+        answers: parsed.answers,
+        cleared: parsed.cleared,
+        contact: parsed.contact,
+        fresh: draft === null && rt === responseToken,
+      };
       let done = await submitResponse(ctx, submission);
       if (done.foreign) {
         rt = newResponseToken();
         remember(reply, token, rt);
-        done = await submitResponse(ctx, { ...submission, token: rt });
+        done = await submitResponse(ctx, { ...submission, token: rt, fresh: true });
       }
       return thankYou(reply, link, locale, token, definition, done.reviewLinks);
     } catch (error) {

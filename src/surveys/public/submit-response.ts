@@ -23,6 +23,8 @@ export interface Submission {
   cleared: string[];
   /** The last page's contact consent when it had one; else the draft's stands. */
   contact: Contact | null;
+  /** The page found no response with this token (the first post of a one-page survey): it is inserted without reading first. */
+  fresh?: boolean;
 }
 
 export interface Submitted {
@@ -63,35 +65,40 @@ export async function submitResponse(ctx: { db: Db; boss: PgBoss | null }, s: Su
   const sourceId = await surveySource(ctx.db, link.orgId);
   return ctx.db.transaction().execute(async (trx) => {
     const links = await reviewLinks(trx, link.orgId);
-    const existing = await findResponse(trx, link, s.token, true);
-    if (existing?.status === 'submitted') return { created: false, reviewLinks: links };
-    const answers: Answers = { ...(existing?.answers ?? {}) };
-    for (const id of s.cleared) delete answers[id];
-    Object.assign(answers, s.answers);
-    const contact = s.contact ?? existing?.contact ?? { ok: false, name: null, phone: null, email: null };
-    const consented = contact.ok && Boolean(contact.phone || contact.email);
-    const scores = scoresOf(s.definition, answers);
+    // A token the page saw no response for is inserted straight away; only a conflict reads the row.
+    let existing = s.fresh ? null : await findResponse(trx, link, s.token, true);
     const now = new Date();
-    const fields = {
-      status: 'submitted' as const,
-      locale: s.locale,
-      answers: JSON.stringify(answers),
-      nps: scores.nps,
-      csat: scores.csat,
-      fft: scores.fft,
-      score_band: scores.band,
-      contact_ok: consented,
-      contact_name: consented ? contact.name : null,
-      contact_phone: consented ? contact.phone : null,
-      contact_email: consented ? contact.email : null,
-      review_links_shown: links.length,
-      submitted_at: now,
-    };
-    let responseId: string;
-    if (existing) {
-      responseId = existing.id;
-      await trx.updateTable('survey_responses').set(fields).where('id', '=', existing.id).where('status', '=', 'draft').execute();
-    } else {
+    let responseId: string | null = null;
+    let answers: Answers = {};
+    let scores = scoresOf(s.definition, {});
+    while (responseId === null) {
+      if (existing?.status === 'submitted') return { created: false, reviewLinks: links };
+      answers = { ...(existing?.answers ?? {}) };
+      for (const id of s.cleared) delete answers[id];
+      Object.assign(answers, s.answers);
+      const contact = s.contact ?? existing?.contact ?? { ok: false, name: null, phone: null, email: null };
+      const consented = contact.ok && Boolean(contact.phone || contact.email);
+      scores = scoresOf(s.definition, answers);
+      const fields = {
+        status: 'submitted' as const,
+        locale: s.locale,
+        answers: JSON.stringify(answers),
+        nps: scores.nps,
+        csat: scores.csat,
+        fft: scores.fft,
+        score_band: scores.band,
+        contact_ok: consented,
+        contact_name: consented ? contact.name : null,
+        contact_phone: consented ? contact.phone : null,
+        contact_email: consented ? contact.email : null,
+        review_links_shown: links.length,
+        submitted_at: now,
+      };
+      if (existing) {
+        await trx.updateTable('survey_responses').set(fields).where('id', '=', existing.id).where('status', '=', 'draft').execute();
+        responseId = existing.id;
+        break;
+      }
       const inserted = await trx
         .insertInto('survey_responses')
         .values({
@@ -112,9 +119,14 @@ export async function submitResponse(ctx: { db: Db; boss: PgBoss | null }, s: Su
         .onConflict((oc) => oc.column('token').doNothing())
         .returning('id')
         .executeTakeFirst();
-      // The same token inserted meanwhile by a concurrent post (a double click, a second tab): that one counts.
-      if (!inserted) return { created: false, foreign: (await findResponse(trx, link, s.token)) === null, reviewLinks: links };
-      responseId = inserted.id;
+      if (inserted) {
+        responseId = inserted.id;
+        break;
+      }
+      // The same token written meanwhile by a concurrent post (a double click, a second tab, a Next
+      // in another tab): wait for it and take it as it is now; another link's token is no response here.
+      existing = await findResponse(trx, link, s.token, true);
+      if (!existing) return { created: false, foreign: true, reviewLinks: links };
     }
     const { text, written } = mentionText(s.definition, answers, scores, s.locale);
     const h = scores.headline;
