@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { form, insertLink, insertSurvey as insertPublicSurvey, ONE_PAGE_SURVEY, responseTokenOf, setReviewLinks } from '../../surveys/public/test-fixture.ts';
 import { SCORE_BANDS } from '../../surveys/surveys.vocab.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
 import { insertDepartment, insertResponse, insertSurvey } from './report-fixtures.ts';
@@ -89,4 +90,39 @@ test('another organisation’s answers and a department head’s other departmen
   const r = (await head.get(`/api/reports/fair-asking?${PERIOD}`)).json();
   expect(r.bands.map((b: { responses: number }) => b.responses)).toEqual([0, 0, 0, 0]);
   expect(r.invitations.sent).toBe(0);
+});
+
+test('answers submitted through the real public survey page are shown the links equally in every band', async () => {
+  const db = app.ctx.db;
+  const org = await app.createOrg('fair-public');
+  const client = await app.userClient(org, 'admin');
+  await setReviewLinks(db, org, LINKS);
+  const scored = await insertLink(db, org, await insertPublicSurvey(db, org, ONE_PAGE_SURVEY));
+  const unscored = await insertLink(db, org, await insertPublicSurvey(db, org, { pages: [{ questions: [{ id: 'why', type: 'free_text', required: false, text: { en: 'Anything to tell us?' } }] }] }));
+  const answers: { token: string; fields: Record<string, string> }[] = [
+    { token: scored.token, fields: { 'q.nps': '0', 'q.why': 'Waited three hours' } },
+    { token: scored.token, fields: { 'q.nps': '5' } },
+    { token: scored.token, fields: { 'q.nps': '7' } },
+    { token: scored.token, fields: { 'q.nps': '9' } },
+    { token: scored.token, fields: { 'q.nps': '10', 'q.why': 'Kind nurses' } },
+    { token: unscored.token, fields: { 'q.why': 'Fine' } },
+  ];
+  for (const a of answers) {
+    const rt = responseTokenOf((await app.server.inject({ method: 'GET', url: `/s/${a.token}` })).body);
+    const res = await app.server.inject({
+      method: 'POST',
+      url: `/s/${a.token}?lang=en`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ rt, page: '0', action: 'submit', ...a.fields }),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+  }
+  const r = (await client.get('/api/reports/fair-asking')).json();
+  expect(r.bands.map((b: { band: string; responses: number; shownShare: number; linksPerResponse: number }) => [b.band, b.responses, b.shownShare, b.linksPerResponse])).toEqual([
+    ['low', 2, 100, 2],
+    ['neutral', 1, 100, 2],
+    ['high', 2, 100, 2],
+    ['none', 1, 100, 2],
+  ]);
+  expect(r.equal).toBe(true);
 });
