@@ -128,13 +128,23 @@ function hammer(base: string, token: string): Promise<AutocannonResult> {
   });
 }
 
+/** The rows, read in one snapshot once they stop changing (a handler whose socket autocannon closed may still be committing). */
 async function count(ctx: OpenContext, linkId: string, orgId: string): Promise<{ stored: number; distinct: number; mentions: number }> {
-  const r = await sql<{
-    stored: string;
-    distinct: string;
-  }>`SELECT count(*) AS stored, count(DISTINCT token) AS distinct FROM survey_responses WHERE link_id = ${linkId} AND status = 'submitted'`.execute(ctx.db);
-  const m = await sql<{ n: string }>`SELECT count(*) AS n FROM mentions WHERE org_id = ${orgId} AND kind = 'survey_text'`.execute(ctx.db);
-  return { stored: Number(r.rows[0]!.stored), distinct: Number(r.rows[0]!.distinct), mentions: Number(m.rows[0]!.n) };
+  const read = async () => {
+    const r = await sql<{ stored: string; distinct: string; mentions: string }>`
+      SELECT (SELECT count(*) FROM survey_responses WHERE link_id = ${linkId} AND status = 'submitted') AS stored,
+             (SELECT count(DISTINCT token) FROM survey_responses WHERE link_id = ${linkId} AND status = 'submitted') AS distinct,
+             (SELECT count(*) FROM mentions WHERE org_id = ${orgId} AND kind = 'survey_text') AS mentions`.execute(ctx.db);
+    const row = r.rows[0]!;
+    return { stored: Number(row.stored), distinct: Number(row.distinct), mentions: Number(row.mentions) };
+  };
+  let last = await read();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const now = await read();
+    if (now.stored === last.stored && now.mentions === last.mentions) return now;
+    last = now;
+  }
 }
 
 async function lighthouseScores(url: string): Promise<{ performance: number; accessibility: number }> {
