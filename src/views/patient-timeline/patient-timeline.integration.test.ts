@@ -138,5 +138,9 @@ test('shows the follow-up events FOLLOWUPS records, in the same timeline', async
   await enrolPatient(db, null, { orgId, planId: plan.id, patientId, departmentId: cardio, source: 'staff', by });
   const { items } = (await admin.get(`/api/patients/${patientId}/timeline`)).json();
   expect(items[0]).toMatchObject({ kind: 'followup.enrolled', title: `Enrolled in the follow-up plan “${plan.name}”`, ref: { type: 'followup_enrolment' } });
-  expect(items.slice(1).map((i: { kind: string }) => i.kind)).toContain('visit');
+  expect(items.slice(1).map((i: { kind: string }) => i.kind)).toContain('visit'); // The enrolment is Cardiology's: its head sees the follow-up events, Dentistry's head does not.
+  const cardioHead = await app.userClient(orgId, 'department_head', { departmentIds: [cardio] });
+  expect((await cardioHead.get(`/api/patients/${patientId}/timeline`)).json().items[0].kind).toBe('followup.enrolled');
+  const dentalHead = await app.userClient(orgId, 'department_head', { departmentIds: [dental] });
+  expect((await dentalHead.get(`/api/patients/${patientId}/timeline`)).json().items.map((i: { kind: string }) => i.kind)).toEqual(['visit']);
 });

@@ -27,13 +27,17 @@ const joinWords = (parts: (string | null | undefined)[]) => parts.filter((p): p 
  * skipped with the reason), submitted survey answers with their score and band, the mentions they
  * became (sentiment, the cases they are in) and the follow-up events, in the viewer's language.
  * A department head or staff member sees a patient who has a visit or an answer in one of their
- * departments, and of that patient the rows of their departments (follow-ups are the care team's
- * and shown whole). Another organisation's patient, or one the viewer may not see, is not found.
+ * departments or a follow-up enrolment there, and of that patient the rows of their departments
+ * (the follow-up events when one of the patient's enrolments is theirs). Another organisation's patient, or one the viewer may not see, is not found.
  */
 export async function patientTimeline(db: Db, viewer: Viewer, patientId: string, locale: Locale): Promise<{ patientId: string; items: TimelineEntry[] }> {
   const orgId = viewer.orgId;
   const patient = await db.selectFrom('patients').select('id').where('id', '=', patientId).where('org_id', '=', orgId).executeTakeFirst();
   if (!patient) throw new AppError('not_found', msg.text('patientNotFound'));
+  // Follow-ups are enrolled per department: a department-scoped viewer sees a patient's follow-up
+  // events when one of the patient's enrolments is in their departments.
+  const followedHere = db.selectFrom('followup_enrolments as e').select('e.id').where('e.org_id', '=', orgId).where('e.patient_id', '=', patientId).where(scopeToViewer('e.department_id', viewer));
+  let showFollowups = true;
   if (viewer.departmentIds) {
     const seen = await db
       .selectFrom('visits as v')
@@ -42,8 +46,10 @@ export async function patientTimeline(db: Db, viewer: Viewer, patientId: string,
       .where('v.patient_id', '=', patientId)
       .where(scopeToViewer('v.department_id', viewer))
       .union(db.selectFrom('survey_responses as r').select('r.id').where('r.org_id', '=', orgId).where('r.patient_id', '=', patientId).where(scopeToViewer('r.department_id', viewer)))
+      .union(followedHere)
       .executeTakeFirst();
     if (!seen) throw new AppError('not_found', msg.text('patientNotFound'));
+    showFollowups = (await followedHere.executeTakeFirst()) !== undefined;
   }
   const render = (t: Text) => renderText(locale, t);
   const items: TimelineEntry[] = [];
@@ -159,8 +165,9 @@ export async function patientTimeline(db: Db, viewer: Viewer, patientId: string,
     }
   }
 
-  for (const f of await followupTimeline(db, orgId, patientId))
-    items.push(entry({ at: f.at, kind: f.kind.startsWith('followup.') ? f.kind : `followup.${f.kind}`, title: render(f.text), ref: f.ref }));
+  if (showFollowups)
+    for (const f of await followupTimeline(db, orgId, patientId))
+      items.push(entry({ at: f.at, kind: f.kind.startsWith('followup.') ? f.kind : `followup.${f.kind}`, title: render(f.text), ref: f.ref }));
 
   items.sort((a, b) => b.at.getTime() - a.at.getTime());
   return { patientId, items };
