@@ -8,6 +8,7 @@ import { renderText } from '../core/i18n.ts';
 import { requireAuth } from '../core/request.ts';
 import { viewerOf } from '../core/viewer.ts';
 import { importVisits } from './import-visits.ts';
+import { decodeVisitFile } from './importers/decode-file.ts';
 import { findInvitations, findSmsOutbox } from './invitations.queries.ts';
 import { getOutreachSettings, settingsView, updateOutreachSettings } from './outreach-settings.ts';
 import { outreachMessages } from './outreach.messages.ts';
@@ -80,7 +81,7 @@ export async function outreachRoutes(server: FastifyInstance): Promise<void> {
       if (!buffer || file.file.truncated) throw badRequest(outreachMessages.text('import.tooLarge', { mb: MAX_VISIT_FILE_BYTES / 1024 / 1024 }));
       const fieldFormat = (file.fields.format as { value?: unknown } | undefined)?.value;
       const format = ImportQuery.shape.format.parse(request.query.format ?? (fieldFormat || undefined));
-      const report = await importVisits(server.ctx, auditBy(auth, request.ip), { text: buffer.toString('utf8'), format });
+      const report = await importVisits(server.ctx, auditBy(auth, request.ip), { text: decodeVisitFile(buffer), format });
       return {
         ...report,
         rejected: report.rejected.map((r) => ({

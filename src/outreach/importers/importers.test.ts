@@ -1,6 +1,8 @@
 import { expect, test } from 'vitest';
 import { fhirBundle, HL7_A01, HL7_A03 } from '../test-fixtures/fixtures.ts';
+import iconv from 'iconv-lite';
 import { checkVisit, parseVisitTime, type OrgRefs } from './check-visit.ts';
+import { decodeVisitFile } from './decode-file.ts';
 import { FileRefused } from './parsed-visit.ts';
 import { readVisitCsv } from './read-csv.ts';
 import { readFhirBundle } from './read-fhir.ts';
@@ -108,4 +110,11 @@ test('times: HL7 TS, local times in the organisation time zone, offsets kept', (
   expect(parseVisitTime('2026-11-30 12:00', 'Asia/Shanghai')!.toISOString()).toBe('2026-11-30T04:00:00.000Z');
   expect(parseVisitTime('2026-07-01 12:00', 'America/New_York')!.toISOString()).toBe('2026-07-01T16:00:00.000Z');
   expect(parseVisitTime('30/11/2026', 'UTC')).toBeNull();
+});
+
+test('a CSV exported in GB18030 (GBK) reads as the same text as in UTF-8', () => {
+  const text = 'patient id,name,visit id\nM1,王小明,V1\n';
+  expect(decodeVisitFile(iconv.encode(text, 'gb18030'))).toBe(text);
+  expect(decodeVisitFile(Buffer.from(`\uFEFF${text}`, 'utf8'))).toBe(text);
+  expect(readVisitCsv(decodeVisitFile(iconv.encode(text, 'gbk'))).visits[0]!.name).toBe('王小明');
 });
