@@ -166,7 +166,19 @@ export interface FollowupQuestionsTable {
   answered_at: NullableTimestamp;
 }
 
+/** A patient's answer to one question of the plan's check-in questionnaire (the question as it was shown). */
+export interface FollowupAnswersTable {
+  id: Generated<string>;
+  org_id: string;
+  enrolment_id: string;
+  checkin_id: string | null;
+  question: string;
+  answer: string;
+  answered_at: Generated<Date>;
+}
+
 export interface FollowupsTables {
+  followup_answers: FollowupAnswersTable;
   followup_secrets: FollowupSecretsTable;
   followup_plans: FollowupPlansTable;
   followup_plan_versions: FollowupPlanVersionsTable;

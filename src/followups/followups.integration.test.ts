@@ -111,7 +111,7 @@ test('editing a plan makes a new version and never changes an enrolment already 
 test('an out-of-range reading creates an urgent task for the care team at once and notifies them; the patient is told calmly', async () => {
   await app.ctx.db.updateTable('followup_plans').set({ department_id: deptA }).where('id', '=', diabetes().id).execute();
   const { portal, id } = await enrolByQr(diabetes(), { name: 'Test Patient Wang', phone: '+86 100 0000 0003', lang: 'en' });
-  const res = await app.server.inject({ method: 'POST', url: `${portal}/readings?lang=en`, ...form({ glucose_fasting: '12.4', weight: '71,5' }) });
+  const res = await app.server.inject({ method: 'POST', url: `${portal}/readings?lang=en`, ...form({ glucose_fasting: '12.4', weight: '71,5', 'qa.0': 'Once, <b>dizzy</b> at night' }) });
   expect(res.statusCode, res.body).toBe(200);
   expect(res.body).toContain('The care team has been told');
   expect(res.body).toContain('Fasting glucose 12.4 mmol/L');
@@ -139,12 +139,14 @@ test('an out-of-range reading creates an urgent task for the care team at once a
   expect(bad.body).toContain('Please enter a number.');
   expect(bad.body).toContain('value="abc"');
   expect(bad.body).toContain('value="999"');
+  expect(res.body).toContain('any episodes of low sugar');
 
   const q = await app.server.inject({ method: 'POST', url: `${portal}/questions?lang=en`, ...form({ question: '<img src=x onerror=alert(1)> Is 12 bad?' }) });
   expect(q.statusCode).toBe(200);
   expect(q.body).toContain('&lt;img src=x onerror=alert(1)&gt;');
   const detail = (await nurse.get(`/api/followups/enrolments/${id}`)).json();
   expect(detail.questions[0].text).toContain('<img');
+  expect(detail.answers).toEqual([expect.objectContaining({ question: 'Since the last check-in, any episodes of low sugar (shaking, sweating, dizziness)?', answer: 'Once, <b>dizzy</b> at night' })]);
   const answered = await nurse.post(`/api/followups/questions/${detail.questions[0].id}/answer`, { answer: 'Please call us today.' });
   expect(answered.statusCode, answered.body).toBe(200);
   expect((await app.server.inject({ method: 'GET', url: portal })).body).toContain('Please call us today.');

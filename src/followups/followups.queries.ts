@@ -110,7 +110,7 @@ export async function getEnrolmentDetail(db: Db, config: Pick<Config, 'publicUrl
     .where('e.org_id', '=', orgId)
     .where('e.id', '=', enrolmentId)
     .executeTakeFirstOrThrow();
-  const [checkins, readings, photos, questions, tasks] = await Promise.all([
+  const [checkins, readings, photos, questions, tasks, answers] = await Promise.all([
     db.selectFrom('followup_checkins').select(['id', 'seq', 'due_at', 'status', 'done_at']).where('org_id', '=', orgId).where('enrolment_id', '=', enrolmentId).orderBy('seq').execute(),
     db.selectFrom('followup_readings').selectAll().where('org_id', '=', orgId).where('enrolment_id', '=', enrolmentId).orderBy('recorded_at').execute(),
     db
@@ -129,6 +129,7 @@ export async function getEnrolmentDetail(db: Db, config: Pick<Config, 'publicUrl
       .orderBy('q.asked_at')
       .execute(),
     findTasks(db, reader, { enrolmentId, limit: 500 }),
+    db.selectFrom('followup_answers').select(['id', 'question', 'answer', 'answered_at']).where('org_id', '=', orgId).where('enrolment_id', '=', enrolmentId).orderBy('answered_at').execute(),
   ]);
   const token = reader.mayWork && enrolment.status === 'active' ? await currentPortalToken(db, orgId, enrolmentId) : null;
   const consentLocale = e.consent_locale;
@@ -167,6 +168,7 @@ export async function getEnrolmentDetail(db: Db, config: Pick<Config, 'publicUrl
     })),
     photos: photos.map((p) => ({ id: p.id, mime: p.mime, size: p.size, width: p.width, height: p.height, createdAt: p.created_at })),
     questions: questions.map((q) => ({ id: q.id, text: q.text, askedAt: q.asked_at, answer: q.answer, answeredAt: q.answered_at, answeredByName: q.answered_by_name })),
+    answers: answers.map((a) => ({ id: a.id, question: a.question, answer: a.answer, answeredAt: a.answered_at })),
     tasks,
     portal: token ? { url: portalUrl(config, token.token), expiresAt: token.expiresAt } : null,
     withdrawReason: e.withdraw_reason,

@@ -144,6 +144,7 @@ export const EnrolmentDetail = z.object({
   readings: z.array(ReadingView),
   photos: z.array(PhotoView),
   questions: z.array(QuestionView),
+  answers: z.array(z.object({ id: z.string(), question: z.string(), answer: z.string(), answeredAt: z.date() })),
   tasks: z.array(TaskView),
   portal: z.object({ url: z.string(), expiresAt: z.date() }).nullable(),
   withdrawReason: z.string().nullable(),

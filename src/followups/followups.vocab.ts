@@ -96,6 +96,15 @@ export function isOutOfRange(value: number, range: { low: number | null; high: n
   return (range.low !== null && value < range.low) || (range.high !== null && value > range.high);
 }
 
+// The short questionnaires of the default plans, in the three languages.
+const Q_HYPO: LocalText = {
+  en: 'Since the last check-in, any episodes of low sugar (shaking, sweating, dizziness)?',
+  ru: 'Были ли после прошлой отметки эпизоды низкого сахара (дрожь, пот, головокружение)?',
+  'zh-CN': '自上次随访以来,是否出现过低血糖(手抖、出汗、头晕)?',
+};
+const Q_APPETITE: LocalText = { en: 'How are your appetite and sleep?', ru: 'Как аппетит и сон?', 'zh-CN': '最近食欲和睡眠怎么样?' };
+const Q_WOUND: LocalText = { en: 'Is the wound red, swollen or leaking?', ru: 'Рана красная, опухшая или мокнет?', 'zh-CN': '伤口是否发红、肿胀或渗液?' };
+
 /** The default plans (from the seeds: diabetes every three months, cancer monthly, after surgery days 1/7/30). */
 export const DEFAULT_PLANS: { condition: FollowupCondition; risk: RiskLevel; definition: PlanDefinition }[] = [
   {
@@ -105,7 +114,7 @@ export const DEFAULT_PLANS: { condition: FollowupCondition; risk: RiskLevel; def
       schedule: { kind: 'interval', everyDays: 90, count: 4 },
       readings: [{ metric: 'glucose_fasting' }, { metric: 'weight' }],
       photo: false,
-      questions: [],
+      questions: [Q_HYPO],
       performer: 'nurse',
       taskKind: 'call',
     },
@@ -117,7 +126,7 @@ export const DEFAULT_PLANS: { condition: FollowupCondition; risk: RiskLevel; def
       schedule: { kind: 'interval', everyDays: 30, count: 6 },
       readings: [{ metric: 'glucose_fasting' }, { metric: 'bp_systolic' }, { metric: 'bp_diastolic' }],
       photo: false,
-      questions: [],
+      questions: [Q_HYPO],
       performer: 'doctor',
       taskKind: 'review',
     },
@@ -141,7 +150,7 @@ export const DEFAULT_PLANS: { condition: FollowupCondition; risk: RiskLevel; def
       schedule: { kind: 'interval', everyDays: 30, count: 12 },
       readings: [{ metric: 'weight' }, { metric: 'pain' }, { metric: 'temperature' }],
       photo: false,
-      questions: [],
+      questions: [Q_APPETITE],
       performer: 'doctor',
       taskKind: 'call',
     },
@@ -149,7 +158,14 @@ export const DEFAULT_PLANS: { condition: FollowupCondition; risk: RiskLevel; def
   {
     condition: 'post_surgery',
     risk: 'medium',
-    definition: { schedule: { kind: 'days_after', days: [1, 7, 30] }, readings: [{ metric: 'temperature' }, { metric: 'pain' }], photo: true, questions: [], performer: 'nurse', taskKind: 'call' },
+    definition: {
+      schedule: { kind: 'days_after', days: [1, 7, 30] },
+      readings: [{ metric: 'temperature' }, { metric: 'pain' }],
+      photo: true,
+      questions: [Q_WOUND],
+      performer: 'nurse',
+      taskKind: 'call',
+    },
   },
   {
     condition: 'pregnancy',

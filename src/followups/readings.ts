@@ -30,13 +30,13 @@ export interface ReadingsResult {
 
 /**
  * Stores readings of an active enrolment (only metrics its plan collects, within plausible bounds)
- * and marks the current check-in done. Each reading outside its normal range creates an urgent
+ * and the answers to its questionnaire, and marks the current check-in done. Each reading outside its normal range creates an urgent
  * task for the care team at once and tells them, in the same transaction.
  */
 export async function recordReadings(
   db: Db,
   boss: PgBoss | null,
-  input: { orgId: string; enrolmentId: string; values: Partial<Record<Metric, number>>; source: 'patient' | 'staff'; publicUrl: string },
+  input: { orgId: string; enrolmentId: string; values: Partial<Record<Metric, number>>; answers?: { question: string; answer: string }[]; source: 'patient' | 'staff'; publicUrl: string },
 ): Promise<ReadingsResult> {
   const e = await db.selectFrom('followup_enrolments').select(['id', 'plan_id', 'plan_version', 'status']).where('org_id', '=', input.orgId).where('id', '=', input.enrolmentId).executeTakeFirst();
   if (!e) throw missing('noSuchEnrolment');
@@ -51,8 +51,15 @@ export async function recordReadings(
   }
   return db.transaction().execute(async (trx) => {
     const result: ReadingsResult = { saved: 0, outOfRange: [] };
-    if (!entries.length) return result;
+    const answers = (input.answers ?? []).filter((a) => a.answer.trim());
+    if (!entries.length && !answers.length) return result;
     const checkinId = await currentCheckin(trx, e.id);
+    if (answers.length) {
+      await trx
+        .insertInto('followup_answers')
+        .values(answers.map((a) => ({ org_id: input.orgId, enrolment_id: e.id, checkin_id: checkinId, question: a.question.slice(0, 500), answer: a.answer.trim().slice(0, 2000) })))
+        .execute();
+    }
     let team: string[] | null = null;
     for (const [metric, value] of entries) {
       const range = normalRange(

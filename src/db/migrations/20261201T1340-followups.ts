@@ -147,6 +147,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       answered_at timestamptz
     );
     CREATE INDEX followup_questions_enrolment_idx ON followup_questions (enrolment_id, asked_at);
+    CREATE TABLE followup_answers (
+      id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+      org_id uuid NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+      enrolment_id uuid NOT NULL REFERENCES followup_enrolments(id) ON DELETE CASCADE,
+      checkin_id uuid REFERENCES followup_checkins(id) ON DELETE SET NULL,
+      question text NOT NULL,
+      answer text NOT NULL,
+      answered_at timestamptz NOT NULL DEFAULT now()
+    );
+    CREATE INDEX followup_answers_enrolment_idx ON followup_answers (enrolment_id, answered_at);
     `,
   );
 }

@@ -1,12 +1,17 @@
 import { html, renderPublicPage, type SafeHtml } from '../../core/public-page.ts';
 import type { Locale } from '../../core/i18n.ts';
 import { followupsMessages as m } from '../followups.messages.ts';
-import { METRICS, normalRange, type Metric, type PlanDefinition } from '../followups.vocab.ts';
+import { METRICS, normalRange, type LocalText, type Metric, type PlanDefinition } from '../followups.vocab.ts';
 
 /** The patient's pages of follow-up (enrolment, portal, errors), rendered with the one public page shell: no scripts, everything escaped. */
 
 type Key = Parameters<typeof m.render>[1];
 const t = (locale: Locale, key: Key, params?: Parameters<typeof m.render>[2]) => m.render(locale, key, params);
+
+/** A plan's text in the patient's language, else in the first language it has. */
+export function localText(text: LocalText, locale: Locale): string {
+  return text[locale] ?? text.en ?? text['zh-CN'] ?? text.ru ?? '';
+}
 
 export function formatDate(locale: Locale, date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(date);
@@ -101,6 +106,7 @@ export interface PortalState {
   /** What the patient typed, kept when something was refused. */
   readings?: Partial<Record<Metric, string>>;
   readingErrors?: Partial<Record<Metric, string>>;
+  answers?: string[];
   question?: string;
   questionError?: Key | null;
   photoError?: Key | null;
@@ -140,11 +146,14 @@ export function portalPage(v: PortalView, s: PortalState = {}): string {
         : html`<p>${t(locale, 'page.noUpcoming')}</p>`
     }
     ${
-      v.definition.readings.length
+      v.definition.readings.length || v.definition.questions.length
         ? html`<h2>${t(locale, 'page.readings')}</h2>
             <form method="post" action="${v.base}/readings?lang=${locale}">
               <p class="hint">${t(locale, 'page.readingsHint')}</p>
               ${readings}
+              ${v.definition.questions.map(
+                (q, i) => html`<label for="qa-${i}">${localText(q, locale)}</label> <textarea id="qa-${i}" name="qa.${i}" maxlength="2000">${s.answers?.[i] ?? ''}</textarea>`,
+              )}
               <div class="actions"><button type="submit">${t(locale, 'page.sendReadings')}</button></div>
             </form>`
         : null

@@ -11,7 +11,7 @@ import { askQuestion } from '../questions.ts';
 import { recordReadings } from '../readings.ts';
 import { withdrawEnrolment } from '../withdraw.ts';
 import { loadPortal } from './portal-data.ts';
-import { enrolPage, messagePage, portalPage, type EnrolErrors, type EnrolForm } from './portal-pages.ts';
+import { enrolPage, localText, messagePage, portalPage, type EnrolErrors, type EnrolForm } from './portal-pages.ts';
 
 const PHONE = /^\+?[\d\s().-]{6,40}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -144,9 +144,11 @@ export async function portalRoutes(server: FastifyInstance): Promise<void> {
       else if (value < bounds.min || value > bounds.max) errors[spec.metric] = m.render(locale, 'page.outOfBounds', { min: bounds.min, max: bounds.max });
       else values[spec.metric] = value;
     }
-    if (Object.keys(errors).length) return sendPublicPage(reply, portalPage(load.view, { error: 'page.fixBelow', readings: typed, readingErrors: errors }), 400);
-    if (!Object.keys(values).length) return sendPublicPage(reply, portalPage(load.view, { error: 'page.readingsHint' }), 400);
-    const result = await recordReadings(db, server.ctx.boss, { orgId: load.orgId, enrolmentId: load.enrolmentId, values, source: 'patient', publicUrl: base() });
+    const typedAnswers = load.view.definition.questions.map((_, i) => field(request.body, `qa.${i}`).trim().slice(0, 2000));
+    if (Object.keys(errors).length) return sendPublicPage(reply, portalPage(load.view, { error: 'page.fixBelow', readings: typed, readingErrors: errors, answers: typedAnswers }), 400);
+    if (!Object.keys(values).length && !typedAnswers.some(Boolean)) return sendPublicPage(reply, portalPage(load.view, { error: 'page.readingsHint' }), 400);
+    const answers = load.view.definition.questions.map((q, i) => ({ question: localText(q, locale), answer: typedAnswers[i] ?? '' }));
+    const result = await recordReadings(db, server.ctx.boss, { orgId: load.orgId, enrolmentId: load.enrolmentId, values, answers, source: 'patient', publicUrl: base() });
     const fresh = await loadPortal(db, request, request.params.token);
     const view = fresh.ok ? fresh.view : load.view;
     const list = result.outOfRange.map((r) => `${m.render(locale, `metric.${r.metric}`)} ${r.value} ${r.unit}`).join('; ');

@@ -54,7 +54,7 @@ export interface paths {
                                 sourceId: string;
                                 sourceName: string;
                                 /** @enum {string|null} */
-                                sourceBuiltIn: "manual" | "upload" | null;
+                                sourceBuiltIn: "manual" | "upload" | "survey" | null;
                                 /** @enum {string} */
                                 kind: "review" | "comment" | "post" | "news" | "offline_complaint" | "hotline_note" | "survey_text";
                                 externalId: string | null;
@@ -187,7 +187,7 @@ export interface paths {
                                 sourceId: string;
                                 sourceName: string;
                                 /** @enum {string|null} */
-                                sourceBuiltIn: "manual" | "upload" | null;
+                                sourceBuiltIn: "manual" | "upload" | "survey" | null;
                                 /** @enum {string} */
                                 kind: "review" | "comment" | "post" | "news" | "offline_complaint" | "hotline_note" | "survey_text";
                                 externalId: string | null;
@@ -309,7 +309,7 @@ export interface paths {
                                 sourceId: string;
                                 sourceName: string;
                                 /** @enum {string|null} */
-                                sourceBuiltIn: "manual" | "upload" | null;
+                                sourceBuiltIn: "manual" | "upload" | "survey" | null;
                                 /** @enum {string} */
                                 kind: "review" | "comment" | "post" | "news" | "offline_complaint" | "hotline_note" | "survey_text";
                                 externalId: string | null;
@@ -439,7 +439,7 @@ export interface paths {
                                 sourceId: string;
                                 sourceName: string;
                                 /** @enum {string|null} */
-                                sourceBuiltIn: "manual" | "upload" | null;
+                                sourceBuiltIn: "manual" | "upload" | "survey" | null;
                                 /** @enum {string} */
                                 kind: "review" | "comment" | "post" | "news" | "offline_complaint" | "hotline_note" | "survey_text";
                                 externalId: string | null;
@@ -565,7 +565,7 @@ export interface paths {
                                 sourceId: string;
                                 sourceName: string;
                                 /** @enum {string|null} */
-                                sourceBuiltIn: "manual" | "upload" | null;
+                                sourceBuiltIn: "manual" | "upload" | "survey" | null;
                                 /** @enum {string} */
                                 kind: "review" | "comment" | "post" | "news" | "offline_complaint" | "hotline_note" | "survey_text";
                                 externalId: string | null;
@@ -687,7 +687,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "file" | "push" | "webhook" | "rss" | "manual" | "survey";
                                 /** @enum {string|null} */
-                                builtIn: "manual" | "upload" | null;
+                                builtIn: "manual" | "upload" | "survey" | null;
                                 platform: string;
                                 url: string | null;
                                 pollMinutes: number | null;
@@ -704,7 +704,7 @@ export interface paths {
                                     sourceId: string;
                                     sourceName: string;
                                     /** @enum {string|null} */
-                                    sourceBuiltIn: "manual" | "upload" | null;
+                                    sourceBuiltIn: "manual" | "upload" | "survey" | null;
                                     /** @enum {string} */
                                     channel: "file" | "push" | "webhook" | "rss" | "manual" | "demo" | "survey";
                                     fileName: string | null;
@@ -772,7 +772,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "file" | "push" | "webhook" | "rss" | "manual" | "survey";
                                 /** @enum {string|null} */
-                                builtIn: "manual" | "upload" | null;
+                                builtIn: "manual" | "upload" | "survey" | null;
                                 platform: string;
                                 url: string | null;
                                 pollMinutes: number | null;
@@ -789,7 +789,7 @@ export interface paths {
                                     sourceId: string;
                                     sourceName: string;
                                     /** @enum {string|null} */
-                                    sourceBuiltIn: "manual" | "upload" | null;
+                                    sourceBuiltIn: "manual" | "upload" | "survey" | null;
                                     /** @enum {string} */
                                     channel: "file" | "push" | "webhook" | "rss" | "manual" | "demo" | "survey";
                                     fileName: string | null;
@@ -871,7 +871,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "file" | "push" | "webhook" | "rss" | "manual" | "survey";
                                 /** @enum {string|null} */
-                                builtIn: "manual" | "upload" | null;
+                                builtIn: "manual" | "upload" | "survey" | null;
                                 platform: string;
                                 url: string | null;
                                 pollMinutes: number | null;
@@ -888,7 +888,7 @@ export interface paths {
                                     sourceId: string;
                                     sourceName: string;
                                     /** @enum {string|null} */
-                                    sourceBuiltIn: "manual" | "upload" | null;
+                                    sourceBuiltIn: "manual" | "upload" | "survey" | null;
                                     /** @enum {string} */
                                     channel: "file" | "push" | "webhook" | "rss" | "manual" | "demo" | "survey";
                                     fileName: string | null;
@@ -1053,7 +1053,7 @@ export interface paths {
                                 sourceId: string;
                                 sourceName: string;
                                 /** @enum {string|null} */
-                                sourceBuiltIn: "manual" | "upload" | null;
+                                sourceBuiltIn: "manual" | "upload" | "survey" | null;
                                 /** @enum {string} */
                                 channel: "file" | "push" | "webhook" | "rss" | "manual" | "demo" | "survey";
                                 fileName: string | null;
@@ -1106,7 +1106,7 @@ export interface paths {
                             sourceId: string;
                             sourceName: string;
                             /** @enum {string|null} */
-                            sourceBuiltIn: "manual" | "upload" | null;
+                            sourceBuiltIn: "manual" | "upload" | "survey" | null;
                             /** @enum {string} */
                             channel: "file" | "push" | "webhook" | "rss" | "manual" | "demo" | "survey";
                             fileName: string | null;
@@ -1172,7 +1172,7 @@ export interface paths {
                             sourceId: string;
                             sourceName: string;
                             /** @enum {string|null} */
-                            sourceBuiltIn: "manual" | "upload" | null;
+                            sourceBuiltIn: "manual" | "upload" | "survey" | null;
                             /** @enum {string} */
                             channel: "file" | "push" | "webhook" | "rss" | "manual" | "demo" | "survey";
                             fileName: string | null;
@@ -6530,6 +6530,13 @@ export interface paths {
                                 answeredAt: string | null;
                                 answeredByName: string | null;
                             }[];
+                            answers: {
+                                id: string;
+                                question: string;
+                                answer: string;
+                                /** Format: date-time */
+                                answeredAt: string;
+                            }[];
                             tasks: {
                                 id: string;
                                 enrolmentId: string;
@@ -8473,7 +8480,7 @@ export interface paths {
                                 sourceId: string;
                                 sourceName: string;
                                 /** @enum {string|null} */
-                                sourceBuiltIn: "manual" | "upload" | null;
+                                sourceBuiltIn: "manual" | "upload" | "survey" | null;
                                 /** @enum {string} */
                                 kind: "review" | "comment" | "post" | "news" | "offline_complaint" | "hotline_note" | "survey_text";
                                 externalId: string | null;

@@ -94,6 +94,19 @@ export function EnrolmentPage({ id }: { id: string }) {
           ]}
         />
       </section>
+      {d.answers.length > 0 && (
+        <section className="card">
+          <h2>{t('fu.answers')}</h2>
+          {d.answers.map((a) => (
+            <div key={a.id} className="fu-question">
+              <p className="small">
+                {formatDate(a.answeredAt)} · {a.question}
+              </p>
+              <p className="fu-answer">{a.answer}</p>
+            </div>
+          ))}
+        </section>
+      )}
       <section className="card">
         <h2>{t('fu.photos')}</h2>
         {d.photos.length ? (
