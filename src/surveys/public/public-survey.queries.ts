@@ -23,6 +23,8 @@ export interface PublicLink {
   locationId: string | null;
   departmentId: string | null;
   staffId: string | null;
+  /** The organisation's public review pages, read with the link: what every respondent's thank-you page shows. */
+  reviewLinks: { label: string; url: string }[];
 }
 
 /** Versions never change once written, so their parsed definitions are kept (a busy link reads its definition once). */
@@ -37,7 +39,9 @@ export async function findPublicLink(db: Db, token: string): Promise<PublicLink 
     .innerJoin('surveys as s', (j) => j.onRef('s.id', '=', 'l.survey_id').onRef('s.org_id', '=', 'l.org_id'))
     .innerJoin('organisations as o', 'o.id', 'l.org_id')
     .leftJoin('visits as v', (j) => j.onRef('v.id', '=', 'l.visit_id').onRef('v.org_id', '=', 'l.org_id'))
+    .leftJoin('survey_settings as ss', 'ss.org_id', 'l.org_id')
     .select([
+      'ss.review_links',
       'l.id',
       'l.org_id',
       'o.name as org_name',
@@ -77,6 +81,7 @@ export async function findPublicLink(db: Db, token: string): Promise<PublicLink 
     locationId: visit ? (row.visit_location_id ?? row.location_id) : row.location_id,
     departmentId: visit ? (row.visit_department_id ?? row.department_id) : row.department_id,
     staffId: visit ? (row.visit_staff_id ?? row.staff_id) : row.staff_id,
+    reviewLinks: usableLinks(row.review_links),
   };
 }
 
@@ -136,10 +141,9 @@ export async function visitLinkAnswered(db: Db, link: Pick<PublicLink, 'orgId' |
 }
 
 /** The organisation's public review pages (http and https only), the same list for every respondent. */
-export async function reviewLinks(db: Db, orgId: string): Promise<{ label: string; url: string }[]> {
-  const row = await db.selectFrom('survey_settings').select('review_links').where('org_id', '=', orgId).executeTakeFirst();
-  const links = Array.isArray(row?.review_links) ? row.review_links : [];
-  return links.filter((l) => typeof l?.label === 'string' && typeof l?.url === 'string' && /^https?:\/\//i.test(l.url));
+function usableLinks(raw: unknown): { label: string; url: string }[] {
+  const links = (Array.isArray(raw) ? raw : []) as { label?: unknown; url?: unknown }[];
+  return links.filter((l): l is { label: string; url: string } => typeof l?.label === 'string' && typeof l?.url === 'string' && /^https?:\/\//i.test(l.url));
 }
 
 export interface DraftWrite {

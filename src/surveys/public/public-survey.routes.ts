@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { publicLocale, sendPublicPage } from '../../core/public-page.ts';
 import type { Locale } from '../../core/i18n.ts';
 import { answersToForm, firstPageMissing, parsePage } from './answers.ts';
-import { findPublicLink, findResponse, reviewLinks, saveDraft, surveyDefinition, visitLinkAnswered, type PublicLink } from './public-survey.queries.ts';
+import { findPublicLink, findResponse, saveDraft, surveyDefinition, visitLinkAnswered, type PublicLink } from './public-survey.queries.ts';
 import { renderProblem, renderSurveyPage, renderThankYou, type Problem } from './render-survey.ts';
 import { isVisitAnsweredConflict, submitResponse } from './submit-response.ts';
 import type { SurveyDefinitionType } from '../survey-definition.ts';
@@ -52,7 +52,7 @@ export async function publicSurveyRoutes(server: FastifyInstance): Promise<void>
   }
 
   async function thankYou(reply: FastifyReply, link: PublicLink, locale: Locale, token: string, definition: SurveyDefinitionType | null, links?: { label: string; url: string }[]) {
-    const shown = links ?? (await reviewLinks(ctx.db, link.orgId));
+    const shown = links ?? link.reviewLinks;
     return sendPublicPage(reply, renderThankYou({ locale, orgName: link.orgName, token, thanks: definition?.thanks, reviewLinks: shown }));
   }
 

@@ -6,7 +6,7 @@ import { getOrCreateSource, recordRun } from '../../ingest/index.ts';
 import { BUILT_IN_SOURCES } from '../../ingest/ingest.vocab.ts';
 import type { Answers, SurveyDefinitionType } from '../survey-definition.ts';
 import { mentionText, scoresOf, type Contact } from './answers.ts';
-import { findResponse, reviewLinks, type PublicLink } from './public-survey.queries.ts';
+import { findResponse, type PublicLink } from './public-survey.queries.ts';
 
 /** The built-in source every survey answer arrives through (kind `survey`; people cannot create one). */
 export const SURVEY_SOURCE_NAME = BUILT_IN_SOURCES.survey;
@@ -64,7 +64,7 @@ export async function submitResponse(ctx: { db: Db; boss: PgBoss | null }, s: Su
   const { link } = s;
   const sourceId = await surveySource(ctx.db, link.orgId);
   return ctx.db.transaction().execute(async (trx) => {
-    const links = await reviewLinks(trx, link.orgId);
+    const links = link.reviewLinks;
     // A token the page saw no response for is inserted straight away; only a conflict reads the row.
     let existing = s.fresh ? null : await findResponse(trx, link, s.token, true);
     const now = new Date();
