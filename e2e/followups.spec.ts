@@ -100,5 +100,25 @@ test('a patient enrols by QR, sends an out-of-range reading and a photo; the car
   await page.goto(`${url}/follow-ups/plans`);
   await page.locator('[data-testid=fu-plans]', { hasText: '糖尿病' }).waitFor();
   await page.screenshot({ path: join(shotsDir, 'followups-plans-1440-zh.png'), fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-}, 120_000);
+  // The staff pages in Russian and English, at both widths: no message key shows through.
+  for (const [locale, word] of [
+    ['ru', 'Пациенты'],
+    ['en', 'Patients'],
+  ] as const) {
+    await page.locator('[data-testid=language-switch]').selectOption(locale);
+    for (const [path, ready] of [
+      ['/follow-ups/enrolments', '[data-testid=fu-enrolments]'],
+      ['/follow-ups', '[data-testid=fu-tasks]'],
+    ] as const) {
+      for (const width of [1440, 390]) {
+        await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+        await page.goto(`${url}${path}`);
+        await page.locator(ready).waitFor();
+        await page.locator('[role=tab]', { hasText: word }).waitFor();
+        expect(await page.locator('main, .page').first().innerText()).not.toMatch(/\bfu\.[a-zA-Z]/);
+        if (width === 390) await noSidewaysScroll();
+        await page.screenshot({ path: join(shotsDir, `followups-${path.split('/')[2] ?? 'tasks'}-${width}-${locale}.png`), fullPage: true });
+      }
+    }
+  }
+}, 180_000);
