@@ -31,8 +31,12 @@ export interface PublicLink {
 const definitions = new Map<string, SurveyDefinitionType>();
 const DEFINITION_CACHE = 500;
 
-/** The link with this token, or null; nothing about another organisation's survey is told apart from an unknown token. */
-export async function findPublicLink(db: Db, token: string): Promise<PublicLink | null> {
+/**
+ * The link with this token, or null; nothing about another organisation's survey is told apart
+ * from an unknown token. With a response token, the response it names on this link comes in the
+ * same statement (null when it is none of this link's).
+ */
+export async function findPublicLink(db: Db, token: string, responseToken: string | null = null): Promise<{ link: PublicLink; response: StoredResponse | null } | null> {
   if (!/^[A-Za-z0-9_-]{8,128}$/.test(token)) return null;
   const row = await db
     .selectFrom('survey_links as l')
@@ -40,7 +44,21 @@ export async function findPublicLink(db: Db, token: string): Promise<PublicLink 
     .innerJoin('organisations as o', 'o.id', 'l.org_id')
     .leftJoin('visits as v', (j) => j.onRef('v.id', '=', 'l.visit_id').onRef('v.org_id', '=', 'l.org_id'))
     .leftJoin('survey_settings as ss', 'ss.org_id', 'l.org_id')
+    .leftJoin('survey_responses as r', (j) =>
+      j
+        .onRef('r.link_id', '=', 'l.id')
+        .onRef('r.org_id', '=', 'l.org_id')
+        .on('r.token', '=', responseToken ?? ''),
+    )
     .select([
+      'r.id as response_id',
+      'r.status as response_status',
+      'r.version as response_version',
+      'r.answers as response_answers',
+      'r.contact_ok',
+      'r.contact_name',
+      'r.contact_phone',
+      'r.contact_email',
       'ss.review_links',
       'l.id',
       'l.org_id',
@@ -65,7 +83,17 @@ export async function findPublicLink(db: Db, token: string): Promise<PublicLink 
     .executeTakeFirst();
   if (!row) return null;
   const visit = row.scope === 'visit' && row.visit_id !== null;
-  return {
+  const response: StoredResponse | null =
+    row.response_id && row.response_status && row.response_version !== null
+      ? {
+          id: row.response_id,
+          status: row.response_status,
+          version: row.response_version,
+          answers: row.response_answers as Answers,
+          contact: { ok: row.contact_ok ?? false, name: row.contact_name, phone: row.contact_phone, email: row.contact_email },
+        }
+      : null;
+  const link: PublicLink = {
     id: row.id,
     orgId: row.org_id,
     orgName: row.org_name,
@@ -83,6 +111,7 @@ export async function findPublicLink(db: Db, token: string): Promise<PublicLink 
     staffId: visit ? (row.visit_staff_id ?? row.staff_id) : row.staff_id,
     reviewLinks: usableLinks(row.review_links),
   };
+  return { link, response };
 }
 
 /** The definition of a survey's version (parsed once), or null when the version is missing or unreadable. */

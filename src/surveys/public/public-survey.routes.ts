@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { publicLocale, sendPublicPage } from '../../core/public-page.ts';
 import type { Locale } from '../../core/i18n.ts';
 import { answersToForm, firstPageMissing, parsePage } from './answers.ts';
-import { findPublicLink, findResponse, saveDraft, surveyDefinition, visitLinkAnswered, type PublicLink } from './public-survey.queries.ts';
+import { findPublicLink, findResponse, saveDraft, surveyDefinition, visitLinkAnswered, type PublicLink, type StoredResponse } from './public-survey.queries.ts';
 import { renderProblem, renderSurveyPage, renderThankYou, type Problem } from './render-survey.ts';
 import { isVisitAnsweredConflict, submitResponse } from './submit-response.ts';
 import type { SurveyDefinitionType } from '../survey-definition.ts';
@@ -29,20 +29,21 @@ export async function publicSurveyRoutes(server: FastifyInstance): Promise<void>
   }
 
   /** The link, its locale and definition; or the problem page it leads to. */
-  async function open(request: FastifyRequest, reply: FastifyReply, token: string): Promise<{ link: PublicLink; locale: Locale } | null> {
-    const link = await findPublicLink(ctx.db, token);
-    if (!link) {
+  async function open(request: FastifyRequest, reply: FastifyReply, token: string, responseToken: string | null): Promise<{ link: PublicLink; locale: Locale; draft: StoredResponse | null } | null> {
+    const found = await findPublicLink(ctx.db, token, responseToken);
+    if (!found) {
       const locale = publicLocale(request, null, 'en');
       sendPublicPage(reply, renderProblem(locale, 'notFound', null), 404);
       return null;
     }
+    const { link } = found;
     const locale = publicLocale(request, link.locale, link.orgLocale);
     const problem: Problem | null = link.disabled || link.surveyStatus === 'archived' ? 'closed' : link.surveyStatus === 'draft' ? 'notOpen' : null;
     if (problem) {
       sendPublicPage(reply, renderProblem(locale, problem, link.orgName), problem === 'closed' ? 410 : 404);
       return null;
     }
-    return { link, locale };
+    return { link, locale, draft: found.response };
   }
 
   async function definitionOr404(request: FastifyRequest, reply: FastifyReply, link: PublicLink, locale: Locale, version: number): Promise<SurveyDefinitionType | null> {
@@ -58,11 +59,10 @@ export async function publicSurveyRoutes(server: FastifyInstance): Promise<void>
 
   server.get<{ Params: { token: string } }>('/s/:token', options, async (request, reply) => {
     const { token } = request.params;
-    const opened = await open(request, reply, token);
-    if (!opened) return reply;
-    const { link, locale } = opened;
     const cookie = request.cookies[RESPONSE_COOKIE];
-    const draft = cookie && RESPONSE_TOKEN.test(cookie) ? await findResponse(ctx.db, link, cookie) : null;
+    const opened = await open(request, reply, token, cookie && RESPONSE_TOKEN.test(cookie) ? cookie : null);
+    if (!opened) return reply;
+    const { link, locale, draft } = opened;
     const definition = await definitionOr404(request, reply, link, locale, draft?.version ?? link.version);
     if (!definition) return reply;
     if (draft?.status === 'submitted' || (!draft && link.visitId && (await visitLinkAnswered(ctx.db, link)))) return thankYou(reply, link, locale, token, definition);
@@ -78,13 +78,12 @@ export async function publicSurveyRoutes(server: FastifyInstance): Promise<void>
 
   server.post<{ Params: { token: string }; Body: Record<string, unknown> | undefined }>('/s/:token', options, async (request, reply) => {
     const { token } = request.params;
-    const opened = await open(request, reply, token);
-    if (!opened) return reply;
-    const { link, locale } = opened;
     const body = request.body && typeof request.body === 'object' ? request.body : {};
     const given = typeof body.rt === 'string' ? body.rt : '';
     const responseToken = RESPONSE_TOKEN.test(given) ? given : newResponseToken();
-    const draft = await findResponse(ctx.db, link, responseToken);
+    const opened = await open(request, reply, token, responseToken);
+    if (!opened) return reply;
+    const { link, locale, draft } = opened;
     const definition = await definitionOr404(request, reply, link, locale, draft?.version ?? link.version);
     if (!definition) return reply;
     remember(reply, token, responseToken);
