@@ -91,12 +91,13 @@ export async function settleDemo(ctx: Pick<AppContext, 'db' | 'boss'>, orgId: st
   const { db } = ctx;
   const who = await people(ctx, orgId);
   await analyseAll(ctx, orgId);
-  // Risk flags open their cases as the workers would (the mentions.analysed events stay queued; opening twice changes nothing).
+  // Risk flags (and low survey scores) open their cases as the workers would (the mentions.analysed events stay queued; opening twice changes nothing).
   const risky = await db
     .selectFrom('mentions')
     .select('id')
     .where('org_id', '=', orgId)
-    .where(sql<boolean>`coalesce(cardinality(risks), 0) > 0`)
+    // …and survey answers whose low score asks for a general case.
+    .where(sql<boolean>`coalesce(cardinality(risks), 0) > 0 OR case_request IS NOT NULL`)
     .orderBy('published_at')
     .orderBy('id')
     .execute();

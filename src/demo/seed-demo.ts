@@ -5,6 +5,10 @@ import { demoPassword, generateDemo } from './demo-data.ts';
 import { seedDemoAlerts } from './demo-alerts.ts';
 import { seedDemoTeams } from './demo-teams.ts';
 import { settleDemo } from './demo-work.ts';
+import { seedDemoFollowups } from './demo-followups.ts';
+import { seedDemoOutreach } from './demo-outreach.ts';
+import { seedDemoResponses } from './demo-responses.ts';
+import { seedDemoSurveys } from './demo-surveys.ts';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_ADMIN_EMAIL = 'admin@demo.verity.local';
@@ -111,8 +115,15 @@ export async function seedDemo(ctx: Pick<AppContext, 'db' | 'boss'>, options: { 
   if (atWork) {
     // A clinic group based in Shanghai writes to staff who chose no language of their own in Chinese.
     await db.updateTable('organisations').set({ default_locale: 'zh-CN' }).where('id', '=', orgId).execute();
+    // It asks its patients: surveys with QR links, visits from the hospital system with their
+    // invitations, and eight weeks of answers (each one a mention, a low score asking for a case).
+    await seedDemoSurveys(ctx, orgId);
+    await seedDemoOutreach(ctx, orgId, new Date());
+    await seedDemoResponses(ctx, orgId);
     // The clinic's past work: analysed, cases opened for risks and complaints, some of them answered or closed.
     await settleDemo(ctx, orgId);
+    // And follows its patients up after discharge.
+    await seedDemoFollowups(ctx, orgId);
   }
   return { orgId, mentions: total };
 }
