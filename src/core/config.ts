@@ -12,6 +12,7 @@ export const ENV_VARS = [
   ['VERITY_PGLITE_SHARED_BUFFERS', 'shared buffers of the embedded database (they live in the Verity process)', '32MB'],
   ['VERITY_SMTP_URL', 'SMTP server for e-mail alerts, e.g. smtp://user:pass@mail.example:587', '(unset: e-mail is kept in the local outbox, which admins read in the web app)'],
   ['VERITY_MAIL_FROM', 'sender of e-mail alerts', 'Verity <verity@localhost>'],
+  ['VERITY_UPLOAD_DIR', "directory for patients' follow-up photos (re-encoded without metadata)", '(unset: kept in the database)'],
   ['VERITY_DELIVERY_RETRY_DELAY', 'seconds before the first retry of a failed alert delivery (doubling, 5 retries); 0 retries at once', '10'],
 ] as const;
 

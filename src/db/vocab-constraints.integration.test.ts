@@ -11,7 +11,21 @@ import { CHANNEL_KINDS, DELIVERY_STATUSES } from '../notifications/notifications
 import { REPLY_KINDS, REPLY_STATUSES } from '../replies/replies.vocab.ts';
 import { INVITATION_CHANNELS, INVITATION_KINDS, INVITATION_STATUSES, MARKETS, SMS_PROVIDERS, VISIT_KINDS, VISIT_SOURCES } from '../outreach/outreach.vocab.ts';
 import { CASE_REQUESTS, LINK_SCOPES, RESPONSE_STATUSES, SCORE_BANDS, SURVEY_STATUSES, SURVEY_TEMPLATES } from '../surveys/surveys.vocab.ts';
-import { CHECKIN_STATUSES, ENROLMENT_SOURCES, ENROLMENT_STATUSES, FOLLOWUP_CONDITIONS, PERFORMERS, PHOTO_MIMES, PLAN_STATUSES, READING_SOURCES, RISK_LEVELS, TASK_KINDS, TASK_PRIORITIES, TASK_STATUSES, WITHDRAWAL_VIAS } from '../followups/followups.vocab.ts';
+import {
+  CHECKIN_STATUSES,
+  ENROLMENT_SOURCES,
+  ENROLMENT_STATUSES,
+  FOLLOWUP_CONDITIONS,
+  PERFORMERS,
+  PHOTO_MIMES,
+  PLAN_STATUSES,
+  READING_SOURCES,
+  RISK_LEVELS,
+  TASK_KINDS,
+  TASK_PRIORITIES,
+  TASK_STATUSES,
+  WITHDRAWAL_VIAS,
+} from '../followups/followups.vocab.ts';
 import { openDatabase, type DatabaseHandle } from './database.ts';
 import { freshPostgresDatabase } from './fresh-database.ts';
 import { migrateToLatest } from './migrate.ts';

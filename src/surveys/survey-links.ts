@@ -70,7 +70,7 @@ async function resolveScope(db: Db, input: CreateLinkInput) {
 /**
  * Creates a survey link (contract 1) and returns its id and token. The scope's id must be of the
  * organisation (bad_request naming the field otherwise) and no other id may be given. A `visit`
- * link is made once per visit and survey: asking again returns the visit's live link.
+ * link is made once per visit and survey (a unique index): asking again returns the visit's live link.
  */
 export async function createSurveyLink(db: Db, input: CreateLinkInput): Promise<{ id: string; token: string; created: boolean }> {
   const survey = await db.selectFrom('surveys').select(['id', 'status']).where('org_id', '=', input.orgId).where('id', '=', input.surveyId).executeTakeFirst();
@@ -101,9 +101,20 @@ export async function createSurveyLink(db: Db, input: CreateLinkInput): Promise<
       locale: input.locale ?? null,
       created_by: input.createdBy ?? null,
     })
+    // Two invitations of one visit sent at the same moment: the second finds the first's link.
+    .onConflict((oc) => oc.columns(['survey_id', 'visit_id']).where('scope', '=', 'visit').where('disabled_at', 'is', null).doNothing())
     .returning(['id', 'token'])
+    .executeTakeFirst();
+  if (row) return { ...row, created: true };
+  const live = await db
+    .selectFrom('survey_links')
+    .select(['id', 'token'])
+    .where('org_id', '=', input.orgId)
+    .where('survey_id', '=', input.surveyId)
+    .where('visit_id', '=', ids.visit_id)
+    .where('disabled_at', 'is', null)
     .executeTakeFirstOrThrow();
-  return { ...row, created: true };
+  return { ...live, created: false };
 }
 
 /** A link made by staff in the builder, with its audit entry. */

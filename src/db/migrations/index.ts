@@ -14,6 +14,7 @@ import * as patientsSurveys from './20261201T1300-patients-surveys.ts';
 import * as surveyResponses from './20261201T1320-survey-responses.ts';
 import * as outreach from './20261201T1330-outreach.ts';
 import * as followups from './20261201T1340-followups.ts';
+import * as visitLinkOnce from './20261201T1350-visit-link-once.ts';
 
 /** Every migration, by name; names sort in the order they run. Never edit one after it lands. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '20261201T1320-survey-responses': surveyResponses,
   '20261201T1330-outreach': outreach,
   '20261201T1340-followups': followups,
+  '20261201T1350-visit-link-once': visitLinkOnce,
 };
