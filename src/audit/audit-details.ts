@@ -76,6 +76,16 @@ function valueCode(action: string, field: string, value: string): string | null 
       return `${ns}.field.${value}`;
     case 'config':
       return `${ns}.value.${value}`;
+    case 'via':
+      return `${ns}.value.via.${value}`;
+    case 'source':
+      return area === 'followup' ? `${ns}.value.source.${value}` : null;
+    case 'scope':
+      return area === 'survey_link' ? `${ns}.value.linkScope.${value}` : null;
+    case 'template':
+      return `${ns}.value.template.${value}`;
+    case 'format':
+      return `${ns}.value.format.${value}`;
     default:
       return null;
   }
