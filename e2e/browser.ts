@@ -164,7 +164,56 @@ export async function visitMainPages(page: Page, url: string, visit: (name: stri
   await go('/settings', 'settings', '.page');
   await tabs('settings');
   await go('/audit', 'audit', '.page');
+  await visitPatientSidePages(page, url, visit);
   await page.locator('.bell-button, [data-testid=notification-bell]').first().click();
   await page.waitForLoadState('networkidle');
   await visit('notifications');
+}
+
+/**
+ * The patient side's pages staff open: surveys (a survey's builder, links and versions), outreach,
+ * follow-ups (tasks, patients, plans, one enrolment), patients (one patient's timeline) and the
+ * survey reports, tabs included. The crawl, the accessibility and the phone specs walk them.
+ */
+export async function visitPatientSidePages(page: Page, url: string, visit: (name: string) => Promise<void>): Promise<void> {
+  const go = async (path: string, name: string) => {
+    await page.goto(`${url}${path}`);
+    await page.locator('.page').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await visit(name);
+  };
+  // The page's own tabs (the first tab list): a tab may hold tabs of its own (a builder's languages).
+  const tabs = async (prefix: string) => {
+    for (const tab of await page.locator('[role=tablist]').first().locator('[role=tab]').all()) {
+      await tab.click();
+      await page.waitForLoadState('networkidle');
+      await visit(`${prefix} tab ${await tab.innerText()}`);
+    }
+  };
+  const open = async (selector: string, name: string) => {
+    const link = page.locator(selector).first();
+    if (!(await link.count())) return false;
+    await link.click();
+    await page.locator('.page').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await visit(name);
+    return true;
+  };
+  await go('/surveys', 'surveys');
+  await tabs('surveys');
+  await go('/surveys', 'surveys');
+  if (await open('main a[href^="/surveys/"]', 'survey')) await tabs('survey');
+  await go('/outreach', 'outreach');
+  await tabs('outreach');
+  await go('/follow-ups', 'follow-ups');
+  await tabs('follow-ups');
+  await go('/follow-ups', 'follow-ups');
+  for (const tab of await page.locator('[role=tablist]').first().locator('[role=tab]').all()) {
+    await tab.click();
+    await page.waitForLoadState('networkidle');
+    if (await open('main a[href^="/follow-ups/enrolments/"]', 'follow-up enrolment')) break;
+  }
+  await go('/patients', 'patients');
+  await open('main a[href^="/patients/"]', 'patient');
+  await go('/survey-reports', 'survey reports');
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { shotsDir, startBrowserSession, type BrowserSession } from './browser.ts';
+import { callApi, shotsDir, startBrowserSession, visitPatientSidePages, type BrowserSession } from './browser.ts';
 
 /*
  * Crawls every page of the demo clinic in Russian and in Chinese and fails on any English sentence
@@ -50,6 +50,15 @@ const PEOPLES_WORDS = [
   '/api/my-work',
   // Mail as it was sent: each in its recipient's language, not the reader's.
   '/api/mail-outbox',
+  // The patient side: the clinic's survey names and review-link labels, patients, plans and what patients wrote.
+  '/api/surveys',
+  '/api/survey-settings',
+  '/api/patients?limit=200',
+  '/api/outreach/invitations?limit=200',
+  '/api/outreach/sms-outbox',
+  '/api/followups/plans',
+  '/api/followups/enrolments',
+  '/api/followups/tasks',
 ];
 // Fields of those answers that are vocabulary or Verity's own words, not people's.
 const VERITY_FIELDS = new Set([
@@ -133,8 +142,8 @@ async function ownText(p: Page): Promise<string[]> {
       const el = node.parentElement;
       const text = node.textContent?.trim();
       if (!el || !text || el.closest(skip)) continue;
-      const style = getComputedStyle(el);
-      if (style.display === 'none' || style.visibility === 'hidden') continue;
+      // Hidden by any ancestor (another language's panel of a builder, a closed menu) is not read.
+      if (!el.checkVisibility({ visibilityProperty: true })) continue;
       out.push(text);
     }
     // Placeholders, titles, labels for assistive technology are words people read too.
@@ -150,7 +159,7 @@ async function ownText(p: Page): Promise<string[]> {
 }
 
 const ALLOWED =
-  /^(Verity|V|CSV|XLSX|JSON|JSONL|RSS|Atom|SLA|NPS|URL|API|IP|SMTP|HMAC|ID|WeCom|DingTalk|Telegram|Slack|Webhook|HTTP|HTTPS|UTF-8|GB18030|Windows-1251|Bearer|English|Русский|中文|PDF|OK)$/i;
+  /^(Verity|V|CSV|XLSX|JSON|JSONL|RSS|Atom|SLA|NPS|URL|API|IP|SMTP|HMAC|ID|WeCom|DingTalk|Telegram|Slack|Webhook|HTTP|HTTPS|UTF-8|GB18030|Windows-1251|Bearer|English|Русский|中文|PDF|OK|FHIR|HL7|ADT|MRN|QR|SMS|CAHPS|FFT|CSAT|PNG|SVG)$/i;
 
 /** What in `texts` reads as English or as a raw id in a Russian or Chinese page. */
 function findings(texts: string[]): string[] {
@@ -204,6 +213,7 @@ async function visitAll(p: Page, visit: (name: string) => Promise<void>): Promis
     await visit(`settings tab ${await tab.innerText()}`);
   }
   await go('/audit', 'audit', '.page');
+  await visitPatientSidePages(p, verity.url, visit);
   await p
     .locator('.bell-button, [data-testid=notification-bell]')
     .first()
@@ -232,5 +242,33 @@ describe('every page speaks the reader’s language', () => {
       expect(visited.length).toBeGreaterThanOrEqual(12);
       expect(problems).toEqual([]);
     }, 180_000);
+  }
+});
+
+describe('the survey a patient opens speaks their language', () => {
+  for (const locale of ['ru', 'zh-CN'] as const) {
+    test(`no English sentence or raw id on the survey page in ${locale}`, async () => {
+      const surveys = await callApi<{ items: { id: string; status: string }[] }>(page, verity.url, 'GET', '/api/surveys');
+      const active = surveys.items.filter((s) => s.status === 'active');
+      expect(active.length).toBeGreaterThan(0);
+      // Read on the app's page: the survey page's policy allows it no requests of its own.
+      await page.goto(`${verity.url}/my-work`);
+      await page.locator('.page').first().waitFor();
+      const words = await peoplesWords(page);
+      let pages = 0;
+      for (const survey of active) {
+        const links = await callApi<{ items: { token: string; disabled?: boolean }[] }>(page, verity.url, 'GET', `/api/surveys/${survey.id}/links`);
+        const link = links.items[0];
+        if (!link) continue;
+        await page.goto(`${verity.url}/s/${link.token}?lang=${locale}`);
+        await page.screenshot({ path: join(shotsDir, `crawl-survey-${locale}-${pages}.png`), fullPage: true });
+        const texts = await ownText(page);
+        expect(texts.length).toBeGreaterThan(5);
+        expect(await page.getAttribute('html', 'lang')).toBe(locale);
+        expect(findings(withoutPeoplesWords(texts, words))).toEqual([]);
+        pages++;
+      }
+      expect(pages).toBeGreaterThan(0);
+    });
   }
 });

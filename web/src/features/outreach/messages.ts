@@ -10,7 +10,7 @@ export const outreachMessages = defineMessages({
     'or.tab.smsOutbox': 'SMS outbox',
     'or.importTitle': 'Import visits',
     'or.importHint':
-      'A CSV (patient id, name, phone, email, language, visit id, kind, location, department, doctor, started, ended), a FHIR R4 JSON bundle of Encounters, or HL7 v2 ADT^A03 discharge messages. Importing the same file again adds nothing.',
+      'A CSV with a header row (patient id or MRN, name, phone, email, language, visit id, kind, location, department, doctor, started, ended; Chinese and Russian headers are read too), a FHIR R4 JSON bundle of Encounters, or HL7 v2 ADT^A03 discharge messages. Importing the same file again adds nothing.',
     'or.file': 'File',
     'or.format': 'Format',
     'or.detect': 'Detect from the content',
@@ -110,7 +110,7 @@ export const outreachMessages = defineMessages({
     'or.tab.smsOutbox': 'Журнал SMS',
     'or.importTitle': 'Импорт визитов',
     'or.importHint':
-      'CSV (patient id, name, phone, email, language, visit id, kind, location, department, doctor, started, ended), пакет FHIR R4 JSON с Encounter или сообщения о выписке HL7 v2 ADT^A03. Повторный импорт того же файла ничего не добавит.',
+      'CSV со строкой заголовков (ид пациента, ФИО, телефон, почта, язык, номер визита, тип, филиал, отделение, врач, начало, выписка; заголовки на английском и китайском тоже читаются), пакет FHIR R4 JSON с Encounter или сообщения о выписке HL7 v2 ADT^A03. Повторный импорт того же файла ничего не добавит.',
     'or.file': 'Файл',
     'or.format': 'Формат',
     'or.detect': 'Определить по содержимому',
@@ -210,7 +210,7 @@ export const outreachMessages = defineMessages({
     'or.tab.smsOutbox': '短信记录',
     'or.importTitle': '导入就诊记录',
     'or.importHint':
-      'CSV（patient id, name, phone, email, language, visit id, kind, location, department, doctor, started, ended）、FHIR R4 Encounter JSON Bundle，或 HL7 v2 ADT^A03 出院消息。重复导入同一文件不会重复添加。',
+      'CSV，首行为表头（病历号、姓名、电话、邮箱、语言、就诊号、就诊类型、院区、科室、医生、开始时间、出院时间；英文和俄文表头同样可读）、FHIR R4 JSON 包（Encounter 资源），或 HL7 v2 ADT^A03 出院消息。重复导入同一文件不会重复添加。',
     'or.file': '文件',
     'or.format': '格式',
     'or.detect': '按内容识别',

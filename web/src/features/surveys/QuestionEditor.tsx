@@ -23,7 +23,8 @@ export function TextInput({
   const { t } = useI18n();
   const current = value?.[locale] ?? '';
   const other = value ? Object.entries(value).find(([l, v]) => l !== locale && v)?.[1] : undefined;
-  const props = { name, value: current, placeholder: other ?? '', onChange: (e: { target: { value: string } }) => onChange(withText(value, locale, e.target.value)), maxLength: 2000 };
+  // Another language's text shows as a hint only where this language's is missing.
+  const props = { name, value: current, placeholder: current ? '' : (other ?? ''), onChange: (e: { target: { value: string } }) => onChange(withText(value, locale, e.target.value)), maxLength: 2000 };
   return (
     <Field label={label} hint={!current && other ? t('surveys.missingLanguage') : undefined} className="sv-text">
       {multiline ? <textarea rows={2} {...props} /> : <input {...props} />}
@@ -103,7 +104,7 @@ export function QuestionEditor({
                 name={`option-${index}-${i}`}
                 aria-label={t('surveys.optionText')}
                 value={o.text[locale] ?? ''}
-                placeholder={Object.values(o.text).find(Boolean) ?? ''}
+                placeholder={o.text[locale] ? '' : (Object.values(o.text).find(Boolean) ?? '')}
                 maxLength={2000}
                 onChange={(e) => setOption(i, { text: withText(o.text, locale, e.target.value) })}
               />
