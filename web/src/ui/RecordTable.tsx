@@ -44,7 +44,8 @@ export function RecordTable<T>({ items, columns, emptyTitle, emptyHint, testId, 
   if (items.length === 0) return <EmptyState title={emptyTitle} hint={emptyHint} />;
   const width = columns.length + (actions ? 1 : 0);
   return (
-    <div className="table-wrap">
+    // Focusable, so a table wider than the screen (long Russian headers on a phone) scrolls from the keyboard too.
+    <div className="table-wrap" tabIndex={0}>
       <table className={compact ? 'table table-stack table-compact' : 'table table-stack'} data-testid={testId}>
         {!headless && (
           <thead>
