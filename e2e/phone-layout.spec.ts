@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { shotsDir, signIn, startBrowserSession, type BrowserSession } from './browser.ts';
+import { shotsDir, signIn, startBrowserSession, visitPatientSidePages, type BrowserSession } from './browser.ts';
 
 /*
  * The demo clinic on a phone (390×844) in English, Russian and Chinese: the pages a patient-service
  * team lives in all day (the inbox, a mention, the case board and list, a case with its reply
- * editor, my work, alerts) never scroll sideways; the navigation is a drawer behind the menu
+ * editor, my work, alerts, and the patient side's pages) never scroll sideways; the navigation is a drawer behind the menu
  * button; a mention is its own screen with a Back button; toasts go with the session that made them.
  */
 
@@ -112,10 +112,12 @@ describe('a phone, 390×844', () => {
       await check('my work');
       await go('/alerts', '.page');
       await check('alerts');
+      // The patient side: surveys, outreach, follow-ups, patients and the survey reports.
+      await visitPatientSidePages(page, url, check);
 
-      expect(seen.length).toBeGreaterThanOrEqual(7);
+      expect(seen.length).toBeGreaterThanOrEqual(15);
       expect(problems).toEqual([]);
-    }, 120_000);
+    }, 240_000);
   }
 
   test('the navigation is a drawer: the menu button opens it, Escape and choosing a page close it', async () => {
