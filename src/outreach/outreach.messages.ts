@@ -27,7 +27,7 @@ export const outreachMessages = defineMessages('outreach', {
     'import.notEncounter': 'entry {n} is a {type}, not an Encounter; skipped',
     'import.noSubject': 'the encounter names no patient (subject) that the bundle contains',
     'import.missingColumn': 'the CSV has no column {column}',
-    'column.mrn': 'patient id (MRN)',
+    'column.mrn': 'patient id',
     'column.visitId': 'visit id',
     'import.noMsh': 'message {n} does not start with an MSH segment',
     'import.notA03': 'message {n} is {type}, not an ADT^A03 discharge; refused',
