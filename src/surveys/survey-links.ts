@@ -78,15 +78,7 @@ export async function createSurveyLink(db: Db, input: CreateLinkInput): Promise<
   if (survey.status === 'archived') throw badRequest(surveysMessages.text('archived'));
   const ids = await resolveScope(db, input);
   if (input.scope === 'visit') {
-    const existing = await db
-      .selectFrom('survey_links')
-      .select(['id', 'token'])
-      .where('org_id', '=', input.orgId)
-      .where('survey_id', '=', input.surveyId)
-      .where('visit_id', '=', ids.visit_id)
-      .where('disabled_at', 'is', null)
-      .orderBy('created_at')
-      .executeTakeFirst();
+    const existing = await liveVisitLink(db, input.orgId, input.surveyId, ids.visit_id!);
     if (existing) return { ...existing, created: false };
   }
   const row = await db
@@ -106,15 +98,21 @@ export async function createSurveyLink(db: Db, input: CreateLinkInput): Promise<
     .returning(['id', 'token'])
     .executeTakeFirst();
   if (row) return { ...row, created: true };
-  const live = await db
+  const live = await liveVisitLink(db, input.orgId, input.surveyId, ids.visit_id!);
+  if (!live) throw new Error('a visit link conflicted with a live link that is gone');
+  return { ...live, created: false };
+}
+
+/** The visit's live link for a survey, if it has one. */
+async function liveVisitLink(db: Db, orgId: string, surveyId: string, visitId: string): Promise<{ id: string; token: string } | undefined> {
+  return db
     .selectFrom('survey_links')
     .select(['id', 'token'])
-    .where('org_id', '=', input.orgId)
-    .where('survey_id', '=', input.surveyId)
-    .where('visit_id', '=', ids.visit_id)
+    .where('org_id', '=', orgId)
+    .where('survey_id', '=', surveyId)
+    .where('visit_id', '=', visitId)
     .where('disabled_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return { ...live, created: false };
+    .executeTakeFirst();
 }
 
 /** A link made by staff in the builder, with its audit entry. */

@@ -10,6 +10,7 @@ import { FormError } from '../../ui/FormError.tsx';
 import { RecordTable } from '../../ui/RecordTable.tsx';
 import { enrol, listEnrolments, listPlans, type Enrolment } from './api.ts';
 import { key, percent } from './labels.ts';
+import { PlanFilter } from './PlanFilter.tsx';
 
 /** Enrolled patients with adherence per plan; a staff member enrols a patient. */
 export function EnrolmentsTab() {
@@ -85,14 +86,7 @@ export function EnrolmentsTab() {
       )}
       <section className="card">
         <div className="fu-filters">
-          <select aria-label={t('fu.plan')} value={planFilter} onChange={(e) => setPlanFilter(e.target.value)}>
-            <option value="">{t('fu.allPlans')}</option>
-            {plans.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
+          <PlanFilter plans={plans} value={planFilter} onChange={setPlanFilter} />
         </div>
         <RecordTable<Enrolment>
           items={enrolments.data}

@@ -8,6 +8,7 @@ import { FormError } from '../../ui/FormError.tsx';
 import { RecordTable } from '../../ui/RecordTable.tsx';
 import { completeTask, listPlans, listTasks, type Task, type TaskFilter } from './api.ts';
 import { key, TASK_FILTERS } from './labels.ts';
+import { PlanFilter } from './PlanFilter.tsx';
 
 /** Today's follow-up tasks, urgent first; filters; complete with a note. */
 export function TasksTab() {
@@ -30,14 +31,7 @@ export function TasksTab() {
             {t(key('fu.filter', f))}
           </button>
         ))}
-        <select aria-label={t('fu.plan')} value={planId} onChange={(e) => setPlanId(e.target.value)}>
-          <option value="">{t('fu.allPlans')}</option>
-          {plans.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
+        <PlanFilter plans={plans} value={planId} onChange={setPlanId} />
       </div>
       <RecordTable<Task>
         items={tasks.data}
