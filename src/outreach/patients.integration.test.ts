@@ -68,6 +68,9 @@ test('contact details only for roles with patients.contact: in the list, the det
   }
   expect((await admin.get('/api/patients?q=0000011')).json().items[0].externalId).toBe('M-1');
   expect((await admin.get('/api/patients?q=M-2')).json().items[0].name).toBe('Li Ceshi');
+  // An MRN by its beginning, in any case; a `%` typed is a character, not a wildcard.
+  expect((await admin.get('/api/patients?q=m-')).json().total).toBe(2);
+  expect((await admin.get('/api/patients?q=%25')).json().total).toBe(0);
   const adminInvitations = (await admin.get('/api/outreach/invitations')).json();
   expect(adminInvitations.items.some((i: { to: string | null }) => i.to === '+7 900 000 00 11')).toBe(true);
 });

@@ -56,12 +56,14 @@ export async function findPatients(db: Db, viewer: Viewer, opts: { q?: string; l
   let q = patientsOf(db, viewer);
   const term = opts.q?.trim();
   if (term) {
-    const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const escaped = term.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const like = `%${escaped}%`;
     const digits = term.replace(/[^\d]/g, '');
     q = q.where((eb) =>
       eb.or([
         eb('p.name', 'ilike', like),
-        eb('p.external_id', '=', term),
+        // An MRN by its beginning, as people type it (DEMO-MRN-1…); no case.
+        eb('p.external_id', 'ilike', `${escaped}%`),
         // Contact details are searched only by readers who may see them, so a search cannot reveal them.
         ...(opts.showContact
           ? [eb(sql`lower(p.email)`, '=', term.toLowerCase()), ...(digits.length >= 4 ? [eb(sql`regexp_replace(coalesce(p.phone, ''), '[^0-9]', '', 'g')`, 'like', `%${digits}%`)] : [])]
