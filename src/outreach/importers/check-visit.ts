@@ -58,12 +58,31 @@ const fold = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[\d\s().-]{5,24}$/;
 
+/** The words Chinese and Russian hospital systems write for a visit's kind (as the CSV reader lowers them, spaces as _). */
+const KIND_WORDS: Record<string, VisitKind> = {
+  门诊: 'outpatient',
+  住院: 'inpatient',
+  急诊: 'emergency',
+  日间手术: 'day_case',
+  日间: 'day_case',
+  互联网诊疗: 'telehealth',
+  远程: 'telehealth',
+  амбулаторно: 'outpatient',
+  амбулаторный: 'outpatient',
+  стационар: 'inpatient',
+  стационарный: 'inpatient',
+  экстренно: 'emergency',
+  экстренный: 'emergency',
+  дневной_стационар: 'day_case',
+  телемедицина: 'telehealth',
+};
+
 /** Checks one parsed visit against the organisation: a CheckedVisit, or the reason it is refused. */
 export function checkVisit(v: ParsedVisit, refs: OrgRefs): CheckedVisit | { reason: Text } {
   const t = outreachMessages.text;
   if (!v.mrn) return { reason: t('row.missingMrn') };
   if (!v.visitId) return { reason: t('row.missingVisitId') };
-  const kind = (v.kind ?? 'outpatient') as VisitKind;
+  const kind = (KIND_WORDS[v.kind ?? ''] ?? v.kind ?? 'outpatient') as VisitKind;
   if (!VISIT_KINDS.includes(kind)) return { reason: t('row.badKind', { value: String(v.kind), allowed: VISIT_KINDS.join(', ') }) };
   const locale = v.locale ? (LOCALES.find((l) => l.toLowerCase() === v.locale!.toLowerCase()) ?? (/^zh/i.test(v.locale) ? 'zh-CN' : null)) : null;
   if (v.locale && !locale) return { reason: t('row.badLanguage', { value: v.locale }) };

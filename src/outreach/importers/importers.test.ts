@@ -120,8 +120,8 @@ test('a CSV exported in GB18030 (GBK) reads as the same text as in UTF-8', () =>
 });
 
 test('reads the Chinese and Russian headers hospital systems export', () => {
-  const zh = readVisitCsv('病历号,姓名,手机号,就诊号,科室,出院时间\nM9,张三,13800000000,V9,Cardiology,2026-11-30 10:40\n');
-  expect(checkVisit(zh.visits[0]!, refs)).toMatchObject({ mrn: 'M9', name: '张三', phone: '13800000000', visitId: 'V9', departmentId: 'D1' });
-  const ru = readVisitCsv('Номер карты;ФИО;Телефон;Номер визита;Врач\nM8;Иван Тестов;+7 900 000 00 02;V8;Иванова\n');
-  expect(checkVisit(ru.visits[0]!, refs)).toMatchObject({ mrn: 'M8', name: 'Иван Тестов', visitId: 'V8', staffId: 'S1' });
+  const zh = readVisitCsv('病历号,姓名,手机号,就诊号,就诊类型,科室,出院时间\nM9,张三,13800000000,V9,住院,Cardiology,2026-11-30 10:40\n');
+  expect(checkVisit(zh.visits[0]!, refs)).toMatchObject({ mrn: 'M9', name: '张三', phone: '13800000000', visitId: 'V9', kind: 'inpatient', departmentId: 'D1' });
+  const ru = readVisitCsv('Номер карты;ФИО;Телефон;Номер визита;Тип;Врач\nM8;Иван Тестов;+7 900 000 00 02;V8;Дневной стационар;Иванова\n');
+  expect(checkVisit(ru.visits[0]!, refs)).toMatchObject({ mrn: 'M8', name: 'Иван Тестов', visitId: 'V8', kind: 'day_case', staffId: 'S1' });
 });
