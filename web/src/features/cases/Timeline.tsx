@@ -73,6 +73,12 @@ function TimelineItem({ entry }: { entry: TimelineEntry }) {
         </div>
       )}
       {entry.type === 'assigned' && typeof data.fromName === 'string' && <div className="small muted">{data.fromName} →</div>}
+      {entry.type === 'opened' && data.survey === true && (
+        <div className="small">
+          {t('timeline.fromSurvey')}
+          {data.callbackRequested === true && <strong> · {t('timeline.callbackRequested')}</strong>}
+        </div>
+      )}
       {values.length > 0 && <div className="small timeline-data">{values.join(' · ')}</div>}
     </li>
   );
