@@ -24,6 +24,10 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 export async function openDatabase(options: { databaseUrl?: string | null; dataDir?: string | null; pgliteSharedBuffers?: string }): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection the server ends (a restart, a failover, an administrator, a dropped test
+    // database) is an 'error' on the pool; unheard, it would end the process. The pool discards that
+    // connection and opens a new one when it is next needed, so there is nothing more to do.
+    pool.on('error', () => {});
     const client = await pool.connect();
     client.release();
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
