@@ -82,9 +82,9 @@ export async function startVerity(options: StartOptions = {}): Promise<RunningVe
     const address = await server.listen({ port: ctx.config.port, host: ctx.config.host });
     const port = Number(new URL(address).port);
     const url = ctx.config.publicUrl ?? `http://${ctx.config.host === '0.0.0.0' || ctx.config.host === '127.0.0.1' ? 'localhost' : ctx.config.host}:${port}`;
-    // Links written for people (survey QR codes, the patient portal, e-mails) use the address the
-    // server really listens on, also when it was asked for any free port (port 0).
-    ctx.config.publicUrl ??= url;
+    // Asked for any free port (0), the server listens on one: links written for people (survey QR
+    // codes, the patient portal, e-mails) name that port, not 0.
+    ctx.config.port = port;
     return {
       url,
       ctx,

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { sql } from 'kysely';
 import type { AppContext } from '../core/context.ts';
+import { publicBaseUrl } from '../core/config.ts';
 import { enqueueNotification } from '../notifications/index.ts';
 import { renderWords, type Words } from '../core/i18n.ts';
 import { updateTexts } from './alert-texts.ts';
@@ -27,8 +28,7 @@ export function scopeKey(rule: Pick<RuleView, 'scope'>): string {
 }
 
 export function alertUrl(ctx: AppContext, alertId: string): string {
-  const base = ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`;
-  return `${base.replace(/\/+$/, '')}/alerts?alert=${alertId}`;
+  return `${publicBaseUrl(ctx.config)}/alerts?alert=${alertId}`;
 }
 
 /** A non-urgent notice waits out the rule's quiet hours; an urgent one (a risk flag) goes at once. */

@@ -56,3 +56,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deliveryRetryDelaySeconds: retryDelay,
   };
 }
+
+/**
+ * The address people open Verity at, for links written into pages, QR codes, e-mails and SMS:
+ * VERITY_PUBLIC_URL, else http://localhost:PORT (the port the server listens on); without a
+ * trailing slash.
+ */
+export function publicBaseUrl(config: Pick<Config, 'publicUrl' | 'port'>): string {
+  return (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
+}

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Config } from '../core/config.ts';
+import { publicBaseUrl, type Config } from '../core/config.ts';
 import type { Db } from '../db/database.ts';
 import { PORTAL_LINK_DAYS } from './followups.vocab.ts';
 
@@ -64,17 +64,12 @@ export async function currentPortalToken(db: Db, orgId: string, enrolmentId: str
   return { token: signPortalToken(secret, enrolmentId, row.portal_expires_at, row.portal_generation), expiresAt: row.portal_expires_at };
 }
 
-/** Where patients open Verity's pages: VERITY_PUBLIC_URL, else http://localhost:PORT. */
-export function publicBase(config: Pick<Config, 'publicUrl' | 'port'>): string {
-  return (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
-}
-
 /** The portal's address for a token (`<publicUrl>/p/<token>`). */
 export function portalUrl(config: Pick<Config, 'publicUrl' | 'port'>, token: string): string {
-  return `${publicBase(config)}/p/${token}`;
+  return `${publicBaseUrl(config)}/p/${token}`;
 }
 
 /** The plan's enrolment address, behind its QR code (`<publicUrl>/f/<token>`). */
 export function enrolUrl(config: Pick<Config, 'publicUrl' | 'port'>, token: string): string {
-  return `${publicBase(config)}/f/${token}`;
+  return `${publicBaseUrl(config)}/f/${token}`;
 }

@@ -1,21 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import type { Config } from '../core/config.ts';
+import { publicBaseUrl, type Config } from '../core/config.ts';
 import type { Locale } from '../core/i18n.ts';
 import { escapeHtml } from '../core/public-page.ts';
 import type { Db } from '../db/database.ts';
 import { outreachMessages } from './outreach.messages.ts';
 import type { InvitationKind } from './outreach.vocab.ts';
 
-/** The site's own address: the configured public URL, else localhost on the port. */
-export function publicBase(config: Pick<Config, 'publicUrl' | 'port'>): string {
-  return (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
-}
-
 /** A fresh opt-out link for a patient, kept so that the page can find them; its URL is `<public>/o/<token>`. */
 export async function createOptOutLink(db: Db, config: Pick<Config, 'publicUrl' | 'port'>, input: { orgId: string; patientId: string; invitationId: string | null }): Promise<string> {
   const token = randomBytes(18).toString('base64url');
   await db.insertInto('outreach_opt_out_links').values({ token, org_id: input.orgId, patient_id: input.patientId, invitation_id: input.invitationId }).execute();
-  return `${publicBase(config)}/o/${token}`;
+  return `${publicBaseUrl(config)}/o/${token}`;
 }
 
 export interface InvitationMessage {

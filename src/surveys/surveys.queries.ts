@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { AppError } from '../core/errors.ts';
-import type { Config } from '../core/config.ts';
+import { publicBaseUrl, type Config } from '../core/config.ts';
 import type { SurveyLinkViewType, SurveyViewType } from './surveys.schemas.ts';
 import { surveysMessages } from './surveys.messages.ts';
 
@@ -9,8 +9,7 @@ export const noSuchLink = () => new AppError('not_found', surveysMessages.text('
 
 /** The public address of a survey link: `<publicUrl>/s/<token>` (publicUrl, else http://localhost:PORT). */
 export function surveyUrl(config: Pick<Config, 'publicUrl' | 'port'>, token: string): string {
-  const base = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
-  return `${base}/s/${token}`;
+  return `${publicBaseUrl(config)}/s/${token}`;
 }
 
 /** The organisation's surveys, newest first, with their submitted responses and live links counted. */

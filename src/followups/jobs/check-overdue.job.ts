@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineJob } from '../../core/jobs.ts';
-import { publicBase } from '../portal-token.ts';
+import { publicBaseUrl } from '../../core/config.ts';
 import { markOverdueTasks } from '../tasks.ts';
 
 /** Every minute: marks overdue follow-up tasks and tells their care teams. */
@@ -9,6 +9,6 @@ export const checkOverdueJob = defineJob({
   schema: z.object({}).passthrough(),
   cron: '* * * * *',
   async handle(ctx) {
-    await markOverdueTasks(ctx.db, ctx.boss, publicBase(ctx.config));
+    await markOverdueTasks(ctx.db, ctx.boss, publicBaseUrl(ctx.config));
   },
 });

@@ -6,7 +6,7 @@ import { consentText, enrolPatient } from '../enrol.ts';
 import { followupsMessages as m } from '../followups.messages.ts';
 import { MAX_PHOTO_BYTES, METRICS, type Metric } from '../followups.vocab.ts';
 import { cleanPhoto, readPhoto, storePhoto } from '../photos.ts';
-import { publicBase } from '../portal-token.ts';
+import { publicBaseUrl } from '../../core/config.ts';
 import { askQuestion } from '../questions.ts';
 import { recordReadings } from '../readings.ts';
 import { withdrawEnrolment } from '../withdraw.ts';
@@ -26,7 +26,7 @@ function field(body: unknown, name: string): string {
 /** The patient's pages: enrolment by a plan's QR code (`/f/:token`) and the portal of an enrolment (`/p/:token`). */
 export async function portalRoutes(server: FastifyInstance): Promise<void> {
   const { db } = server.ctx;
-  const base = () => publicBase(server.ctx.config);
+  const base = () => publicBaseUrl(server.ctx.config);
 
   async function planOf(token: string) {
     return db
