@@ -12,8 +12,11 @@ import { outreachFeature } from './outreach/index.ts';
 import { repliesFeature } from './replies/index.ts';
 import { surveysFeature } from './surveys/index.ts';
 import { caseDetailView } from './views/case-detail/index.ts';
+import { dashboardsView } from './views/dashboards/index.ts';
 import { myWorkView } from './views/my-work/index.ts';
 import { patientTimelineView } from './views/patient-timeline/index.ts';
+import { reportsView } from './views/reports/index.ts';
+import { scorecardsView } from './views/scorecards/index.ts';
 import { surveyReportsView } from './views/survey-reports/index.ts';
 
 /**
@@ -34,9 +37,13 @@ export const FEATURES: readonly Feature[] = [
   followupsFeature,
   surveysFeature,
   outreachFeature,
-  // Read-side views above the features: routes only, no jobs or permissions of their own.
+  // Read-side views above the features. The dashboards, scorecards and reports also own their
+  // rollups, settings and archives, their jobs and their permissions.
   caseDetailView,
   myWorkView,
   surveyReportsView,
   patientTimelineView,
+  dashboardsView,
+  scorecardsView,
+  reportsView,
 ];

@@ -9,6 +9,7 @@ import type { AlertsTables } from './schema-alerts.ts';
 import type { CasesTables } from './schema-cases.ts';
 import type { PatientsTables } from './schema-patients.ts';
 import type { FollowupsTables } from './schema-followups.ts';
+import type { InsightsTables } from './schema-insights.ts';
 import type { OutreachTables } from './schema-outreach.ts';
 import type { CaseRequest } from '../surveys/surveys.vocab.ts';
 
@@ -68,6 +69,8 @@ export interface UsersTable {
   last_login_at: NullableTimestamp;
   /** null: the organisation's default_locale */
   locale: Locale | null;
+  /** The roster entry this user is (a doctor sees their own scorecard). */
+  staff_id: Generated<string | null>;
 }
 
 export interface UserDepartmentsTable {
@@ -124,6 +127,8 @@ export interface SourcesTable {
   default_department_id: Generated<string | null>;
   /** The last poll error as a message code and parameters (Text), when Verity worded it. */
   last_poll_error_message: ColumnType<unknown | null, string | null | undefined, string | null>;
+  /** The named competitor whose mentions this source brings (the benchmark); null: our own. */
+  competitor: Generated<string | null>;
 }
 
 export interface MentionsTable {
@@ -216,7 +221,7 @@ export interface WebhookDeliveriesTable {
   received_at: Generated<Date>;
 }
 
-export interface Database extends AlertsTables, CasesTables, PatientsTables, OutreachTables, FollowupsTables {
+export interface Database extends AlertsTables, CasesTables, PatientsTables, OutreachTables, FollowupsTables, InsightsTables {
   organisations: OrganisationsTable;
   locations: LocationsTable;
   departments: DepartmentsTable;

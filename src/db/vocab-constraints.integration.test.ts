@@ -26,6 +26,8 @@ import {
   TASK_STATUSES,
   WITHDRAWAL_VIAS,
 } from '../followups/followups.vocab.ts';
+import { REPORT_CADENCES, REPORT_STATUSES } from '../views/reports/reports.vocab.ts';
+import { QUALITY_INDICATORS } from '../views/scorecards/scorecards.vocab.ts';
 import { openDatabase, type DatabaseHandle } from './database.ts';
 import { freshPostgresDatabase } from './fresh-database.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -61,6 +63,12 @@ async function allowed(table: string, column: string): Promise<string[]> {
 
 const COLUMNS = [
   ['users', 'role', ROLES],
+  ['quality_indicators', 'indicator', QUALITY_INDICATORS],
+  ['report_schedules', 'cadence', REPORT_CADENCES],
+  ['report_schedules', 'locale', LOCALES],
+  ['reports', 'cadence', REPORT_CADENCES],
+  ['reports', 'status', REPORT_STATUSES],
+  ['reports', 'locale', LOCALES],
   ['users', 'locale', LOCALES],
   ['organisations', 'default_locale', LOCALES],
   ['sources', 'kind', SOURCE_KINDS],

@@ -9008,6 +9008,404 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboards/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    location?: string;
+                    department?: string;
+                    source?: string;
+                    bucket?: "day" | "week" | "month";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                from: string;
+                                to: string;
+                                timezone: string;
+                                /** @enum {string} */
+                                bucket: "day" | "week" | "month";
+                            };
+                            mentions: {
+                                total: number;
+                                negative: number;
+                                negativeShare: number;
+                                negativeInterval: {
+                                    low: number;
+                                    high: number;
+                                };
+                                ratingAvg: number | null;
+                                ratingCount: number;
+                                risky: number;
+                                bySource: {
+                                    sourceId: string;
+                                    name: string;
+                                    platform: string;
+                                    total: number;
+                                    negative: number;
+                                }[];
+                                trend: {
+                                    start: string;
+                                    total: number;
+                                    positive: number;
+                                    neutral: number;
+                                    negative: number;
+                                    ratingAvg: number | null;
+                                    ratingCount: number;
+                                }[];
+                            } | null;
+                            nps: {
+                                n: number;
+                                nps: number | null;
+                                interval: {
+                                    low: number;
+                                    high: number;
+                                } | null;
+                                trend: {
+                                    start: string;
+                                    n: number;
+                                    nps: number | null;
+                                    interval: {
+                                        low: number;
+                                        high: number;
+                                    } | null;
+                                }[];
+                            } | null;
+                            sla: {
+                                due: number;
+                                met: number;
+                                share: number;
+                                interval: {
+                                    low: number;
+                                    high: number;
+                                };
+                                overdueNow: number;
+                            } | null;
+                            cases: {
+                                open: number;
+                                byTier: {
+                                    /** @enum {string} */
+                                    tier: "general" | "major" | "malicious";
+                                    open: number;
+                                    opened: number;
+                                }[];
+                                byStatus: {
+                                    /** @enum {string} */
+                                    status: "new" | "acknowledged" | "investigating" | "handling" | "responded" | "repairing" | "closed";
+                                    count: number;
+                                }[];
+                            } | null;
+                            alerts: {
+                                raised: number;
+                                open: number;
+                                urgent: number;
+                            } | null;
+                            followups: {
+                                due: number;
+                                done: number;
+                                missed: number;
+                                adherence: number;
+                                interval: {
+                                    low: number;
+                                    high: number;
+                                };
+                                openTasks: number;
+                                overdueTasks: number;
+                            } | null;
+                            referrals: {
+                                shared: number;
+                                clicked: number;
+                                came: number;
+                                referredNext: number;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboards/heatmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    location?: string;
+                    department?: string;
+                    source?: string;
+                    bucket?: "day" | "week" | "month";
+                    by?: "department" | "location";
+                    minMentions?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                from: string;
+                                to: string;
+                                timezone: string;
+                                /** @enum {string} */
+                                bucket: "day" | "week" | "month";
+                            };
+                            /** @enum {string} */
+                            by: "department" | "location";
+                            minMentions: number;
+                            rows: {
+                                id: string | null;
+                                name: string | null;
+                                total: number;
+                            }[];
+                            aspects: string[];
+                            cells: {
+                                rowId: string | null;
+                                aspect: string;
+                                total: number;
+                                positive: number;
+                                negative: number;
+                                negativeShare: number | null;
+                                net: number | null;
+                                interval: {
+                                    low: number;
+                                    high: number;
+                                } | null;
+                                sparse: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboards/pain-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    location?: string;
+                    department?: string;
+                    source?: string;
+                    bucket?: "day" | "week" | "month";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                from: string;
+                                to: string;
+                                timezone: string;
+                                /** @enum {string} */
+                                bucket: "day" | "week" | "month";
+                            };
+                            previous: {
+                                from: string;
+                                to: string;
+                            };
+                            aspects: {
+                                aspect: string;
+                                negative: number;
+                                total: number;
+                                negativeShare: number;
+                                interval: {
+                                    low: number;
+                                    high: number;
+                                };
+                                previousNegative: number;
+                                previousTotal: number;
+                                quotes: {
+                                    mentionId: string;
+                                    text: string;
+                                    sourceName: string;
+                                    /** Format: date-time */
+                                    publishedAt: string | null;
+                                    departmentName: string | null;
+                                }[];
+                                trend: {
+                                    start: string;
+                                    total: number;
+                                    negative: number;
+                                }[];
+                                actions: {
+                                    caseId: string;
+                                    caseNumber: number;
+                                    description: string;
+                                    status: string;
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    /** Format: date-time */
+                                    doneAt: string | null;
+                                }[];
+                            }[];
+                            emerging: {
+                                term: string;
+                                current: number;
+                                previous: number;
+                                ratio: number;
+                                q: number;
+                                departmentId: string | null;
+                                departmentName: string | null;
+                            }[];
+                            departments: {
+                                id: string | null;
+                                name: string | null;
+                                negative: number;
+                                total: number;
+                                topAspects: {
+                                    aspect: string;
+                                    negative: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboards/benchmark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    location?: string;
+                    department?: string;
+                    source?: string;
+                    bucket?: "day" | "week" | "month";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                from: string;
+                                to: string;
+                                timezone: string;
+                                /** @enum {string} */
+                                bucket: "day" | "week" | "month";
+                            };
+                            entities: {
+                                competitor: string | null;
+                                mentions: number;
+                                ratingAvg: number | null;
+                                ratingCount: number;
+                                positiveShare: number | null;
+                                negativeShare: number | null;
+                                negativeInterval: {
+                                    low: number;
+                                    high: number;
+                                } | null;
+                                aspects: {
+                                    aspect: string;
+                                    total: number;
+                                    negative: number;
+                                    negativeShare: number | null;
+                                }[];
+                                trend: {
+                                    start: string;
+                                    total: number;
+                                    ratingAvg: number | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
