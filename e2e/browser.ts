@@ -217,3 +217,10 @@ export async function visitPatientSidePages(page: Page, url: string, visit: (nam
   await open('main a[href^="/patients/"]', 'patient');
   await go('/survey-reports', 'survey reports');
 }
+
+/**
+ * The sweeps over every page (the language crawl, accessibility, the phone layout) check words and
+ * layout, which do not depend on the store: they run on the embedded database only, so the second,
+ * PostgreSQL pass of the suite does not repeat them (every flow spec still runs on both).
+ */
+export const storeIndependentSweep = !!process.env.DATABASE_URL;
