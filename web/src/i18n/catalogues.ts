@@ -12,6 +12,7 @@ import { settingsMessages } from '../features/settings/messages.ts';
 import { surveyReportsMessages } from '../features/survey-reports/messages.ts';
 import { surveysMessages } from '../features/surveys/messages.ts';
 import { followupsMessages } from '../features/followups/messages.ts';
+import { dashboardsMessages } from '../features/dashboards/messages.ts';
 import type { KeysOf } from './catalogue.ts';
 import { commonMessages } from './common.messages.ts';
 import type { Locale } from './locale.ts';
@@ -39,6 +40,7 @@ export const catalogues = {
   surveys: surveysMessages,
   followups: followupsMessages,
   outreach: outreachMessages,
+  dashboards: dashboardsMessages,
 };
 
 export type MessageKey = KeysOf<(typeof catalogues)[keyof typeof catalogues]>;
