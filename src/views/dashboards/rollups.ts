@@ -1,0 +1,116 @@
+import { sql, type Transaction } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
+import { refreshTermRollups } from './term-rollups.ts';
+
+/** Days claimed and recomputed per transaction: a month, so one transaction stays short. */
+const BATCH_DAYS = 31;
+/** A loader refreshes the organisation's dirty days itself up to this many (about 20 ms a day at most); more are the job's. */
+export const READ_REFRESH_MAX_DAYS = 62;
+
+/** The mention's organisation-local day, for an organisation time zone given as a parameter. */
+const dayOf = (tz: string) => sql`(coalesce(m.published_at, m.received_at) AT TIME ZONE ${tz})::date`;
+
+/** Runs `fn` in a transaction, or in the caller's when `db` already is one. */
+async function inTransaction<T>(db: Db, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db as Transaction<Database>) : db.transaction().execute(fn);
+}
+
+/**
+ * Claims up to `limit` dirty days of one organisation (rows another refresher holds are skipped, so
+ * two refreshers never recompute the same day at once) and deletes their marks; a mention changed
+ * after this claim marks its day again (the trigger's insert waits for this transaction), so the
+ * next refresh sees it.
+ */
+async function claimDays(trx: Transaction<Database>, orgId: string, limit: number): Promise<string[]> {
+  const rows = await sql<{ day: string }>`
+    WITH picked AS (
+      SELECT org_id, day FROM rollup_dirty_days WHERE org_id = ${orgId} ORDER BY day LIMIT ${limit} FOR UPDATE SKIP LOCKED
+    )
+    DELETE FROM rollup_dirty_days r USING picked p WHERE r.org_id = p.org_id AND r.day = p.day
+    RETURNING r.day::text AS day`.execute(trx);
+  return rows.rows.map((r) => r.day).sort();
+}
+
+/** Recomputes the mention and aspect rollups of one organisation's days from the mentions (the days' rows are deleted first). */
+async function recomputeDays(trx: Transaction<Database>, orgId: string, timezone: string, days: string[]): Promise<void> {
+  const dayList = sql`${days}::date[]`;
+  await sql`DELETE FROM mention_rollups WHERE org_id = ${orgId} AND day = ANY(${dayList})`.execute(trx);
+  await sql`DELETE FROM mention_aspect_rollups WHERE org_id = ${orgId} AND day = ANY(${dayList})`.execute(trx);
+  // Each day is one range of the (org_id, coalesce(published_at, received_at)) index: a nested loop over the days.
+  const dayMentions = sql`
+    unnest(${dayList}) AS d(day)
+    JOIN mentions m ON m.org_id = ${orgId}
+      AND coalesce(m.published_at, m.received_at) >= (d.day::timestamp AT TIME ZONE ${timezone})
+      AND coalesce(m.published_at, m.received_at) < ((d.day + 1)::timestamp AT TIME ZONE ${timezone})
+      AND m.status <> 'dismissed'`;
+  await sql`
+    INSERT INTO mention_rollups (org_id, day, location_id, department_id, source_id, total, positive, neutral, negative, unanalysed, risky, rating_sum, rating_count)
+    SELECT ${orgId}, d.day, m.location_id, m.department_id, m.source_id,
+      count(*), count(*) FILTER (WHERE m.sentiment = 'positive'), count(*) FILTER (WHERE m.sentiment = 'neutral'), count(*) FILTER (WHERE m.sentiment = 'negative'),
+      count(*) FILTER (WHERE m.analysed_at IS NULL), count(*) FILTER (WHERE cardinality(m.risks) > 0),
+      coalesce(sum(m.rating), 0), count(m.rating)
+    FROM ${dayMentions}
+    GROUP BY d.day, m.location_id, m.department_id, m.source_id`.execute(trx);
+  // One count per mention and aspect: its polarity is negative when any span about the aspect is
+  // negative, else positive when any is, else neutral (the inbox's aspect filter counts the same mentions).
+  await sql`
+    INSERT INTO mention_aspect_rollups (org_id, day, location_id, department_id, source_id, aspect, total, positive, neutral, negative)
+    SELECT ${orgId}, x.day, x.location_id, x.department_id, x.source_id, x.aspect,
+      count(*), count(*) FILTER (WHERE x.polarity = 'positive'), count(*) FILTER (WHERE x.polarity = 'neutral'), count(*) FILTER (WHERE x.polarity = 'negative')
+    FROM (
+      SELECT d.day, m.id, m.location_id, m.department_id, m.source_id, a->>'aspect' AS aspect,
+        CASE WHEN bool_or(a->>'polarity' = 'negative') THEN 'negative' WHEN bool_or(a->>'polarity' = 'positive') THEN 'positive' ELSE 'neutral' END AS polarity
+      FROM ${dayMentions}
+      CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(m.analysis->'aspects') = 'array' THEN m.analysis->'aspects' ELSE '[]'::jsonb END) AS a
+      WHERE a->>'aspect' IS NOT NULL
+      GROUP BY d.day, m.id, m.location_id, m.department_id, m.source_id, a->>'aspect'
+    ) x
+    GROUP BY x.day, x.location_id, x.department_id, x.source_id, x.aspect`.execute(trx);
+  await refreshTermRollups(trx, orgId, days);
+}
+
+/**
+ * Recomputes the rollups of the days the mentions triggers marked dirty, for one organisation or
+ * all, a month of days per transaction (claim, delete, recompute and the term rollups together, so
+ * a reader sees a day either before or after, never half). Two refreshers at once share the work
+ * and never count a day twice. Stops after `maxDays` days (default: all). Returns the days refreshed.
+ */
+export async function refreshRollups(db: Db, orgId?: string, options: { maxDays?: number } = {}): Promise<number> {
+  const maxDays = options.maxDays ?? Number.POSITIVE_INFINITY;
+  const orgs = orgId
+    ? await db.selectFrom('organisations').select(['id', 'timezone']).where('id', '=', orgId).execute()
+    : await db
+        .selectFrom('organisations')
+        .select(['id', 'timezone'])
+        .where((eb) => eb.exists(eb.selectFrom('rollup_dirty_days as r').select('r.day').whereRef('r.org_id', '=', 'organisations.id')))
+        .execute();
+  let refreshed = 0;
+  for (const org of orgs) {
+    while (refreshed < maxDays) {
+      const claimed = await inTransaction(db, async (trx) => {
+        const days = await claimDays(trx, org.id, Math.min(BATCH_DAYS, maxDays - refreshed));
+        if (days.length) await recomputeDays(trx, org.id, org.timezone, days);
+        return days.length;
+      });
+      refreshed += claimed;
+      if (claimed === 0) break;
+    }
+  }
+  return refreshed;
+}
+
+/**
+ * Makes a dashboard read current: refreshes the organisation's dirty days first when there are few
+ * (READ_REFRESH_MAX_DAYS), so nobody sees a figure from before their own change; a larger backlog
+ * (an import of years, a time-zone change) is the job's, and the figures catch up as it works.
+ */
+export async function refreshBeforeRead(db: Db, orgId: string): Promise<void> {
+  const dirty = await db
+    .selectFrom('rollup_dirty_days')
+    .select('day')
+    .where('org_id', '=', orgId)
+    .limit(READ_REFRESH_MAX_DAYS + 1)
+    .execute();
+  if (dirty.length > 0 && dirty.length <= READ_REFRESH_MAX_DAYS) await refreshRollups(db, orgId, { maxDays: READ_REFRESH_MAX_DAYS });
+}
