@@ -7,4 +7,5 @@ export { AuthenticityIndex } from './authenticity.ts';
 export type { AuthenticityScore } from './authenticity.ts';
 export { runAnalyseCli } from './run-analyse-cli.ts';
 export { detectLanguage, toSimplified } from './text.ts';
+export { prepareText } from './tokenize.ts';
 export type { AnalyseCliOptions } from './run-analyse-cli.ts';

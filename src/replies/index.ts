@@ -7,4 +7,5 @@ export const repliesFeature = defineFeature({ name: 'replies', routes: [replyRou
 
 // What the read-side views show of replies: those of a case, and the drafts waiting for approval.
 export { findCaseReplies, findDraftReplies } from './replies.queries.ts';
+export { checkPrivacy } from './privacy-check.ts';
 export { ReplyView, type ReplyViewType } from './replies.schemas.ts';
