@@ -52,6 +52,8 @@ const MATRIX: Record<string, Case> = {
   'DELETE /api/org/departments/:id': { kind: 'department' },
   'PATCH /api/org/staff/:id': { kind: 'staff', body: { name: 'Taken over' } },
   'DELETE /api/org/staff/:id': { kind: 'staff' },
+  'GET /api/scorecards/staff/:id': { kind: 'staff' },
+  'GET /api/scorecards/departments/:id': { kind: 'department' },
   'PATCH /api/users/:id': { kind: 'user', body: { name: 'Taken over', disabled: true, password: 'a new password' } },
   'GET /api/mentions/:id': { kind: 'mention' },
   'PATCH /api/mentions/:id': { kind: 'mention', body: { status: 'dismissed' } },

@@ -75,6 +75,11 @@ export const auditMessages = defineMessages('audit', {
     'action.followup.link_renewed': 'Follow-up portal link renewed',
     'action.followup_task.completed': 'Follow-up task completed',
     'action.followup_question.answered': 'Follow-up question answered',
+    'action.report_schedule.create': 'Report schedule created',
+    'action.report_schedule.update': 'Report schedule changed',
+    'action.report_schedule.delete': 'Report schedule deleted',
+    'action.report.make': 'Report made',
+    'action.report.send': 'Report sent',
   },
   ru: {
     'action.auth.login': 'Вход в систему',
@@ -148,6 +153,11 @@ export const auditMessages = defineMessages('audit', {
     'action.followup.link_renewed': 'Ссылка на страницу наблюдения продлена',
     'action.followup_task.completed': 'Задача наблюдения выполнена',
     'action.followup_question.answered': 'Дан ответ на вопрос пациента',
+    'action.report_schedule.create': 'Создано расписание отчёта',
+    'action.report_schedule.update': 'Изменено расписание отчёта',
+    'action.report_schedule.delete': 'Удалено расписание отчёта',
+    'action.report.make': 'Отчёт подготовлен',
+    'action.report.send': 'Отчёт отправлен',
   },
   'zh-CN': {
     'action.auth.login': '登录',
@@ -221,6 +231,11 @@ export const auditMessages = defineMessages('audit', {
     'action.followup.link_renewed': '续期随访页面链接',
     'action.followup_task.completed': '完成随访任务',
     'action.followup_question.answered': '回复患者提问',
+    'action.report_schedule.create': '创建报告计划',
+    'action.report_schedule.update': '修改报告计划',
+    'action.report_schedule.delete': '删除报告计划',
+    'action.report.make': '生成报告',
+    'action.report.send': '发送报告',
   },
 } satisfies Record<string, Record<`action.${AuditAction}`, string>>);
 

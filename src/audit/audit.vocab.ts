@@ -71,5 +71,10 @@ export const AUDIT_ACTIONS = [
   'followup.link_renewed',
   'followup_task.completed',
   'followup_question.answered',
+  'report_schedule.create',
+  'report_schedule.update',
+  'report_schedule.delete',
+  'report.make',
+  'report.send',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

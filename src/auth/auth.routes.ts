@@ -7,9 +7,9 @@ import { requireAuth } from '../core/request.ts';
 import { LoginBody, Me, MePatch } from './auth.schemas.ts';
 import { login, logout } from './login.ts';
 import { CSRF_COOKIE, findSessionUser, SESSION_COOKIE, SESSION_TTL_MS, type SessionUser } from './sessions.ts';
-import { findUserLocale, setUserLocale } from './users.queries.ts';
+import { findUserLocale, findUserStaffId, setUserLocale } from './users.queries.ts';
 
-export function meOf(access: AccessTable, user: SessionUser, locale: Locale | null): z.infer<typeof Me> {
+export function meOf(access: AccessTable, user: SessionUser, locale: Locale | null, staffId: string | null = null): z.infer<typeof Me> {
   return {
     id: user.userId,
     email: user.email,
@@ -19,6 +19,7 @@ export function meOf(access: AccessTable, user: SessionUser, locale: Locale | nu
     departmentIds: user.departmentIds,
     permissions: access.permissionsOf(user.role),
     locale,
+    staffId,
   };
 }
 
@@ -39,7 +40,7 @@ export async function authRoutes(server: FastifyInstance): Promise<void> {
     // Readable by the page on purpose: double-submit CSRF token, useless without the session cookie.
     reply.setCookie(CSRF_COOKIE, csrfToken, { path: '/', httpOnly: false, sameSite: 'strict', secure, maxAge });
     const user = (await findSessionUser(db, token))!;
-    return { user: meOf(app.ctx.access, user, await findUserLocale(db, user.userId)) };
+    return { user: meOf(app.ctx.access, user, await findUserLocale(db, user.userId), await findUserStaffId(db, user.userId)) };
   });
 
   app.post('/api/auth/logout', { config: { access: 'authenticated' }, schema: { tags: ['auth'] } }, async (request, reply) => {
@@ -50,13 +51,13 @@ export async function authRoutes(server: FastifyInstance): Promise<void> {
 
   app.get('/api/auth/me', { config: { access: 'authenticated' }, schema: { tags: ['auth'], response: { 200: z.object({ user: Me }) } } }, async (request) => {
     const user = requireAuth(request);
-    return { user: meOf(app.ctx.access, user, await findUserLocale(db, user.userId)) };
+    return { user: meOf(app.ctx.access, user, await findUserLocale(db, user.userId), await findUserStaffId(db, user.userId)) };
   });
 
   // The signed-in user's own language; a preference of theirs, so it takes no permission and leaves no audit entry.
   app.patch('/api/auth/me', { config: { access: 'authenticated' }, schema: { tags: ['auth'], body: MePatch, response: { 200: z.object({ user: Me }) } } }, async (request) => {
     const user = requireAuth(request);
     await setUserLocale(db, user.userId, request.body.locale);
-    return { user: meOf(app.ctx.access, user, request.body.locale) };
+    return { user: meOf(app.ctx.access, user, request.body.locale, await findUserStaffId(db, user.userId)) };
   });
 }

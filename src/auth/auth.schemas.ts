@@ -21,6 +21,8 @@ export const Me = z.object({
   permissions: z.array(z.string()),
   /** The language the user chose, or null for the organisation's default. */
   locale: UserLocale,
+  /** The roster entry this user is (their own scorecard), or null. */
+  staffId: z.string().nullable(),
 });
 
 export const MePatch = z.object({ locale: UserLocale });
@@ -32,6 +34,8 @@ export const UserView = z.object({
   role: z.enum(ROLES),
   departmentIds: z.array(z.string()),
   locale: UserLocale,
+  /** The roster entry this user is (a doctor sees their own scorecard), or null. */
+  staffId: z.string().nullable(),
   disabled: z.boolean(),
   createdAt: z.date(),
   lastLoginAt: z.date().nullable(),
@@ -46,6 +50,7 @@ export const CreateUserBody = z.object({
   password,
   departmentIds: z.array(z.uuid()).max(100).optional(),
   locale: UserLocale.optional(),
+  staffId: z.uuid().nullable().optional(),
 });
 
 export const UpdateUserBody = z.object({
@@ -55,6 +60,7 @@ export const UpdateUserBody = z.object({
   disabled: z.boolean().optional(),
   password: password.optional(),
   locale: UserLocale.optional(),
+  staffId: z.uuid().nullable().optional(),
 });
 
 export const IdParams = z.object({ id: z.uuid({ message: 'id must be a UUID' }) });

@@ -5,7 +5,7 @@ import type { Db } from '../db/database.ts';
 import { recordAudit, type AuditBy } from '../audit/index.ts';
 import { authMessages } from './auth.messages.ts';
 import { hashPassword } from './passwords.ts';
-import { assertDepartmentsInOrg, setUserDepartments } from './users.queries.ts';
+import { assertDepartmentsInOrg, assertStaffInOrg, setUserDepartments } from './users.queries.ts';
 
 export interface CreateUserInput {
   orgId: string;
@@ -15,6 +15,8 @@ export interface CreateUserInput {
   password: string;
   departmentIds?: string[];
   locale?: Locale | null;
+  /** The roster entry this user is (their own scorecard). */
+  staffId?: string | null;
 }
 
 /**
@@ -28,6 +30,7 @@ export async function createUser(db: Db, input: CreateUserInput, by?: Omit<Audit
   const email = input.email.trim().toLowerCase();
   return db.transaction().execute(async (trx) => {
     await assertDepartmentsInOrg(trx, input.orgId, input.departmentIds ?? []);
+    await assertStaffInOrg(trx, input.orgId, input.staffId);
     const taken = await trx
       .selectFrom('users')
       .select('id')
@@ -36,7 +39,7 @@ export async function createUser(db: Db, input: CreateUserInput, by?: Omit<Audit
     if (taken) throw new AppError('conflict', authMessages.text('emailTaken', { email }));
     const { id } = await trx
       .insertInto('users')
-      .values({ org_id: input.orgId, email, name: input.name, role: input.role, password_hash: passwordHash, locale: input.locale ?? null })
+      .values({ org_id: input.orgId, email, name: input.name, role: input.role, password_hash: passwordHash, locale: input.locale ?? null, staff_id: input.staffId ?? null })
       .returning('id')
       .executeTakeFirstOrThrow();
     if (input.departmentIds?.length) await setUserDepartments(trx, id, input.departmentIds);

@@ -5,7 +5,7 @@ import type { Db } from '../db/database.ts';
 import { recordAudit, type AuditBy } from '../audit/index.ts';
 import { authMessages } from './auth.messages.ts';
 import { hashPassword } from './passwords.ts';
-import { assertDepartmentsInOrg, getUser, setUserDepartments } from './users.queries.ts';
+import { assertDepartmentsInOrg, assertStaffInOrg, getUser, setUserDepartments } from './users.queries.ts';
 
 export interface UserChanges {
   name?: string;
@@ -14,6 +14,8 @@ export interface UserChanges {
   disabled?: boolean;
   password?: string;
   locale?: Locale | null;
+  /** The roster entry this user is; null unlinks. */
+  staffId?: string | null;
 }
 
 /**
@@ -29,7 +31,8 @@ export async function updateUser(db: Db, by: AuditBy, userId: string, changes: U
     await getUser(trx, by.orgId, userId);
     if (userId === by.userId && (changes.disabled || (changes.role && changes.role !== 'admin'))) throw badRequest(authMessages.text('keepOwnAdmin'));
     if (changes.departmentIds) await assertDepartmentsInOrg(trx, by.orgId, changes.departmentIds);
-    const set = { name: changes.name, role: changes.role, disabled: changes.disabled, password_hash: passwordHash, locale: changes.locale };
+    await assertStaffInOrg(trx, by.orgId, changes.staffId, userId);
+    const set = { name: changes.name, role: changes.role, disabled: changes.disabled, password_hash: passwordHash, locale: changes.locale, staff_id: changes.staffId };
     if (Object.values(set).some((v) => v !== undefined)) {
       await trx.updateTable('users').set(set).where('id', '=', userId).where('org_id', '=', by.orgId).execute();
     }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Role } from '../core/access.vocab.ts';
-import { badRequest, notFound } from '../core/errors.ts';
+import { AppError, badRequest, notFound } from '../core/errors.ts';
 import type { Locale } from '../core/i18n.ts';
 import type { Db } from '../db/database.ts';
 import { authMessages } from './auth.messages.ts';
@@ -12,6 +12,7 @@ export interface UserRow {
   role: Role;
   departmentIds: string[];
   locale: Locale | null;
+  staffId: string | null;
   disabled: boolean;
   createdAt: Date;
   lastLoginAt: Date | null;
@@ -27,6 +28,7 @@ export async function findUsers(db: Db, orgId: string, userId?: string): Promise
       'u.name',
       'u.role',
       'u.locale',
+      'u.staff_id as staffId',
       'u.disabled',
       'u.created_at as createdAt',
       'u.last_login_at as lastLoginAt',
@@ -68,6 +70,23 @@ export async function setUserDepartments(trx: Db, userId: string, departmentIds:
 export async function findUserLocale(db: Db, userId: string): Promise<Locale | null> {
   const row = await db.selectFrom('users').select('locale').where('id', '=', userId).executeTakeFirst();
   return row?.locale ?? null;
+}
+
+/** The roster entry a user is (users.staff_id), or null. */
+export async function findUserStaffId(db: Db, userId: string): Promise<string | null> {
+  const row = await db.selectFrom('users').select('staff_id').where('id', '=', userId).executeTakeFirst();
+  return row?.staff_id ?? null;
+}
+
+/** Throws bad_request unless the id names a staff member of the organisation, conflict when another user is linked to it. */
+export async function assertStaffInOrg(db: Db, orgId: string, staffId: string | null | undefined, userId?: string): Promise<void> {
+  if (!staffId) return;
+  const found = await db.selectFrom('staff').select(['id', 'name']).where('org_id', '=', orgId).where('id', '=', staffId).executeTakeFirst();
+  if (!found) throw badRequest(authMessages.text('noSuchStaff'));
+  let other = db.selectFrom('users').select('email').where('staff_id', '=', staffId);
+  if (userId) other = other.where('id', '<>', userId);
+  const taken = await other.executeTakeFirst();
+  if (taken) throw new AppError('conflict', authMessages.text('staffTaken', { name: found.name, email: taken.email }));
 }
 
 /** Stores the language a user reads Verity in (null: the organisation's default). */

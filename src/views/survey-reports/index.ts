@@ -9,3 +9,5 @@ import { surveyReportsRoutes } from './survey-reports.routes.ts';
 export const surveyReportsView = defineFeature({ name: 'survey-reports', routes: [surveyReportsRoutes], jobs: [], permissions: {} });
 
 export { MIN_ANSWERS, npsFigure, wilson } from './survey-stats.ts';
+export { inPeriod, resolvePeriod, type Period } from './period.ts';
+export { communicationReport } from './communication.ts';

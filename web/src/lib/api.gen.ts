@@ -32,6 +32,7 @@ export interface paths {
                     author?: string;
                     importRun?: string;
                     toReview?: "true" | "false";
+                    hideDismissed?: "true" | "false";
                     sort?: "newest" | "oldest" | "negative" | "rating" | "rating_high";
                     cursor?: string;
                     limit?: number;
@@ -1845,6 +1846,7 @@ export interface paths {
                                 permissions: string[];
                                 /** @enum {string|null} */
                                 locale: "zh-CN" | "ru" | "en" | null;
+                                staffId: string | null;
                             };
                         };
                     };
@@ -1928,6 +1930,7 @@ export interface paths {
                                 permissions: string[];
                                 /** @enum {string|null} */
                                 locale: "zh-CN" | "ru" | "en" | null;
+                                staffId: string | null;
                             };
                         };
                     };
@@ -1977,6 +1980,7 @@ export interface paths {
                                 permissions: string[];
                                 /** @enum {string|null} */
                                 locale: "zh-CN" | "ru" | "en" | null;
+                                staffId: string | null;
                             };
                         };
                     };
@@ -2017,6 +2021,7 @@ export interface paths {
                                 departmentIds: string[];
                                 /** @enum {string|null} */
                                 locale: "zh-CN" | "ru" | "en" | null;
+                                staffId: string | null;
                                 disabled: boolean;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -2048,6 +2053,8 @@ export interface paths {
                         departmentIds?: string[];
                         /** @enum {string|null} */
                         locale?: "zh-CN" | "ru" | "en" | null;
+                        /** Format: uuid */
+                        staffId?: string | null;
                     };
                 };
             };
@@ -2068,6 +2075,7 @@ export interface paths {
                                 departmentIds: string[];
                                 /** @enum {string|null} */
                                 locale: "zh-CN" | "ru" | "en" | null;
+                                staffId: string | null;
                                 disabled: boolean;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -2118,6 +2126,8 @@ export interface paths {
                         password?: string;
                         /** @enum {string|null} */
                         locale?: "zh-CN" | "ru" | "en" | null;
+                        /** Format: uuid */
+                        staffId?: string | null;
                     };
                 };
             };
@@ -2138,6 +2148,7 @@ export interface paths {
                                 departmentIds: string[];
                                 /** @enum {string|null} */
                                 locale: "zh-CN" | "ru" | "en" | null;
+                                staffId: string | null;
                                 disabled: boolean;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -2163,7 +2174,7 @@ export interface paths {
                 query?: {
                     cursor?: string;
                     limit?: number;
-                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.update" | "org.update" | "location.create" | "location.update" | "location.delete" | "department.create" | "department.update" | "department.delete" | "staff.create" | "staff.update" | "staff.delete" | "source.create" | "source.rotate_token" | "source.update" | "import.file" | "mention.create" | "mention.status" | "mention.not_a_risk" | "alert.acknowledge" | "alert_rule.create" | "alert_rule.update" | "alert_rule.delete" | "alert_channel.create" | "alert_channel.update" | "alert_channel.delete" | "delivery.retry" | "delivery.dismiss" | "case.evidence_export" | "case.settings" | "case.opened" | "case.assigned" | "case.team_changed" | "case.status" | "case.closed" | "case.reopened" | "case.mention_linked" | "case.mention_unlinked" | "team.create" | "team.update" | "team.members" | "reply.drafted" | "reply.edited" | "reply.submitted" | "reply.approved" | "reply.refused" | "reply.posted" | "reply.settings" | "survey.created" | "survey.versioned" | "survey.status" | "survey_link.created" | "survey.renamed" | "survey_link.disabled" | "survey.settings" | "patient.update" | "patient.opt_out" | "patient.opt_in" | "visits.import" | "outreach.settings" | "followup_plan.created" | "followup_plan.versioned" | "followup_plan.copied" | "followup.enrolled" | "followup.withdrawn" | "followup.link_renewed" | "followup_task.completed" | "followup_question.answered";
+                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.update" | "org.update" | "location.create" | "location.update" | "location.delete" | "department.create" | "department.update" | "department.delete" | "staff.create" | "staff.update" | "staff.delete" | "source.create" | "source.rotate_token" | "source.update" | "import.file" | "mention.create" | "mention.status" | "mention.not_a_risk" | "alert.acknowledge" | "alert_rule.create" | "alert_rule.update" | "alert_rule.delete" | "alert_channel.create" | "alert_channel.update" | "alert_channel.delete" | "delivery.retry" | "delivery.dismiss" | "case.evidence_export" | "case.settings" | "case.opened" | "case.assigned" | "case.team_changed" | "case.status" | "case.closed" | "case.reopened" | "case.mention_linked" | "case.mention_unlinked" | "team.create" | "team.update" | "team.members" | "reply.drafted" | "reply.edited" | "reply.submitted" | "reply.approved" | "reply.refused" | "reply.posted" | "reply.settings" | "survey.created" | "survey.versioned" | "survey.status" | "survey_link.created" | "survey.renamed" | "survey_link.disabled" | "survey.settings" | "patient.update" | "patient.opt_out" | "patient.opt_in" | "visits.import" | "outreach.settings" | "followup_plan.created" | "followup_plan.versioned" | "followup_plan.copied" | "followup.enrolled" | "followup.withdrawn" | "followup.link_renewed" | "followup_task.completed" | "followup_question.answered" | "report_schedule.create" | "report_schedule.update" | "report_schedule.delete" | "report.make" | "report.send" | "scorecards.settings" | "scorecards.indicators_import";
                     actor?: string;
                     from?: string;
                     to?: string;
@@ -9395,6 +9406,1622 @@ export interface paths {
                             }[];
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecards/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    subject?: "staff" | "department";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                from: string;
+                                to: string;
+                                timezone: string;
+                            };
+                            /** @enum {string} */
+                            subject: "staff" | "department";
+                            minSample: number;
+                            weights: {
+                                quality: number;
+                                safety: number;
+                                communication: number;
+                                nps: number;
+                                praise: number;
+                                complaints: number;
+                                cases: number;
+                            };
+                            reference: {
+                                [key: string]: number | null;
+                            };
+                            groups: number;
+                            entries: {
+                                id: string;
+                                name: string;
+                                detail: string;
+                                departmentId: string | null;
+                                departmentName: string | null;
+                                responses: number;
+                                place: number | null;
+                                group: number | null;
+                                star: boolean;
+                                notRanked: {
+                                    /** @enum {string} */
+                                    reason: "too_few_responses" | "no_quality_data";
+                                    message: string;
+                                } | null;
+                                score: {
+                                    score: number;
+                                    interval: {
+                                        low: number;
+                                        high: number;
+                                    };
+                                } | null;
+                                weightsUsed: {
+                                    [key: string]: number;
+                                };
+                                dropped: ("quality" | "safety" | "communication" | "nps" | "praise" | "complaints" | "cases")[];
+                                components: {
+                                    quality: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    safety: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    communication: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    nps: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    praise: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    complaints: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    cases: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                };
+                                counts: {
+                                    praise: number;
+                                    complaints: number;
+                                    mentions: number;
+                                    visits: number;
+                                    praisePer100Visits: {
+                                        per100: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    complaintsPer100Visits: {
+                                        per100: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    nps: {
+                                        n: number;
+                                        promoters: number;
+                                        passives: number;
+                                        detractors: number;
+                                        nps: number | null;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        } | null;
+                                    };
+                                    communication: {
+                                        n: number;
+                                        means: {
+                                            listening: number | null;
+                                            clarity: number | null;
+                                            shared_decisions: number | null;
+                                            privacy: number | null;
+                                        };
+                                    };
+                                    cases: {
+                                        total: number;
+                                        open: number;
+                                        resolved: number;
+                                        duplicates: number;
+                                        inTime: number;
+                                        overdue: number;
+                                        openNotDue: number;
+                                    };
+                                    indicators: {
+                                        /** @enum {string} */
+                                        indicator: "complication_rate" | "readmission_rate" | "incident_rate" | "infection_rate";
+                                        events: number;
+                                        exposures: number;
+                                        ratePct: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    }[];
+                                };
+                                quotes: {
+                                    mentionId: string;
+                                    text: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecards/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                from: string;
+                                to: string;
+                                timezone: string;
+                            };
+                            /** @enum {string} */
+                            subject: "staff" | "department";
+                            minSample: number;
+                            weights: {
+                                quality: number;
+                                safety: number;
+                                communication: number;
+                                nps: number;
+                                praise: number;
+                                complaints: number;
+                                cases: number;
+                            };
+                            entry: {
+                                id: string;
+                                name: string;
+                                detail: string;
+                                departmentId: string | null;
+                                departmentName: string | null;
+                                responses: number;
+                                place: number | null;
+                                group: number | null;
+                                star: boolean;
+                                notRanked: {
+                                    /** @enum {string} */
+                                    reason: "too_few_responses" | "no_quality_data";
+                                    message: string;
+                                } | null;
+                                score: {
+                                    score: number;
+                                    interval: {
+                                        low: number;
+                                        high: number;
+                                    };
+                                } | null;
+                                weightsUsed: {
+                                    [key: string]: number;
+                                };
+                                dropped: ("quality" | "safety" | "communication" | "nps" | "praise" | "complaints" | "cases")[];
+                                components: {
+                                    quality: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    safety: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    communication: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    nps: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    praise: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    complaints: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    cases: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                };
+                                counts: {
+                                    praise: number;
+                                    complaints: number;
+                                    mentions: number;
+                                    visits: number;
+                                    praisePer100Visits: {
+                                        per100: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    complaintsPer100Visits: {
+                                        per100: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    nps: {
+                                        n: number;
+                                        promoters: number;
+                                        passives: number;
+                                        detractors: number;
+                                        nps: number | null;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        } | null;
+                                    };
+                                    communication: {
+                                        n: number;
+                                        means: {
+                                            listening: number | null;
+                                            clarity: number | null;
+                                            shared_decisions: number | null;
+                                            privacy: number | null;
+                                        };
+                                    };
+                                    cases: {
+                                        total: number;
+                                        open: number;
+                                        resolved: number;
+                                        duplicates: number;
+                                        inTime: number;
+                                        overdue: number;
+                                        openNotDue: number;
+                                    };
+                                    indicators: {
+                                        /** @enum {string} */
+                                        indicator: "complication_rate" | "readmission_rate" | "incident_rate" | "infection_rate";
+                                        events: number;
+                                        exposures: number;
+                                        ratePct: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    }[];
+                                };
+                                quotes: {
+                                    mentionId: string;
+                                    text: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                }[];
+                            };
+                            trend: {
+                                month: string;
+                                from: string;
+                                to: string;
+                                responses: number;
+                                score: {
+                                    score: number;
+                                    interval: {
+                                        low: number;
+                                        high: number;
+                                    };
+                                } | null;
+                                place: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecards/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                from: string;
+                                to: string;
+                                timezone: string;
+                            };
+                            /** @enum {string} */
+                            subject: "staff" | "department";
+                            minSample: number;
+                            weights: {
+                                quality: number;
+                                safety: number;
+                                communication: number;
+                                nps: number;
+                                praise: number;
+                                complaints: number;
+                                cases: number;
+                            };
+                            entry: {
+                                id: string;
+                                name: string;
+                                detail: string;
+                                departmentId: string | null;
+                                departmentName: string | null;
+                                responses: number;
+                                place: number | null;
+                                group: number | null;
+                                star: boolean;
+                                notRanked: {
+                                    /** @enum {string} */
+                                    reason: "too_few_responses" | "no_quality_data";
+                                    message: string;
+                                } | null;
+                                score: {
+                                    score: number;
+                                    interval: {
+                                        low: number;
+                                        high: number;
+                                    };
+                                } | null;
+                                weightsUsed: {
+                                    [key: string]: number;
+                                };
+                                dropped: ("quality" | "safety" | "communication" | "nps" | "praise" | "complaints" | "cases")[];
+                                components: {
+                                    quality: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    safety: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    communication: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    nps: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    praise: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    complaints: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    cases: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                };
+                                counts: {
+                                    praise: number;
+                                    complaints: number;
+                                    mentions: number;
+                                    visits: number;
+                                    praisePer100Visits: {
+                                        per100: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    complaintsPer100Visits: {
+                                        per100: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    nps: {
+                                        n: number;
+                                        promoters: number;
+                                        passives: number;
+                                        detractors: number;
+                                        nps: number | null;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        } | null;
+                                    };
+                                    communication: {
+                                        n: number;
+                                        means: {
+                                            listening: number | null;
+                                            clarity: number | null;
+                                            shared_decisions: number | null;
+                                            privacy: number | null;
+                                        };
+                                    };
+                                    cases: {
+                                        total: number;
+                                        open: number;
+                                        resolved: number;
+                                        duplicates: number;
+                                        inTime: number;
+                                        overdue: number;
+                                        openNotDue: number;
+                                    };
+                                    indicators: {
+                                        /** @enum {string} */
+                                        indicator: "complication_rate" | "readmission_rate" | "incident_rate" | "infection_rate";
+                                        events: number;
+                                        exposures: number;
+                                        ratePct: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    }[];
+                                };
+                                quotes: {
+                                    mentionId: string;
+                                    text: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                }[];
+                            };
+                            trend: {
+                                month: string;
+                                from: string;
+                                to: string;
+                                responses: number;
+                                score: {
+                                    score: number;
+                                    interval: {
+                                        low: number;
+                                        high: number;
+                                    };
+                                } | null;
+                                place: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecards/departments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                from: string;
+                                to: string;
+                                timezone: string;
+                            };
+                            /** @enum {string} */
+                            subject: "staff" | "department";
+                            minSample: number;
+                            weights: {
+                                quality: number;
+                                safety: number;
+                                communication: number;
+                                nps: number;
+                                praise: number;
+                                complaints: number;
+                                cases: number;
+                            };
+                            entry: {
+                                id: string;
+                                name: string;
+                                detail: string;
+                                departmentId: string | null;
+                                departmentName: string | null;
+                                responses: number;
+                                place: number | null;
+                                group: number | null;
+                                star: boolean;
+                                notRanked: {
+                                    /** @enum {string} */
+                                    reason: "too_few_responses" | "no_quality_data";
+                                    message: string;
+                                } | null;
+                                score: {
+                                    score: number;
+                                    interval: {
+                                        low: number;
+                                        high: number;
+                                    };
+                                } | null;
+                                weightsUsed: {
+                                    [key: string]: number;
+                                };
+                                dropped: ("quality" | "safety" | "communication" | "nps" | "praise" | "complaints" | "cases")[];
+                                components: {
+                                    quality: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    safety: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    communication: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    nps: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    praise: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    complaints: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    cases: {
+                                        score: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                };
+                                counts: {
+                                    praise: number;
+                                    complaints: number;
+                                    mentions: number;
+                                    visits: number;
+                                    praisePer100Visits: {
+                                        per100: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    complaintsPer100Visits: {
+                                        per100: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    } | null;
+                                    nps: {
+                                        n: number;
+                                        promoters: number;
+                                        passives: number;
+                                        detractors: number;
+                                        nps: number | null;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        } | null;
+                                    };
+                                    communication: {
+                                        n: number;
+                                        means: {
+                                            listening: number | null;
+                                            clarity: number | null;
+                                            shared_decisions: number | null;
+                                            privacy: number | null;
+                                        };
+                                    };
+                                    cases: {
+                                        total: number;
+                                        open: number;
+                                        resolved: number;
+                                        duplicates: number;
+                                        inTime: number;
+                                        overdue: number;
+                                        openNotDue: number;
+                                    };
+                                    indicators: {
+                                        /** @enum {string} */
+                                        indicator: "complication_rate" | "readmission_rate" | "incident_rate" | "infection_rate";
+                                        events: number;
+                                        exposures: number;
+                                        ratePct: number;
+                                        interval: {
+                                            low: number;
+                                            high: number;
+                                        };
+                                    }[];
+                                };
+                                quotes: {
+                                    mentionId: string;
+                                    text: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                }[];
+                            };
+                            trend: {
+                                month: string;
+                                from: string;
+                                to: string;
+                                responses: number;
+                                score: {
+                                    score: number;
+                                    interval: {
+                                        low: number;
+                                        high: number;
+                                    };
+                                } | null;
+                                place: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecards/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            settings: {
+                                weights: {
+                                    quality: number;
+                                    safety: number;
+                                    communication: number;
+                                    nps: number;
+                                    praise: number;
+                                    complaints: number;
+                                    cases: number;
+                                };
+                                minSample: number;
+                                defaults: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        weights: {
+                            quality: number;
+                            safety: number;
+                            communication: number;
+                            nps: number;
+                            praise: number;
+                            complaints: number;
+                            cases: number;
+                        };
+                        minSample: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            settings: {
+                                weights: {
+                                    quality: number;
+                                    safety: number;
+                                    communication: number;
+                                    nps: number;
+                                    praise: number;
+                                    complaints: number;
+                                    cases: number;
+                                };
+                                minSample: number;
+                                defaults: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecards/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                periodStart: string;
+                                periodEnd: string;
+                                departmentId: string | null;
+                                departmentName: string | null;
+                                staffId: string | null;
+                                staffName: string | null;
+                                /** @enum {string} */
+                                indicator: "complication_rate" | "readmission_rate" | "incident_rate" | "infection_rate";
+                                events: number;
+                                exposures: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecards/indicators/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accepted: number;
+                            rejected: {
+                                row: number;
+                                column: string | null;
+                                reason: string;
+                                code: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/report-schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                cadence: "weekly" | "monthly";
+                                locationId: string | null;
+                                locationName: string | null;
+                                recipients: string[];
+                                /** @enum {string} */
+                                locale: "zh-CN" | "ru" | "en";
+                                sendHour: number;
+                                enabled: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                lastReport: {
+                                    id: string;
+                                    periodStart: string;
+                                    /** @enum {string} */
+                                    status: "made" | "sent" | "failed";
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        cadence: "weekly" | "monthly";
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        locationId?: string | null;
+                        recipients: string[];
+                        /** @enum {string} */
+                        locale: "zh-CN" | "ru" | "en";
+                        /** @default 8 */
+                        sendHour?: number;
+                        /** @default true */
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            schedule: {
+                                id: string;
+                                /** @enum {string} */
+                                cadence: "weekly" | "monthly";
+                                locationId: string | null;
+                                locationName: string | null;
+                                recipients: string[];
+                                /** @enum {string} */
+                                locale: "zh-CN" | "ru" | "en";
+                                sendHour: number;
+                                enabled: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                lastReport: {
+                                    id: string;
+                                    periodStart: string;
+                                    /** @enum {string} */
+                                    status: "made" | "sent" | "failed";
+                                } | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/report-schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            schedule: {
+                                id: string;
+                                /** @enum {string} */
+                                cadence: "weekly" | "monthly";
+                                locationId: string | null;
+                                locationName: string | null;
+                                recipients: string[];
+                                /** @enum {string} */
+                                locale: "zh-CN" | "ru" | "en";
+                                sendHour: number;
+                                enabled: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                lastReport: {
+                                    id: string;
+                                    periodStart: string;
+                                    /** @enum {string} */
+                                    status: "made" | "sent" | "failed";
+                                } | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        cadence?: "weekly" | "monthly";
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        locationId?: string | null;
+                        recipients?: string[];
+                        /** @enum {string} */
+                        locale?: "zh-CN" | "ru" | "en";
+                        /** @default 8 */
+                        sendHour?: number;
+                        /** @default true */
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            schedule: {
+                                id: string;
+                                /** @enum {string} */
+                                cadence: "weekly" | "monthly";
+                                locationId: string | null;
+                                locationName: string | null;
+                                recipients: string[];
+                                /** @enum {string} */
+                                locale: "zh-CN" | "ru" | "en";
+                                sendHour: number;
+                                enabled: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                lastReport: {
+                                    id: string;
+                                    periodStart: string;
+                                    /** @enum {string} */
+                                    status: "made" | "sent" | "failed";
+                                } | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/report-schedules/{id}/make": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        day?: string;
+                        /** @default false */
+                        send?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            report: {
+                                id: string;
+                                scheduleId: string | null;
+                                /** @enum {string} */
+                                cadence: "weekly" | "monthly";
+                                locationId: string | null;
+                                locationName: string | null;
+                                periodStart: string;
+                                periodEnd: string;
+                                /** @enum {string} */
+                                locale: "zh-CN" | "ru" | "en";
+                                /** @enum {string} */
+                                status: "made" | "sent" | "failed";
+                                recipients: string[];
+                                error: string | null;
+                                pdfBytes: number;
+                                filename: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                sentAt: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    schedule?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                scheduleId: string | null;
+                                /** @enum {string} */
+                                cadence: "weekly" | "monthly";
+                                locationId: string | null;
+                                locationName: string | null;
+                                periodStart: string;
+                                periodEnd: string;
+                                /** @enum {string} */
+                                locale: "zh-CN" | "ru" | "en";
+                                /** @enum {string} */
+                                status: "made" | "sent" | "failed";
+                                recipients: string[];
+                                error: string | null;
+                                pdfBytes: number;
+                                filename: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                sentAt: string | null;
+                            }[];
+                            total: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            report: {
+                                id: string;
+                                scheduleId: string | null;
+                                /** @enum {string} */
+                                cadence: "weekly" | "monthly";
+                                locationId: string | null;
+                                locationName: string | null;
+                                periodStart: string;
+                                periodEnd: string;
+                                /** @enum {string} */
+                                locale: "zh-CN" | "ru" | "en";
+                                /** @enum {string} */
+                                status: "made" | "sent" | "failed";
+                                recipients: string[];
+                                error: string | null;
+                                pdfBytes: number;
+                                filename: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                sentAt: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            report: {
+                                id: string;
+                                scheduleId: string | null;
+                                /** @enum {string} */
+                                cadence: "weekly" | "monthly";
+                                locationId: string | null;
+                                locationName: string | null;
+                                periodStart: string;
+                                periodEnd: string;
+                                /** @enum {string} */
+                                locale: "zh-CN" | "ru" | "en";
+                                /** @enum {string} */
+                                status: "made" | "sent" | "failed";
+                                recipients: string[];
+                                error: string | null;
+                                pdfBytes: number;
+                                filename: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                sentAt: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
