@@ -80,6 +80,8 @@ export const auditMessages = defineMessages('audit', {
     'action.report_schedule.delete': 'Report schedule deleted',
     'action.report.make': 'Report made',
     'action.report.send': 'Report sent',
+    'action.scorecards.settings': 'Scorecard weights changed',
+    'action.scorecards.indicators_import': 'Quality indicators imported',
   },
   ru: {
     'action.auth.login': 'Вход в систему',
@@ -158,6 +160,8 @@ export const auditMessages = defineMessages('audit', {
     'action.report_schedule.delete': 'Удалено расписание отчёта',
     'action.report.make': 'Отчёт подготовлен',
     'action.report.send': 'Отчёт отправлен',
+    'action.scorecards.settings': 'Изменены веса карты показателей',
+    'action.scorecards.indicators_import': 'Импортированы показатели качества',
   },
   'zh-CN': {
     'action.auth.login': '登录',
@@ -236,6 +240,8 @@ export const auditMessages = defineMessages('audit', {
     'action.report_schedule.delete': '删除报告计划',
     'action.report.make': '生成报告',
     'action.report.send': '发送报告',
+    'action.scorecards.settings': '修改评分卡权重',
+    'action.scorecards.indicators_import': '导入质量指标',
   },
 } satisfies Record<string, Record<`action.${AuditAction}`, string>>);
 

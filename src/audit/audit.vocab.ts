@@ -76,5 +76,7 @@ export const AUDIT_ACTIONS = [
   'report_schedule.delete',
   'report.make',
   'report.send',
+  'scorecards.settings',
+  'scorecards.indicators_import',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
