@@ -124,13 +124,16 @@ function filtered(db: Db, viewer: Viewer, filters: Omit<MentionFiltersType, 'lim
   if (filters.importRun) query = query.where('m.import_run_id', '=', filters.importRun);
   if (filters.toReview !== undefined) query = query.where('m.to_review', '=', filters.toReview);
   if (filters.author?.trim()) query = query.where(sql<SqlBool>`lower(m.author_handle) = lower(${filters.author.trim()})`);
-  if (filters.from) query = query.where(sortKey, '>=', new Date(filters.from));
+  // A bare date is a whole day of the organisation's time zone (as the dashboards count it); a date-time is that instant.
+  const orgZone = sql`(SELECT o.timezone FROM organisations o WHERE o.id = ${viewer.orgId})`;
+  const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
+  if (filters.from) query = query.where(sortKey, '>=', isDay(filters.from) ? sql<Date>`(${filters.from}::date::timestamp AT TIME ZONE ${orgZone})` : new Date(filters.from));
   if (filters.to) {
-    const to = new Date(filters.to);
-    // A bare date means the whole of that day.
-    if (/^\d{4}-\d{2}-\d{2}$/.test(filters.to)) to.setUTCDate(to.getUTCDate() + 1);
-    query = query.where(sortKey, /^\d{4}-\d{2}-\d{2}$/.test(filters.to) ? '<' : '<=', to);
+    query = isDay(filters.to) ? query.where(sortKey, '<', sql<Date>`((${filters.to}::date + 1)::timestamp AT TIME ZONE ${orgZone})`) : query.where(sortKey, '<=', new Date(filters.to));
   }
+  if (filters.hideDismissed) query = query.where('m.status', '<>', 'dismissed');
+  // A competitor's mentions (the benchmark's) are not ours to triage: shown only when the source filter names their source.
+  if (!filters.source) query = query.where('s.competitor', 'is', null);
   if (filters.sentiment) query = query.where('m.sentiment', '=', filters.sentiment);
   if (filters.aspect) conditions.push(sql<SqlBool>`m.aspects @> ARRAY[${filters.aspect}]::text[]`);
   if (filters.risk) conditions.push(sql<SqlBool>`m.risks @> ARRAY[${filters.risk}]::text[]`);

@@ -92,6 +92,11 @@ export const MentionFilters = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
+  /** true: leave out dismissed mentions (as the dashboards do, so a heat-map cell's link lists exactly its mentions). */
+  hideDismissed: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   sort: z.enum(MENTION_SORTS).default('newest'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -62,7 +62,19 @@ export async function insertMentions(db: Db, orgId: string, mentions: FixtureMen
       department_id: m.departmentId ?? null,
       rating: m.rating ?? null,
       status: m.status ?? 'new',
-      analysis: analysed ? JSON.stringify({ sentiment: { label: m.sentiment, score: 0 }, aspects: aspects.map((a) => ({ ...a, span: [0, 1] })), risks: [] }) : null,
+      analysis: analysed
+        ? JSON.stringify({
+            lang: 'zh',
+            sentiment: { label: m.sentiment, score: 0, confidence: 1 },
+            aspects: aspects.map((a) => ({ ...a, span: [0, 1] })),
+            risks: (m.risks ?? []).map((risk) => ({ risk, span: [0, 1], cue: '', confidence: 1 })),
+            staff: [],
+            authenticity: { score: 1, signals: [] },
+            ratingConflict: false,
+            riskThreshold: 0.9,
+            modelVersion: 'fixture',
+          })
+        : null,
       analysed_at: analysed ? new Date() : null,
       sentiment: m.sentiment ?? null,
       aspects: analysed ? [...new Set(aspects.flatMap((a) => [a.aspect, `${a.aspect}:${a.polarity}`]))] : null,

@@ -7,7 +7,8 @@ import { CASE_STATUSES, TIERS } from '../../cases/cases.vocab.ts';
  * whose capability has no data in scope is null ("no data yet"), never a zero.
  */
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' });
+/** A calendar day (2026-13-01 and 2026-02-30 are refused, not cast by the database). */
+const Day = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
 const Id = (name: string) => z.uuid({ message: `${name} must be a UUID` });
 
 /** The filters every dashboard takes, all in the URL: a period of whole days in the organisation's time zone (default: the last 90 days), a location, a department, a source. */

@@ -8,9 +8,6 @@ const BATCH_DAYS = 31;
 /** A loader refreshes the organisation's dirty days itself up to this many (about 20 ms a day at most); more are the job's. */
 export const READ_REFRESH_MAX_DAYS = 62;
 
-/** The mention's organisation-local day, for an organisation time zone given as a parameter. */
-const dayOf = (tz: string) => sql`(coalesce(m.published_at, m.received_at) AT TIME ZONE ${tz})::date`;
-
 /** Runs `fn` in a transaction, or in the caller's when `db` already is one. */
 async function inTransaction<T>(db: Db, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   return db.isTransaction ? fn(db as Transaction<Database>) : db.transaction().execute(fn);
