@@ -2,6 +2,7 @@ import { readConfig } from '../core/config.ts';
 import { openDatabase } from '../db/database.ts';
 import { pendingMigrations } from '../db/migrate.ts';
 import { startQueue } from '../core/queue.ts';
+import { checkReportRendering, RENDERING_NEEDS } from '../views/reports/index.ts';
 
 /** Checks the store, the schema and the queue, printing one line per check; true when all pass. Never throws. */
 export async function doctor(): Promise<boolean> {
@@ -34,6 +35,12 @@ export async function doctor(): Promise<boolean> {
     report(false, `check failed: ${(error as Error).message}`);
   } finally {
     await database.close();
+  }
+  try {
+    const render = await checkReportRendering();
+    report(true, `reports: PDF rendering needs ${RENDERING_NEEDS}; a sample Chinese report with ${render.charts} charts rendered in ${render.ms} ms (${Math.round(render.pdfBytes / 1024)} KB PDF)`);
+  } catch (error) {
+    report(false, `reports: PDF rendering needs ${RENDERING_NEEDS}; the sample report failed (${(error as Error).message})`);
   }
   return ok;
 }

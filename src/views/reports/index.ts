@@ -14,3 +14,4 @@ export { reportPdf } from './report-pdf.ts';
 export { reportFontFiles } from './report-fonts.ts';
 export { lastEndedPeriod, periodContaining, duePeriod, type ReportPeriod } from './report-period.ts';
 export { checkRecipients } from './schedules.ts';
+export { checkReportRendering, RENDERING_NEEDS } from './check-rendering.ts';
