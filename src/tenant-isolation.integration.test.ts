@@ -36,7 +36,9 @@ type Kind =
   | 'followupEnrolment'
   | 'followupTask'
   | 'followupPhoto'
-  | 'followupQuestion';
+  | 'followupQuestion'
+  | 'reportSchedule'
+  | 'report';
 interface Case {
   kind: Kind;
   body?: unknown;
@@ -112,6 +114,14 @@ const MATRIX: Record<string, Case> = {
   'GET /api/followups/photos/:id': { kind: 'followupPhoto' },
   'POST /api/followups/tasks/:id/complete': { kind: 'followupTask', body: { note: 'Taken over' } },
   'POST /api/followups/questions/:id/answer': { kind: 'followupQuestion', body: { answer: 'Taken over' } },
+  'GET /api/report-schedules/:id': { kind: 'reportSchedule' },
+  'PATCH /api/report-schedules/:id': { kind: 'reportSchedule', body: { recipients: ['taken@over.test'], enabled: false } },
+  'DELETE /api/report-schedules/:id': { kind: 'reportSchedule' },
+  'POST /api/report-schedules/:id/make': { kind: 'reportSchedule', body: { send: true } },
+  'GET /api/reports/:id': { kind: 'report' },
+  'POST /api/reports/:id/send': { kind: 'report' },
+  'GET /api/reports/:id/html': { kind: 'report' },
+  'GET /api/reports/:id/pdf': { kind: 'report' },
 };
 
 let app: TestApp;
@@ -167,6 +177,8 @@ async function snapshotB() {
     followupEnrolments: await db.selectFrom('followup_enrolments').selectAll().where('id', '=', idsB.followupEnrolment).execute(),
     followupTasks: await db.selectFrom('followup_tasks').selectAll().where('enrolment_id', '=', idsB.followupEnrolment).execute(),
     followupQuestions: await db.selectFrom('followup_questions').selectAll().where('id', '=', idsB.followupQuestion).execute(),
+    reportSchedules: await db.selectFrom('report_schedules').selectAll().where('org_id', '=', orgIdB).execute(),
+    reports: await db.selectFrom('reports').select(['id', 'status', 'error', 'sent_at']).where('org_id', '=', orgIdB).execute(),
   };
 }
 
@@ -240,6 +252,14 @@ beforeAll(async () => {
   ).id;
   idsB.followupQuestion = (
     await app.ctx.db.insertInto('followup_questions').values({ org_id: orgB, enrolment_id: idsB.followupEnrolment, text: 'B question' }).returning('id').executeTakeFirstOrThrow()
+  ).id;
+  idsB.reportSchedule = (await created(adminB.post('/api/report-schedules', { cadence: 'weekly', recipients: ['head@clinic-b.test'], locale: 'en' }))).schedule!.id;
+  idsB.report = (
+    await app.ctx.db
+      .insertInto('reports')
+      .values({ org_id: orgB, schedule_id: idsB.reportSchedule, cadence: 'weekly', period_start: '2026-11-23', period_end: '2026-11-29', locale: 'en', recipients: ['head@clinic-b.test'], html: '<p>B</p>', pdf: Buffer.from('%PDF-B') })
+      .returning('id')
+      .executeTakeFirstOrThrow()
   ).id;
   before = await snapshotB();
 });

@@ -6,6 +6,7 @@ import { seedDemoAlerts } from './demo-alerts.ts';
 import { seedDemoTeams } from './demo-teams.ts';
 import { settleDemo } from './demo-work.ts';
 import { seedDemoFollowups } from './demo-followups.ts';
+import { seedDemoReports } from './demo-reports.ts';
 import { seedDemoOutreach } from './demo-outreach.ts';
 import { seedDemoResponses } from './demo-responses.ts';
 import { seedDemoSurveys } from './demo-surveys.ts';
@@ -124,6 +125,8 @@ export async function seedDemo(ctx: Pick<AppContext, 'db' | 'boss'>, options: { 
     await settleDemo(ctx, orgId);
     // And follows its patients up after discharge.
     await seedDemoFollowups(ctx, orgId);
+    // Last: its weekly and monthly reports, and last week's in the archive (read from the refreshed rollups).
+    await seedDemoReports(ctx, orgId);
   }
   return { orgId, mentions: total };
 }

@@ -15,3 +15,4 @@ export { reportFontFiles } from './report-fonts.ts';
 export { lastEndedPeriod, periodContaining, duePeriod, type ReportPeriod } from './report-period.ts';
 export { checkRecipients } from './schedules.ts';
 export { checkReportRendering, RENDERING_NEEDS } from './check-rendering.ts';
+export { wallClock } from './report-period.ts';
