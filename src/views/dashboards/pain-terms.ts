@@ -18,21 +18,26 @@ const ZH_NUMERAL = /^[一二三四五六七八九十两几百千万半]+[个次�
  * or more (the analysis' normal form); function words, numbers and punctuation are left out.
  */
 export function contentTerms(text: string, lang: string | null): Set<string> {
+  return new Set(contentWords(text, lang).keys());
+}
+
+/** The content terms of a text (as contentTerms) with the written form of each, lower case (the first one met). */
+export function contentWords(text: string, lang: string | null): Map<string, string> {
   const language = languageOf(lang);
   const prepared = prepareText(text, language);
   const source = prepared.simplified ?? text;
-  const terms = new Set<string>();
+  const terms = new Map<string, string>();
   for (const token of prepared.tokens) {
     const word = source.slice(token.start, token.end);
     if (HAN.test(word)) {
-      if (word.length >= 2 && !ZH_STOP_WORDS.has(word) && !ZH_NUMERAL.test(word)) terms.add(token.norm);
+      if (word.length >= 2 && !ZH_STOP_WORDS.has(word) && !ZH_NUMERAL.test(word) && !terms.has(token.norm)) terms.set(token.norm, word);
       continue;
     }
     const lower = word.toLowerCase().replace(/ё/g, 'е').replace(/['’]/g, '');
     if (lower.length < 3 || !LETTERS.test(lower)) continue;
     if (/\p{Script=Cyrillic}/u.test(lower) ? RU_STOP_WORDS.has(lower) : EN_STOP_WORDS.has(lower)) continue;
     // A word with an apostrophe keeps its lower-case form as its norm (not a stem): leave it out.
-    if (!/['’]/.test(token.norm)) terms.add(token.norm);
+    if (!/['’]/.test(token.norm) && !terms.has(token.norm)) terms.set(token.norm, lower);
   }
   return terms;
 }
