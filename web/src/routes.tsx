@@ -31,6 +31,7 @@ const surveyReports = () => import('./features/survey-reports/survey-reports.pag
 const surveys = () => import('./features/surveys/surveys.pages.tsx');
 const followups = () => import('./features/followups/followups.pages.tsx');
 const outreach = () => import('./features/outreach/outreach.pages.tsx');
+const dashboards = () => import('./features/dashboards/dashboards.pages.tsx');
 
 /**
  * The app's pages, in navigation order: the first one a user may see is where they land. A new
@@ -41,6 +42,7 @@ export const routes: Route[] = [
   { path: '/my-work', label: 'nav.myWork', icon: '✓', allowed: () => true, page: page(cases, (m) => m.MyWorkPage) },
   { path: '/cases', label: 'nav.cases', icon: '▦', allowed: (can) => can('cases.read'), page: page(cases, (m) => m.CasesRoute) },
   { path: '/alerts', label: 'nav.alerts', icon: '⚑', allowed: (can) => can('alerts.read'), page: page(alerts, (m) => m.AlertsPage) },
+  { path: '/dashboards', label: 'nav.dashboards', icon: '▤', allowed: (can) => can('dashboards.read'), page: page(dashboards, (m) => m.DashboardsPage) },
   { path: '/surveys', label: 'nav.surveys', icon: '☑', allowed: (can) => can('surveys.read'), page: page(surveys, (m) => m.SurveysRoute) },
   { path: '/outreach', label: 'nav.outreach', icon: '✆', allowed: (can) => can('patients.read'), page: page(outreach, (m) => m.OutreachPage) },
   { path: '/follow-ups', label: 'nav.followups', icon: '♡', allowed: (can) => can('followups.read'), page: page(followups, (m) => m.FollowupsRoute) },

@@ -1,0 +1,3 @@
+import './dashboards.css';
+
+export { DashboardsPage } from './DashboardsPage.tsx';
