@@ -91,7 +91,7 @@ export function reportHtml(content: ReportContent, charts: ChartImage[]): string
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
-        <title>${head.title} — ${head.scope}</title>
+        <title>${f.t('email.subject', { title: head.title, scope: head.scope, period: head.period })}</title>
       </head>
       <body style="margin:0;padding:0;background:#f3f4f6;${FONT};color:#111827">
         <div style="max-width:680px;margin:0 auto;padding:16px;background:#ffffff">
@@ -118,10 +118,10 @@ function chunk<T>(items: T[], size: number): T[][] {
 /** The archived HTML as an e-mail: each data: chart becomes an inline `cid:` attachment. */
 export function forEmail(archived: string): { html: string; images: { cid: string; filename: string; content: Buffer }[] } {
   const images: { cid: string; filename: string; content: Buffer }[] = [];
-  const out = archived.replace(/data-chart="([a-z]+)" src="data:image\/png;base64,([A-Za-z0-9+/=]+)"/g, (_m, id: string, data: string) => {
+  const out = archived.replace(/data-chart="([a-z]+)"(\s+)src="data:image\/png;base64,([A-Za-z0-9+/=]+)"/g, (_m, id: string, space: string, data: string) => {
     const cid = `chart-${id}@verity`;
     images.push({ cid, filename: `${id}.png`, content: Buffer.from(data, 'base64') });
-    return `data-chart="${id}" src="cid:${cid}"`;
+    return `data-chart="${id}"${space}src="cid:${cid}"`;
   });
   return { html: out, images };
 }
