@@ -29,6 +29,8 @@ export async function evaluateMentionRules(ctx: AppContext, orgId: string, menti
   }>`
     SELECT id, location_id, department_id, source_id, sentiment, risks, staff_ids, rating::float8 AS rating, title, text
     FROM mentions WHERE org_id = ${orgId} AND id = ANY(${mentionIds}::uuid[]) AND analysed_at IS NOT NULL
+      -- A competitor's mentions (the benchmark's) raise no alerts.
+      AND source_id NOT IN (SELECT s.id FROM sources s WHERE s.org_id = ${orgId} AND s.competitor IS NOT NULL)
     ORDER BY coalesce(published_at, received_at), id
   `.execute(ctx.db);
   const mentions: AnalysedMention[] = rows.rows.map((r) => ({

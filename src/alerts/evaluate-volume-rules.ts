@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { AppContext } from '../core/context.ts';
 import type { Db } from '../db/database.ts';
 import type { Words } from '../core/i18n.ts';
@@ -15,7 +15,12 @@ const WEEK_MS = 7 * 24 * 60 * 60_000;
 const mentionTime = sql<Date>`coalesce(published_at, received_at)`;
 
 function scoped(db: Db, orgId: string, scope: Scope) {
-  let query = db.selectFrom('mentions').where('org_id', '=', orgId).where('analysed_at', 'is not', null);
+  // A competitor's mentions (the benchmark's) raise no alerts.
+  let query = db
+    .selectFrom('mentions')
+    .where('org_id', '=', orgId)
+    .where('analysed_at', 'is not', null)
+    .where(sql<SqlBool>`source_id NOT IN (SELECT s.id FROM sources s WHERE s.org_id = ${orgId} AND s.competitor IS NOT NULL)`);
   if (scope.locationIds.length) query = query.where('location_id', 'in', scope.locationIds);
   if (scope.departmentIds.length) query = query.where('department_id', 'in', scope.departmentIds);
   if (scope.sourceIds.length) query = query.where('source_id', 'in', scope.sourceIds);

@@ -195,11 +195,13 @@ export async function openCasesForMentions(ctx: Pick<AppContext, 'db' | 'boss'>,
       const m = await trx
         .selectFrom('mentions')
         .select(['id', 'org_id', 'source_id', 'department_id', 'author_handle', 'risks', 'analysis', 'kind', 'title', 'text', 'published_at', 'received_at', 'to_review', 'case_request'])
+        .select((eb) => eb.selectFrom('sources as s').select('s.competitor').whereRef('s.id', '=', 'mentions.source_id').as('competitor'))
         .where('id', '=', mentionId)
         .where('org_id', '=', event.orgId)
         .forUpdate()
         .executeTakeFirst();
-      if (!m) return null;
+      // A competitor's mentions (the benchmark's) open no cases and wait for no review.
+      if (!m || m.competitor) return null;
       const linked = await trx.selectFrom('case_mentions as cm').innerJoin('cases as c', 'c.id', 'cm.case_id').select(['c.id', 'c.status']).where('cm.mention_id', '=', m.id).execute();
       if (linked.some((c) => c.status !== 'closed')) return null;
       const { hits, threshold } = majorHits(m.analysis, m.risks);

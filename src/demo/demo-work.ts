@@ -8,6 +8,7 @@ import { ensureRootCauses } from '../cases/root-causes.ts';
 import type { AppContext } from '../core/context.ts';
 import { wholeOrganisation } from '../core/viewer.ts';
 import { analysePending } from '../mentions/analyse-pending.ts';
+import { refreshRollups } from '../views/dashboards/index.ts';
 import { approveReply } from '../replies/approve-reply.ts';
 import { createReply } from '../replies/create-reply.ts';
 import { markReplyPosted } from '../replies/mark-reply-posted.ts';
@@ -160,6 +161,7 @@ export async function settleDemo(ctx: Pick<AppContext, 'db' | 'boss'>, orgId: st
       .where('responded_at', 'is not', null)
       .execute();
   }
+  await refreshRollups(db, orgId);
   return cases.length;
 }
 

@@ -3,6 +3,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { newSourceCredentials, recordRun, type MentionInput } from '../ingest/index.ts';
 import { demoPassword, generateDemo } from './demo-data.ts';
 import { seedDemoAlerts } from './demo-alerts.ts';
+import { seedDemoCompetitors } from './demo-competitors.ts';
 import { seedDemoTeams } from './demo-teams.ts';
 import { settleDemo } from './demo-work.ts';
 import { seedDemoFollowups } from './demo-followups.ts';
@@ -123,6 +124,7 @@ export async function seedDemo(ctx: Pick<AppContext, 'db' | 'boss'>, options: { 
     await seedDemoResponses(ctx, orgId);
     // The clinic's past work: analysed, cases opened for risks and complaints, some of them answered or closed.
     await settleDemo(ctx, orgId);
+    await seedDemoCompetitors(ctx, orgId);
     // And follows its patients up after discharge.
     await seedDemoFollowups(ctx, orgId);
     // Last: its weekly and monthly reports, and last week's in the archive (read from the refreshed rollups).

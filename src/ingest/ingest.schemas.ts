@@ -39,6 +39,14 @@ export const ImportRunView = z.object({
 
 const BUILT_IN_KEYS = Object.keys(BUILT_IN_SOURCES) as [BuiltInSource, ...BuiltInSource[]];
 
+/** A competitor's name (trimmed, up to 200 characters); empty or null: the source is our own. */
+const CompetitorName = z
+  .string()
+  .trim()
+  .max(200, 'competitor must be at most 200 characters')
+  .nullable()
+  .transform((s) => s || null);
+
 export const SourceView = z.object({
   id: z.string(),
   name: z.string(),
@@ -56,6 +64,8 @@ export const SourceView = z.object({
   defaultDepartmentId: z.string().nullable(),
   mentionCount: z.number(),
   lastRun: ImportRunView.nullable(),
+  /** The named competitor whose mentions this source brings (the dashboards' benchmark); null: our own. */
+  competitor: z.string().nullable(),
 });
 
 export const CreateSourceBody = z
@@ -68,10 +78,16 @@ export const CreateSourceBody = z
       .max(2000)
       .optional(),
     pollMinutes: z.number().int().min(5, 'pollMinutes must be at least 5').max(10080).optional(),
+    competitor: CompetitorName.optional(),
   })
   .refine((s) => s.kind !== 'rss' || s.url, { message: 'an rss source needs a url', path: ['url'] });
 
-export const SourceDefaultsBody = z.object({ defaultLocationId: z.uuid().nullable(), defaultDepartmentId: z.uuid().nullable() });
+export const SourceDefaultsBody = z.object({
+  defaultLocationId: z.uuid().nullable(),
+  defaultDepartmentId: z.uuid().nullable(),
+  /** Left out: unchanged; null or empty: our own source again. */
+  competitor: CompetitorName.optional(),
+});
 
 export const CreatedSource = z.object({ source: SourceView, token: z.string().optional(), webhookSecret: z.string().optional() });
 

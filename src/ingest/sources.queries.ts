@@ -44,6 +44,7 @@ export interface NewSource {
   platform?: string;
   url?: string;
   pollMinutes?: number;
+  competitor?: string | null;
 }
 
 /** Creates a source with its credentials; returns its id. */
@@ -59,6 +60,7 @@ export async function insertSource(trx: Db, orgId: string, source: NewSource, cr
       poll_minutes: source.kind === 'rss' ? (source.pollMinutes ?? 30) : null,
       token_hash: credentials.tokenHash ?? null,
       webhook_secret: credentials.webhookSecret ?? null,
+      competitor: source.competitor ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -116,6 +118,7 @@ async function findSources(db: Db, orgId: string) {
       's.last_poll_error_message as lastPollErrorMessage',
       's.default_location_id as defaultLocationId',
       's.default_department_id as defaultDepartmentId',
+      's.competitor',
       eb.selectFrom('mentions as m').select(eb.fn.countAll<number>().as('n')).whereRef('m.source_id', '=', 's.id').as('mentionCount'),
     ])
     .where('s.org_id', '=', orgId)
@@ -144,8 +147,18 @@ export async function markFeedPolled(db: Db, sourceId: string, error: string | n
 }
 
 /** Sets a source's default location and department (ids of the organisation, checked by the caller) for rows that name none. */
-export async function setSourceDefaults(trx: Db, orgId: string, sourceId: string, defaults: { locationId: string | null; departmentId: string | null }): Promise<void> {
-  await trx.updateTable('sources').set({ default_location_id: defaults.locationId, default_department_id: defaults.departmentId }).where('id', '=', sourceId).where('org_id', '=', orgId).execute();
+export async function setSourceDefaults(
+  trx: Db,
+  orgId: string,
+  sourceId: string,
+  defaults: { locationId: string | null; departmentId: string | null; competitor?: string | null | undefined },
+): Promise<void> {
+  await trx
+    .updateTable('sources')
+    .set({ default_location_id: defaults.locationId, default_department_id: defaults.departmentId, ...(defaults.competitor !== undefined ? { competitor: defaults.competitor } : {}) })
+    .where('id', '=', sourceId)
+    .where('org_id', '=', orgId)
+    .execute();
 }
 
 /** Stores a feed's cursor after its new items were ingested, and clears the last error. */

@@ -25,7 +25,13 @@ export async function sourceRoutes(server: FastifyInstance): Promise<void> {
     const credentials = newSourceCredentials(b.kind);
     const id = await db.transaction().execute(async (trx) => {
       const created = await insertSource(trx, auth.orgId, b, credentials);
-      await recordAudit(trx, { ...auditBy(auth, request.ip), action: 'source.create', targetType: 'source', targetId: created, details: { name: b.name, kind: b.kind } });
+      await recordAudit(trx, {
+        ...auditBy(auth, request.ip),
+        action: 'source.create',
+        targetType: 'source',
+        targetId: created,
+        details: { name: b.name, kind: b.kind, ...(b.competitor ? { competitor: b.competitor } : {}) },
+      });
       return created;
     });
     const source = (await listSources(db, auth.orgId)).find((s) => s.id === id)!;
@@ -40,18 +46,21 @@ export async function sourceRoutes(server: FastifyInstance): Promise<void> {
       const source = await findOrgSource(db, auth.orgId, request.params.id);
       if (!source) throw notFound('source');
       const units = await OrgUnitResolver.load(db, auth.orgId);
-      const locationId = request.body.defaultLocationId && units.location(request.body.defaultLocationId);
-      const departmentId = request.body.defaultDepartmentId && units.department(request.body.defaultDepartmentId);
+      // null clears a default (undefined here); an id that is not the organisation's is null and refused.
+      const locationId = request.body.defaultLocationId ? units.location(request.body.defaultLocationId) : undefined;
+      const departmentId = request.body.defaultDepartmentId ? units.department(request.body.defaultDepartmentId) : undefined;
       if (locationId === null) throw ingestError('bad_request', 'source.unknownLocation');
       if (departmentId === null) throw ingestError('bad_request', 'source.unknownDepartment');
       await db.transaction().execute(async (trx) => {
-        await setSourceDefaults(trx, auth.orgId, source.id, { locationId: locationId ?? null, departmentId: departmentId ?? null });
+        await setSourceDefaults(trx, auth.orgId, source.id, { locationId: locationId ?? null, departmentId: departmentId ?? null, competitor: request.body.competitor });
         await recordAudit(trx, {
           ...auditBy(auth, request.ip),
           action: 'source.update',
           targetType: 'source',
           targetId: source.id,
-          details: { after: { defaultLocationId: locationId ?? null, defaultDepartmentId: departmentId ?? null } },
+          details: {
+            after: { defaultLocationId: locationId ?? null, defaultDepartmentId: departmentId ?? null, ...(request.body.competitor !== undefined ? { competitor: request.body.competitor } : {}) },
+          },
         });
       });
       const updated = (await listSources(db, auth.orgId)).find((s) => s.id === source.id)!;

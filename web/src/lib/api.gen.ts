@@ -732,6 +732,7 @@ export interface paths {
                                     /** Format: date-time */
                                     finishedAt: string | null;
                                 } | null;
+                                competitor: string | null;
                             }[];
                         };
                     };
@@ -756,6 +757,7 @@ export interface paths {
                         /** Format: uri */
                         url?: string;
                         pollMinutes?: number;
+                        competitor?: string | null;
                     };
                 };
             };
@@ -817,6 +819,7 @@ export interface paths {
                                     /** Format: date-time */
                                     finishedAt: string | null;
                                 } | null;
+                                competitor: string | null;
                             };
                             token?: string;
                             webhookSecret?: string;
@@ -855,6 +858,7 @@ export interface paths {
                         defaultLocationId: string | null;
                         /** Format: uuid */
                         defaultDepartmentId: string | null;
+                        competitor?: string | null;
                     };
                 };
             };
@@ -916,6 +920,7 @@ export interface paths {
                                     /** Format: date-time */
                                     finishedAt: string | null;
                                 } | null;
+                                competitor: string | null;
                             };
                         };
                     };

@@ -16,10 +16,11 @@ export function SourceDefaultsDialog({ source, onClose, onSaved }: { source: Sou
   const { sourceName } = useSourceWords();
   const [locationId, setLocationId] = useState(source.defaultLocationId ?? '');
   const [departmentId, setDepartmentId] = useState(source.defaultDepartmentId ?? '');
+  const [competitor, setCompetitor] = useState(source.competitor ?? '');
   const { busy, error, submit } = useSubmit('all');
   const departments = org?.departments.filter((d) => !locationId || !d.locationId || d.locationId === locationId) ?? [];
   const save = async () => {
-    await setSourceDefaults(source.id, { defaultLocationId: locationId || null, defaultDepartmentId: departmentId || null });
+    await setSourceDefaults(source.id, { defaultLocationId: locationId || null, defaultDepartmentId: departmentId || null, competitor: competitor.trim() || null });
     notify(t('sources.defaultsSaved'));
     onSaved();
     onClose();
@@ -39,6 +40,9 @@ export function SourceDefaultsDialog({ source, onClose, onSaved }: { source: Sou
       </Field>
       <Field label={t('import.defaultDepartment')}>
         <Select name="defaultDepartmentId" value={departmentId} onChange={setDepartmentId} emptyLabel={t('import.noDefault')} options={optionsOf(departments, (d) => d.name)} />
+      </Field>
+      <Field label={t('sources.competitor')} optional>
+        <input name="competitor" maxLength={200} value={competitor} onChange={(e) => setCompetitor(e.target.value)} />
       </Field>
     </FormDialog>
   );

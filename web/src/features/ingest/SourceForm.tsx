@@ -19,10 +19,12 @@ export function SourceForm({ onCancel, onCreated }: { onCancel(): void; onCreate
   const [platform, setPlatform] = useState('');
   const [url, setUrl] = useState('');
   const [pollMinutes, setPollMinutes] = useState('60');
+  const [competitor, setCompetitor] = useState('');
 
   const create = async () => {
     const body: Parameters<typeof createSource>[0] = { name: name.trim(), kind };
     if (platform.trim()) body.platform = platform.trim();
+    if (competitor.trim()) body.competitor = competitor.trim();
     if (kind === 'rss') {
       body.url = url.trim();
       body.pollMinutes = Number(pollMinutes);
@@ -41,6 +43,9 @@ export function SourceForm({ onCancel, onCreated }: { onCancel(): void; onCreate
         </Field>
         <Field label={t('sources.platform')} optional>
           <input name="platform" placeholder={t('sources.platformHint')} value={platform} onChange={(e) => setPlatform(e.target.value)} />
+        </Field>
+        <Field label={t('sources.competitor')} optional>
+          <input name="competitor" maxLength={200} value={competitor} onChange={(e) => setCompetitor(e.target.value)} />
         </Field>
       </div>
       {kind === 'rss' && (
