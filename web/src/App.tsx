@@ -59,7 +59,7 @@ export function App() {
   }, [me, locale, setLocale, reportError]);
 
   const can = (p: Permission) => me?.permissions.includes(p) ?? false;
-  const visible = me ? routes.filter((route) => route.allowed(can)) : [];
+  const visible = me ? routes.filter((route) => route.allowed(can, me)) : [];
   const current = visible.find((route) => path === route.path || path.startsWith(`${route.path}/`));
 
   // Where the address bar should be instead of where it is: login when signed out, the first

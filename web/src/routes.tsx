@@ -10,7 +10,7 @@ export interface Route {
   label: MessageKey;
   icon: string;
   /** Who sees it in the navigation and may open it. */
-  allowed(can: (p: Permission) => boolean): boolean;
+  allowed(can: (p: Permission) => boolean, me: { staffId: string | null }): boolean;
   page: LazyExoticComponent<ComponentType<PageProps>>;
 }
 
@@ -32,6 +32,7 @@ const surveys = () => import('./features/surveys/surveys.pages.tsx');
 const followups = () => import('./features/followups/followups.pages.tsx');
 const outreach = () => import('./features/outreach/outreach.pages.tsx');
 const dashboards = () => import('./features/dashboards/dashboards.pages.tsx');
+const scorecards = () => import('./features/scorecards/scorecards.pages.tsx');
 
 /**
  * The app's pages, in navigation order: the first one a user may see is where they land. A new
@@ -43,6 +44,13 @@ export const routes: Route[] = [
   { path: '/cases', label: 'nav.cases', icon: '▦', allowed: (can) => can('cases.read'), page: page(cases, (m) => m.CasesRoute) },
   { path: '/alerts', label: 'nav.alerts', icon: '⚑', allowed: (can) => can('alerts.read'), page: page(alerts, (m) => m.AlertsPage) },
   { path: '/dashboards', label: 'nav.dashboards', icon: '▤', allowed: (can) => can('dashboards.read'), page: page(dashboards, (m) => m.DashboardsPage) },
+  {
+    path: '/scorecards',
+    label: 'nav.scorecards',
+    icon: '★',
+    allowed: (can, me) => can('scorecards.read') || me.staffId !== null,
+    page: page(scorecards, (m) => m.ScorecardsRoute),
+  },
   { path: '/surveys', label: 'nav.surveys', icon: '☑', allowed: (can) => can('surveys.read'), page: page(surveys, (m) => m.SurveysRoute) },
   { path: '/outreach', label: 'nav.outreach', icon: '✆', allowed: (can) => can('patients.read'), page: page(outreach, (m) => m.OutreachPage) },
   { path: '/follow-ups', label: 'nav.followups', icon: '♡', allowed: (can) => can('followups.read'), page: page(followups, (m) => m.FollowupsRoute) },

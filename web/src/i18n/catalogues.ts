@@ -13,6 +13,7 @@ import { surveyReportsMessages } from '../features/survey-reports/messages.ts';
 import { surveysMessages } from '../features/surveys/messages.ts';
 import { followupsMessages } from '../features/followups/messages.ts';
 import { dashboardsMessages } from '../features/dashboards/messages.ts';
+import { scorecardsMessages } from '../features/scorecards/messages.ts';
 import type { KeysOf } from './catalogue.ts';
 import { commonMessages } from './common.messages.ts';
 import type { Locale } from './locale.ts';
@@ -41,6 +42,7 @@ export const catalogues = {
   followups: followupsMessages,
   outreach: outreachMessages,
   dashboards: dashboardsMessages,
+  scorecards: scorecardsMessages,
 };
 
 export type MessageKey = KeysOf<(typeof catalogues)[keyof typeof catalogues]>;

@@ -18,6 +18,7 @@ import { CHANNEL_KINDS } from '../../../src/notifications/notifications.vocab.ts
 import { REPLY_KINDS, REPLY_STATUSES, awaitsApproval, fourEyesBlocks, isOutward } from '../../../src/replies/replies.vocab.ts';
 import { INVITATION_CHANNELS, INVITATION_STATUSES, MARKETS, SKIP_REASONS, SMS_PROVIDERS, VISIT_KINDS, IMPORT_FORMATS } from '../../../src/outreach/outreach.vocab.ts';
 import { COMMUNICATION_DIMENSIONS, LINK_SCOPES, QUESTION_TYPES, SURVEY_STATUSES, SURVEY_TEMPLATES } from '../../../src/surveys/surveys.vocab.ts';
+import { DEFAULT_MIN_SAMPLE, DEFAULT_WEIGHTS, NOT_RANKED_REASONS, QUALITY_INDICATORS, SCORE_COMPONENTS, SCORECARD_SUBJECTS } from '../../../src/views/scorecards/scorecards.vocab.ts';
 import type { Catalogue } from '../i18n/catalogue.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { ApiBody, ApiItem, ApiResponse } from './api-types.ts';
@@ -122,6 +123,14 @@ export const smsProviders = SMS_PROVIDERS;
 export type SmsProviderKind = (typeof smsProviders)[number];
 export const skipReasons = SKIP_REASONS;
 export const importFormats = IMPORT_FORMATS;
+export const scoreComponents = SCORE_COMPONENTS;
+export type ScoreComponent = (typeof scoreComponents)[number];
+export const qualityIndicators = QUALITY_INDICATORS;
+export type QualityIndicator = (typeof qualityIndicators)[number];
+export const scorecardSubjects = SCORECARD_SUBJECTS;
+export const notRankedReasons = NOT_RANKED_REASONS;
+export const defaultScoreWeights = DEFAULT_WEIGHTS;
+export const defaultMinSample = DEFAULT_MIN_SAMPLE;
 
 /** True when A and B are the same union. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -147,4 +156,6 @@ export type VocabularyChecks = [
   Assert<Same<Weekday, ServerWeekday>>,
   Assert<Same<Weekday, keyof ApiResponse<'/api/case-settings'>['locations'][number]['weeklyHours']>>,
   Assert<Same<ReplyKind, ApiBody<'/api/cases/{id}/replies', 'post'>['kind']>>,
+  Assert<Same<ScoreComponent, keyof ApiResponse<'/api/scorecards/settings'>['settings']['weights']>>,
+  Assert<Same<QualityIndicator, ApiResponse<'/api/scorecards/leaderboard'>['entries'][number]['counts']['indicators'][number]['indicator']>>,
 ];

@@ -29,16 +29,18 @@ export function UsersTab() {
         options: optionsOf(departments, (d) => d.name),
         visible: (v) => v.role === 'department_head',
       },
+      { name: 'staffId', label: 'users.staffId', kind: 'select', allowEmpty: true, hint: 'users.staffIdHint', options: optionsOf(org?.staff ?? [], (s) => s.name) },
       { name: 'password', label: 'users.password', kind: 'password', requiredOnCreate: true, editHint: 'users.passwordEditHint' },
       { name: 'disabled', label: 'users.disabled', kind: 'checkbox', visible: (_v, editing) => editing },
     ],
-    empty: () => ({ email: '', name: '', role: 'viewer', departmentIds: [], password: '', disabled: false }),
-    toValues: (u) => ({ email: u.email, name: u.name, role: u.role, departmentIds: u.departmentIds, password: '', disabled: u.disabled }),
+    empty: () => ({ email: '', name: '', role: 'viewer', departmentIds: [], staffId: '', password: '', disabled: false }),
+    toValues: (u) => ({ email: u.email, name: u.name, role: u.role, departmentIds: u.departmentIds, staffId: u.staffId ?? '', password: '', disabled: u.disabled }),
     toBody: (v, editing) => {
       const body: Record<string, unknown> = {
         name: String(v.name).trim(),
         role: v.role,
         departmentIds: v.role === 'department_head' && Array.isArray(v.departmentIds) ? v.departmentIds : [],
+        staffId: v.staffId ? String(v.staffId) : null,
       };
       if (!editing) body.email = String(v.email).trim();
       if (v.password) body.password = v.password;

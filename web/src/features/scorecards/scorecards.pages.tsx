@@ -1,0 +1,3 @@
+import './scorecards.css';
+
+export { ScorecardsRoute } from './ScorecardsRoute.tsx';
