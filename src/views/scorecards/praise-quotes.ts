@@ -1,12 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { checkPrivacy } from '../../replies/index.ts';
+import { personalSpans, quoteSpan, quoteText, type QuoteSpan } from '../dashboards/quotes-text.ts';
 import type { Period } from '../survey-reports/index.ts';
 import { inPeriodExpr } from './score-data.ts';
 import type { ScorecardSubject } from './scorecards.vocab.ts';
 
-const MASK = '•••';
-const MAX_QUOTE = 240;
+const MAX_QUOTE = 200;
 
 export interface Quote {
   mentionId: string;
@@ -14,21 +13,19 @@ export interface Quote {
   at: Date;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+type Span = [number, number];
+const isSpan = (v: unknown): v is Span => Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'number';
 
 /**
- * A praise quote with patient names masked: the author's own handle wherever it appears, and every
- * name the replies' privacy check finds (a title before a name: "Dr. Li", "王医生") unless it is a
- * name of the roster (the praised staff are meant to be named). Long texts are cut at MAX_QUOTE.
+ * A praise quote with patient names masked, by the dashboards' quote rules (quotes-text.ts): every
+ * name the replies' privacy check or the name patterns find unless it is the roster's or a staff
+ * link of the analysis, phones, e-mails, ID numbers and the author's handle. The whole text when
+ * short, else the clearest span around the staff member's name (at most MAX_QUOTE characters).
  */
-export function maskQuote(text: string, author: string | null, roster: string[]): string {
-  let out = text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE - 1)}…` : text;
-  if (author && author.trim().length >= 2) out = out.replace(new RegExp(escape(author.trim()), 'giu'), MASK);
-  const names = checkPrivacy(out)
-    .findings.filter((f) => f.code === 'staff_name' && !roster.some((r) => r.length >= 2 && f.term.toLowerCase().includes(r.toLowerCase())))
-    .sort((a, b) => b.span[0] - a.span[0]);
-  for (const f of names) out = out.slice(0, f.span[0]) + MASK + out.slice(f.span[1]);
-  return out;
+export function maskQuote(text: string, author: string | null, roster: readonly string[], staffSpans: readonly Span[] = []): string {
+  const masks = personalSpans(text, { staffSpans, rosterNames: roster, author });
+  const quote: QuoteSpan = text.length <= MAX_QUOTE ? { start: 0, end: text.length, cutStart: false, cutEnd: false } : quoteSpan(text, staffSpans[0] ?? [0, 1], MAX_QUOTE);
+  return quoteText(text, quote, masks).text;
 }
 
 /**
@@ -40,9 +37,9 @@ export async function praiseQuotes(db: Db, orgId: string, kind: ScorecardSubject
   if (ids.length === 0) return out;
   const subject = kind === 'staff' ? sql`CROSS JOIN LATERAL unnest(coalesce(m.staff_ids, '{}'::uuid[])) AS g(id)` : sql`CROSS JOIN LATERAL (SELECT m.department_id AS id) AS g`;
   const at = sql`coalesce(m.published_at, m.received_at)`;
-  const rows = await sql<{ id: string; mention_id: string; text: string; author: string | null; at: Date }>`
-    SELECT id, mention_id, text, author, at FROM (
-      SELECT g.id, m.id AS mention_id, m.text, m.author_handle AS author, ${at} AS at,
+  const rows = await sql<{ id: string; mention_id: string; text: string; author: string | null; staff: unknown; at: Date }>`
+    SELECT id, mention_id, text, author, staff, at FROM (
+      SELECT g.id, m.id AS mention_id, m.text, m.author_handle AS author, m.analysis->'staff' AS staff, ${at} AS at,
              row_number() OVER (PARTITION BY g.id ORDER BY char_length(m.text), m.id) AS n
       FROM mentions m ${subject}
       WHERE m.org_id = ${orgId} AND m.sentiment = 'positive' AND m.status <> 'dismissed' AND char_length(m.text) >= 10
@@ -54,7 +51,7 @@ export async function praiseQuotes(db: Db, orgId: string, kind: ScorecardSubject
   const roster = staff.flatMap((s) => [s.name, ...(s.aliases ?? [])]);
   for (const r of rows.rows) {
     const list = out.get(r.id) ?? [];
-    list.push({ mentionId: r.mention_id, text: maskQuote(r.text, r.author, roster), at: new Date(r.at) });
+    list.push({ mentionId: r.mention_id, text: maskQuote(r.text, r.author, roster, Array.isArray(r.staff) ? r.staff.map((x: { span?: unknown }) => x?.span).filter(isSpan) : []), at: new Date(r.at) });
     out.set(r.id, list);
   }
   return out;
