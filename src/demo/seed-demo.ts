@@ -10,6 +10,7 @@ import { seedDemoFollowups } from './demo-followups.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import { seedDemoOutreach } from './demo-outreach.ts';
 import { seedDemoResponses } from './demo-responses.ts';
+import { seedDemoScorecards } from './demo-scorecards.ts';
 import { seedDemoSurveys } from './demo-surveys.ts';
 
 export const DEMO_SLUG = 'demo';
@@ -122,6 +123,7 @@ export async function seedDemo(ctx: Pick<AppContext, 'db' | 'boss'>, options: { 
     await seedDemoSurveys(ctx, orgId);
     await seedDemoOutreach(ctx, orgId, new Date());
     await seedDemoResponses(ctx, orgId);
+    await seedDemoScorecards(ctx, orgId);
     // The clinic's past work: analysed, cases opened for risks and complaints, some of them answered or closed.
     await settleDemo(ctx, orgId);
     await seedDemoCompetitors(ctx, orgId);

@@ -39,12 +39,16 @@ export async function praiseQuotes(db: Db, orgId: string, kind: ScorecardSubject
   const at = sql`coalesce(m.published_at, m.received_at)`;
   const rows = await sql<{ id: string; mention_id: string; text: string; author: string | null; staff: unknown; at: Date }>`
     SELECT id, mention_id, text, author, staff, at FROM (
-      SELECT g.id, m.id AS mention_id, m.text, m.author_handle AS author, m.analysis->'staff' AS staff, ${at} AS at,
-             row_number() OVER (PARTITION BY g.id ORDER BY char_length(m.text), m.id) AS n
-      FROM mentions m ${subject}
-      WHERE m.org_id = ${orgId} AND m.sentiment = 'positive' AND m.status <> 'dismissed' AND char_length(m.text) >= 10
-        AND g.id = ANY(${sql.val(ids)}::uuid[]) AND ${inPeriodExpr(at, period)}
-        AND NOT EXISTS (SELECT 1 FROM sources so WHERE so.id = m.source_id AND so.competitor IS NOT NULL)
+      SELECT d.*, row_number() OVER (PARTITION BY d.id ORDER BY char_length(d.text), d.mention_id) AS n
+      FROM (
+        -- The same words twice (a template, a copied review) are one quote.
+        SELECT DISTINCT ON (g.id, m.text) g.id, m.id AS mention_id, m.text, m.author_handle AS author, m.analysis->'staff' AS staff, ${at} AS at
+        FROM mentions m ${subject}
+        WHERE m.org_id = ${orgId} AND m.sentiment = 'positive' AND m.status <> 'dismissed' AND char_length(m.text) >= 10
+          AND g.id = ANY(${sql.val(ids)}::uuid[]) AND ${inPeriodExpr(at, period)}
+          AND NOT EXISTS (SELECT 1 FROM sources so WHERE so.id = m.source_id AND so.competitor IS NOT NULL)
+        ORDER BY g.id, m.text, m.id
+      ) d
     ) q WHERE n <= ${per} ORDER BY id, n`.execute(db);
   if (rows.rows.length === 0) return out;
   const staff = await db.selectFrom('staff').select(['name', 'aliases']).where('org_id', '=', orgId).execute();

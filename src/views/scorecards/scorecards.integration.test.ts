@@ -36,10 +36,10 @@ beforeAll(async () => {
   const survey = await insertSurvey(db, orgId);
   cardio = await insertDepartment(db, orgId, 'cardio', 'Cardiology');
   dental = await insertDepartment(db, orgId, 'dent', 'Dentistry');
-  drA = await insertStaff(db, orgId, cardio, 'Dr Able');
-  drB = await insertStaff(db, orgId, cardio, 'Dr Baker');
-  drC = await insertStaff(db, orgId, dental, 'Dr Cole');
-  drD = await insertStaff(db, orgId, dental, 'Dr Dunn');
+  drA = await insertStaff(db, orgId, cardio, 'Able');
+  drB = await insertStaff(db, orgId, cardio, 'Baker');
+  drC = await insertStaff(db, orgId, dental, 'Cole');
+  drD = await insertStaff(db, orgId, dental, 'Dunn');
   const other = await app.createOrg('other-scores');
   foreignStaff = await insertStaff(db, other, await insertDepartment(db, other, 'x', 'X'), 'Dr Foreign');
 
@@ -181,7 +181,8 @@ describe('the leaderboard', () => {
 
   test('praise quotes are masked of the patient name', async () => {
     const c = entryOf((await admin.get(`/api/scorecards/leaderboard?${PERIOD}`)).json(), drC);
-    expect(c.quotes.length).toBeGreaterThan(0);
+    // Three mentions with the same words are one quote.
+    expect(c.quotes).toHaveLength(1);
     expect(c.quotes[0].text).toContain('Dr Cole');
     expect(c.quotes[0].text).not.toContain('Jane Roe');
   });
@@ -225,7 +226,7 @@ describe('who sees which scorecard', () => {
     const adminId = users.find((u) => u.email !== 'cole@scores.test')!.id;
     const taken = await admin.patch(`/api/users/${adminId}`, { staffId: drC });
     expect(taken.statusCode).toBe(409);
-    expect(taken.json().error.message).toBe('the roster entry Dr Cole is already linked to the user cole@scores.test');
+    expect(taken.json().error.message).toBe('the roster entry Cole is already linked to the user cole@scores.test');
     expect((await admin.patch(`/api/users/${adminId}`, { staffId: foreignStaff })).statusCode).toBe(400);
   });
 
@@ -277,7 +278,7 @@ describe('the indicator import', () => {
   test('Chinese headers with a BOM: good rows kept, each bad row named by row and column', async () => {
     const csv = [
       '\uFEFF周期开始,周期结束,科室,员工,指标,事件数,分母',
-      '2026-11-01,2026-11-30,dent,Dr Cole,感染率,1,200',
+      '2026-11-01,2026-11-30,dent,Cole,感染率,1,200',
       '2026-11-01,2026-11-30,Dentistry,,readmission_rate,3,150',
       '2026-11-31,2026-11-30,dent,,incident_rate,1,10',
       '2026-11-01,2026-11-30,nowhere,,incident_rate,1,10',
