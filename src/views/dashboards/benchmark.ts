@@ -3,6 +3,7 @@ import type { Viewer } from '../../core/viewer.ts';
 import type { Db } from '../../db/database.ts';
 import { bucketStart, bucketStarts, resolveScope, rollupInScope, share, shareInterval, type DashboardScope } from './dashboard-scope.ts';
 import type { Benchmark, DashboardFilters } from './dashboards.schemas.ts';
+import { withoutJit } from './rollups.ts';
 
 /** Aspects listed per entity: the most talked-about. */
 const MAX_ASPECTS = 12;
@@ -25,6 +26,10 @@ function benchmarkRows(scope: DashboardScope): RawBuilder<SqlBool> {
  * rating, positive and negative shares (with the negative share's interval), aspects and trend.
  */
 export async function loadBenchmark(db: Db, viewer: Viewer, query: DashboardFilters): Promise<Benchmark> {
+  return withoutJit(db, (trx) => benchmarkOf(trx, viewer, query));
+}
+
+async function benchmarkOf(db: Db, viewer: Viewer, query: DashboardFilters): Promise<Benchmark> {
   const scope = await resolveScope(db, viewer, query);
   const rows = benchmarkRows(scope);
   const [competitors, trend, aspects] = await Promise.all([

@@ -3,6 +3,7 @@ import type { Viewer } from '../../core/viewer.ts';
 import type { Db } from '../../db/database.ts';
 import { resolveScope, rollupInScope, shareInterval } from './dashboard-scope.ts';
 import type { HeatmapFilters, Heatmap } from './dashboards.schemas.ts';
+import { withoutJit } from './rollups.ts';
 
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
@@ -14,6 +15,10 @@ const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
  * their negative mentions; a cell under `minMentions` is sparse and has no colour figures.
  */
 export async function loadHeatmap(db: Db, viewer: Viewer, query: HeatmapFilters): Promise<Heatmap> {
+  return withoutJit(db, (trx) => heatmapOf(trx, viewer, query));
+}
+
+async function heatmapOf(db: Db, viewer: Viewer, query: HeatmapFilters): Promise<Heatmap> {
   const scope = await resolveScope(db, viewer, query);
   const unit = sql.ref(query.by === 'location' ? 'r.location_id' : 'r.department_id');
   const [cells, rows] = await Promise.all([

@@ -13,5 +13,6 @@ export const dashboardsView = defineFeature({ name: 'dashboards', routes: [dashb
 export { loadOverview } from './overview.ts';
 export { loadHeatmap } from './heatmap.ts';
 export { loadPainPoints } from './pain-points.ts';
-export { refreshRollups } from './rollups.ts';
+export { loadBenchmark } from './benchmark.ts';
+export { refreshRollups, withoutJit } from './rollups.ts';
 export type { Overview, Heatmap, PainPoints, DashboardFilters } from './dashboards.schemas.ts';

@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.ts';
 import { inPeriod, npsFigure } from '../survey-reports/index.ts';
 import { bucketStart, bucketStarts, resolveScope, rollupInScope, share, shareInterval, unitsInScope, type DashboardScope } from './dashboard-scope.ts';
 import type { DashboardFilters, Overview } from './dashboards.schemas.ts';
+import { withoutJit } from './rollups.ts';
 import { CASE_STATUSES, TIERS } from '../../cases/cases.vocab.ts';
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -166,7 +167,15 @@ async function followupsTile(db: Db, scope: DashboardScope): Promise<Overview['f
  * scope for the period. The source filter narrows the mention figures only.
  */
 export async function loadOverview(db: Db, viewer: Viewer, query: DashboardFilters): Promise<Overview> {
-  const scope = await resolveScope(db, viewer, query);
-  const [mentions, nps, casesAndSla, alerts, followups] = await Promise.all([mentionsTile(db, scope), npsTile(db, scope), casesTiles(db, scope), alertsTile(db, scope), followupsTile(db, scope)]);
-  return { period: { ...scope.period, bucket: scope.bucket }, mentions, nps, ...casesAndSla, alerts, followups, referrals: null };
+  return withoutJit(db, async (trx) => {
+    const scope = await resolveScope(trx, viewer, query);
+    const [mentions, nps, casesAndSla, alerts, followups] = await Promise.all([
+      mentionsTile(trx, scope),
+      npsTile(trx, scope),
+      casesTiles(trx, scope),
+      alertsTile(trx, scope),
+      followupsTile(trx, scope),
+    ]);
+    return { period: { ...scope.period, bucket: scope.bucket }, mentions, nps, ...casesAndSla, alerts, followups, referrals: null };
+  });
 }

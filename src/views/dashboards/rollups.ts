@@ -14,6 +14,19 @@ async function inTransaction<T>(db: Db, fn: (trx: Transaction<Database>) => Prom
 }
 
 /**
+ * Runs a dashboard's statements in one transaction without JIT compilation: the rollup sums and the
+ * refresh's set-returning functions are estimated high enough to trigger it, and compiling costs
+ * PostgreSQL one to two seconds a statement where running takes milliseconds (PGlite has no JIT;
+ * the setting is accepted and changes nothing).
+ */
+export async function withoutJit<T>(db: Db, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return inTransaction(db, async (trx) => {
+    await sql`SET LOCAL jit = off`.execute(trx);
+    return fn(trx);
+  });
+}
+
+/**
  * Claims up to `limit` dirty days of one organisation (rows another refresher holds are skipped, so
  * two refreshers never recompute the same day at once) and deletes their marks; a mention changed
  * after this claim marks its day again (the trigger's insert waits for this transaction), so the
@@ -51,17 +64,22 @@ async function recomputeDays(trx: Transaction<Database>, orgId: string, timezone
     GROUP BY d.day, m.location_id, m.department_id, m.source_id`.execute(trx);
   // One count per mention and aspect: its polarity is negative when any span about the aspect is
   // negative, else positive when any is, else neutral (the inbox's aspect filter counts the same mentions).
+  // The days' mentions are materialised first: planned together with the set-returning function
+  // (estimated at 100 rows a mention), PostgreSQL would scan every mention of the organisation.
   await sql`
+    WITH dm AS MATERIALIZED (
+      SELECT d.day, m.id, m.location_id, m.department_id, m.source_id, m.analysis->'aspects' AS aspects FROM ${dayMentions}
+    )
     INSERT INTO mention_aspect_rollups (org_id, day, location_id, department_id, source_id, aspect, total, positive, neutral, negative)
     SELECT ${orgId}, x.day, x.location_id, x.department_id, x.source_id, x.aspect,
       count(*), count(*) FILTER (WHERE x.polarity = 'positive'), count(*) FILTER (WHERE x.polarity = 'neutral'), count(*) FILTER (WHERE x.polarity = 'negative')
     FROM (
-      SELECT d.day, m.id, m.location_id, m.department_id, m.source_id, a->>'aspect' AS aspect,
+      SELECT dm.day, dm.id, dm.location_id, dm.department_id, dm.source_id, a->>'aspect' AS aspect,
         CASE WHEN bool_or(a->>'polarity' = 'negative') THEN 'negative' WHEN bool_or(a->>'polarity' = 'positive') THEN 'positive' ELSE 'neutral' END AS polarity
-      FROM ${dayMentions}
-      CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(m.analysis->'aspects') = 'array' THEN m.analysis->'aspects' ELSE '[]'::jsonb END) AS a
+      FROM dm
+      CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(dm.aspects) = 'array' THEN dm.aspects ELSE '[]'::jsonb END) AS a
       WHERE a->>'aspect' IS NOT NULL
-      GROUP BY d.day, m.id, m.location_id, m.department_id, m.source_id, a->>'aspect'
+      GROUP BY dm.day, dm.id, dm.location_id, dm.department_id, dm.source_id, a->>'aspect'
     ) x
     GROUP BY x.day, x.location_id, x.department_id, x.source_id, x.aspect`.execute(trx);
   await refreshTermRollups(trx, orgId, days);
@@ -85,7 +103,7 @@ export async function refreshRollups(db: Db, orgId?: string, options: { maxDays?
   let refreshed = 0;
   for (const org of orgs) {
     while (refreshed < maxDays) {
-      const claimed = await inTransaction(db, async (trx) => {
+      const claimed = await withoutJit(db, async (trx) => {
         const days = await claimDays(trx, org.id, Math.min(BATCH_DAYS, maxDays - refreshed));
         if (days.length) await recomputeDays(trx, org.id, org.timezone, days);
         return days.length;
