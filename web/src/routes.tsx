@@ -33,6 +33,7 @@ const followups = () => import('./features/followups/followups.pages.tsx');
 const outreach = () => import('./features/outreach/outreach.pages.tsx');
 const dashboards = () => import('./features/dashboards/dashboards.pages.tsx');
 const scorecards = () => import('./features/scorecards/scorecards.pages.tsx');
+const reports = () => import('./features/reports/reports.pages.tsx');
 
 /**
  * The app's pages, in navigation order: the first one a user may see is where they land. A new
@@ -58,6 +59,7 @@ export const routes: Route[] = [
   { path: '/sources', label: 'nav.sources', icon: '⛁', allowed: (can) => can('sources.manage'), page: page(ingest, (m) => m.SourcesPage) },
   { path: '/patients', label: 'nav.patients', icon: '☺', allowed: (can) => can('patients.read'), page: page(patients, (m) => m.PatientsRoute) },
   { path: '/survey-reports', label: 'nav.surveyReports', icon: '◔', allowed: (can) => can('surveys.read'), page: page(surveyReports, (m) => m.SurveyReportsPage) },
+  { path: '/reports', label: 'nav.reports', icon: '▥', allowed: (can) => can('reports.read'), page: page(reports, (m) => m.ReportsPage) },
   {
     path: '/settings',
     label: 'nav.settings',

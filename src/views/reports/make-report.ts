@@ -26,7 +26,12 @@ export async function loadReportContent(db: Db, input: Omit<ReportInput, 'schedu
   const location = input.locationId ? await db.selectFrom('locations').select('name').where('id', '=', input.locationId).where('org_id', '=', input.orgId).executeTakeFirst() : null;
   const viewer = wholeOrganisation(input.orgId);
   const previous = previousPeriod(input.cadence, input.period);
-  const query = (p: ReportPeriod) => ({ from: p.start, to: p.end, bucket: 'day' as const, ...(input.locationId ? { location: input.locationId } : {}) });
+  const query = (p: ReportPeriod) => ({
+    from: p.start,
+    to: p.end,
+    bucket: input.cadence === 'weekly' ? ('day' as const) : ('week' as const),
+    ...(input.locationId ? { location: input.locationId } : {}),
+  });
   const [overview, previousOverview, heatmap, painPoints] = await Promise.all([
     loadOverview(db, viewer, query(input.period)),
     loadOverview(db, viewer, query(previous)),

@@ -63,7 +63,8 @@ export async function reportCharts(content: ReportContent): Promise<ChartImage[]
     specs.push({ id: 'trend', title: f.t('section.trend'), height: 380, option: { legend, grid, xAxis: { type: 'category', data: days }, yAxis: { type: 'value', minInterval: 1 }, series } });
   }
   const nps = content.overview.nps;
-  if (nps && nps.trend.some((p) => p.nps != null)) {
+  // A line needs two points: a week of daily buckets often has too few answers for more than one NPS.
+  if (nps && nps.trend.filter((p) => p.nps != null).length >= 2) {
     const points = nps.trend;
     const low = points.map((p) => (p.interval ? p.interval.low : null));
     const band = points.map((p) => (p.interval ? p.interval.high - p.interval.low : null));

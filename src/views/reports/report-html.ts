@@ -19,17 +19,20 @@ export function reportHtml(content: ReportContent, charts: ChartImage[]): string
   const section = (title: string, body: SafeHtml) =>
     html`<h2 style="font-size:17px;margin:24px 0 8px;color:#111827">${title}</h2>
       ${body}`;
-  const chart = (id: ChartImage['id'], title: string, after: SafeHtml | null = null) => {
+  const chart = (id: ChartImage['id'], title: string, after: SafeHtml | null = null, fallback: SafeHtml | null = null) => {
     const image = charts.find((c) => c.id === id);
-    const body = image
-      ? html`<img
-            data-chart="${id}"
-            src="${trusted(`data:image/png;base64,${image.png.toString('base64')}`)}"
-            alt="${title}"
-            width="640"
-            style="display:block;width:100%;max-width:640px;height:auto;border:0"
-          />${after}`
-      : noData;
+    const body =
+      !image && fallback
+        ? fallback
+        : image
+          ? html`<img
+                data-chart="${id}"
+                src="${trusted(`data:image/png;base64,${image.png.toString('base64')}`)}"
+                alt="${title}"
+                width="640"
+                style="display:block;width:100%;max-width:640px;height:auto;border:0"
+              />${after}`
+          : noData;
     return section(title, body);
   };
   const tiles = html`<table role="presentation" cellpadding="0" cellspacing="0" style="width:100%;border-collapse:separate;border-spacing:6px">
@@ -99,8 +102,8 @@ export function reportHtml(content: ReportContent, charts: ChartImage[]): string
           <p style="font-size:15px;margin:4px 0 0">${head.scope}</p>
           <p style="font-size:14px;margin:2px 0 0;${MUTED}">${head.period}</p>
           <p style="font-size:14px;margin:16px 0 0">${f.t('email.intro', { period: head.period })}</p>
-          ${section(f.t('section.keyFigures'), html`${tiles}${npsLine}`)} ${chart('trend', f.t('section.trend'))} ${chart('nps', f.t('section.nps'))} ${chart('cases', f.t('section.cases'))}
-          ${chart('heatmap', f.t('section.heatmap'), html`<p style="font-size:12px;${MUTED}">${f.t('sparseNote', { min: content.heatmap.minMentions })}</p>`)}
+          ${section(f.t('section.keyFigures'), html`${tiles}${npsLine}`)} ${chart('trend', f.t('section.trend'))} ${chart('nps', f.t('section.nps'), null, npsLine)}
+          ${chart('cases', f.t('section.cases'))} ${chart('heatmap', f.t('section.heatmap'), html`<p style="font-size:12px;${MUTED}">${f.t('sparseNote', { min: content.heatmap.minMentions })}</p>`)}
           ${chart('pain', f.t('section.painPoints'), html`${pains}`)} ${section(f.t('section.comparison'), comparison)}
           <p style="font-size:12px;${MUTED};margin:24px 0 0">${f.t('email.archive')}<br />${f.t('madeBy', { date: f.dateTime(content.madeAt, content.timezone) })}</p>
         </div>

@@ -88,25 +88,22 @@ export async function reportPdf(content: ReportContent, charts: ChartImage[]): P
     doc.y = top + tileH + gap;
   }
   const nps = content.overview.nps;
-  if (nps?.nps != null && nps.interval)
-    doc
-      .font('noto')
-      .fontSize(9)
-      .fillColor(INK)
-      .text(f.t('npsLine', { nps: f.int(nps.nps), low: f.int(nps.interval.low), high: f.int(nps.interval.high), n: nps.n }), MARGIN, doc.y, { width });
+  const npsLine = nps?.nps != null && nps.interval ? f.t('npsLine', { nps: f.int(nps.nps), low: f.int(nps.interval.low), high: f.int(nps.interval.high), n: nps.n }) : null;
+  if (npsLine) doc.font('noto').fontSize(9).fillColor(INK).text(npsLine, MARGIN, doc.y, { width });
 
-  const chart = (id: ChartImage['id'], title: string) => {
+  const chart = (id: ChartImage['id'], title: string, fallback: string | null = null) => {
     const image = charts.find((c) => c.id === id);
     const height = image ? (width * image.height) / image.width : 0;
     ensure(height + 40);
     heading(title);
+    if (!image && fallback) return doc.font('noto').fontSize(10).fillColor(INK).text(fallback, MARGIN, doc.y, { width });
     if (!image) return noData();
     doc.image(image.png, MARGIN, doc.y, { width, height });
     doc.y += height + 4;
     doc.x = MARGIN;
   };
   chart('trend', f.t('section.trend'));
-  chart('nps', f.t('section.nps'));
+  chart('nps', f.t('section.nps'), npsLine);
   chart('cases', f.t('section.cases'));
   chart('heatmap', f.t('section.heatmap'));
   if (charts.some((c) => c.id === 'heatmap'))

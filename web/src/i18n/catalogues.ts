@@ -14,6 +14,7 @@ import { surveysMessages } from '../features/surveys/messages.ts';
 import { followupsMessages } from '../features/followups/messages.ts';
 import { dashboardsMessages } from '../features/dashboards/messages.ts';
 import { scorecardsMessages } from '../features/scorecards/messages.ts';
+import { reportsMessages } from '../features/reports/messages.ts';
 import type { KeysOf } from './catalogue.ts';
 import { commonMessages } from './common.messages.ts';
 import type { Locale } from './locale.ts';
@@ -43,6 +44,7 @@ export const catalogues = {
   outreach: outreachMessages,
   dashboards: dashboardsMessages,
   scorecards: scorecardsMessages,
+  reports: reportsMessages,
 };
 
 export type MessageKey = KeysOf<(typeof catalogues)[keyof typeof catalogues]>;

@@ -19,6 +19,7 @@ import { REPLY_KINDS, REPLY_STATUSES, awaitsApproval, fourEyesBlocks, isOutward 
 import { INVITATION_CHANNELS, INVITATION_STATUSES, MARKETS, SKIP_REASONS, SMS_PROVIDERS, VISIT_KINDS, IMPORT_FORMATS } from '../../../src/outreach/outreach.vocab.ts';
 import { COMMUNICATION_DIMENSIONS, LINK_SCOPES, QUESTION_TYPES, SURVEY_STATUSES, SURVEY_TEMPLATES } from '../../../src/surveys/surveys.vocab.ts';
 import { DEFAULT_MIN_SAMPLE, DEFAULT_WEIGHTS, NOT_RANKED_REASONS, QUALITY_INDICATORS, SCORE_COMPONENTS, SCORECARD_SUBJECTS } from '../../../src/views/scorecards/scorecards.vocab.ts';
+import { REPORT_CADENCES, REPORT_STATUSES } from '../../../src/views/reports/reports.vocab.ts';
 import type { Catalogue } from '../i18n/catalogue.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { ApiBody, ApiItem, ApiResponse } from './api-types.ts';
@@ -159,3 +160,8 @@ export type VocabularyChecks = [
   Assert<Same<ScoreComponent, keyof ApiResponse<'/api/scorecards/settings'>['settings']['weights']>>,
   Assert<Same<QualityIndicator, ApiResponse<'/api/scorecards/leaderboard'>['entries'][number]['counts']['indicators'][number]['indicator']>>,
 ];
+
+export const reportCadences = REPORT_CADENCES;
+export type ReportCadence = (typeof reportCadences)[number];
+export const reportStatuses = REPORT_STATUSES;
+export type ReportStatus = (typeof reportStatuses)[number];
