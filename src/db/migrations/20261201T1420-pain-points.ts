@@ -5,12 +5,25 @@ import { runStatements } from '../run-statements.ts';
  * The pain points' representative quotes read the latest mentions with a negative aspect
  * (`aspects @> ARRAY['process.waiting:negative']`): the (org_id, time) index serves a common aspect
  * (walking back from the period's end finds a dozen soon); this one serves a rare aspect in a
- * long period, which the walk would read the whole period for.
+ * long period, which the walk would read the whole period for. The emerging terms look up a few
+ * terms' rows (the department a rising term is concentrated in) by term.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `CREATE INDEX mentions_aspects_idx ON mentions USING gin (aspects);`);
+  await runStatements(
+    db,
+    `
+    CREATE INDEX mentions_aspects_idx ON mentions USING gin (aspects);
+    CREATE INDEX mention_term_rollups_org_term_idx ON mention_term_rollups (org_id, term, day);
+    `,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runStatements(db, `DROP INDEX mentions_aspects_idx;`);
+  await runStatements(
+    db,
+    `
+    DROP INDEX mention_term_rollups_org_term_idx;
+    DROP INDEX mentions_aspects_idx;
+    `,
+  );
 }

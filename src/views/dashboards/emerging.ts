@@ -91,26 +91,26 @@ async function departmentsOfTerms(db: Db, scope: DashboardScope, terms: string[]
   return out;
 }
 
-/** The written form of Russian and English stems (a Chinese term is its word): the commonest form in a few of the latest negative mentions with it (the search index holds the same stems). */
+/** Negative mentions read for the written forms of stems: the latest of the period in scope (an emerging term is frequent in them by definition). */
+const FORM_SAMPLE = 200;
+
+/** The written form of Russian and English stems (a Chinese term is its word): the commonest form among the latest negative mentions in scope; a stem not met there stays as it is. */
 async function writtenForms(db: Db, scope: DashboardScope, terms: string[], current: { from: string; to: string }): Promise<Map<string, string>> {
-  const stems = terms.filter((t) => /^[\p{Script=Latin}\p{Script=Cyrillic}]+$/u.test(t));
+  const stems = new Set(terms.filter((t) => /^[\p{Script=Latin}\p{Script=Cyrillic}]+$/u.test(t)));
   const out = new Map<string, string>();
-  if (stems.length === 0) return out;
-  const rows = await sql<{ term: string; text: string; lang: string | null }>`
-    SELECT t.term, q.text, q.lang
-    FROM unnest(${stems}::text[]) AS t(term)
-    CROSS JOIN LATERAL (
-      SELECT m.text, m.lang FROM mentions m JOIN sources s ON s.id = m.source_id
-      WHERE ${mentionsInScope(scope, current)} AND m.sentiment = 'negative' AND m.search @@ (quote_literal(t.term))::tsquery
-      ORDER BY ${mentionTime} DESC LIMIT 3
-    ) q`.execute(db);
+  if (stems.size === 0) return out;
+  const rows = await sql<{ text: string; lang: string | null }>`
+    SELECT m.text, m.lang FROM mentions m JOIN sources s ON s.id = m.source_id
+    WHERE ${mentionsInScope(scope, current)} AND m.sentiment = 'negative' AND (m.lang IS NULL OR m.lang <> 'zh')
+    ORDER BY ${mentionTime} DESC LIMIT ${FORM_SAMPLE}`.execute(db);
   const tally = new Map<string, Map<string, number>>();
   for (const row of rows.rows) {
-    const form = contentWords(row.text, row.lang).get(row.term);
-    if (!form) continue;
-    const t = tally.get(row.term) ?? new Map<string, number>();
-    t.set(form, (t.get(form) ?? 0) + 1);
-    tally.set(row.term, t);
+    for (const [term, form] of contentWords(row.text, row.lang)) {
+      if (!stems.has(term)) continue;
+      const t = tally.get(term) ?? new Map<string, number>();
+      t.set(form, (t.get(form) ?? 0) + 1);
+      tally.set(term, t);
+    }
   }
   for (const [term, t] of tally) out.set(term, [...t].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]![0]);
   return out;

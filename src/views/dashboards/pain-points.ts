@@ -20,17 +20,28 @@ export function previousPeriod(period: { from: string; to: string }): { from: st
   return { from: addDays(period.from, -days), to: addDays(period.from, -1) };
 }
 
-/** Aspect counts of the period and the previous one, and the negative trend per bucket over both, from the aspect rollups. */
+/**
+ * Aspect counts of the period and the previous one with the negative trend per bucket over both,
+ * and each department's negative aspects in the period, from one scan of the aspect rollups
+ * (grouping sets: by aspect and bucket, and by department and aspect).
+ */
 async function aspectFigures(db: Db, scope: DashboardScope, previous: { from: string; to: string }) {
   const both = { ...scope, period: { ...scope.period, from: previous.from } };
-  const rows = await sql<{ aspect: string; start: string; current: boolean; total: number; negative: number }>`
-    SELECT r.aspect, ${bucketStart(sql`r.day`, scope.bucket)} AS start, r.day >= ${scope.period.from}::date AS current, sum(r.total)::int AS total, sum(r.negative)::int AS negative
+  const rows = await sql<{ aspect: string; start: string | null; current: boolean; department_id: string | null; by_department: number; total: number; negative: number }>`
+    SELECT r.aspect, ${bucketStart(sql`r.day`, scope.bucket)} AS start, r.day >= ${scope.period.from}::date AS current, r.department_id, GROUPING(r.department_id) AS by_department,
+      sum(r.total)::int AS total, sum(r.negative)::int AS negative
     FROM mention_aspect_rollups r
     WHERE ${rollupInScope('r', both)}
-    GROUP BY 1, 2, 3`.execute(db);
+    GROUP BY GROUPING SETS ((1, 2, 3), (1, 3, 4))`.execute(db);
   const starts = bucketStarts({ from: previous.from, to: scope.period.to }, scope.bucket);
   const figures = new Map<string, { total: number; negative: number; previousTotal: number; previousNegative: number; trend: Map<string, { total: number; negative: number }> }>();
+  const departmentAspects = new Map<string | null, { aspect: string; negative: number }[]>();
   for (const row of rows.rows) {
+    if (Number(row.by_department) === 0) {
+      // The department grouping: the period's negative aspects of each department.
+      if (row.current && row.negative > 0) departmentAspects.set(row.department_id, [...(departmentAspects.get(row.department_id) ?? []), { aspect: row.aspect, negative: row.negative }]);
+      continue;
+    }
     let f = figures.get(row.aspect);
     if (!f) figures.set(row.aspect, (f = { total: 0, negative: 0, previousTotal: 0, previousNegative: 0, trend: new Map(starts.map((s) => [s, { total: 0, negative: 0 }])) }));
     if (row.current) {
@@ -40,12 +51,13 @@ async function aspectFigures(db: Db, scope: DashboardScope, previous: { from: st
       f.previousTotal += row.total;
       f.previousNegative += row.negative;
     }
-    const point = f.trend.get(row.start) ?? { total: 0, negative: 0 };
+    const point = f.trend.get(row.start!) ?? { total: 0, negative: 0 };
     point.total += row.total;
     point.negative += row.negative;
-    f.trend.set(row.start, point);
+    f.trend.set(row.start!, point);
   }
-  return figures;
+  for (const list of departmentAspects.values()) list.sort((a, b) => b.negative - a.negative || a.aspect.localeCompare(b.aspect)).splice(DEPARTMENT_ASPECTS);
+  return { figures, departmentAspects };
 }
 
 /** Corrective actions of cases in scope on these aspects, due or done within the previous period and this one. */
@@ -69,28 +81,15 @@ async function loadActions(db: Db, scope: DashboardScope, aspects: string[], pre
   return out;
 }
 
-/** Negatives, totals and the top negative aspects per department in scope (id null: mentions with no department). */
-async function loadDepartments(db: Db, scope: DashboardScope): Promise<PainPoints['departments']> {
+/** Negatives and totals per department in scope (id null: mentions with no department), with their top negative aspects. */
+async function loadDepartments(db: Db, scope: DashboardScope, topAspects: Map<string | null, { aspect: string; negative: number }[]>): Promise<PainPoints['departments']> {
   const totals = await sql<{ id: string | null; name: string | null; total: number; negative: number }>`
     SELECT r.department_id AS id, d.name, sum(r.total)::int AS total, sum(r.negative)::int AS negative
     FROM mention_rollups r LEFT JOIN departments d ON d.id = r.department_id AND d.org_id = r.org_id
     WHERE ${rollupInScope('r', scope)}
     GROUP BY r.department_id, d.name
     ORDER BY 4 DESC, 3 DESC, d.name`.execute(db);
-  const aspects = await sql<{ id: string | null; aspect: string; negative: number }>`
-    SELECT r.department_id AS id, r.aspect, sum(r.negative)::int AS negative
-    FROM mention_aspect_rollups r
-    WHERE ${rollupInScope('r', scope)}
-    GROUP BY r.department_id, r.aspect
-    HAVING sum(r.negative) > 0
-    ORDER BY 3 DESC, 2`.execute(db);
-  const top = new Map<string | null, { aspect: string; negative: number }[]>();
-  for (const row of aspects.rows) {
-    const list = top.get(row.id) ?? [];
-    if (list.length < DEPARTMENT_ASPECTS) list.push({ aspect: row.aspect, negative: row.negative });
-    top.set(row.id, list);
-  }
-  return totals.rows.map((d) => ({ id: d.id, name: d.name, negative: d.negative, total: d.total, topAspects: top.get(d.id) ?? [] }));
+  return totals.rows.map((d) => ({ id: d.id, name: d.name, negative: d.negative, total: d.total, topAspects: topAspects.get(d.id) ?? [] }));
 }
 
 /**
@@ -103,7 +102,7 @@ async function loadDepartments(db: Db, scope: DashboardScope): Promise<PainPoint
 export async function loadPainPoints(db: Db, viewer: Viewer, query: DashboardFilters): Promise<PainPoints> {
   const scope = await resolveScope(db, viewer, query);
   const previous = previousPeriod(scope.period);
-  const figures = await aspectFigures(db, scope, previous);
+  const { figures, departmentAspects } = await aspectFigures(db, scope, previous);
   const top = [...figures]
     .filter(([, f]) => f.negative > 0)
     .sort((a, b) => b[1].negative - a[1].negative || b[1].total - a[1].total || a[0].localeCompare(b[0]))
@@ -116,7 +115,7 @@ export async function loadPainPoints(db: Db, viewer: Viewer, query: DashboardFil
     loadQuotes(db, scope, aspects, rosterNames),
     loadActions(db, scope, aspects, previous),
     loadEmerging(db, scope),
-    loadDepartments(db, scope),
+    loadDepartments(db, scope, departmentAspects),
   ]);
   return {
     period: { from: scope.period.from, to: scope.period.to, timezone: scope.period.timezone, bucket: scope.bucket },
