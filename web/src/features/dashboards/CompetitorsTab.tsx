@@ -33,9 +33,11 @@ export function CompetitorsTab({ query }: { query: ReturnType<typeof queryOf> })
   const competitors = b.entities.filter((e) => e.competitor !== null);
   if (competitors.length === 0) {
     return (
-      <section className="card dash-nodata" data-testid="dash-no-competitors">
-        <div className="dash-nodata-title">{t('dash.competitorsEmpty')}</div>
-        <Link href="/sources">{t('nav.sources')}</Link>
+      <section className="card" data-testid="dash-no-competitors">
+        <div className="dash-nodata">
+          <div className="dash-nodata-title">{t('dash.competitorsEmpty')}</div>
+          <Link href="/sources">{t('nav.sources')}</Link>
+        </div>
       </section>
     );
   }

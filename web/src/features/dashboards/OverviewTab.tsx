@@ -41,8 +41,10 @@ export function OverviewTab({ query }: { query: ReturnType<typeof queryOf> }) {
           {o.referrals && <ReferralsBody referrals={o.referrals} />}
         </Tile>
       </div>
-      {o.mentions && <MentionCharts m={o.mentions} bucket={o.period.bucket} />}
-      <NpsCard o={o} />
+      <div className="dash-columns">
+        {o.mentions && <MentionCharts m={o.mentions} bucket={o.period.bucket} />}
+        <NpsCard o={o} />
+      </div>
     </>
   );
 }
@@ -76,7 +78,7 @@ function MentionCharts({ m, bucket }: { m: Mentions; bucket: Overview['period'][
   const rating = useMemo(() => ratingTrendOption(m, bucket, t, f), [m, bucket, t, f]);
   const start = { header: t('dash.start'), value: (p: Point) => p.start, render: (p: Point) => f.day(p.start) };
   return (
-    <div className="dash-columns">
+    <>
       <ChartCard
         title={t('dash.bySource')}
         testId="dash-by-source"
@@ -126,7 +128,7 @@ function MentionCharts({ m, bucket }: { m: Mentions; bucket: Overview['period'][
           <EChart option={rating} label={t('dash.ratingTrend')} />
         </Suspense>
       </ChartCard>
-    </div>
+    </>
   );
 }
 

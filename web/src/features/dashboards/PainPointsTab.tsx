@@ -22,17 +22,6 @@ export function PainPointsTab({ query }: { query: ReturnType<typeof queryOf> }) 
     <>
       <PeriodLine period={p.period} />
       <p className="muted small dash-period">{t('dash.painHint', { from: f.day(p.previous.from), to: f.day(p.previous.to) })}</p>
-      {p.aspects.length === 0 ? (
-        <section className="card">
-          <EmptyState title={t('dash.painEmpty')} />
-        </section>
-      ) : (
-        <div className="dash-pain-list">
-          {p.aspects.map((a) => (
-            <PainCard key={a.aspect} a={a} p={p} />
-          ))}
-        </div>
-      )}
       <div className="dash-columns">
         <ChartCard
           title={t('dash.emerging')}
@@ -82,6 +71,17 @@ export function PainPointsTab({ query }: { query: ReturnType<typeof queryOf> }) 
           </ul>
         </ChartCard>
       </div>
+      {p.aspects.length === 0 ? (
+        <section className="card">
+          <EmptyState title={t('dash.painEmpty')} />
+        </section>
+      ) : (
+        <div className="dash-pain-list">
+          {p.aspects.map((a) => (
+            <PainCard key={a.aspect} a={a} p={p} />
+          ))}
+        </div>
+      )}
     </>
   );
 }
