@@ -32,12 +32,12 @@ export async function loadReportContent(db: Db, input: Omit<ReportInput, 'schedu
     bucket: input.cadence === 'weekly' ? ('day' as const) : ('week' as const),
     ...(input.locationId ? { location: input.locationId } : {}),
   });
-  const [overview, previousOverview, heatmap, painPoints] = await Promise.all([
-    loadOverview(db, viewer, query(input.period)),
-    loadOverview(db, viewer, query(previous)),
-    loadHeatmap(db, viewer, { ...query(input.period), by: 'department', minMentions: 5 }),
-    loadPainPoints(db, viewer, query(input.period)),
-  ]);
+  // One after another: the first read refreshes the rollups' dirty days, and a read running beside it
+  // on another PostgreSQL connection would see the rollups as they were before that refresh commits.
+  const overview = await loadOverview(db, viewer, query(input.period));
+  const previousOverview = await loadOverview(db, viewer, query(previous));
+  const heatmap = await loadHeatmap(db, viewer, { ...query(input.period), by: 'department', minMentions: 5 });
+  const painPoints = await loadPainPoints(db, viewer, query(input.period));
   return {
     orgName: org.name,
     locationName: location?.name ?? null,
