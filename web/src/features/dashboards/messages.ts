@@ -215,7 +215,7 @@ export const dashboardsMessages = defineMessages({
     'dash.cellMentions': 'упоминаний: {n}',
     'dash.sparse': 'слишком мало для цвета',
     'dash.net': 'Чистая',
-    'dash.openCell': '{row}, {aspect}: открыть упоминания во входящих ({n})',
+    'dash.openCell': '{row}, {aspect}: {n} — открыть упоминания во входящих',
     'dash.painHint': 'Аспекты с наибольшим числом отрицательных упоминаний в сравнении с периодом {from} – {to}.',
     'dash.painEmpty': 'За этот период нет отрицательных упоминаний.',
     'dash.negativeOf': 'отрицательных: {n} из {total}',
