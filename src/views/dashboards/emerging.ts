@@ -15,14 +15,16 @@ const SHOWN = 20;
 /** A term is "concentrated" in the department that holds at least this share of its current mentions. */
 const CONCENTRATED = 0.5;
 
-/** Which rows of `mention_term_rollups` answer a scope, or null when the mentions must be read (a source, or a location with departments). */
+/** Which rows of `mention_term_rollups` answer a scope (term-rollups.ts: one level per unit), or null when the mentions must be read (two units together). */
 function rollupLevel(scope: DashboardScope): RawBuilder<SqlBool> | null {
   const { filters, viewer } = scope;
-  if (filters.source) return null;
-  if (filters.location) return filters.department || viewer.departmentIds ? null : sql<SqlBool>`r.location_id = ${filters.location} AND r.department_id IS NULL`;
-  if (filters.department) return sql<SqlBool>`r.location_id IS NULL AND r.department_id = ${filters.department} AND ${scopeToViewer('r.department_id', viewer)}`;
-  if (viewer.departmentIds) return sql<SqlBool>`r.location_id IS NULL AND r.department_id IS NOT NULL AND ${scopeToViewer('r.department_id', viewer)}`;
-  return sql<SqlBool>`r.location_id IS NULL AND r.department_id IS NULL`;
+  const units = [filters.source, filters.location, filters.department ?? (viewer.departmentIds ? 'scoped' : undefined)].filter(Boolean).length;
+  if (units > 1) return null;
+  if (filters.source) return sql<SqlBool>`r.source_id = ${filters.source} AND r.location_id IS NULL AND r.department_id IS NULL`;
+  if (filters.location) return sql<SqlBool>`r.location_id = ${filters.location} AND r.department_id IS NULL AND r.source_id IS NULL`;
+  if (filters.department) return sql<SqlBool>`r.department_id = ${filters.department} AND ${scopeToViewer('r.department_id', viewer)} AND r.location_id IS NULL AND r.source_id IS NULL`;
+  if (viewer.departmentIds) return sql<SqlBool>`r.department_id IS NOT NULL AND ${scopeToViewer('r.department_id', viewer)} AND r.location_id IS NULL AND r.source_id IS NULL`;
+  return sql<SqlBool>`r.location_id IS NULL AND r.department_id IS NULL AND r.source_id IS NULL`;
 }
 
 interface Counted {
@@ -81,7 +83,7 @@ async function departmentsOfTerms(db: Db, scope: DashboardScope, terms: string[]
     SELECT r.term, r.department_id, sum(r.negative)::int AS n
     FROM mention_term_rollups r
     WHERE r.org_id = ${scope.viewer.orgId} AND r.day BETWEEN ${weeks[0]}::date AND ${weeks[weeks.length - 1]}::date
-      AND r.location_id IS NULL AND r.department_id IS NOT NULL AND ${scopeToViewer('r.department_id', scope.viewer)} AND r.term = ANY(${terms}::text[])
+      AND r.location_id IS NULL AND r.source_id IS NULL AND r.department_id IS NOT NULL AND ${scopeToViewer('r.department_id', scope.viewer)} AND r.term = ANY(${terms}::text[])
     GROUP BY r.term, r.department_id`.execute(db);
   for (const row of rows.rows) {
     const d = out.get(row.term) ?? new Map<string, number>();
@@ -138,7 +140,9 @@ export async function loadEmerging(db: Db, scope: DashboardScope): Promise<Emerg
   if (found.length === 0) return [];
 
   const terms = found.map((t) => t.term);
-  const byDepartment = scope.filters.department ? null : (counted.byDepartment ?? (scope.filters.location ? null : await departmentsOfTerms(db, scope, terms, weeks.current)));
+  // The department rows count every location and source: they answer only a scope of the whole organisation or of the viewer's departments.
+  const wide = !scope.filters.location && !scope.filters.source;
+  const byDepartment = scope.filters.department ? null : (counted.byDepartment ?? (wide ? await departmentsOfTerms(db, scope, terms, weeks.current) : null));
   const departmentOf = (term: string, currentCount: number): string | null => {
     if (scope.filters.department) return scope.filters.department;
     const top = [...(byDepartment?.get(term) ?? [])].sort((a, b) => b[1] - a[1])[0];

@@ -7,12 +7,13 @@ import { addDays, contentTerms, weekOf } from './pain-terms.ts';
  *
  * Grain: one row per organisation-local ISO week (`day` is its Monday), term and level, counting
  * the negative mentions of our own sources (not dismissed) that hold the term, once per mention.
- * Three levels, told apart by which unit columns are set:
- *   - the organisation:   location_id NULL, department_id NULL (every negative mention);
- *   - a department:       location_id NULL, department_id set (across its locations);
- *   - a location:         location_id set,  department_id NULL (across its departments).
- * A location and a department together, or a source, are narrow enough to count from the mentions
- * at read time (emerging.ts). Weeks, not days: a real week's negative mentions share most of their
+ * Four levels, told apart by which unit column is set (at most one is):
+ *   - the organisation:   location_id, department_id, source_id NULL (every negative mention);
+ *   - a department:       department_id set (across its locations and sources);
+ *   - a location:         location_id set (across its departments and sources);
+ *   - a source:           source_id set (added by migration 20261201T1420-pain-points).
+ * Two filters together (a location and a department, a source and a department…) are narrow
+ * enough to count from the mentions at read time (emerging.ts). Weeks, not days: a real week's negative mentions share most of their
  * words, so a week's rows are several times fewer than seven days' (the read sums 2 × 13 weeks for
  * the default 90 days). Only negative mentions are tokenised, so `mentions` = `negative`.
  */
@@ -21,6 +22,7 @@ const INSERT_CHUNK = 5000;
 
 interface Row {
   week: string;
+  source_id: string;
   location_id: string | null;
   department_id: string | null;
   text: string;
@@ -30,7 +32,7 @@ interface Row {
 /** The text and units of the negative mentions of our own sources in the given org-local weeks. */
 async function negativeMentionsOfWeeks(trx: Transaction<Database>, orgId: string, timezone: string, weeks: string[]): Promise<Row[]> {
   const result = await sql<Row>`
-    SELECT w.week::text AS week, m.location_id, m.department_id, m.text, m.lang
+    SELECT w.week::text AS week, m.source_id, m.location_id, m.department_id, m.text, m.lang
     FROM unnest(${weeks}::date[]) AS w(week)
     JOIN mentions m ON m.org_id = ${orgId}
       AND coalesce(m.published_at, m.received_at) >= (w.week::timestamp AT TIME ZONE ${timezone})
@@ -53,30 +55,31 @@ export async function refreshTermRollups(trx: Transaction<Database>, orgId: stri
   for (const week of weeks) await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`term-rollups:${orgId}:${week}`}, 0))`.execute(trx);
   await sql`DELETE FROM mention_term_rollups WHERE org_id = ${orgId} AND day = ANY(${weeks}::date[])`.execute(trx);
 
-  // Key: week, location ('' for none), department ('' for none), term.
+  // Key: week, location, department, source ('' for none), term.
   const counts = new Map<string, number>();
-  const bump = (week: string, location: string, department: string, term: string) => {
-    const key = `${week}\u0001${location}\u0001${department}\u0001${term}`;
+  const bump = (week: string, location: string, department: string, source: string, term: string) => {
+    const key = `${week}\u0001${location}\u0001${department}\u0001${source}\u0001${term}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   };
   for (const row of await negativeMentionsOfWeeks(trx, orgId, org.timezone, weeks)) {
     for (const term of contentTerms(row.text, row.lang)) {
-      bump(row.week, '', '', term);
-      if (row.department_id) bump(row.week, '', row.department_id, term);
-      if (row.location_id) bump(row.week, row.location_id, '', term);
+      bump(row.week, '', '', '', term);
+      if (row.department_id) bump(row.week, '', row.department_id, '', term);
+      if (row.location_id) bump(row.week, row.location_id, '', '', term);
+      bump(row.week, '', '', row.source_id, term);
     }
   }
   const entries = [...counts];
   for (let i = 0; i < entries.length; i += INSERT_CHUNK) {
     const chunk = entries.slice(i, i + INSERT_CHUNK).map(([key, n]) => {
-      const [week, location, department, term] = key.split('\u0001') as [string, string, string, string];
-      return { week, location: location || null, department: department || null, term, n };
+      const [week, location, department, source, term] = key.split('\u0001') as [string, string, string, string, string];
+      return { week, location: location || null, department: department || null, source: source || null, term, n };
     });
     await sql`
-      INSERT INTO mention_term_rollups (org_id, day, location_id, department_id, term, mentions, negative)
-      SELECT ${orgId}, u.week, u.location_id, u.department_id, u.term, u.n, u.n
-      FROM unnest(${chunk.map((c) => c.week)}::date[], ${chunk.map((c) => c.location)}::uuid[], ${chunk.map((c) => c.department)}::uuid[], ${chunk.map((c) => c.term)}::text[], ${chunk.map((c) => c.n)}::int[])
-        AS u(week, location_id, department_id, term, n)`.execute(trx);
+      INSERT INTO mention_term_rollups (org_id, day, location_id, department_id, source_id, term, mentions, negative)
+      SELECT ${orgId}, u.week, u.location_id, u.department_id, u.source_id, u.term, u.n, u.n
+      FROM unnest(${chunk.map((c) => c.week)}::date[], ${chunk.map((c) => c.location)}::uuid[], ${chunk.map((c) => c.department)}::uuid[], ${chunk.map((c) => c.source)}::uuid[], ${chunk.map((c) => c.term)}::text[], ${chunk.map((c) => c.n)}::int[])
+        AS u(week, location_id, department_id, source_id, term, n)`.execute(trx);
   }
 }
 
