@@ -216,6 +216,8 @@ export async function visitPatientSidePages(page: Page, url: string, visit: (nam
   await go('/patients', 'patients');
   await open('main a[href^="/patients/"]', 'patient');
   await go('/survey-reports', 'survey reports');
+  await go('/dashboards', 'dashboards');
+  await tabs('dashboards');
 }
 
 /**
