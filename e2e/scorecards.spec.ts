@@ -33,15 +33,16 @@ async function setLanguage(locale: string): Promise<void> {
   await page.evaluate(`localStorage.setItem('verity.lang', ${JSON.stringify(locale)})`);
 }
 
-async function signOut(): Promise<void> {
-  await fetchApi(page, url, 'POST', '/api/auth/logout');
+/** Starts signed in as `email` whatever the test before left, in English. */
+async function signInAs(email: string): Promise<void> {
   await page.context().clearCookies();
+  await page.goto(`${url}/login`);
+  await setLanguage('en');
+  await signIn(page, url, email);
 }
 
 test('the demo doctor sees their own scorecard and nobody else’s', async () => {
-  await page.goto(`${url}/login`);
-  await setLanguage('en');
-  await signIn(page, url, 'doctor@demo.verity.local');
+  await signInAs('doctor@demo.verity.local');
   await page.goto(`${url}/scorecards`);
   const card = page.locator('[data-testid=sc-scorecard]');
   await card.waitFor();
@@ -63,14 +64,15 @@ test('the demo doctor sees their own scorecard and nobody else’s', async () =>
   expect(refused.body.error.message).toBe('You may see only your own scorecard');
   expect((await fetchApi(page, url, 'GET', '/api/scorecards/leaderboard')).status).toBe(403);
   await page.goto(`${url}/scorecards/staff/${other.id}`);
-  await page.getByText('You may see only your own scorecard').waitFor();
+  const refusal = page.locator('.sc-page .empty-title');
+  await refusal.waitFor();
+  await page.screenshot({ path: join(shotsDir, 'scorecards-refused-en-1440.png') });
+  expect(await refusal.innerText()).toBe('You may see only your own scorecard');
   expect(await page.locator('[data-testid=sc-scorecard]').count()).toBe(0);
-  await signOut();
 }, 120_000);
 
 test('leadership sees the leaderboard; the doctor with 12 responses is shown, not ranked', async () => {
-  await signIn(page, url, 'director@demo.verity.local');
-  await setLanguage('en');
+  await signInAs('director@demo.verity.local');
   await page.goto(`${url}/scorecards`);
   await page.locator('[data-testid=sc-leaderboard]').waitFor();
   const few = page.locator('[data-testid=sc-entry]', { hasText: 'not enough responses to rank: 12 of 30' });
@@ -87,6 +89,7 @@ test('leadership sees the leaderboard; the doctor with 12 responses is shown, no
 
 test('a scorecard fits 1440 and 390 px in Chinese, Russian and English', async () => {
   const db = session.verity.ctx.db;
+  await signInAs('director@demo.verity.local');
   const wang = await db
     .selectFrom('staff as s')
     .innerJoin('organisations as o', 'o.id', 's.org_id')

@@ -70,9 +70,7 @@ export function Leaderboard() {
                   <summary>
                     <span className="sc-row-head">
                       <PlaceBadge entry={e} />
-                      <Link className="sc-row-name" href={hrefOf(subject, e.id, period)}>
-                        {e.name}
-                      </Link>
+                      <span className="sc-row-name">{e.name}</span>
                       <span className="muted small">{subject === 'staff' ? [e.detail, e.departmentName].filter(Boolean).join(' · ') : e.detail}</span>
                     </span>
                     <span className="sc-row-score">
@@ -92,6 +90,9 @@ export function Leaderboard() {
                     </span>
                   </summary>
                   <Evidence entry={e} />
+                  <Link className="btn btn-small" href={hrefOf(subject, e.id, period)}>
+                    {t('sc.open')}
+                  </Link>
                 </details>
               </li>
             ))}

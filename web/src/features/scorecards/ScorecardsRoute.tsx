@@ -16,7 +16,7 @@ export function ScorecardsRoute({ rest }: PageProps) {
   const { t } = useI18n();
   const { me, can } = useApp();
   const canRead = can('scorecards.read');
-  const [, kind, id] = rest.split('/');
+  const [kind, id] = rest.split('/');
   const tab: Tab | null = kind === 'me' || (!kind && !canRead) ? 'me' : kind === 'manage' ? 'manage' : !kind ? 'leaderboard' : null;
   const tabs = [
     ...(canRead ? [{ id: 'leaderboard' as const, label: t('sc.tab.leaderboard') }] : []),
