@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { DashboardScope } from './dashboard-scope.ts';
 import type { PainPoints } from './dashboards.schemas.ts';
 import { mentionsInScope, mentionTime } from './pain-scope.ts';
+import { addDays } from './pain-terms.ts';
 import { personalSpans, QUOTE_MAX, quoteSpan, quoteText } from './quotes-text.ts';
 
 type Quote = PainPoints['aspects'][number]['quotes'][number];
@@ -10,6 +11,8 @@ type Quote = PainPoints['aspects'][number]['quotes'][number];
 /** Candidates read per aspect (the latest), and quotes kept. */
 const CANDIDATES = 12;
 const QUOTES = 3;
+/** The latest days read first. */
+const RECENT_DAYS = 31;
 
 interface Candidate {
   aspect: string;
@@ -35,28 +38,39 @@ function negativeSpans(spans: unknown, aspect: string): Span[] {
 const staffSpans = (staff: unknown): Span[] => (Array.isArray(staff) ? staff.map((s: { span?: unknown }) => s?.span).filter(isSpan) : []);
 
 /**
- * Representative quotes for each aspect: of its latest negative mentions in scope (an indexed,
- * limited read per aspect: `aspects @> '{aspect:negative}'`, newest first), the shortest clear spans
+ * Representative quotes for each aspect: of its latest negative mentions in scope (indexed,
+ * limited reads per aspect: `aspects @> '{aspect:negative}'`, newest first), the shortest clear spans
  * about it, preferring a sentence of 20–100 characters, one not cut, one that needed no mask, and
  * a recent one; each mention and each text once, newest first.
  */
 export async function loadQuotes(db: Db, scope: DashboardScope, aspects: readonly string[], rosterNames: readonly string[]): Promise<Map<string, Quote[]>> {
   const out = new Map<string, Quote[]>(aspects.map((a) => [a, []]));
   if (aspects.length === 0) return out;
-  const rows = await sql<Candidate>`
+  // First the period's last RECENT_DAYS, walking the (org_id, time) index back from its end (the aspect test is
+  // written so that no index serves it: a top aspect is common, and the walk finds a dozen soon); then, for an
+  // aspect with too few there, the whole period through the GIN index on aspects (a rare aspect).
+  const recent = { from: addDays(scope.period.to, -(RECENT_DAYS - 1)) > scope.period.from ? addDays(scope.period.to, -(RECENT_DAYS - 1)) : scope.period.from, to: scope.period.to };
+  const read = (list: readonly string[], days: { from: string; to: string }, walk: boolean) =>
+    sql<Candidate>`
     SELECT a.aspect, q.*
-    FROM unnest(${aspects}::text[]) AS a(aspect)
+    FROM unnest(${list}::text[]) AS a(aspect)
     CROSS JOIN LATERAL (
       SELECT m.id, m.text, m.analysis->'aspects' AS spans, m.analysis->'staff' AS staff, m.author_handle, m.published_at, s.name AS source_name, d.name AS department_name
       FROM mentions m
       JOIN sources s ON s.id = m.source_id
       LEFT JOIN departments d ON d.id = m.department_id
-      WHERE ${mentionsInScope(scope, scope.period)} AND m.aspects @> ARRAY[a.aspect || ':negative']
+      WHERE ${mentionsInScope(scope, days)} AND ${walk ? sql`coalesce(m.aspects, '{}')` : sql`m.aspects`} @> ARRAY[a.aspect || ':negative']
       ORDER BY ${mentionTime} DESC, m.id DESC
       LIMIT ${CANDIDATES}
     ) q`.execute(db);
+  const rows = (await read(aspects, recent, true)).rows;
+  const thin = aspects.filter((a) => rows.filter((r) => r.aspect === a).length < QUOTES);
+  if (thin.length && recent.from > scope.period.from) {
+    const seen = new Set(rows.map((r) => r.id));
+    rows.push(...(await read(thin, scope.period, false)).rows.filter((r) => !seen.has(r.id)));
+  }
   const byAspect = new Map<string, Candidate[]>();
-  for (const row of rows.rows) byAspect.set(row.aspect, [...(byAspect.get(row.aspect) ?? []), row]);
+  for (const row of rows) byAspect.set(row.aspect, [...(byAspect.get(row.aspect) ?? []), row]);
   for (const [aspect, candidates] of byAspect) {
     const scored = candidates.flatMap((c, rank) => {
       const span = negativeSpans(c.spans, aspect)[0];
