@@ -44,7 +44,7 @@ export const reportsMessages = defineMessages({
     'rep.resend': 'Send again',
     'rep.sent': 'Sent',
     'rep.byHand': 'made by hand',
-    'rep.total': '{n} reports',
+    'rep.total': 'Reports: {n}',
     'rep.prev': 'Newer',
     'rep.next': 'Older',
   },
