@@ -1,5 +1,5 @@
 /**
- * node --import tsx src/views/dashboards/pain-bench.ts   (PAIN_BENCH_MENTIONS=200000; DATABASE_URL for PostgreSQL, else in-memory PGlite)
+ * npx tsx scripts/bench-pain-points.ts   (PAIN_BENCH_MENTIONS=200000; DATABASE_URL for PostgreSQL, else in-memory PGlite)
  * The pain-points endpoint's own measurement (bench:dashboard measures all three at a million):
  * generates analysed mentions over two years across 50 locations and 20 departments in three
  * languages, with a long tail of rare words as real text has; refreshes the rollups; then times
@@ -7,13 +7,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { openContext } from '../../app.ts';
-import { freshPostgresDatabase } from '../../db/fresh-database.ts';
-import { insertDepartment, insertLocation, insertSource } from './dashboard-fixtures.ts';
-import { insertPainMentions, type PainMention } from './pain-fixtures.ts';
-import { loadPainPoints } from './pain-points.ts';
-import { addDays } from './pain-terms.ts';
-import { refreshRollups } from './rollups.ts';
+import { openContext } from '../src/app.ts';
+import { freshPostgresDatabase } from '../src/db/fresh-database.ts';
+import { insertDepartment, insertLocation, insertSource } from '../src/views/dashboards/dashboard-fixtures.ts';
+import { insertPainMentions, type PainMention } from '../src/views/dashboards/pain-fixtures.ts';
+import { loadPainPoints } from '../src/views/dashboards/pain-points.ts';
+import { addDays } from '../src/views/dashboards/pain-terms.ts';
+import { refreshRollups } from '../src/views/dashboards/rollups.ts';
 
 const N = Number(process.env.PAIN_BENCH_MENTIONS ?? 200_000);
 const START = '2025-01-06';
