@@ -249,7 +249,7 @@ async function addCasesAndAnswers(ctx: OpenContext, units: Units): Promise<void>
     SELECT ${orgId}, ${surveyId}, 1, 'tok' || g, 'submitted', 'zh-CN', jsonb_build_object('nps', g % 11), g % 11,
       CASE WHEN g % 11 <= 6 THEN 'low' WHEN g % 11 <= 8 THEN 'neutral' ELSE 'high' END,
       (${units.locations}::uuid[])[1 + g % 50], (${units.departments}::uuid[])[1 + (g * 7) % 20],
-      ${new Date(END).toISOString()}::timestamptz - make_interval(days => (g * 104729) % ${DAYS}, hours => g % 24)
+      ${new Date(END).toISOString()}::timestamptz - make_interval(days => ((g::bigint * 104729) % ${DAYS})::int, hours => g % 24)
     FROM generate_series(1, ${answers}) g`.execute(ctx.db);
 }
 

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { Locale } from '../core/i18n.ts';
 import type { ReportCadence, ReportStatus } from '../views/reports/reports.vocab.ts';
 import type { QualityIndicator, ScoreComponent } from '../views/scorecards/scorecards.vocab.ts';
+import type { RollupGrain } from '../views/dashboards/dashboards.vocab.ts';
 
 /** Kysely types of the dashboard rollups, scorecard and report tables (migration 20261201T1400-insights is the source of truth). */
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -51,6 +52,14 @@ export interface MentionTermRollupsTable {
   term: string;
   mentions: number;
   negative: number;
+}
+
+/** Weekly and monthly sums of the daily rollups (migration 20261201T1410-rollup-grains; `day` is the week's Monday or the month's first). */
+export interface MentionRollupsCoarseTable extends MentionRollupsTable {
+  grain: RollupGrain;
+}
+export interface MentionAspectRollupsCoarseTable extends MentionAspectRollupsTable {
+  grain: RollupGrain;
 }
 
 export interface QualityIndicatorsTable {
@@ -112,6 +121,8 @@ export interface InsightsTables {
   mention_rollups: MentionRollupsTable;
   mention_aspect_rollups: MentionAspectRollupsTable;
   mention_term_rollups: MentionTermRollupsTable;
+  mention_rollups_coarse: MentionRollupsCoarseTable;
+  mention_aspect_rollups_coarse: MentionAspectRollupsCoarseTable;
   quality_indicators: QualityIndicatorsTable;
   scorecard_settings: ScorecardSettingsTable;
   report_schedules: ReportSchedulesTable;

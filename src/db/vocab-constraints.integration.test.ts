@@ -28,6 +28,7 @@ import {
 } from '../followups/followups.vocab.ts';
 import { REPORT_CADENCES, REPORT_STATUSES } from '../views/reports/reports.vocab.ts';
 import { QUALITY_INDICATORS } from '../views/scorecards/scorecards.vocab.ts';
+import { ROLLUP_GRAINS } from '../views/dashboards/dashboards.vocab.ts';
 import { openDatabase, type DatabaseHandle } from './database.ts';
 import { freshPostgresDatabase } from './fresh-database.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -64,6 +65,8 @@ async function allowed(table: string, column: string): Promise<string[]> {
 const COLUMNS = [
   ['users', 'role', ROLES],
   ['quality_indicators', 'indicator', QUALITY_INDICATORS],
+  ['mention_rollups_coarse', 'grain', ROLLUP_GRAINS],
+  ['mention_aspect_rollups_coarse', 'grain', ROLLUP_GRAINS],
   ['report_schedules', 'cadence', REPORT_CADENCES],
   ['report_schedules', 'locale', LOCALES],
   ['reports', 'cadence', REPORT_CADENCES],

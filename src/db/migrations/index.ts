@@ -16,6 +16,7 @@ import * as outreach from './20261201T1330-outreach.ts';
 import * as followups from './20261201T1340-followups.ts';
 import * as visitLinkOnce from './20261201T1350-visit-link-once.ts';
 import * as insights from './20261201T1400-insights.ts';
+import * as rollupGrains from './20261201T1410-rollup-grains.ts';
 import * as painPoints from './20261201T1420-pain-points.ts';
 
 /** Every migration, by name; names sort in the order they run. Never edit one after it lands. */
@@ -37,5 +38,6 @@ export const migrations: Record<string, Migration> = {
   '20261201T1340-followups': followups,
   '20261201T1350-visit-link-once': visitLinkOnce,
   '20261201T1400-insights': insights,
+  '20261201T1410-rollup-grains': rollupGrains,
   '20261201T1420-pain-points': painPoints,
 };

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Viewer } from '../../core/viewer.ts';
 import type { Db } from '../../db/database.ts';
-import { bucketStart, bucketStarts, resolveScope, rollupInScope, share, shareInterval, type DashboardScope } from './dashboard-scope.ts';
+import { bucketStart, bucketStarts, resolveScope, rollupInScope, rollupTable, share, shareInterval, type DashboardScope } from './dashboard-scope.ts';
 import type { Benchmark, DashboardFilters } from './dashboards.schemas.ts';
 import { withoutJit } from './rollups.ts';
 
@@ -37,11 +37,11 @@ async function benchmarkOf(db: Db, viewer: Viewer, query: DashboardFilters): Pro
     sql<{ competitor: string | null; start: string; total: number; positive: number; negative: number; ratingSum: number; ratingCount: number }>`
       SELECT s.competitor, ${bucketStart(sql`r.day`, scope.bucket)} AS start, sum(r.total)::int AS total, sum(r.positive)::int AS positive, sum(r.negative)::int AS negative,
         sum(r.rating_sum)::float8 AS "ratingSum", sum(r.rating_count)::int AS "ratingCount"
-      FROM mention_rollups r JOIN sources s ON s.id = r.source_id AND s.org_id = r.org_id
+      FROM ${rollupTable('mention_rollups', scope, scope.bucket)} r JOIN sources s ON s.id = r.source_id AND s.org_id = r.org_id
       WHERE ${rows} GROUP BY 1, 2`.execute(db),
     sql<{ competitor: string | null; aspect: string; total: number; negative: number }>`
       SELECT s.competitor, r.aspect, sum(r.total)::int AS total, sum(r.negative)::int AS negative
-      FROM mention_aspect_rollups r JOIN sources s ON s.id = r.source_id AND s.org_id = r.org_id
+      FROM ${rollupTable('mention_aspect_rollups', scope, 'none')} r JOIN sources s ON s.id = r.source_id AND s.org_id = r.org_id
       WHERE ${rows} GROUP BY 1, 2`.execute(db),
   ]);
   const starts = bucketStarts(scope.period, scope.bucket);

@@ -3,7 +3,7 @@ import { scopeToViewer, type Viewer } from '../../core/viewer.ts';
 import type { Db } from '../../db/database.ts';
 import { resolvePeriod, wilson, type Period } from '../survey-reports/index.ts';
 import type { DashboardFilters } from './dashboards.schemas.ts';
-import { refreshBeforeRead } from './rollups.ts';
+import { monthStart, refreshBeforeRead, weekStart } from './rollups.ts';
 
 export type Bucket = 'day' | 'week' | 'month';
 
@@ -99,4 +99,63 @@ export const share = (k: number, n: number) => (n ? Math.round((k / n) * 10_000)
 export function shareInterval(k: number, n: number): { low: number; high: number } {
   const i = wilson(k, n);
   return { low: Math.round(i.low * 10) / 1000, high: Math.round(i.high * 10) / 1000 };
+}
+
+type Segment = { grain: 'day' | 'week' | 'month'; from: string; to: string };
+
+/**
+ * The period cut into the coarsest rollup units that fit: whole months (when the chart's bucket is
+ * a month, or there is no chart), whole weeks at the edges (or throughout, for weekly charts), days
+ * for the rest. A unit never straddles a bucket, so the sums per bucket are exact. `from`/`to` of a
+ * week or month segment are the first and last unit starts.
+ */
+export function periodSegments(period: { from: string; to: string }, bucket: Bucket | 'none'): Segment[] {
+  const out: Segment[] = [];
+  const days = (a: string, b: string) => {
+    if (a <= b) out.push({ grain: 'day', from: a, to: b });
+  };
+  const weeks = (a: string, b: string) => {
+    if (a > b) return;
+    const first = weekStart(a) === a ? a : addDays(weekStart(a), 7);
+    const last = addDays(weekStart(addDays(b, 1)), -7);
+    if (bucket === 'day' || first > last) return days(a, b);
+    days(a, addDays(first, -1));
+    out.push({ grain: 'week', from: first, to: last });
+    days(addDays(last, 7), b);
+  };
+  if (bucket === 'month' || bucket === 'none') {
+    const first = monthStart(period.from) === period.from ? period.from : nextMonth(period.from);
+    const last = monthStart(addDays(period.to, 1)) === addDays(period.to, 1) ? monthStart(period.to) : addDays(monthStart(period.to), -1) >= first ? previousMonth(monthStart(period.to)) : '';
+    if (last && first <= last) {
+      weeks(period.from, addDays(first, -1));
+      out.push({ grain: 'month', from: first, to: last });
+      weeks(nextMonth(last), period.to);
+      return out;
+    }
+  }
+  weeks(period.from, period.to);
+  return out;
+}
+
+const nextMonth = (day: string) => monthStart(addDays(`${day.slice(0, 7)}-28`, 7));
+const previousMonth = (first: string) => monthStart(addDays(first, -1));
+
+const ROLLUP_COLUMNS = {
+  mention_rollups: 'org_id, day, location_id, department_id, source_id, total, positive, neutral, negative, unanalysed, risky, rating_sum, rating_count',
+  mention_aspect_rollups: 'org_id, day, location_id, department_id, source_id, aspect, total, positive, neutral, negative',
+} as const;
+
+/**
+ * A rollup table of the scope's organisation and period, read from the coarsest units that fit
+ * (periodSegments): use as `FROM ${rollupTable('mention_rollups', scope, scope.bucket)} r` with
+ * `rollupInScope('r', scope)`. `bucket` 'none' where the rows are not grouped by a chart bucket.
+ */
+export function rollupTable(table: keyof typeof ROLLUP_COLUMNS, scope: DashboardScope, bucket: Bucket | 'none'): RawBuilder<unknown> {
+  const cols = sql.raw(ROLLUP_COLUMNS[table]);
+  const parts = periodSegments(scope.period, bucket).map((seg) =>
+    seg.grain === 'day'
+      ? sql`SELECT ${cols} FROM ${sql.table(table)} WHERE org_id = ${scope.viewer.orgId} AND day BETWEEN ${seg.from}::date AND ${seg.to}::date`
+      : sql`SELECT ${cols} FROM ${sql.table(`${table}_coarse`)} WHERE org_id = ${scope.viewer.orgId} AND grain = ${seg.grain} AND day BETWEEN ${seg.from}::date AND ${seg.to}::date`,
+  );
+  return sql`(${sql.join(parts, sql` UNION ALL `)})`;
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Viewer } from '../../core/viewer.ts';
 import type { Db } from '../../db/database.ts';
-import { resolveScope, rollupInScope, shareInterval } from './dashboard-scope.ts';
+import { resolveScope, rollupInScope, rollupTable, shareInterval } from './dashboard-scope.ts';
 import type { HeatmapFilters, Heatmap } from './dashboards.schemas.ts';
 import { withoutJit } from './rollups.ts';
 
@@ -24,9 +24,9 @@ async function heatmapOf(db: Db, viewer: Viewer, query: HeatmapFilters): Promise
   const [cells, rows] = await Promise.all([
     sql<{ rowId: string | null; aspect: string; total: number; positive: number; negative: number }>`
       SELECT ${unit} AS "rowId", r.aspect, sum(r.total)::int AS total, sum(r.positive)::int AS positive, sum(r.negative)::int AS negative
-      FROM mention_aspect_rollups r WHERE ${rollupInScope('r', scope)} GROUP BY 1, 2`.execute(db),
+      FROM ${rollupTable('mention_aspect_rollups', scope, 'none')} r WHERE ${rollupInScope('r', scope)} GROUP BY 1, 2`.execute(db),
     sql<{ id: string | null; total: number }>`
-      SELECT ${unit} AS id, sum(r.total)::int AS total FROM mention_rollups r WHERE ${rollupInScope('r', scope)} GROUP BY 1`.execute(db),
+      SELECT ${unit} AS id, sum(r.total)::int AS total FROM ${rollupTable('mention_rollups', scope, 'none')} r WHERE ${rollupInScope('r', scope)} GROUP BY 1`.execute(db),
   ]);
   const ids = rows.rows.map((r) => r.id).filter((id): id is string => id !== null);
   const names = new Map<string, string>();

@@ -118,7 +118,14 @@ test('the overview counts our own mentions of the period in the organisation’s
   const weekly = await overview(admin, `${PERIOD}&bucket=week`);
   expect(weekly.mentions!.trend.map((p) => p.start)).toEqual(['2026-09-28', '2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26']);
   expect(weekly.mentions!.trend.reduce((n, p) => n + p.total, 0)).toBe(10);
-  expect((await overview(admin, 'from=2026-01-01&to=2026-12-31')).period.bucket).toBe('month');
+  // A year reads whole months from the coarse rollups, the edges from weeks and days: the same mentions.
+  const year = await overview(admin, 'from=2025-12-30&to=2026-12-31');
+  expect(year.period.bucket).toBe('month');
+  expect(year.mentions).toMatchObject({ total: 11, negative: 7 });
+  expect(year.mentions!.trend.find((p) => p.start === '2026-10-01')).toMatchObject({ total: 10, negative: 6 });
+  expect(year.mentions!.trend.find((p) => p.start === '2026-11-01')).toMatchObject({ total: 1, negative: 1 });
+  expect((await overview(admin, 'from=2026-09-20&to=2026-11-10&bucket=day')).mentions).toMatchObject({ total: 11, negative: 7 });
+  expect((await overview(admin, 'from=2026-09-20&to=2026-11-10&bucket=week')).mentions).toMatchObject({ total: 11, negative: 7 });
   expect((await overview(admin, `${PERIOD}&department=${dental}`)).mentions).toMatchObject({ total: 3, negative: 1 });
   expect((await overview(admin, `${PERIOD}&location=${east}`)).mentions).toMatchObject({ total: 7, negative: 5 });
 });

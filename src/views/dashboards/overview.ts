@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Viewer } from '../../core/viewer.ts';
 import type { Db } from '../../db/database.ts';
 import { inPeriod, npsFigure } from '../survey-reports/index.ts';
-import { bucketStart, bucketStarts, resolveScope, rollupInScope, share, shareInterval, unitsInScope, type DashboardScope } from './dashboard-scope.ts';
+import { bucketStart, bucketStarts, resolveScope, rollupInScope, rollupTable, share, shareInterval, unitsInScope, type DashboardScope } from './dashboard-scope.ts';
 import type { DashboardFilters, Overview } from './dashboards.schemas.ts';
 import { withoutJit } from './rollups.ts';
 import { CASE_STATUSES, TIERS } from '../../cases/cases.vocab.ts';
@@ -17,7 +17,7 @@ async function mentionsTile(db: Db, scope: DashboardScope): Promise<Overview['me
     SELECT r.source_id AS "sourceId", ${bucketStart(sql`r.day`, scope.bucket)} AS start,
       sum(r.total)::int AS total, sum(r.positive)::int AS positive, sum(r.neutral)::int AS neutral, sum(r.negative)::int AS negative,
       sum(r.risky)::int AS risky, sum(r.rating_sum)::float8 AS "ratingSum", sum(r.rating_count)::int AS "ratingCount"
-    FROM mention_rollups r WHERE ${rollupInScope('r', scope)}
+    FROM ${rollupTable('mention_rollups', scope, scope.bucket)} r WHERE ${rollupInScope('r', scope)}
     GROUP BY 1, 2`.execute(db);
   if (!rows.rows.length) return null;
   const sources = await db

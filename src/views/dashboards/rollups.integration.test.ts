@@ -18,6 +18,33 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.close());
 
+/** The week and month rows equal the daily rows summed by week and month (for both rollup tables). */
+async function expectCoarseEqualsDaily() {
+  for (const [table, cols] of [
+    ['mention_rollups', 'total, positive, neutral, negative, unanalysed, risky, rating_count'],
+    ['mention_aspect_rollups', 'total, positive, neutral, negative'],
+  ] as const) {
+    const key = table === 'mention_aspect_rollups' ? ', aspect' : '';
+    const sums = cols
+      .split(', ')
+      .map((c) => `sum(${c})::int AS ${c}`)
+      .join(', ');
+    for (const grain of ['week', 'month']) {
+      const daily = await sql
+        .raw(
+          `SELECT date_trunc('${grain}', day)::date::text AS start, location_id, department_id, source_id${key}, ${sums} FROM ${table} WHERE org_id = '${orgId}' GROUP BY 1, 2, 3, 4${key ? ', 5' : ''} ORDER BY 1, 2, 3, 4${key ? ', 5' : ''}`,
+        )
+        .execute(app.ctx.db);
+      const coarse = await sql
+        .raw(
+          `SELECT day::text AS start, location_id, department_id, source_id${key}, ${sums} FROM ${table}_coarse WHERE org_id = '${orgId}' AND grain = '${grain}' GROUP BY 1, 2, 3, 4${key ? ', 5' : ''} ORDER BY 1, 2, 3, 4${key ? ', 5' : ''}`,
+        )
+        .execute(app.ctx.db);
+      expect(coarse.rows, `${table} ${grain}`).toEqual(daily.rows);
+    }
+  }
+}
+
 const dirtyDays = async () =>
   (
     await app.ctx.db
@@ -52,6 +79,7 @@ test('a refresh makes the rollups equal a GROUP BY over the mentions, through in
   expect(await dirtyDays()).toEqual([]);
   const first = await storedRollups(db, orgId);
   expect(first).toEqual(await directRollups(db, orgId));
+  await expectCoarseEqualsDaily();
   // Hand-checked: 2026-10-02 in Shanghai holds the 17:00 UTC mention and the two of 10-02 UTC morning.
   expect(first.mentions.filter((r) => r.day === '2026-10-02').reduce((n, r) => n + Number(r.total), 0)).toBe(3);
   expect(first.mentions.find((r) => r.day === '2026-10-02' && r.department_id === cardio)).toMatchObject({ total: 1, negative: 1, risky: 1, rating_sum: 2, rating_count: 1 });
@@ -85,6 +113,7 @@ test('a refresh makes the rollups equal a GROUP BY over the mentions, through in
   await refreshRollups(db, orgId);
   const second = await storedRollups(db, orgId);
   expect(second).toEqual(await directRollups(db, orgId));
+  await expectCoarseEqualsDaily();
   expect(second.mentions.map((r) => r.day)).toEqual(['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-20'].filter((d) => second.mentions.some((r) => r.day === d)));
   expect(second.mentions.find((r) => r.day === '2026-10-02')).toMatchObject({ total: 1, negative: 1, unanalysed: 0, rating_sum: 4 });
   expect(second.aspects.map((r) => `${r.day} ${r.aspect}`)).toEqual(['2026-10-02 billing', '2026-10-20 staff.attitude']);
@@ -111,6 +140,7 @@ test('maxDays bounds one refresh; two refreshers at once share the days and neve
   const dup = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM (SELECT day, location_id, department_id, source_id FROM mention_rollups WHERE org_id = ${orgId} GROUP BY 1, 2, 3, 4 HAVING count(*) > 1) x`.execute(db);
   expect(dup.rows[0]!.n).toBe(0);
+  await expectCoarseEqualsDaily();
 });
 
 test('changing the time zone rebuilds every day in the new one', async () => {
@@ -119,4 +149,5 @@ test('changing the time zone rebuilds every day in the new one', async () => {
   expect((await dirtyDays()).length).toBeGreaterThan(100);
   await refreshRollups(db);
   expect(await storedRollups(db, orgId)).toEqual(await directRollups(db, orgId));
+  await expectCoarseEqualsDaily();
 });

@@ -82,7 +82,42 @@ async function recomputeDays(trx: Transaction<Database>, orgId: string, timezone
       GROUP BY dm.day, dm.id, dm.location_id, dm.department_id, dm.source_id, a->>'aspect'
     ) x
     GROUP BY x.day, x.location_id, x.department_id, x.source_id, x.aspect`.execute(trx);
+  await refreshCoarse(trx, orgId, days);
   await refreshTermRollups(trx, orgId, days);
+}
+
+const DAY_MS = 86_400_000;
+const shift = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+/** The Monday of a day's ISO week, and the first of its month (YYYY-MM-DD). */
+export const weekStart = (day: string) => shift(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
+export const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
+
+/**
+ * Sums the weeks and months holding the days into the coarse tables from the daily rows just
+ * written. Two refreshers whose days share a week or month take turns on it (a transaction
+ * advisory lock per organisation, grain and start), so the later one reads the other's days and
+ * nothing is counted twice.
+ */
+async function refreshCoarse(trx: Transaction<Database>, orgId: string, days: string[]): Promise<void> {
+  const units = [...new Set(days.map((d) => `week ${weekStart(d)}`)), ...new Set(days.map((d) => `month ${monthStart(d)}`))].sort();
+  for (const unit of units) await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`rollups:${orgId}:${unit}`}, 0))`.execute(trx);
+  for (const grain of ['week', 'month'] as const) {
+    const starts = units.filter((u) => u.startsWith(grain)).map((u) => u.slice(grain.length + 1));
+    const startList = sql`${starts}::date[]`;
+    const end = grain === 'week' ? sql`s.start + 7` : sql`(s.start + interval '1 month')::date`;
+    await sql`DELETE FROM mention_rollups_coarse WHERE org_id = ${orgId} AND grain = ${grain} AND day = ANY(${startList})`.execute(trx);
+    await sql`DELETE FROM mention_aspect_rollups_coarse WHERE org_id = ${orgId} AND grain = ${grain} AND day = ANY(${startList})`.execute(trx);
+    await sql`
+      INSERT INTO mention_rollups_coarse (org_id, grain, day, location_id, department_id, source_id, total, positive, neutral, negative, unanalysed, risky, rating_sum, rating_count)
+      SELECT ${orgId}, ${grain}, s.start, r.location_id, r.department_id, r.source_id, sum(r.total), sum(r.positive), sum(r.neutral), sum(r.negative), sum(r.unanalysed), sum(r.risky), sum(r.rating_sum), sum(r.rating_count)
+      FROM unnest(${startList}) AS s(start) JOIN mention_rollups r ON r.org_id = ${orgId} AND r.day >= s.start AND r.day < ${end}
+      GROUP BY s.start, r.location_id, r.department_id, r.source_id`.execute(trx);
+    await sql`
+      INSERT INTO mention_aspect_rollups_coarse (org_id, grain, day, location_id, department_id, source_id, aspect, total, positive, neutral, negative)
+      SELECT ${orgId}, ${grain}, s.start, r.location_id, r.department_id, r.source_id, r.aspect, sum(r.total), sum(r.positive), sum(r.neutral), sum(r.negative)
+      FROM unnest(${startList}) AS s(start) JOIN mention_aspect_rollups r ON r.org_id = ${orgId} AND r.day >= s.start AND r.day < ${end}
+      GROUP BY s.start, r.location_id, r.department_id, r.source_id, r.aspect`.execute(trx);
+  }
 }
 
 /**
