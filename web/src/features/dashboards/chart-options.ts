@@ -32,7 +32,14 @@ function axes(labels: string[], c: ReturnType<typeof palette>) {
     grid: { left: 8, right: 12, top: 36, bottom: 8, containLabel: true },
   };
 }
-const valueAxis = (c: ReturnType<typeof palette>, extra: object = {}) => ({ type: 'value', minInterval: 1, axisLabel: { color: c.muted }, splitLine: { lineStyle: { color: c.border } }, ...extra });
+// Labels that would run into each other on a phone are left out rather than overlapped.
+const valueAxis = (c: ReturnType<typeof palette>, extra: object = {}) => ({
+  type: 'value',
+  minInterval: 1,
+  axisLabel: { color: c.muted, hideOverlap: true },
+  splitLine: { lineStyle: { color: c.border } },
+  ...extra,
+});
 const legend = (c: ReturnType<typeof palette>) => ({ top: 0, type: 'scroll', textStyle: { color: c.muted } });
 
 type Mentions = NonNullable<Overview['mentions']>;
@@ -47,7 +54,7 @@ export function bySourceOption(m: Mentions, t: Translate): ChartOption {
     legend: legend(c),
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-    xAxis: valueAxis(c),
+    xAxis: valueAxis(c, { splitNumber: 4 }),
     yAxis: { type: 'category', data: rows.map((s) => s.name), axisLabel: { color: c.muted, width: 140, overflow: 'truncate' }, axisLine: { lineStyle: { color: c.border } } },
     series: [
       { name: t('dash.total'), type: 'bar', data: rows.map((s) => s.total), barMaxWidth: 16 },
