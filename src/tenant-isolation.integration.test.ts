@@ -257,7 +257,17 @@ beforeAll(async () => {
   idsB.report = (
     await app.ctx.db
       .insertInto('reports')
-      .values({ org_id: orgB, schedule_id: idsB.reportSchedule, cadence: 'weekly', period_start: '2026-11-23', period_end: '2026-11-29', locale: 'en', recipients: ['head@clinic-b.test'], html: '<p>B</p>', pdf: Buffer.from('%PDF-B') })
+      .values({
+        org_id: orgB,
+        schedule_id: idsB.reportSchedule,
+        cadence: 'weekly',
+        period_start: '2026-11-23',
+        period_end: '2026-11-29',
+        locale: 'en',
+        recipients: ['head@clinic-b.test'],
+        html: '<p>B</p>',
+        pdf: Buffer.from('%PDF-B'),
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;

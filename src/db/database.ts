@@ -23,7 +23,9 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 /** Opens the store: a PostgreSQL server when `databaseUrl` is given, else PGlite in `dataDir`. Throws when it cannot connect. */
 export async function openDatabase(options: { databaseUrl?: string | null; dataDir?: string | null; pgliteSharedBuffers?: string }): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // No JIT: Verity's statements are short, and PostgreSQL compiling the dashboards' sums (estimated
+    // high enough to trigger it) cost one to two seconds a statement that runs in milliseconds.
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, options: '-c jit=off' });
     // An idle connection the server ends (a restart, a failover, an administrator, a dropped test
     // database) is an 'error' on the pool; unheard, it would end the process. The pool discards that
     // connection and opens a new one when it is next needed, so there is nothing more to do.

@@ -49,6 +49,8 @@ export interface MentionTermRollupsTable {
   day: DateColumn;
   location_id: string | null;
   department_id: string | null;
+  /** Set on the source level's rows (migration 20261201T1420-pain-points). */
+  source_id: string | null;
   term: string;
   mentions: number;
   negative: number;

@@ -7,7 +7,7 @@ import { AppProvider, type Me } from './lib/app-context.tsx';
 import { NoticesProvider, useNoticeState } from './lib/notices.tsx';
 import { Link, navigate, useLocation } from './lib/router.tsx';
 import type { Permission } from './lib/vocab.ts';
-import { LoginPage, routes, type Route } from './routes.tsx';
+import { LoginPage, NAV_SECTIONS, routes, type Route } from './routes.tsx';
 import { LanguageSwitch } from './ui/LanguageSwitch.tsx';
 import { NoticeBar } from './ui/NoticeBar.tsx';
 import { Spinner } from './ui/states.tsx';
@@ -64,10 +64,11 @@ export function App() {
 
   // Where the address bar should be instead of where it is: login when signed out, the first
   // permitted page after signing in or on an unknown path.
+  const home = me ? ((visible.find((route) => route.home?.(me.role)) ?? visible[0])?.path ?? null) : null;
   let redirect: string | null = null;
   if (me === null && path !== '/login') redirect = '/login';
-  else if (me && (path === '/login' || path === '/')) redirect = visible[0]?.path ?? null;
-  else if (me && !current && !routes.some((r) => path.startsWith(r.path))) redirect = visible[0]?.path ?? null;
+  else if (me && (path === '/login' || path === '/')) redirect = home;
+  else if (me && !current && !routes.some((r) => path.startsWith(r.path))) redirect = home;
 
   useEffect(() => {
     if (redirect) navigate(redirect, { replace: true });
@@ -157,14 +158,25 @@ function Shell({ me, visible, current, onLogout, children }: { me: Me; visible: 
           </div>
         </div>
         <nav aria-label={t('shell.navigation')}>
-          {visible.map((route) => (
-            <Link key={route.path} href={route.path} className={`nav-item${current === route ? ' active' : ''}`} aria-current={current === route ? 'page' : undefined}>
-              <span className="nav-icon" aria-hidden="true">
-                {route.icon}
-              </span>
-              {t(route.label)}
-            </Link>
-          ))}
+          {NAV_SECTIONS.map((section) => {
+            const inSection = visible.filter((route) => route.section === section);
+            if (!inSection.length) return null;
+            return (
+              <div key={section} className="nav-section" role="group" aria-labelledby={`nav-section-${section}`}>
+                <div className="nav-section-title" id={`nav-section-${section}`}>
+                  {t(`nav.section.${section}`)}
+                </div>
+                {inSection.map((route) => (
+                  <Link key={route.path} href={route.path} className={`nav-item${current === route ? ' active' : ''}`} aria-current={current === route ? 'page' : undefined}>
+                    <span className="nav-icon" aria-hidden="true">
+                      {route.icon}
+                    </span>
+                    {t(route.label)}
+                  </Link>
+                ))}
+              </div>
+            );
+          })}
         </nav>
         <div className="sidenav-account">{account}</div>
         <div className="sidenav-footer">{me.org.name}</div>

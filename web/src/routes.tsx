@@ -1,7 +1,11 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { MessageKey } from './i18n/index.tsx';
 import type { PageProps } from './lib/router.tsx';
-import type { Permission } from './lib/vocab.ts';
+import type { Permission, Role } from './lib/vocab.ts';
+
+/** The navigation's groups, in order: the day's work, what it adds up to, the patients, the set-up. */
+export const NAV_SECTIONS = ['work', 'insight', 'patients', 'setup'] as const;
+export type NavSection = (typeof NAV_SECTIONS)[number];
 
 export interface Route {
   /** The address; the page also serves everything below it (/cases/<id>). */
@@ -9,6 +13,10 @@ export interface Route {
   /** Its name in the navigation and the top bar. */
   label: MessageKey;
   icon: string;
+  /** Its group in the navigation (NAV_SECTIONS, in that order). */
+  section: NavSection;
+  /** Whether a user of this role lands here on signing in (else the first page they may see). */
+  home?(role: Role): boolean;
   /** Who sees it in the navigation and may open it. */
   allowed(can: (p: Permission) => boolean, me: { staffId: string | null }): boolean;
   page: LazyExoticComponent<ComponentType<PageProps>>;
@@ -36,38 +44,49 @@ const scorecards = () => import('./features/scorecards/scorecards.pages.tsx');
 const reports = () => import('./features/reports/reports.pages.tsx');
 
 /**
- * The app's pages, in navigation order: the first one a user may see is where they land. A new
- * capability adds its routes here (and its messages to i18n/catalogues.ts).
+ * The app's pages, in navigation order (grouped by section, in NAV_SECTIONS order): a user lands on
+ * the page whose `home` claims their role, else on the first one they may see. A new capability
+ * adds its routes here (and its messages to i18n/catalogues.ts).
  */
 export const routes: Route[] = [
-  { path: '/inbox', label: 'nav.inbox', icon: '✉', allowed: (can) => can('mentions.read'), page: page(mentions, (m) => m.InboxPage) },
-  { path: '/my-work', label: 'nav.myWork', icon: '✓', allowed: () => true, page: page(cases, (m) => m.MyWorkPage) },
-  { path: '/cases', label: 'nav.cases', icon: '▦', allowed: (can) => can('cases.read'), page: page(cases, (m) => m.CasesRoute) },
-  { path: '/alerts', label: 'nav.alerts', icon: '⚑', allowed: (can) => can('alerts.read'), page: page(alerts, (m) => m.AlertsPage) },
-  { path: '/dashboards', label: 'nav.dashboards', icon: '▤', allowed: (can) => can('dashboards.read'), page: page(dashboards, (m) => m.DashboardsPage) },
+  { path: '/inbox', label: 'nav.inbox', icon: '✉', section: 'work', allowed: (can) => can('mentions.read'), page: page(mentions, (m) => m.InboxPage) },
+  { path: '/my-work', label: 'nav.myWork', icon: '✓', section: 'work', allowed: () => true, page: page(cases, (m) => m.MyWorkPage) },
+  { path: '/cases', label: 'nav.cases', icon: '▦', section: 'work', allowed: (can) => can('cases.read'), page: page(cases, (m) => m.CasesRoute) },
+  { path: '/alerts', label: 'nav.alerts', icon: '⚑', section: 'work', allowed: (can) => can('alerts.read'), page: page(alerts, (m) => m.AlertsPage) },
+  {
+    path: '/dashboards',
+    label: 'nav.dashboards',
+    icon: '▤',
+    section: 'insight',
+    home: (role) => role === 'leadership',
+    allowed: (can) => can('dashboards.read'),
+    page: page(dashboards, (m) => m.DashboardsPage),
+  },
   {
     path: '/scorecards',
     label: 'nav.scorecards',
     icon: '★',
+    section: 'insight',
     allowed: (can, me) => can('scorecards.read') || me.staffId !== null,
     page: page(scorecards, (m) => m.ScorecardsRoute),
   },
-  { path: '/surveys', label: 'nav.surveys', icon: '☑', allowed: (can) => can('surveys.read'), page: page(surveys, (m) => m.SurveysRoute) },
-  { path: '/outreach', label: 'nav.outreach', icon: '✆', allowed: (can) => can('patients.read'), page: page(outreach, (m) => m.OutreachPage) },
-  { path: '/follow-ups', label: 'nav.followups', icon: '♡', allowed: (can) => can('followups.read'), page: page(followups, (m) => m.FollowupsRoute) },
-  { path: '/import', label: 'nav.import', icon: '⇪', allowed: (can) => can('imports.run'), page: page(ingest, (m) => m.ImportPage) },
-  { path: '/sources', label: 'nav.sources', icon: '⛁', allowed: (can) => can('sources.manage'), page: page(ingest, (m) => m.SourcesPage) },
-  { path: '/patients', label: 'nav.patients', icon: '☺', allowed: (can) => can('patients.read'), page: page(patients, (m) => m.PatientsRoute) },
-  { path: '/survey-reports', label: 'nav.surveyReports', icon: '◔', allowed: (can) => can('surveys.read'), page: page(surveyReports, (m) => m.SurveyReportsPage) },
-  { path: '/reports', label: 'nav.reports', icon: '▥', allowed: (can) => can('reports.read'), page: page(reports, (m) => m.ReportsPage) },
+  { path: '/surveys', label: 'nav.surveys', icon: '☑', section: 'patients', allowed: (can) => can('surveys.read'), page: page(surveys, (m) => m.SurveysRoute) },
+  { path: '/outreach', label: 'nav.outreach', icon: '✆', section: 'patients', allowed: (can) => can('patients.read'), page: page(outreach, (m) => m.OutreachPage) },
+  { path: '/follow-ups', label: 'nav.followups', icon: '♡', section: 'patients', allowed: (can) => can('followups.read'), page: page(followups, (m) => m.FollowupsRoute) },
+  { path: '/patients', label: 'nav.patients', icon: '☺', section: 'patients', allowed: (can) => can('patients.read'), page: page(patients, (m) => m.PatientsRoute) },
+  { path: '/import', label: 'nav.import', icon: '⇪', section: 'setup', allowed: (can) => can('imports.run'), page: page(ingest, (m) => m.ImportPage) },
+  { path: '/sources', label: 'nav.sources', icon: '⛁', section: 'setup', allowed: (can) => can('sources.manage'), page: page(ingest, (m) => m.SourcesPage) },
+  { path: '/survey-reports', label: 'nav.surveyReports', icon: '◔', section: 'insight', allowed: (can) => can('surveys.read'), page: page(surveyReports, (m) => m.SurveyReportsPage) },
+  { path: '/reports', label: 'nav.reports', icon: '▥', section: 'insight', allowed: (can) => can('reports.read'), page: page(reports, (m) => m.ReportsPage) },
   {
     path: '/settings',
     label: 'nav.settings',
     icon: '⚙',
+    section: 'setup',
     allowed: (can) => can('org.manage') || can('users.manage') || can('cases.manage'),
     page: page(settings, (m) => m.SettingsPage),
   },
-  { path: '/audit', label: 'nav.audit', icon: '☰', allowed: (can) => can('audit.read'), page: page(audit, (m) => m.AuditPage) },
+  { path: '/audit', label: 'nav.audit', icon: '☰', section: 'setup', allowed: (can) => can('audit.read'), page: page(audit, (m) => m.AuditPage) },
 ];
 
 /** The signed-out page, a bundle of its own. */

@@ -151,6 +151,14 @@ test('every tile is null for a period without data, and a read after a change sh
   expect((await overview(admin, 'from=2020-01-01&to=2020-01-31')).mentions).toMatchObject({ total: 1, negative: 0 });
 });
 
+test('reads at the same moment all see a change, also the ones that did not refresh it themselves', async () => {
+  await insertMentions(app.ctx.db, orgId, [{ sourceId: own, at: '2020-03-05T04:00:00Z', sentiment: 'negative' }]);
+  // Several reads arrive together (a page's tiles, a report): on PostgreSQL each has its own
+  // connection, and those beside the one refreshing the day wait for it instead of reading before it.
+  const reads = await Promise.all([1, 2, 3, 4].map(() => overview(admin, 'from=2020-03-01&to=2020-03-31')));
+  for (const read of reads) expect(read.mentions).toMatchObject({ total: 1, negative: 1 });
+});
+
 test('a bad period is refused with a message naming it', async () => {
   const res = await admin.get('/api/dashboards/overview?from=2026-10-31&to=2026-10-01');
   expect(res.statusCode).toBe(400);

@@ -27,15 +27,19 @@ export async function withoutJit<T>(db: Db, fn: (trx: Transaction<Database>) => 
 }
 
 /**
- * Claims up to `limit` dirty days of one organisation (rows another refresher holds are skipped, so
- * two refreshers never recompute the same day at once) and deletes their marks; a mention changed
+ * Claims up to `limit` dirty days of one organisation and deletes their marks; a mention changed
  * after this claim marks its day again (the trigger's insert waits for this transaction), so the
- * next refresh sees it.
+ * next refresh sees it. Days another refresher holds are skipped (the job: two refreshers share the
+ * work), or with `wait` waited for (a read: once the other commits, its days are gone from the list
+ * and its rollups are what this transaction reads next, so a read never sees a figure from before a
+ * change just because another read was refreshing it). Days are locked in order, so two waiting
+ * readers cannot deadlock.
  */
-async function claimDays(trx: Transaction<Database>, orgId: string, limit: number): Promise<string[]> {
+async function claimDays(trx: Transaction<Database>, orgId: string, limit: number, wait: boolean): Promise<string[]> {
+  const lock = wait ? sql`FOR UPDATE` : sql`FOR UPDATE SKIP LOCKED`;
   const rows = await sql<{ day: string }>`
     WITH picked AS (
-      SELECT org_id, day FROM rollup_dirty_days WHERE org_id = ${orgId} ORDER BY day LIMIT ${limit} FOR UPDATE SKIP LOCKED
+      SELECT org_id, day FROM rollup_dirty_days WHERE org_id = ${orgId} ORDER BY day LIMIT ${limit} ${lock}
     )
     DELETE FROM rollup_dirty_days r USING picked p WHERE r.org_id = p.org_id AND r.day = p.day
     RETURNING r.day::text AS day`.execute(trx);
@@ -126,7 +130,7 @@ async function refreshCoarse(trx: Transaction<Database>, orgId: string, days: st
  * a reader sees a day either before or after, never half). Two refreshers at once share the work
  * and never count a day twice. Stops after `maxDays` days (default: all). Returns the days refreshed.
  */
-export async function refreshRollups(db: Db, orgId?: string, options: { maxDays?: number } = {}): Promise<number> {
+export async function refreshRollups(db: Db, orgId?: string, options: { maxDays?: number; wait?: boolean } = {}): Promise<number> {
   const maxDays = options.maxDays ?? Number.POSITIVE_INFINITY;
   const orgs = orgId
     ? await db.selectFrom('organisations').select(['id', 'timezone']).where('id', '=', orgId).execute()
@@ -139,7 +143,7 @@ export async function refreshRollups(db: Db, orgId?: string, options: { maxDays?
   for (const org of orgs) {
     while (refreshed < maxDays) {
       const claimed = await withoutJit(db, async (trx) => {
-        const days = await claimDays(trx, org.id, Math.min(BATCH_DAYS, maxDays - refreshed));
+        const days = await claimDays(trx, org.id, Math.min(BATCH_DAYS, maxDays - refreshed), options.wait ?? false);
         if (days.length) await recomputeDays(trx, org.id, org.timezone, days);
         return days.length;
       });
@@ -162,5 +166,5 @@ export async function refreshBeforeRead(db: Db, orgId: string): Promise<void> {
     .where('org_id', '=', orgId)
     .limit(READ_REFRESH_MAX_DAYS + 1)
     .execute();
-  if (dirty.length > 0 && dirty.length <= READ_REFRESH_MAX_DAYS) await refreshRollups(db, orgId, { maxDays: READ_REFRESH_MAX_DAYS });
+  if (dirty.length > 0 && dirty.length <= READ_REFRESH_MAX_DAYS) await refreshRollups(db, orgId, { maxDays: READ_REFRESH_MAX_DAYS, wait: true });
 }

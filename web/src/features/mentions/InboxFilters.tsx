@@ -128,6 +128,11 @@ export function InboxFilters({ filters, onChange, search, onSearch, sources, onN
             {t('filter.importRun')} ×
           </button>
         )}
+        {filters.hideDismissed === 'true' && (
+          <button type="button" className="chip chip-filter" data-testid="hide-dismissed-filter" onClick={() => set('hideDismissed', '')} title={t('filter.hideDismissedClear')}>
+            {t('filter.hideDismissed')} ×
+          </button>
+        )}
         {filters.author && (
           <button type="button" className="chip chip-filter" data-testid="author-filter" onClick={() => set('author', '')} title={t('filter.authorClear')}>
             {t('filter.author', { author: filters.author })} ×

@@ -6,7 +6,7 @@ import { LoadMore } from '../../ui/LoadMore.tsx';
 import { EmptyState, Spinner } from '../../ui/states.tsx';
 import { listSources } from '../ingest/index.ts';
 import { listMentions } from './api.ts';
-import { dayEnd, dayStart, readUrlState, writeUrlState, type Filters } from './inbox-url.ts';
+import { readUrlState, writeUrlState, type Filters } from './inbox-url.ts';
 import { InboxFilters } from './InboxFilters.tsx';
 import { ManualEntryDialog } from './ManualEntryDialog.tsx';
 import { MentionCard } from './MentionCard.tsx';
@@ -35,7 +35,9 @@ export function InboxPage() {
 
   useEffect(() => writeUrlState(filters, selectedId), [filters, selectedId]);
 
-  const query = useMemo(() => ({ ...filters, from: dayStart(filters.from), to: dayEnd(filters.to), limit: pageSize }), [filters]);
+  // The days go as they are: the server reads a bare day as the organisation's, so a link from a
+  // dashboard lists the mentions it counted whatever the reader's own time zone.
+  const query = useMemo(() => ({ ...filters, limit: pageSize }), [filters]);
   const [total, setTotal] = useState<number | null>(null);
   const list = usePagedList(
     (cursor) =>

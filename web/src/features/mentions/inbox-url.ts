@@ -19,6 +19,7 @@ export const filterKeys = [
   'toReview',
   'importRun',
   'author',
+  'hideDismissed',
   'sort',
 ] as const;
 export type FilterKey = (typeof filterKeys)[number];
@@ -48,12 +49,4 @@ export function writeUrlState(filters: Filters, selectedId: string | null): void
   const qs = params.toString();
   const next = `${window.location.pathname}${qs ? `?${qs}` : ''}`;
   if (next !== window.location.pathname + window.location.search) window.history.replaceState(null, '', next);
-}
-
-/** Dates in the filter are local calendar days; the API wants instants, with "to" covering the whole day. */
-export function dayStart(day: string): string {
-  return day ? new Date(`${day}T00:00:00`).toISOString() : '';
-}
-export function dayEnd(day: string): string {
-  return day ? new Date(`${day}T23:59:59.999`).toISOString() : '';
 }
