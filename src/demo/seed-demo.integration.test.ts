@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { eventually } from '../notifications/test-receivers.ts';
 import { createTestApp, type TestApp } from '../test-support/test-app.ts';
+import { wholeOrganisation } from '../core/viewer.ts';
+import { leaderboard } from '../views/scorecards/index.ts';
+import { seedDemoScorecards } from './demo-scorecards.ts';
 import { seedDemo } from './seed-demo.ts';
 
 /**
@@ -68,3 +71,17 @@ test('sends its e-mail to the outbox with no failed delivery, and the admin can 
   const outbox = (await admin.get('/api/mail-outbox')).json();
   expect(outbox.total).toBeGreaterThan(0);
 }, 180_000);
+
+test('has indicators, a linked doctor, ranked doctors and one with exactly 12 responses; seeding the scorecards again changes nothing', async () => {
+  const db = app.ctx.db;
+  const doctor = await db.selectFrom('users as u').innerJoin('staff as s', 's.id', 'u.staff_id').select('s.name').where('u.email', '=', 'doctor@demo.verity.local').executeTakeFirstOrThrow();
+  expect(doctor.name).toBe('王建国');
+  const board = await leaderboard(db, wholeOrganisation(orgId), { subject: 'staff' }, 'en');
+  const ranked = board.entries.filter((e) => e.place !== null);
+  expect(ranked.length).toBeGreaterThanOrEqual(4);
+  expect(ranked.every((e) => e.responses >= 30 && e.components.quality && e.components.safety)).toBe(true);
+  const twelve = board.entries.filter((e) => e.responses === 12);
+  expect(twelve.length).toBeGreaterThanOrEqual(1);
+  expect(twelve[0]!.notRanked?.message).toBe('not enough responses to rank: 12 of 30');
+  expect(await seedDemoScorecards(app.ctx, orgId)).toEqual({ indicators: 0, visits: 0, responses: 0 });
+});
