@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import { smtpTransport } from '../core/smtp.ts';
 import type { Config } from '../core/config.ts';
 import type { Db } from '../db/database.ts';
 import { keepInOutbox } from '../notifications/index.ts';
@@ -6,18 +6,6 @@ import type { InvitationMessage } from './invitation-message.ts';
 import type { OutreachSettings } from './outreach-settings.ts';
 import type { InvitationChannel } from './outreach.vocab.ts';
 import { smsProviderFor } from './sms/index.ts';
-
-const transports = new Map<string, Transporter>();
-const SMTP_TIMEOUT_MS = 10_000;
-
-function transportFor(smtpUrl: string): Transporter {
-  let transport = transports.get(smtpUrl);
-  if (!transport) {
-    transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: SMTP_TIMEOUT_MS, greetingTimeout: SMTP_TIMEOUT_MS, socketTimeout: SMTP_TIMEOUT_MS });
-    transports.set(smtpUrl, transport);
-  }
-  return transport;
-}
 
 /**
  * Sends one invitation: an e-mail through SMTP (or into the organisation's local mail outbox when
@@ -33,7 +21,7 @@ export async function deliverInvitation(
   if (input.channel === 'email') {
     const email = { to: [input.to], subject: input.message.subject, text: input.message.text, html: input.message.html };
     if (!config.smtpUrl) await keepInOutbox(db, input.orgId, null, email);
-    else await transportFor(config.smtpUrl).sendMail({ from: config.mailFrom, ...email });
+    else await smtpTransport(config.smtpUrl).sendMail({ from: config.mailFrom, ...email });
     return null;
   }
   const provider = smsProviderFor(settings.smsProvider, settings.smsConfig, { db, orgId: input.orgId, invitationId: input.invitationId });

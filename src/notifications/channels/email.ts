@@ -1,9 +1,8 @@
 import { notificationsMessages } from '../notifications.messages.ts';
-import nodemailer, { type Transporter } from 'nodemailer';
+import { smtpTransport } from '../../core/smtp.ts';
 import { z } from 'zod';
 import { escapeHtml, openInVerity } from './markup.ts';
 import { maskFields, PermanentDeliveryError, type NotificationChannelDriver } from './driver.ts';
-import { SEND_TIMEOUT_MS } from './post-request.ts';
 
 export interface EmailConfig {
   to: string[];
@@ -14,17 +13,6 @@ export interface Email {
   subject: string;
   text: string;
   html: string;
-}
-
-const transports = new Map<string, Transporter>();
-
-function transportFor(smtpUrl: string): Transporter {
-  let transport = transports.get(smtpUrl);
-  if (!transport) {
-    transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: SEND_TIMEOUT_MS, greetingTimeout: SEND_TIMEOUT_MS, socketTimeout: SEND_TIMEOUT_MS });
-    transports.set(smtpUrl, transport);
-  }
-  return transport;
 }
 
 /** E-mail through the configured SMTP server: HTML with the patient's text escaped, and plain text. Also how users are e-mailed. */
@@ -53,7 +41,7 @@ export const emailDriver: NotificationChannelDriver<EmailConfig, Email> = {
   },
   async send(email, ctx) {
     if (!ctx.smtpUrl) throw new PermanentDeliveryError(notificationsMessages.text('error.smtpNotConfigured'));
-    await transportFor(ctx.smtpUrl).sendMail({ from: ctx.mailFrom, to: email.to, subject: email.subject, text: email.text, html: email.html });
+    await smtpTransport(ctx.smtpUrl).sendMail({ from: ctx.mailFrom, to: email.to, subject: email.subject, text: email.text, html: email.html });
   },
   mask: maskFields([]),
 };

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import nodemailer, { type Transporter } from 'nodemailer';
+import { smtpTransport } from '../../core/smtp.ts';
 import type { Config } from '../../core/config.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
@@ -8,18 +8,6 @@ import { forEmail } from './report-html.ts';
 import { reportFilename } from './render-report.ts';
 import { reportsMessages } from './reports.messages.ts';
 import type { ReportStatus } from './reports.vocab.ts';
-
-const transports = new Map<string, Transporter>();
-const SMTP_TIMEOUT_MS = 15_000;
-
-function transportFor(smtpUrl: string): Transporter {
-  let transport = transports.get(smtpUrl);
-  if (!transport) {
-    transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: SMTP_TIMEOUT_MS, greetingTimeout: SMTP_TIMEOUT_MS, socketTimeout: SMTP_TIMEOUT_MS });
-    transports.set(smtpUrl, transport);
-  }
-  return transport;
-}
 
 /** The subject line is the HTML's title (the same words the renderer wrote). */
 function subjectOf(html: string): string {
@@ -49,7 +37,7 @@ export async function sendReport(db: Db, config: Pick<Config, 'smtpUrl' | 'mailF
     if (!config.smtpUrl) {
       await keepInOutbox(db, orgId, null, { to: report.recipients, subject, text, html: report.html });
     } else {
-      await transportFor(config.smtpUrl).sendMail({
+      await smtpTransport(config.smtpUrl).sendMail({
         from: config.mailFrom,
         to: report.recipients,
         subject,
