@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
+import { IntervalBar } from '../../ui/IntervalBar.tsx';
 import { useDashFormat } from './format.ts';
 
 /** A tile of the overview: a title, then its figures, or "No data yet" with where its data would come from (never a zero). */
@@ -25,14 +26,10 @@ export function ShareFigure({ share, interval, tone }: { share: number; interval
   const { t } = useI18n();
   const f = useDashFormat();
   const words = t('dash.interval95', { low: f.pct(interval.low), high: f.pct(interval.high) });
-  const at = (x: number) => `${Math.max(0, Math.min(100, x * 100))}%`;
   return (
     <>
       <div className={`dash-figure${tone ? ` dash-${tone}` : ''}`}>{f.pct(share)}</div>
-      <div className="dash-interval" role="img" aria-label={words} title={words}>
-        <div className="dash-interval-band" style={{ left: at(interval.low), width: `calc(${at(interval.high)} - ${at(interval.low)})` }} />
-        <div className="dash-interval-point" style={{ left: at(share) }} />
-      </div>
+      <IntervalBar value={share} low={interval.low} high={interval.high} label={words} />
       <div className="small muted">{words}</div>
     </>
   );

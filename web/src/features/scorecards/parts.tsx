@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import type { MessageKey } from '../../i18n/index.tsx';
 import { DateField } from '../../ui/DateField.tsx';
+import { IntervalBar } from '../../ui/IntervalBar.tsx';
 import { PRESETS, presetPeriod, type Entry, type PeriodFilter, type Preset } from './api.ts';
 
 /** Scores 0–100 with one decimal in the reader's locale. */
@@ -14,14 +15,8 @@ export function useScoreFormat() {
 export function Range({ score, low, high, muted }: { score: number; low: number; high: number; muted?: boolean }) {
   const { t } = useI18n();
   const f = useScoreFormat();
-  const clampPct = (x: number) => `${Math.max(0, Math.min(100, x))}%`;
   const words = `${f(score)} (${t('sc.intervalRange', { low: f(low), high: f(high) })})`;
-  return (
-    <div className={`sc-range${muted ? ' sc-range-muted' : ''}`} role="img" aria-label={words} title={words}>
-      <div className="sc-range-band" style={{ left: clampPct(low), width: `calc(${clampPct(high)} - ${clampPct(low)})` }} />
-      <div className="sc-range-point" style={{ left: clampPct(score) }} />
-    </div>
-  );
+  return <IntervalBar className="sc-range" value={score} low={low} high={high} min={0} max={100} label={words} muted={muted} />;
 }
 
 /** "No. 2", a star for the top group, or "Not ranked" with why ("not enough responses to rank: 12 of 30"). */

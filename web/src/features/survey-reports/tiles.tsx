@@ -1,5 +1,6 @@
 import { useI18n } from '../../i18n/index.tsx';
 import type { SurveyReport } from './api.ts';
+import { IntervalBar } from '../../ui/IntervalBar.tsx';
 import { useReportFormat } from './format.ts';
 
 type Nps = SurveyReport['nps'];
@@ -9,18 +10,6 @@ type Share = SurveyReport['fft'];
 function Missing({ n, min }: { n: number; min: number }) {
   const { t } = useI18n();
   return <div className="sr-tile-missing">{n === 0 ? t('sr.noData') : t('sr.notEnough', { n, min })}</div>;
-}
-
-/** Where a value and its interval lie on a scale from `lo` to `hi`: a bar with the interval band and the point. */
-function IntervalBar({ value, low, high, lo, hi, label }: { value: number; low: number; high: number; lo: number; hi: number; label: string }) {
-  const at = (x: number) => `${((x - lo) / (hi - lo)) * 100}%`;
-  return (
-    <div className="sr-interval" role="img" aria-label={label} title={label}>
-      <div className="sr-interval-band" style={{ left: at(low), width: `calc(${at(high)} - ${at(low)})` }} />
-      {lo < 0 && <div className="sr-interval-zero" style={{ left: at(0) }} />}
-      <div className="sr-interval-point" style={{ left: at(value) }} />
-    </div>
-  );
 }
 
 export function NpsTile({ nps, min }: { nps: Nps; min: number }) {
@@ -38,8 +27,8 @@ export function NpsTile({ nps, min }: { nps: Nps; min: number }) {
             value={nps.nps}
             low={nps.interval.low}
             high={nps.interval.high}
-            lo={-100}
-            hi={100}
+            min={-100}
+            max={100}
             label={t('sr.interval95', { low: f.nps(nps.interval.low), high: f.nps(nps.interval.high) })}
           />
           <div className="sr-tile-sub">{t('sr.interval95', { low: f.nps(nps.interval.low), high: f.nps(nps.interval.high) })}</div>
@@ -66,8 +55,8 @@ export function ShareTile({ label, hint, share, min, testId }: { label: string; 
             value={share.share}
             low={share.interval.low}
             high={share.interval.high}
-            lo={0}
-            hi={100}
+            min={0}
+            max={100}
             label={t('sr.interval95', { low: f.pct(share.interval.low), high: f.pct(share.interval.high) })}
           />
           <div className="sr-tile-sub">{t('sr.interval95', { low: f.pct(share.interval.low), high: f.pct(share.interval.high) })}</div>
