@@ -150,20 +150,21 @@ describe('cases', () => {
     // Four-eyes: the author waits for a second person, who approves it; the case moves on to handling.
     expect(await reply.locator('[data-testid=reply-waiting-second]').count()).toBe(1);
     expect(await reply.getByRole('button', { name: 'Approve' }).count()).toBe(0);
-    const signInAs = async (email: string) => {
+    // Each lands where their role starts the day: leadership on the dashboards, the admin in the inbox.
+    const signInAs = async (email: string, landing: string) => {
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.waitForURL('**/login');
       await page.fill('input[name=email]', email);
       await page.fill('input[name=password]', 'verity-demo');
       await page.click('button[type=submit]');
-      await page.waitForURL('**/inbox');
+      await page.waitForURL(`**${landing}`);
       await page.goto(`${verity.url}/cases/${caseId}`);
     };
-    await signInAs('director@demo.verity.local');
+    await signInAs('director@demo.verity.local', '/dashboards');
     await page.locator('[data-testid=reply][data-status=ready]').getByRole('button', { name: 'Approve' }).click();
     await expect.poll(() => page.locator('[data-testid=reply]').first().getAttribute('data-status')).toBe('approved');
     await expect.poll(() => page.locator('[data-testid=case-status]').textContent()).toBe('Handling');
-    await signInAs('admin@demo.verity.local');
+    await signInAs('admin@demo.verity.local', '/inbox');
   });
 
   test('closes the case with a corrective action and a root cause', async () => {
