@@ -75,7 +75,7 @@ describe.skipIf(storeIndependentSweep)('accessibility', () => {
         if (problems.length && visited.length === 1) await page.screenshot({ path: join(shotsDir, `a11y-${locale}-${name.replace(/\W+/g, '-')}.png`) });
       });
       expect(visited.length).toBeGreaterThanOrEqual(12);
-      expect(problems).toEqual([]);
+      expect(problems, problems.join('\n')).toEqual([]);
     }, 180_000);
   }
 

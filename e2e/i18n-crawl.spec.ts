@@ -240,7 +240,7 @@ describe.skipIf(storeIndependentSweep)('every page speaks the reader’s languag
         for (const f of findings(withoutPeoplesWords(texts, await peoplesWords(page)))) problems.push(`${name}: ${f}`);
       });
       expect(visited.length).toBeGreaterThanOrEqual(12);
-      expect(problems).toEqual([]);
+      expect(problems, problems.join('\n')).toEqual([]);
     }, 180_000);
   }
 });

@@ -55,7 +55,7 @@ export function bySourceOption(m: Mentions, t: Translate): ChartOption {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
     xAxis: valueAxis(c, { splitNumber: 4 }),
-    yAxis: { type: 'category', data: rows.map((s) => s.name), axisLabel: { color: c.muted, width: 140, overflow: 'truncate' }, axisLine: { lineStyle: { color: c.border } } },
+    yAxis: { type: 'category', data: rows.map((s) => s.name), axisLabel: { color: c.muted, width: 140, overflow: 'truncate', ellipsis: '…' }, axisLine: { lineStyle: { color: c.border } } },
     series: [
       { name: t('dash.total'), type: 'bar', data: rows.map((s) => s.total), barMaxWidth: 16 },
       { name: t('dash.negative'), type: 'bar', data: rows.map((s) => s.negative), barMaxWidth: 16 },
@@ -189,10 +189,16 @@ export function heatmapOption(
       type: 'category',
       data: h.rows.map(opts.rowName),
       splitArea: { show: false },
-      axisLabel: { color: c.muted, interval: 0, rotate: h.rows.length > 4 ? 30 : 0, width: 110, overflow: 'truncate' },
+      axisLabel: { color: c.muted, interval: 0, rotate: h.rows.length > 4 ? 30 : 0, width: 110, overflow: 'truncate', ellipsis: '…' },
       axisLine: { lineStyle: { color: c.border } },
     },
-    yAxis: { type: 'category', data: h.aspects.map(opts.aspectName), inverse: true, axisLabel: { color: c.muted, width: 170, overflow: 'truncate' }, axisLine: { lineStyle: { color: c.border } } },
+    yAxis: {
+      type: 'category',
+      data: h.aspects.map(opts.aspectName),
+      inverse: true,
+      axisLabel: { color: c.muted, width: 170, overflow: 'truncate', ellipsis: '…' },
+      axisLine: { lineStyle: { color: c.border } },
+    },
     visualMap:
       colour === 'negative'
         ? {
@@ -300,7 +306,12 @@ export function benchmarkAspectsOption(b: Benchmark, aspects: string[], aspectNa
     legend: legend(c),
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number | null) => (v === null || v === undefined ? '—' : f.pct(v)) },
     grid: { left: 8, right: 12, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: aspects.map(aspectName), axisLabel: { color: c.muted, interval: 0, rotate: 30, width: 120, overflow: 'truncate' }, axisLine: { lineStyle: { color: c.border } } },
+    xAxis: {
+      type: 'category',
+      data: aspects.map(aspectName),
+      axisLabel: { color: c.muted, interval: 0, rotate: 30, width: 120, overflow: 'truncate', ellipsis: '…' },
+      axisLine: { lineStyle: { color: c.border } },
+    },
     yAxis: valueAxis(c, { min: 0, axisLabel: { color: c.muted, formatter: (v: number) => f.pct(v) } }),
     series: b.entities.map((e) => ({ name: entityName(e, t), type: 'bar', barMaxWidth: 18, data: aspects.map((a) => e.aspects.find((x) => x.aspect === a)?.negativeShare ?? null) })),
   };
