@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppContext } from '../core/context.ts';
+import type { Db } from '../db/database.ts';
 import type { Locale } from '../core/i18n.ts';
 import { submitResponse } from '../surveys/public/index.ts';
 import { findPublicLink, surveyDefinition } from '../surveys/public/public-survey.queries.ts';
@@ -122,19 +123,24 @@ export async function seedDemoResponses(ctx: Pick<AppContext, 'db' | 'boss'>, or
       submitted++;
       // Given during that week, in clinic hours.
       const at = new Date(anchor.getTime() - (week * 7 + Math.floor(rnd() * 7)) * 86_400_000 - (2 + Math.floor(rnd() * 9)) * 3_600_000);
-      const row = await db
-        .updateTable('survey_responses')
-        .set({ submitted_at: at, started_at: new Date(at.getTime() - 3 * 60_000) })
-        .where('token', '=', token)
-        .returning('mention_id')
-        .executeTakeFirstOrThrow();
-      if (row.mention_id)
-        await db
-          .updateTable('mentions')
-          .set({ published_at: at, received_at: sql<Date>`least(received_at, ${at})` })
-          .where('id', '=', row.mention_id)
-          .execute();
+      await backdateResponse(db, token, at);
     }
   }
   return submitted;
+}
+
+/** Moves a demo answer (found by its token) and the mention it became to `at`, as if given then: the demo's answers are submitted now and spread over past weeks. */
+export async function backdateResponse(db: Db, token: string, at: Date): Promise<void> {
+  const row = await db
+    .updateTable('survey_responses')
+    .set({ submitted_at: at, started_at: new Date(at.getTime() - 3 * 60_000) })
+    .where('token', '=', token)
+    .returning('mention_id')
+    .executeTakeFirstOrThrow();
+  if (row.mention_id)
+    await db
+      .updateTable('mentions')
+      .set({ published_at: at, received_at: sql<Date>`least(received_at, ${at})` })
+      .where('id', '=', row.mention_id)
+      .execute();
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { backdateResponse } from './demo-responses.ts';
 import type { AppContext } from '../core/context.ts';
 import type { Locale } from '../core/i18n.ts';
 import { createSurveyLink } from '../surveys/index.ts';
@@ -173,18 +173,7 @@ export async function seedDemoScorecards(ctx: Pick<AppContext, 'db' | 'boss'>, o
         if (!result.created) continue;
         responses++;
         const at = new Date(anchor.getTime() - (1 + Math.floor(rnd() * 58)) * DAY_MS - (2 + Math.floor(rnd() * 8)) * 3_600_000);
-        const row = await db
-          .updateTable('survey_responses')
-          .set({ submitted_at: at, started_at: new Date(at.getTime() - 3 * 60_000) })
-          .where('token', '=', token)
-          .returning('mention_id')
-          .executeTakeFirstOrThrow();
-        if (row.mention_id)
-          await db
-            .updateTable('mentions')
-            .set({ published_at: at, received_at: sql<Date>`least(received_at, ${at})` })
-            .where('id', '=', row.mention_id)
-            .execute();
+        await backdateResponse(db, token, at);
       }
     }
   }
