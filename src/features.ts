@@ -11,6 +11,11 @@ import { orgsFeature } from './orgs/index.ts';
 import { outreachFeature } from './outreach/index.ts';
 import { repliesFeature } from './replies/index.ts';
 import { surveysFeature } from './surveys/index.ts';
+import { sharingFeature } from './sharing/index.ts';
+import { referralsFeature } from './referrals/index.ts';
+import { advocatesFeature } from './advocates/index.ts';
+import { storiesFeature } from './stories/index.ts';
+import { contentFeature } from './content/index.ts';
 import { caseDetailView } from './views/case-detail/index.ts';
 import { dashboardsView } from './views/dashboards/index.ts';
 import { myWorkView } from './views/my-work/index.ts';
@@ -37,6 +42,12 @@ export const FEATURES: readonly Feature[] = [
   followupsFeature,
   surveysFeature,
   outreachFeature,
+  // Growing by word of mouth: share tracking, referrals, key patients, stories with consent, posters and the calendar.
+  sharingFeature,
+  referralsFeature,
+  advocatesFeature,
+  storiesFeature,
+  contentFeature,
   // Read-side views above the features. The dashboards, scorecards and reports also own their
   // rollups, settings and archives, their jobs and their permissions.
   caseDetailView,

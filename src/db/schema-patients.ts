@@ -21,6 +21,8 @@ export interface PatientsTable {
   opted_out_at: NullableTimestamp;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Covered by a public scheme that restricts gifts (a referral programme's market rules may exclude or cap them). */
+  public_scheme: Generated<boolean>;
 }
 
 export interface VisitsTable {

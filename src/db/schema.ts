@@ -11,6 +11,7 @@ import type { PatientsTables } from './schema-patients.ts';
 import type { FollowupsTables } from './schema-followups.ts';
 import type { InsightsTables } from './schema-insights.ts';
 import type { OutreachTables } from './schema-outreach.ts';
+import type { GrowthTables } from './schema-growth.ts';
 import type { CaseRequest } from '../surveys/surveys.vocab.ts';
 
 /** Kysely's view of the tables; the migrations in ./migrations are the source of truth. */
@@ -167,6 +168,8 @@ export interface MentionsTable {
   import_run_id: string | null;
   /** The source asks for a case (a low survey score: a general one); the cases job opens it after analysis. */
   case_request: CaseRequest | null;
+  /** Likes, shares and comments together, when the source reports them (the KOC score weighs them). */
+  engagement: Generated<number | null>;
 }
 
 export interface MentionRiskDismissalsTable {
@@ -221,7 +224,7 @@ export interface WebhookDeliveriesTable {
   received_at: Generated<Date>;
 }
 
-export interface Database extends AlertsTables, CasesTables, PatientsTables, OutreachTables, FollowupsTables, InsightsTables {
+export interface Database extends AlertsTables, CasesTables, PatientsTables, OutreachTables, FollowupsTables, InsightsTables, GrowthTables {
   organisations: OrganisationsTable;
   locations: LocationsTable;
   departments: DepartmentsTable;

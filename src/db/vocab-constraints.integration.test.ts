@@ -29,6 +29,11 @@ import {
 import { REPORT_CADENCES, REPORT_STATUSES } from '../views/reports/reports.vocab.ts';
 import { QUALITY_INDICATORS } from '../views/scorecards/scorecards.vocab.ts';
 import { ROLLUP_GRAINS } from '../views/dashboards/dashboards.vocab.ts';
+import { ADVOCATE_INVITE_CHANNELS, ADVOCATE_INVITE_STATUSES, ADVOCATE_KINDS } from '../advocates/advocates.vocab.ts';
+import { LOGO_MIMES, POST_STATUSES, POSTER_SIZES, POSTER_TEMPLATES } from '../content/content.vocab.ts';
+import { ATTRIBUTION_VIAS, LEDGER_ACCOUNTS, PROGRAMME_STATUSES, REFERRAL_STATUSES, REWARD_KINDS, REWARD_ROLES, REWARD_STATUSES, REWARD_TRIGGERS } from '../referrals/referrals.vocab.ts';
+import { CONVERSION_KINDS, SHARE_CHANNELS, SHARE_TARGET_KINDS } from '../sharing/sharing.vocab.ts';
+import { CONSENT_USES, CONSENT_VIAS, MATERIAL_CONNECTIONS, PUBLICATION_CHANNELS, STORY_SOURCES, STORY_STATUSES, STORY_USE_KINDS, USE_FLAG_REASONS } from '../stories/stories.vocab.ts';
 import { openDatabase, type DatabaseHandle } from './database.ts';
 import { freshPostgresDatabase } from './fresh-database.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -128,6 +133,43 @@ const COLUMNS = [
   ['followup_tasks', 'performer', PERFORMERS],
   ['followup_readings', 'source', READING_SOURCES],
   ['followup_photos', 'mime', PHOTO_MIMES],
+  ['share_links', 'target_kind', SHARE_TARGET_KINDS],
+  ['share_links', 'channel', SHARE_CHANNELS],
+  ['share_conversions', 'kind', CONVERSION_KINDS],
+  ['referral_programmes', 'status', PROGRAMME_STATUSES],
+  ['referral_programmes', 'trigger', REWARD_TRIGGERS],
+  ['referrals', 'status', REFERRAL_STATUSES],
+  ['referrals', 'via', ATTRIBUTION_VIAS],
+  ['rewards', 'role', REWARD_ROLES],
+  ['rewards', 'kind', REWARD_KINDS],
+  ['rewards', 'status', REWARD_STATUSES],
+  ['reward_ledger', 'account', LEDGER_ACCOUNTS],
+  ['advocate_invitations', 'kind', ADVOCATE_KINDS],
+  ['advocate_invitations', 'status', ADVOCATE_INVITE_STATUSES],
+  ['advocate_invitations', 'channel', ADVOCATE_INVITE_CHANNELS],
+  ['advocate_invitations', 'locale', LOCALES],
+  ['story_requests', 'locale', LOCALES],
+  ['stories', 'locale', LOCALES],
+  ['stories', 'photo_mime', PHOTO_MIMES],
+  ['stories', 'source', STORY_SOURCES],
+  ['stories', 'status', STORY_STATUSES],
+  ['stories', 'material_connection', MATERIAL_CONNECTIONS],
+  ['story_consents', 'use', CONSENT_USES],
+  ['story_consents', 'granted_via', CONSENT_VIAS],
+  ['story_consents', 'revoked_via', CONSENT_VIAS],
+  ['story_consents', 'consent_locale', LOCALES],
+  ['story_uses', 'kind', STORY_USE_KINDS],
+  ['story_uses', 'use', CONSENT_USES],
+  ['story_uses', 'flag_reason', USE_FLAG_REASONS],
+  ['brand_settings', 'logo_mime', LOGO_MIMES],
+  ['posters', 'locale', LOCALES],
+  ['posters', 'size', POSTER_SIZES],
+  ['posters', 'template', POSTER_TEMPLATES],
+  ['posters', 'use', CONSENT_USES],
+  ['content_posts', 'channel', PUBLICATION_CHANNELS],
+  ['content_posts', 'use', CONSENT_USES],
+  ['content_posts', 'market', MARKETS],
+  ['content_posts', 'status', POST_STATUSES],
 ] as const;
 
 test.each(COLUMNS)('%s.%s allows exactly the vocabulary', async (table, column, vocabulary) => {

@@ -3,8 +3,8 @@ import type { MessageKey } from './i18n/index.tsx';
 import type { PageProps } from './lib/router.tsx';
 import type { Permission, Role } from './lib/vocab.ts';
 
-/** The navigation's groups, in order: the day's work, what it adds up to, the patients, the set-up. */
-export const NAV_SECTIONS = ['work', 'insight', 'patients', 'setup'] as const;
+/** The navigation's groups, in order: the day's work, what it adds up to, the patients, word of mouth, the set-up. */
+export const NAV_SECTIONS = ['work', 'insight', 'patients', 'growth', 'setup'] as const;
 export type NavSection = (typeof NAV_SECTIONS)[number];
 
 export interface Route {
@@ -42,6 +42,11 @@ const outreach = () => import('./features/outreach/outreach.pages.tsx');
 const dashboards = () => import('./features/dashboards/dashboards.pages.tsx');
 const scorecards = () => import('./features/scorecards/scorecards.pages.tsx');
 const reports = () => import('./features/reports/reports.pages.tsx');
+const referrals = () => import('./features/referrals/referrals.pages.tsx');
+const sharing = () => import('./features/sharing/sharing.pages.tsx');
+const advocates = () => import('./features/advocates/advocates.pages.tsx');
+const stories = () => import('./features/stories/stories.pages.tsx');
+const content = () => import('./features/content/content.pages.tsx');
 
 /**
  * The app's pages, in navigation order (grouped by section, in NAV_SECTIONS order): a user lands on
@@ -74,6 +79,11 @@ export const routes: Route[] = [
   { path: '/outreach', label: 'nav.outreach', icon: '✆', section: 'patients', allowed: (can) => can('patients.read'), page: page(outreach, (m) => m.OutreachPage) },
   { path: '/follow-ups', label: 'nav.followups', icon: '♡', section: 'patients', allowed: (can) => can('followups.read'), page: page(followups, (m) => m.FollowupsRoute) },
   { path: '/patients', label: 'nav.patients', icon: '☺', section: 'patients', allowed: (can) => can('patients.read'), page: page(patients, (m) => m.PatientsRoute) },
+  { path: '/referrals', label: 'nav.referrals', icon: '⇄', section: 'growth', allowed: (can) => can('referrals.read'), page: page(referrals, (m) => m.ReferralsPage) },
+  { path: '/stories', label: 'nav.stories', icon: '❝', section: 'growth', allowed: (can) => can('stories.read'), page: page(stories, (m) => m.StoriesPage) },
+  { path: '/content', label: 'nav.content', icon: '✎', section: 'growth', allowed: (can) => can('content.read'), page: page(content, (m) => m.ContentPage) },
+  { path: '/advocates', label: 'nav.advocates', icon: '☆', section: 'growth', allowed: (can) => can('advocates.read'), page: page(advocates, (m) => m.AdvocatesPage) },
+  { path: '/sharing', label: 'nav.sharing', icon: '⤴', section: 'growth', allowed: (can) => can('sharing.read'), page: page(sharing, (m) => m.SharingPage) },
   { path: '/import', label: 'nav.import', icon: '⇪', section: 'setup', allowed: (can) => can('imports.run'), page: page(ingest, (m) => m.ImportPage) },
   { path: '/sources', label: 'nav.sources', icon: '⛁', section: 'setup', allowed: (can) => can('sources.manage'), page: page(ingest, (m) => m.SourcesPage) },
   { path: '/survey-reports', label: 'nav.surveyReports', icon: '◔', section: 'insight', allowed: (can) => can('surveys.read'), page: page(surveyReports, (m) => m.SurveyReportsPage) },

@@ -18,6 +18,7 @@ import * as visitLinkOnce from './20261201T1350-visit-link-once.ts';
 import * as insights from './20261201T1400-insights.ts';
 import * as rollupGrains from './20261201T1410-rollup-grains.ts';
 import * as painPoints from './20261201T1420-pain-points.ts';
+import * as growth from './20261201T1500-growth.ts';
 
 /** Every migration, by name; names sort in the order they run. Never edit one after it lands. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '20261201T1400-insights': insights,
   '20261201T1410-rollup-grains': rollupGrains,
   '20261201T1420-pain-points': painPoints,
+  '20261201T1500-growth': growth,
 };

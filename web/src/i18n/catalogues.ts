@@ -15,6 +15,11 @@ import { followupsMessages } from '../features/followups/messages.ts';
 import { dashboardsMessages } from '../features/dashboards/messages.ts';
 import { scorecardsMessages } from '../features/scorecards/messages.ts';
 import { reportsMessages } from '../features/reports/messages.ts';
+import { referralsMessages } from '../features/referrals/messages.ts';
+import { sharingMessages } from '../features/sharing/messages.ts';
+import { advocatesMessages } from '../features/advocates/messages.ts';
+import { storiesMessages } from '../features/stories/messages.ts';
+import { contentMessages } from '../features/content/messages.ts';
 import type { KeysOf } from './catalogue.ts';
 import { commonMessages } from './common.messages.ts';
 import type { Locale } from './locale.ts';
@@ -45,6 +50,11 @@ export const catalogues = {
   dashboards: dashboardsMessages,
   scorecards: scorecardsMessages,
   reports: reportsMessages,
+  referrals: referralsMessages,
+  sharing: sharingMessages,
+  advocates: advocatesMessages,
+  stories: storiesMessages,
+  content: contentMessages,
 };
 
 export type MessageKey = KeysOf<(typeof catalogues)[keyof typeof catalogues]>;

@@ -1,0 +1,8 @@
+import { defineFeature } from '../core/feature.ts';
+import { referralsPermissions } from './referrals.permissions.ts';
+import { referralsRoutes } from './referrals.routes.ts';
+
+/** Referral programmes ("old brings new"): personal links and codes, attribution when the new patient books or visits, a double-entry rewards ledger and fraud checks that hold a reward for review. */
+export const referralsFeature = defineFeature({ name: 'referrals', routes: [referralsRoutes], jobs: [], permissions: referralsPermissions });
+
+export { createReferralLink } from './referral-links.ts';

@@ -1,0 +1,6 @@
+import type { FastifyInstance } from 'fastify';
+
+/** The sharing API. */
+export async function sharingRoutes(server: FastifyInstance): Promise<void> {
+  void server;
+}

@@ -1,0 +1,23 @@
+/**
+ * The vocabulary of share tracking: short links for any content, the channel each was shared on,
+ * and what a click led to. Pure (no zod, no database, no Node APIs): the web imports it too.
+ */
+
+/** What a short link points at. */
+export const SHARE_TARGET_KINDS = ['story', 'article', 'survey', 'referral'] as const;
+export type ShareTargetKind = (typeof SHARE_TARGET_KINDS)[number];
+
+/** Where a link was shared (its channel tag). */
+export const SHARE_CHANNELS = ['wechat', 'weibo', 'xiaohongshu', 'douyin', 'vk', 'telegram', 'whatsapp', 'facebook', 'instagram', 'x', 'email', 'sms', 'qr', 'website', 'print', 'other'] as const;
+export type ShareChannel = (typeof SHARE_CHANNELS)[number];
+
+/** What a visitor who came by a link went on to do. */
+export const CONVERSION_KINDS = ['booked', 'visited', 'survey_submitted', 'joined'] as const;
+export type ConversionKind = (typeof CONVERSION_KINDS)[number];
+
+/** The alphabet of link codes: no 0/O, 1/I/L, so a code read aloud or typed from a poster is unambiguous. */
+export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const CODE_LENGTH = 8;
+
+/** The deepest chain the propagation view walks (a share of a share of a share…). */
+export const MAX_CHAIN_DEPTH = 12;

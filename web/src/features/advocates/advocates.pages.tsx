@@ -1,0 +1,1 @@
+export { AdvocatesPage } from './AdvocatesPage.tsx';
