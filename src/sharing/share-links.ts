@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import { fromDatabaseError, notFound } from '../core/errors.ts';
 import { CODE_ALPHABET, CODE_LENGTH, MAX_CHAIN_DEPTH, type ConversionKind, type ShareChannel, type ShareTargetKind } from './sharing.vocab.ts';
 
-/** The cookie `/s/<code>` and `/r/<code>` set to remember the link a visitor arrived by (a later share or booking is its child). */
+/** The cookie `/l/<code>` (a share link) and `/r/<code>` (a referral link) set to remember the link a visitor arrived by (a later share or booking is its child). */
 export const ARRIVAL_COOKIE = 'verity_via';
 
 export interface NewShareLink {
