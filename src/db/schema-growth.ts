@@ -298,6 +298,11 @@ export interface PostersTable {
   channel: PublicationChannel;
   created_by: string | null;
   created_at: Generated<Date>;
+  /** 20261201T1550-posters-files: the rendered files, the warnings printed, the QR's share link. */
+  png: Buffer | null;
+  pdf: Buffer | null;
+  notices: Generated<string[]>;
+  share_link_id: string | null;
 }
 
 export interface ContentPostsTable {

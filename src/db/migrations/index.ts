@@ -19,6 +19,7 @@ import * as insights from './20261201T1400-insights.ts';
 import * as rollupGrains from './20261201T1410-rollup-grains.ts';
 import * as painPoints from './20261201T1420-pain-points.ts';
 import * as growth from './20261201T1500-growth.ts';
+import * as postersFiles from './20261201T1550-posters-files.ts';
 
 /** Every migration, by name; names sort in the order they run. Never edit one after it lands. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '20261201T1410-rollup-grains': rollupGrains,
   '20261201T1420-pain-points': painPoints,
   '20261201T1500-growth': growth,
+  '20261201T1550-posters-files': postersFiles,
 };
