@@ -14,3 +14,5 @@ export { importVisits, detectFormat, type ImportReport } from './import-visits.t
 export { sendDueInvitations, type SendSummary } from './send-invitations.ts';
 export { getOutreachSettings, updateOutreachSettings, type OutreachSettings } from './outreach-settings.ts';
 export { scheduleInvitations } from './schedule-invitations.ts';
+export { createOptOutLink } from './invitation-message.ts';
+export { smsProviderFor } from './sms/index.ts';
