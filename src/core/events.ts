@@ -11,6 +11,8 @@ import { QUEUE_SCHEMA } from './queue.ts';
 export const EVENTS = {
   /** A batch of mentions has been analysed (alerts and cases subscribe). */
   'mentions.analysed': z.object({ orgId: z.string(), mentionIds: z.array(z.string()) }),
+  /** Visits were imported (CSV, FHIR, HL7); referrals attributes them to booked referrals. */
+  'outreach.visits-imported': z.object({ orgId: z.string(), visitIds: z.array(z.string()) }),
 } as const;
 
 export type EventName = keyof typeof EVENTS;

@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/index.ts';
 import type { AppContext } from '../core/context.ts';
 import { badRequest } from '../core/errors.ts';
 import type { Text } from '../core/i18n.ts';
+import { publish } from '../core/events.ts';
 import { sendJob } from '../core/jobs.ts';
 import { checkVisit, type CheckedVisit, type OrgRefs } from './importers/check-visit.ts';
 import { FileRefused, type ParsedFile, type Ref } from './importers/parsed-visit.ts';
@@ -91,6 +92,7 @@ export async function importVisits(ctx: Pick<AppContext, 'db' | 'boss'>, by: Aud
   const now = input.now ?? new Date();
   await ctx.db.transaction().execute(async (trx) => {
     const fresh: VisitToInvite[] = [];
+    const imported: string[] = [];
     for (const v of good) {
       const patient = await upsertPatient(trx, by.orgId, { externalId: v.mrn, name: v.name, phone: v.phone, email: v.email, locale: v.locale });
       if (patient.created) report.patientsCreated++;
@@ -113,6 +115,7 @@ export async function importVisits(ctx: Pick<AppContext, 'db' | 'boss'>, by: Aud
         .executeTakeFirst();
       if (inserted) {
         report.accepted++;
+        imported.push(inserted.id);
         if (v.endedAt) fresh.push({ id: inserted.id, patientId: patient.id, kind: v.kind, endedAt: v.endedAt });
         continue;
       }
@@ -126,6 +129,8 @@ export async function importVisits(ctx: Pick<AppContext, 'db' | 'boss'>, by: Aud
       report.invitations = { scheduled: scheduled.scheduled, skipped: scheduled.skipped };
       if (scheduled.firstDue) await sendJob(ctx.boss, trx, sendInvitationsJob, {}, { startAfter: scheduled.firstDue > now ? scheduled.firstDue : 0 });
     }
+    // Subscribers (referrals' attribution) see exactly the visits this transaction wrote.
+    if (imported.length) await publish(ctx.boss, trx, 'outreach.visits-imported', { orgId: by.orgId, visitIds: imported });
     await recordAudit(trx, {
       ...by,
       action: 'visits.import',

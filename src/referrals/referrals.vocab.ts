@@ -37,9 +37,35 @@ export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 export const ATTRIBUTION_VIAS = ['booking_form', 'visit_import', 'fhir', 'staff'] as const;
 export type AttributionVia = (typeof ATTRIBUTION_VIAS)[number];
 
-/** Why a reward is held for review instead of paid. */
-export const HOLD_REASONS = ['self_referral', 'same_contact', 'existing_patient', 'velocity', 'shared_device'] as const;
+/** The fraud checks: any of them holds BOTH rewards of a referral for review instead of paying them. */
+export const FRAUD_REASONS = ['self_referral', 'same_contact', 'existing_patient', 'velocity', 'shared_device'] as const;
+export type FraudReason = (typeof FRAUD_REASONS)[number];
+
+/**
+ * The programme's limits: a reward they stop is withheld (status reversed, nothing to pay, the
+ * reason shown); a nominal-value limit that only lowers it caps the amount (the reason shown).
+ */
+export const LIMIT_REASONS = ['public_scheme', 'referrer_not_eligible', 'cap_referrer', 'cap_referrer_year', 'cap_programme_year', 'nominal_item', 'nominal_year'] as const;
+export type LimitReason = (typeof LIMIT_REASONS)[number];
+
+/** Why a reward is held for review, withheld or capped (rewards.hold_reasons / referrals.hold_reasons). */
+export const HOLD_REASONS = [...FRAUD_REASONS, ...LIMIT_REASONS] as const;
 export type HoldReason = (typeof HOLD_REASONS)[number];
+
+/** What staff may do to a reward, and the status each moves it from and to. */
+export const REWARD_ACTIONS = {
+  approve: { from: ['held'], to: 'earned' },
+  refuse: { from: ['held'], to: 'reversed' },
+  issue: { from: ['earned'], to: 'issued' },
+  redeem: { from: ['issued'], to: 'redeemed' },
+  expire: { from: ['issued'], to: 'expired' },
+  reverse: { from: ['earned', 'issued'], to: 'reversed' },
+} as const satisfies Record<string, { from: readonly RewardStatus[]; to: RewardStatus }>;
+export type RewardAction = keyof typeof REWARD_ACTIONS;
+export const REWARD_ACTION_NAMES = Object.keys(REWARD_ACTIONS) as RewardAction[];
+
+/** The ledger account that holds a reward's value in each status. */
+export const STATUS_ACCOUNT: Record<RewardStatus, LedgerAccount> = { earned: 'earned', held: 'held', issued: 'issued', redeemed: 'redeemed', expired: 'expired', reversed: 'reversed' };
 
 /**
  * The double-entry ledger's accounts. Every transaction's entries sum to zero (a deferred
@@ -51,3 +77,19 @@ export type LedgerAccount = (typeof LEDGER_ACCOUNTS)[number];
 
 /** Referrals by one referrer within a day above which the velocity check holds the rewards. */
 export const DEFAULT_VELOCITY_PER_DAY = 5;
+
+/**
+ * Proposed market rules for a new programme (the editor starts from them; every value can be
+ * changed). US: the OIG's nominal-value rule on gifts to beneficiaries (15 USD an item, 75 USD a
+ * year in all) and no rewards for patients in a federal health-care programme. Russia: no rewards
+ * for patients treated under OMS (compulsory insurance). China and the EU: none by default.
+ */
+export const MARKET_RULE_DEFAULTS: Record<
+  'cn' | 'ru' | 'us' | 'eu',
+  { excludePublicScheme: boolean; nominalValue?: { perItem: number; perYear: number; currency: string }; unitValues?: Partial<Record<RewardKind, number>> }
+> = {
+  cn: { excludePublicScheme: false },
+  ru: { excludePublicScheme: true },
+  us: { excludePublicScheme: true, nominalValue: { perItem: 15, perYear: 75, currency: 'USD' }, unitValues: { points: 0.01, free_checkup: 15, discount_amount: 1, gift: 1 } },
+  eu: { excludePublicScheme: false },
+};
