@@ -82,14 +82,6 @@ export async function inviteAdvocate(db: Db, config: Pick<Config, 'smtpUrl' | 'm
     authorHandle = input.authorKey;
   }
   const now = new Date();
-  if (patient && input.channel !== 'in_person') {
-    const block = await contactBlock(db, orgId, patient.id, now);
-    if (block?.reason === 'opted_out') throw badRequest(m.text('error.optedOut'));
-    if (block?.reason === 'patient_hold') throw badRequest(m.text('error.onHold', { until: block.until.toISOString().slice(0, 10) }));
-    if (block?.reason === 'excluded') throw badRequest(m.text('error.excluded', { until: block.until.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' }));
-    if (input.channel === 'email' && !patient.email) throw badRequest(m.text('error.noEmail'));
-    if (input.channel === 'sms' && !patient.phone) throw badRequest(m.text('error.noPhone'));
-  }
   const open = await db
     .selectFrom('advocate_invitations')
     .select('id')
@@ -99,6 +91,14 @@ export async function inviteAdvocate(db: Db, config: Pick<Config, 'smtpUrl' | 'm
     .where((eb) => eb.or([eb('status', '=', 'accepted'), eb('expires_at', '>', now)]))
     .executeTakeFirst();
   if (open) throw new AppError('conflict', m.text('error.alreadyInvited'));
+  if (patient && input.channel !== 'in_person') {
+    const block = await contactBlock(db, orgId, patient.id, now);
+    if (block?.reason === 'opted_out') throw badRequest(m.text('error.optedOut'));
+    if (block?.reason === 'patient_hold') throw badRequest(m.text('error.onHold', { until: block.until.toISOString().slice(0, 10) }));
+    if (block?.reason === 'excluded') throw badRequest(m.text('error.excluded', { until: block.until.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' }));
+    if (input.channel === 'email' && !patient.email) throw badRequest(m.text('error.noEmail'));
+    if (input.channel === 'sms' && !patient.phone) throw badRequest(m.text('error.noPhone'));
+  }
   const locale: Locale = input.locale ?? patient?.locale ?? org.default_locale;
   const programme = await activeProgramme(db, orgId, now);
   const token = randomBytes(18).toString('base64url');
