@@ -38,6 +38,7 @@ type Kind =
   | 'followupPhoto'
   | 'followupQuestion'
   | 'reportSchedule'
+  | 'advocateInvitation'
   | 'report';
 interface Case {
   kind: Kind;
@@ -122,6 +123,8 @@ const MATRIX: Record<string, Case> = {
   'POST /api/reports/:id/send': { kind: 'report' },
   'GET /api/reports/:id/html': { kind: 'report' },
   'GET /api/reports/:id/pdf': { kind: 'report' },
+  'GET /api/advocates/patients/:id': { kind: 'patient' },
+  'POST /api/advocates/invitations/:id/withdraw': { kind: 'advocateInvitation' },
 };
 
 let app: TestApp;
@@ -179,6 +182,7 @@ async function snapshotB() {
     followupQuestions: await db.selectFrom('followup_questions').selectAll().where('id', '=', idsB.followupQuestion).execute(),
     reportSchedules: await db.selectFrom('report_schedules').selectAll().where('org_id', '=', orgIdB).execute(),
     reports: await db.selectFrom('reports').select(['id', 'status', 'error', 'sent_at']).where('org_id', '=', orgIdB).execute(),
+    advocateInvitations: await db.selectFrom('advocate_invitations').selectAll().where('org_id', '=', orgIdB).execute(),
   };
 }
 
@@ -271,6 +275,13 @@ beforeAll(async () => {
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
+  idsB.advocateInvitation = (
+    await app.ctx.db
+      .insertInto('advocate_invitations')
+      .values({ org_id: orgB, kind: 'patient', patient_id: idsB.patient, channel: 'in_person', token: 'tenant-b-invitation', expires_at: new Date(Date.now() + 86_400_000) })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
   before = await snapshotB();
 });
 afterAll(async () => {
@@ -331,6 +342,8 @@ test('lists none of the other organisation’s ids', async () => {
     '/api/followups/plans',
     '/api/followups/enrolments',
     '/api/followups/tasks',
+    '/api/advocates',
+    '/api/advocates/invitations',
   ];
   for (const url of lists) {
     const res = await adminA.get(url);
