@@ -1,10 +1,10 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import { fromDatabaseError, notFound } from '../core/errors.ts';
-import { CODE_ALPHABET, CODE_LENGTH, MAX_CHAIN_DEPTH, type ConversionKind, type ShareChannel, type ShareTargetKind } from './sharing.vocab.ts';
+import { ARRIVAL_COOKIE_NAME, CODE_ALPHABET, CODE_LENGTH, MAX_CHAIN_DEPTH, type ConversionKind, type ShareChannel, type ShareTargetKind } from './sharing.vocab.ts';
 
 /** The cookie `/l/<code>` (a share link) and `/r/<code>` (a referral link) set to remember the link a visitor arrived by (a later share or booking is its child). */
-export const ARRIVAL_COOKIE = 'verity_via';
+export const ARRIVAL_COOKIE = ARRIVAL_COOKIE_NAME;
 
 export interface NewShareLink {
   orgId: string;

@@ -21,3 +21,9 @@ export const CODE_LENGTH = 8;
 
 /** The deepest chain the propagation view walks (a share of a share of a share…). */
 export const MAX_CHAIN_DEPTH = 12;
+
+/** The cookie `/l/<code>` (a share link) and `/r/<code>` (a referral link) set to the code of the link a visitor arrived by (httpOnly, SameSite=Lax, 30 days). */
+export const ARRIVAL_COOKIE_NAME = 'verity_via';
+
+/** The page where a visitor who arrived by a link gets their own link to pass on (a child of it): story and referral pages link here with the cookie's code. */
+export const reshareUrl = (code: string) => `/l/${encodeURIComponent(code)}/share`;

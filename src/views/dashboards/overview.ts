@@ -6,6 +6,7 @@ import { bucketStart, bucketStarts, resolveScope, rollupInScope, rollupTable, sh
 import type { DashboardFilters, Overview } from './dashboards.schemas.ts';
 import { withoutJit } from './rollups.ts';
 import { CASE_STATUSES, TIERS } from '../../cases/cases.vocab.ts';
+import { sharingOverview } from '../../sharing/index.ts';
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const ratingAvg = (sum: number, count: number) => (count ? round2(sum / count) : null);
@@ -169,13 +170,15 @@ async function followupsTile(db: Db, scope: DashboardScope): Promise<Overview['f
 export async function loadOverview(db: Db, viewer: Viewer, query: DashboardFilters): Promise<Overview> {
   return withoutJit(db, async (trx) => {
     const scope = await resolveScope(trx, viewer, query);
-    const [mentions, nps, casesAndSla, alerts, followups] = await Promise.all([
+    const [mentions, nps, casesAndSla, alerts, followups, referrals] = await Promise.all([
       mentionsTile(trx, scope),
       npsTile(trx, scope),
       casesTiles(trx, scope),
       alertsTile(trx, scope),
       followupsTile(trx, scope),
+      // Share links carry no department or location: the tile is the whole organisation's, for viewers who see all of it.
+      viewer.departmentIds === null && !scope.filters.location && !scope.filters.department ? sharingOverview(trx, viewer.orgId, scope.period) : null,
     ]);
-    return { period: { ...scope.period, bucket: scope.bucket }, mentions, nps, ...casesAndSla, alerts, followups, referrals: null };
+    return { period: { ...scope.period, bucket: scope.bucket }, mentions, nps, ...casesAndSla, alerts, followups, referrals };
   });
 }
