@@ -39,6 +39,15 @@ type Kind =
   | 'followupQuestion'
   | 'reportSchedule'
   | 'advocateInvitation'
+  | 'story'
+  | 'storyConsent'
+  | 'storyUse'
+  | 'storyRequest'
+  | 'shareLink'
+  | 'referralProgramme'
+  | 'referralLink'
+  | 'referral'
+  | 'reward'
   | 'report';
 interface Case {
   kind: Kind;
@@ -125,6 +134,29 @@ const MATRIX: Record<string, Case> = {
   'GET /api/reports/:id/pdf': { kind: 'report' },
   'GET /api/advocates/patients/:id': { kind: 'patient' },
   'POST /api/advocates/invitations/:id/withdraw': { kind: 'advocateInvitation' },
+  'GET /api/stories/:id': { kind: 'story' },
+  'GET /api/stories/:id/photo': { kind: 'story' },
+  'POST /api/stories/:id/approve': { kind: 'story', body: { note: '' } },
+  'POST /api/stories/:id/reject': { kind: 'story', body: { note: '' } },
+  'POST /api/stories/:id/withdraw': { kind: 'story' },
+  'POST /api/stories/:id/check': { kind: 'story', body: { use: 'website', channel: 'website' } },
+  'POST /api/story-consents/:id/revoke': { kind: 'storyConsent' },
+  'POST /api/story-uses/:id/taken-down': { kind: 'storyUse' },
+  'POST /api/story-requests/:id/disable': { kind: 'storyRequest' },
+  'GET /api/story-requests/:id/qr.svg': { kind: 'storyRequest' },
+  'GET /api/sharing/links/:id': { kind: 'shareLink' },
+  'POST /api/sharing/links/:id/disable': { kind: 'shareLink' },
+  'GET /api/sharing/links/:id/qr.png': { kind: 'shareLink' },
+  'GET /api/sharing/links/:id/qr.svg': { kind: 'shareLink' },
+  'GET /api/referral-programmes/:id': { kind: 'referralProgramme' },
+  'PATCH /api/referral-programmes/:id': { kind: 'referralProgramme', body: { name: 'Taken over' } },
+  'POST /api/referrals/:id/visited': { kind: 'referral', body: {} },
+  'POST /api/referrals/:id/cancel': { kind: 'referral', body: {} },
+  'POST /api/rewards/:id/transition': { kind: 'reward', body: { action: 'issue' } },
+  'GET /api/patients/:id/referrals': { kind: 'patient' },
+  'POST /api/patients/:id/referral-link': { kind: 'patient', body: {} },
+  'GET /api/referral-links/:id/qr.png': { kind: 'referralLink' },
+  'GET /api/referral-links/:id/qr.svg': { kind: 'referralLink' },
 };
 
 let app: TestApp;
@@ -183,6 +215,15 @@ async function snapshotB() {
     reportSchedules: await db.selectFrom('report_schedules').selectAll().where('org_id', '=', orgIdB).execute(),
     reports: await db.selectFrom('reports').select(['id', 'status', 'error', 'sent_at']).where('org_id', '=', orgIdB).execute(),
     advocateInvitations: await db.selectFrom('advocate_invitations').selectAll().where('org_id', '=', orgIdB).execute(),
+    stories: await db.selectFrom('stories').select(['id', 'status', 'reviewed_at']).where('org_id', '=', orgIdB).execute(),
+    storyConsents: await db.selectFrom('story_consents').select(['id', 'revoked_at']).where('org_id', '=', orgIdB).execute(),
+    storyUses: await db.selectFrom('story_uses').select(['id', 'flagged_at', 'taken_down_at']).where('org_id', '=', orgIdB).execute(),
+    storyRequests: await db.selectFrom('story_requests').select(['id', 'disabled_at']).where('org_id', '=', orgIdB).execute(),
+    shareLinks: await db.selectFrom('share_links').select(['id', 'disabled_at']).where('org_id', '=', orgIdB).execute(),
+    referralProgrammes: await db.selectFrom('referral_programmes').select(['id', 'name', 'status', 'updated_at']).where('org_id', '=', orgIdB).execute(),
+    referrals: await db.selectFrom('referrals').select(['id', 'status', 'updated_at']).where('org_id', '=', orgIdB).execute(),
+    rewards: await db.selectFrom('rewards').select(['id', 'status', 'updated_at']).where('org_id', '=', orgIdB).execute(),
+    rewardLedger: await db.selectFrom('reward_ledger').select('id').where('org_id', '=', orgIdB).execute(),
   };
 }
 
@@ -282,6 +323,81 @@ beforeAll(async () => {
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
+  idsB.storyRequest = (await app.ctx.db.insertInto('story_requests').values({ org_id: orgB, token: 'tenant-b-story-request', patient_id: idsB.patient }).returning('id').executeTakeFirstOrThrow()).id;
+  idsB.story = (
+    await app.ctx.db
+      .insertInto('stories')
+      .values({
+        org_id: orgB,
+        patient_id: idsB.patient,
+        title: 'B story',
+        body: 'A story of clinic B.',
+        locale: 'en',
+        source: 'staff',
+        status: 'approved',
+        manage_token: 'tenant-b-story-manage-token',
+        photo: Buffer.from('png'),
+        photo_mime: 'image/png',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  idsB.storyConsent = (
+    await app.ctx.db
+      .insertInto('story_consents')
+      .values({ org_id: orgB, story_id: idsB.story, use: 'website', channels: ['website'], valid_from: '2026-01-01', granted_via: 'paper', consent_text: 'B consent', consent_locale: 'en' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  idsB.storyUse = (
+    await app.ctx.db
+      .insertInto('story_uses')
+      .values({ org_id: orgB, story_id: idsB.story, kind: 'website', use: 'website', channel: 'website', flagged_at: new Date(), flag_reason: 'consent_revoked' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  idsB.shareLink = (
+    await app.ctx.db.insertInto('share_links').values({ org_id: orgB, code: 'BBBBBBBB', target_kind: 'article', target_url: 'https://b.example.com/' }).returning('id').executeTakeFirstOrThrow()
+  ).id;
+  idsB.referralProgramme = (
+    await app.ctx.db
+      .insertInto('referral_programmes')
+      .values({
+        org_id: orgB,
+        name: 'B programme',
+        status: 'active',
+        referrer_reward: JSON.stringify({ kind: 'points', amount: 100 }),
+        referee_reward: JSON.stringify({ kind: 'gift', amount: 1 }),
+        eligibility: '{}',
+        market_rules: '{}',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  idsB.referralLink = (
+    await app.ctx.db
+      .insertInto('share_links')
+      .values({ org_id: orgB, code: 'RRRRRRRR', target_kind: 'referral', target_id: idsB.referralProgramme, owner_patient_id: idsB.patient })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  {
+    const referee = (await app.ctx.db.insertInto('patients').values({ org_id: orgB, name: 'B referee', phone: null }).returning('id').executeTakeFirstOrThrow()).id;
+    idsB.referral = (
+      await app.ctx.db
+        .insertInto('referrals')
+        .values({ org_id: orgB, programme_id: idsB.referralProgramme, link_id: idsB.referralLink, referrer_patient_id: idsB.patient, referee_patient_id: referee, via: 'staff' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    idsB.reward = (
+      await app.ctx.db
+        .insertInto('rewards')
+        .values({ org_id: orgB, programme_id: idsB.referralProgramme, referral_id: idsB.referral, patient_id: referee, role: 'referee', kind: 'gift', amount: 1, status: 'earned' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  }
   before = await snapshotB();
 });
 afterAll(async () => {
@@ -344,6 +460,14 @@ test('lists none of the other organisation’s ids', async () => {
     '/api/followups/tasks',
     '/api/advocates',
     '/api/advocates/invitations',
+    '/api/stories',
+    '/api/story-requests',
+    '/api/sharing/links',
+    '/api/sharing/propagation',
+    '/api/referral-programmes',
+    '/api/referrals',
+    '/api/rewards',
+    '/api/reward-ledger',
   ];
   for (const url of lists) {
     const res = await adminA.get(url);
