@@ -45,6 +45,8 @@ export async function patientLinks(db: Db, base: string, orgId: string, patientI
 
 /** Gets or makes a patient's link for a programme (the newest active one when none is named). */
 export async function linkForPatient(db: Db, base: string, input: { orgId: string; patientId: string; programmeId?: string; userId: string }): Promise<Link> {
+  const patient = await db.selectFrom('patients').select('id').where('org_id', '=', input.orgId).where('id', '=', input.patientId).executeTakeFirst();
+  if (!patient) throw notFound('patient');
   let programmeId = input.programmeId;
   if (!programmeId) {
     const active = await db.selectFrom('referral_programmes').select('id').where('org_id', '=', input.orgId).where('status', '=', 'active').orderBy('created_at', 'desc').executeTakeFirst();
