@@ -69,14 +69,23 @@ beforeAll(async () => {
   const programme = (
     await db
       .insertInto('referral_programmes')
-      .values({ org_id: orgId, name: 'Friends bring friends', status: 'active', referrer_reward: reward, referee_reward: JSON.stringify({ kind: 'free_checkup', amount: 1 }), trigger: 'visited' })
+      .values({
+        org_id: orgId,
+        name: 'Friends bring friends',
+        status: 'active',
+        referrer_reward: reward,
+        referee_reward: JSON.stringify({ kind: 'free_checkup', amount: 1 }),
+        trigger: 'visited',
+        eligibility: '{}',
+        market_rules: '{}',
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
   const link = await createReferralLink(db, { orgId, programmeId: programme, patientId: p.alice });
   aliceLinkCode = link.code;
   aliceLinkId = link.id;
-  const referral = (referee: string, status: 'booked' | 'visited', hold: string[] = []) =>
+  const referral = (referee: string, status: 'booked' | 'visited', hold: 'same_contact'[] = []) =>
     db
       .insertInto('referrals')
       .values({ org_id: orgId, programme_id: programme, link_id: link.id, referrer_patient_id: p.alice, referee_patient_id: referee, status, via: 'staff', hold_reasons: hold })

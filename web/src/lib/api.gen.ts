@@ -8333,6 +8333,3873 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sharing/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    targetKind?: "story" | "article" | "survey" | "referral";
+                    channel?: "wechat" | "weibo" | "xiaohongshu" | "douyin" | "vk" | "telegram" | "whatsapp" | "facebook" | "instagram" | "x" | "email" | "sms" | "qr" | "website" | "print" | "other";
+                    disabled?: "true" | "false";
+                    page?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                url: string;
+                                /** @enum {string} */
+                                targetKind: "story" | "article" | "survey" | "referral";
+                                /** Format: uuid */
+                                targetId: string | null;
+                                targetUrl: string | null;
+                                targetName: string | null;
+                                /** @enum {string|null} */
+                                channel: "wechat" | "weibo" | "xiaohongshu" | "douyin" | "vk" | "telegram" | "whatsapp" | "facebook" | "instagram" | "x" | "email" | "sms" | "qr" | "website" | "print" | "other" | null;
+                                label: string;
+                                byPatient: boolean;
+                                ownerUserName: string | null;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                /** Format: uuid */
+                                originId: string;
+                                depth: number;
+                                /** Format: date-time */
+                                disabledAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                clicks: number;
+                                visitors: number;
+                                botClicks: number;
+                                conversions: {
+                                    booked: number;
+                                    visited: number;
+                                    survey_submitted: number;
+                                    joined: number;
+                                };
+                                reach: number;
+                                children: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        targetKind: "story" | "article" | "survey" | "referral";
+                        targetId?: string | null;
+                        targetUrl?: string | null;
+                        /** @enum {string|null} */
+                        channel?: "wechat" | "weibo" | "xiaohongshu" | "douyin" | "vk" | "telegram" | "whatsapp" | "facebook" | "instagram" | "x" | "email" | "sms" | "qr" | "website" | "print" | "other" | null;
+                        label?: string;
+                        /** Format: uuid */
+                        parentId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            link: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                url: string;
+                                /** @enum {string} */
+                                targetKind: "story" | "article" | "survey" | "referral";
+                                /** Format: uuid */
+                                targetId: string | null;
+                                targetUrl: string | null;
+                                targetName: string | null;
+                                /** @enum {string|null} */
+                                channel: "wechat" | "weibo" | "xiaohongshu" | "douyin" | "vk" | "telegram" | "whatsapp" | "facebook" | "instagram" | "x" | "email" | "sms" | "qr" | "website" | "print" | "other" | null;
+                                label: string;
+                                byPatient: boolean;
+                                ownerUserName: string | null;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                /** Format: uuid */
+                                originId: string;
+                                depth: number;
+                                /** Format: date-time */
+                                disabledAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                clicks: number;
+                                visitors: number;
+                                botClicks: number;
+                                conversions: {
+                                    booked: number;
+                                    visited: number;
+                                    survey_submitted: number;
+                                    joined: number;
+                                };
+                                reach: number;
+                                children: number;
+                            };
+                            warnings: {
+                                rule: string;
+                                law: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            stories: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                status: string;
+                            }[];
+                            surveyLinks: {
+                                /** Format: uuid */
+                                id: string;
+                                label: string;
+                                surveyName: string;
+                            }[];
+                            programmes: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            link: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                url: string;
+                                /** @enum {string} */
+                                targetKind: "story" | "article" | "survey" | "referral";
+                                /** Format: uuid */
+                                targetId: string | null;
+                                targetUrl: string | null;
+                                targetName: string | null;
+                                /** @enum {string|null} */
+                                channel: "wechat" | "weibo" | "xiaohongshu" | "douyin" | "vk" | "telegram" | "whatsapp" | "facebook" | "instagram" | "x" | "email" | "sms" | "qr" | "website" | "print" | "other" | null;
+                                label: string;
+                                byPatient: boolean;
+                                ownerUserName: string | null;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                /** Format: uuid */
+                                originId: string;
+                                depth: number;
+                                /** Format: date-time */
+                                disabledAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                clicks: number;
+                                visitors: number;
+                                botClicks: number;
+                                conversions: {
+                                    booked: number;
+                                    visited: number;
+                                    survey_submitted: number;
+                                    joined: number;
+                                };
+                                reach: number;
+                                children: number;
+                            };
+                            warnings: {
+                                rule: string;
+                                law: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/links/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            link: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                url: string;
+                                /** @enum {string} */
+                                targetKind: "story" | "article" | "survey" | "referral";
+                                /** Format: uuid */
+                                targetId: string | null;
+                                targetUrl: string | null;
+                                targetName: string | null;
+                                /** @enum {string|null} */
+                                channel: "wechat" | "weibo" | "xiaohongshu" | "douyin" | "vk" | "telegram" | "whatsapp" | "facebook" | "instagram" | "x" | "email" | "sms" | "qr" | "website" | "print" | "other" | null;
+                                label: string;
+                                byPatient: boolean;
+                                ownerUserName: string | null;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                /** Format: uuid */
+                                originId: string;
+                                depth: number;
+                                /** Format: date-time */
+                                disabledAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                clicks: number;
+                                visitors: number;
+                                botClicks: number;
+                                conversions: {
+                                    booked: number;
+                                    visited: number;
+                                    survey_submitted: number;
+                                    joined: number;
+                                };
+                                reach: number;
+                                children: number;
+                            };
+                            warnings: {
+                                rule: string;
+                                law: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/links/{id}/qr.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/links/{id}/qr.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/propagation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    origin?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            origins: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                label: string;
+                                /** @enum {string|null} */
+                                channel: "wechat" | "weibo" | "xiaohongshu" | "douyin" | "vk" | "telegram" | "whatsapp" | "facebook" | "instagram" | "x" | "email" | "sms" | "qr" | "website" | "print" | "other" | null;
+                                /** @enum {string} */
+                                targetKind: "story" | "article" | "survey" | "referral";
+                                /** Format: date-time */
+                                createdAt: string;
+                                disabled: boolean;
+                                links: number;
+                                depth: number;
+                                reach: number;
+                                conversions: number;
+                                direct: number;
+                                referredNext: number;
+                            }[];
+                            tree: {
+                                origin: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    label: string;
+                                    /** @enum {string|null} */
+                                    channel: "wechat" | "weibo" | "xiaohongshu" | "douyin" | "vk" | "telegram" | "whatsapp" | "facebook" | "instagram" | "x" | "email" | "sms" | "qr" | "website" | "print" | "other" | null;
+                                    /** @enum {string} */
+                                    targetKind: "story" | "article" | "survey" | "referral";
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    disabled: boolean;
+                                    links: number;
+                                    depth: number;
+                                    reach: number;
+                                    conversions: number;
+                                    direct: number;
+                                    referredNext: number;
+                                };
+                                nodes: {
+                                    id: string;
+                                    parentId: string | null;
+                                    /** @enum {string} */
+                                    kind: "link" | "patient";
+                                    code: string | null;
+                                    /** @enum {string|null} */
+                                    channel: "wechat" | "weibo" | "xiaohongshu" | "douyin" | "vk" | "telegram" | "whatsapp" | "facebook" | "instagram" | "x" | "email" | "sms" | "qr" | "website" | "print" | "other" | null;
+                                    label: string;
+                                    /** @enum {string} */
+                                    targetKind: "story" | "article" | "survey" | "referral";
+                                    depth: number;
+                                    byPatient: boolean;
+                                    clicks: number;
+                                    visitors: number;
+                                    botClicks: number;
+                                    reach: number;
+                                    direct: number;
+                                    via: number;
+                                    conversions: {
+                                        booked: number;
+                                        visited: number;
+                                        survey_submitted: number;
+                                        joined: number;
+                                    };
+                                    sharedNext: number;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referral-programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "draft" | "active" | "paused" | "ended";
+                                referrerReward: {
+                                    /** @enum {string} */
+                                    kind: "points" | "free_checkup" | "discount_percent" | "discount_amount" | "gift";
+                                    amount: number;
+                                    unit?: string;
+                                    label?: string;
+                                };
+                                refereeReward: {
+                                    /** @enum {string} */
+                                    kind: "points" | "free_checkup" | "discount_percent" | "discount_amount" | "gift";
+                                    amount: number;
+                                    unit?: string;
+                                    label?: string;
+                                };
+                                /** @enum {string} */
+                                trigger: "booked" | "visited";
+                                eligibility: {
+                                    referrerMustHaveVisited?: boolean;
+                                    refereeMustBeNew?: boolean;
+                                };
+                                capPerReferrer: number | null;
+                                capPerReferrerYear: number | null;
+                                capPerYear: number | null;
+                                rewardValidDays: number;
+                                startsOn: string | null;
+                                endsOn: string | null;
+                                marketRules: {
+                                    excludePublicScheme?: boolean;
+                                    nominalValue?: {
+                                        perItem: number;
+                                        perYear: number;
+                                        currency: string;
+                                    };
+                                    unitValues?: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                referrals: number;
+                                createdAt: string;
+                            }[];
+                            marketDefaults: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string;
+                        /** @enum {string} */
+                        status?: "draft" | "active" | "paused" | "ended";
+                        referrerReward: {
+                            /** @enum {string} */
+                            kind: "points" | "free_checkup" | "discount_percent" | "discount_amount" | "gift";
+                            amount: number;
+                            unit?: string;
+                            label?: string;
+                        };
+                        refereeReward: {
+                            /** @enum {string} */
+                            kind: "points" | "free_checkup" | "discount_percent" | "discount_amount" | "gift";
+                            amount: number;
+                            unit?: string;
+                            label?: string;
+                        };
+                        /** @enum {string} */
+                        trigger?: "booked" | "visited";
+                        eligibility?: {
+                            referrerMustHaveVisited?: boolean;
+                            refereeMustBeNew?: boolean;
+                        };
+                        capPerReferrer?: number | null;
+                        capPerReferrerYear?: number | null;
+                        capPerYear?: number | null;
+                        rewardValidDays?: number;
+                        startsOn?: string | null;
+                        endsOn?: string | null;
+                        marketRules?: {
+                            excludePublicScheme?: boolean;
+                            nominalValue?: {
+                                perItem: number;
+                                perYear: number;
+                                currency: string;
+                            };
+                            unitValues?: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            programme: {
+                                id: string;
+                                name: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "draft" | "active" | "paused" | "ended";
+                                referrerReward: {
+                                    /** @enum {string} */
+                                    kind: "points" | "free_checkup" | "discount_percent" | "discount_amount" | "gift";
+                                    amount: number;
+                                    unit?: string;
+                                    label?: string;
+                                };
+                                refereeReward: {
+                                    /** @enum {string} */
+                                    kind: "points" | "free_checkup" | "discount_percent" | "discount_amount" | "gift";
+                                    amount: number;
+                                    unit?: string;
+                                    label?: string;
+                                };
+                                /** @enum {string} */
+                                trigger: "booked" | "visited";
+                                eligibility: {
+                                    referrerMustHaveVisited?: boolean;
+                                    refereeMustBeNew?: boolean;
+                                };
+                                capPerReferrer: number | null;
+                                capPerReferrerYear: number | null;
+                                capPerYear: number | null;
+                                rewardValidDays: number;
+                                startsOn: string | null;
+                                endsOn: string | null;
+                                marketRules: {
+                                    excludePublicScheme?: boolean;
+                                    nominalValue?: {
+                                        perItem: number;
+                                        perYear: number;
+                                        currency: string;
+                                    };
+                                    unitValues?: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                referrals: number;
+                                createdAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referral-programmes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            programme: {
+                                id: string;
+                                name: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "draft" | "active" | "paused" | "ended";
+                                referrerReward: {
+                                    /** @enum {string} */
+                                    kind: "points" | "free_checkup" | "discount_percent" | "discount_amount" | "gift";
+                                    amount: number;
+                                    unit?: string;
+                                    label?: string;
+                                };
+                                refereeReward: {
+                                    /** @enum {string} */
+                                    kind: "points" | "free_checkup" | "discount_percent" | "discount_amount" | "gift";
+                                    amount: number;
+                                    unit?: string;
+                                    label?: string;
+                                };
+                                /** @enum {string} */
+                                trigger: "booked" | "visited";
+                                eligibility: {
+                                    referrerMustHaveVisited?: boolean;
+                                    refereeMustBeNew?: boolean;
+                                };
+                                capPerReferrer: number | null;
+                                capPerReferrerYear: number | null;
+                                capPerYear: number | null;
+                                rewardValidDays: number;
+                                startsOn: string | null;
+                                endsOn: string | null;
+                                marketRules: {
+                                    excludePublicScheme?: boolean;
+                                    nominalValue?: {
+                                        perItem: number;
+                                        perYear: number;
+                                        currency: string;
+                                    };
+                                    unitValues?: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                referrals: number;
+                                createdAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string;
+                        /** @enum {string} */
+                        status?: "draft" | "active" | "paused" | "ended";
+                        referrerReward?: {
+                            /** @enum {string} */
+                            kind: "points" | "free_checkup" | "discount_percent" | "discount_amount" | "gift";
+                            amount: number;
+                            unit?: string;
+                            label?: string;
+                        };
+                        refereeReward?: {
+                            /** @enum {string} */
+                            kind: "points" | "free_checkup" | "discount_percent" | "discount_amount" | "gift";
+                            amount: number;
+                            unit?: string;
+                            label?: string;
+                        };
+                        /** @enum {string} */
+                        trigger?: "booked" | "visited";
+                        eligibility?: {
+                            referrerMustHaveVisited?: boolean;
+                            refereeMustBeNew?: boolean;
+                        };
+                        capPerReferrer?: number | null;
+                        capPerReferrerYear?: number | null;
+                        capPerYear?: number | null;
+                        rewardValidDays?: number;
+                        startsOn?: string | null;
+                        endsOn?: string | null;
+                        marketRules?: {
+                            excludePublicScheme?: boolean;
+                            nominalValue?: {
+                                perItem: number;
+                                perYear: number;
+                                currency: string;
+                            };
+                            unitValues?: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            programme: {
+                                id: string;
+                                name: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "draft" | "active" | "paused" | "ended";
+                                referrerReward: {
+                                    /** @enum {string} */
+                                    kind: "points" | "free_checkup" | "discount_percent" | "discount_amount" | "gift";
+                                    amount: number;
+                                    unit?: string;
+                                    label?: string;
+                                };
+                                refereeReward: {
+                                    /** @enum {string} */
+                                    kind: "points" | "free_checkup" | "discount_percent" | "discount_amount" | "gift";
+                                    amount: number;
+                                    unit?: string;
+                                    label?: string;
+                                };
+                                /** @enum {string} */
+                                trigger: "booked" | "visited";
+                                eligibility: {
+                                    referrerMustHaveVisited?: boolean;
+                                    refereeMustBeNew?: boolean;
+                                };
+                                capPerReferrer: number | null;
+                                capPerReferrerYear: number | null;
+                                capPerYear: number | null;
+                                rewardValidDays: number;
+                                startsOn: string | null;
+                                endsOn: string | null;
+                                marketRules: {
+                                    excludePublicScheme?: boolean;
+                                    nominalValue?: {
+                                        perItem: number;
+                                        perYear: number;
+                                        currency: string;
+                                    };
+                                    unitValues?: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                referrals: number;
+                                createdAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    programmeId?: string;
+                    status?: "booked" | "visited" | "cancelled";
+                    held?: "true" | "false";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                programmeId: string;
+                                programmeName: string;
+                                code: string | null;
+                                referrer: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                referee: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                status: "booked" | "visited" | "cancelled";
+                                /** @enum {string} */
+                                via: "booking_form" | "visit_import" | "fhir" | "staff";
+                                requestedFor: string | null;
+                                visitedAt: string | null;
+                                holdReasons: ("self_referral" | "same_contact" | "existing_patient" | "velocity" | "shared_device" | "public_scheme" | "referrer_not_eligible" | "cap_referrer" | "cap_referrer_year" | "cap_programme_year" | "nominal_item" | "nominal_year")[];
+                                note: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/attribute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        patientId: string;
+                        code: string;
+                        note?: string;
+                        visited?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/{id}/visited": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    status?: "earned" | "held" | "issued" | "redeemed" | "expired" | "reversed";
+                    patientId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                referralId: string;
+                                programmeName: string;
+                                patient: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                role: "referrer" | "referee";
+                                /** @enum {string} */
+                                kind: "points" | "free_checkup" | "discount_percent" | "discount_amount" | "gift";
+                                amount: number;
+                                unit: string;
+                                label: string;
+                                /** @enum {string} */
+                                status: "earned" | "held" | "issued" | "redeemed" | "expired" | "reversed";
+                                holdReasons: ("self_referral" | "same_contact" | "existing_patient" | "velocity" | "shared_device" | "public_scheme" | "referrer_not_eligible" | "cap_referrer" | "cap_referrer_year" | "cap_programme_year" | "nominal_item" | "nominal_year")[];
+                                expiresAt: string | null;
+                                reviewNote: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rewards/{id}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "approve" | "refuse" | "issue" | "redeem" | "expire" | "reverse";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reward-ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    rewardId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: {
+                                id: string;
+                                txnId: string;
+                                rewardId: string | null;
+                                /** @enum {string} */
+                                account: "funding" | "earned" | "held" | "issued" | "redeemed" | "expired" | "reversed";
+                                amount: number;
+                                /** @enum {string|null} */
+                                kind: "points" | "free_checkup" | "discount_percent" | "discount_amount" | "gift" | null;
+                                unit: string;
+                                memo: string;
+                                at: string;
+                            }[];
+                            balances: {
+                                /** @enum {string} */
+                                account: "funding" | "earned" | "held" | "issued" | "redeemed" | "expired" | "reversed";
+                                /** @enum {string} */
+                                kind: "points" | "free_checkup" | "discount_percent" | "discount_amount" | "gift";
+                                unit: string;
+                                balance: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            links: {
+                                id: string;
+                                code: string;
+                                url: string;
+                                programmeId: string;
+                                programmeName: string;
+                                clicks: number;
+                                referrals: number;
+                            }[];
+                            rewards: {
+                                id: string;
+                                referralId: string;
+                                programmeName: string;
+                                patient: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                role: "referrer" | "referee";
+                                /** @enum {string} */
+                                kind: "points" | "free_checkup" | "discount_percent" | "discount_amount" | "gift";
+                                amount: number;
+                                unit: string;
+                                label: string;
+                                /** @enum {string} */
+                                status: "earned" | "held" | "issued" | "redeemed" | "expired" | "reversed";
+                                holdReasons: ("self_referral" | "same_contact" | "existing_patient" | "velocity" | "shared_device" | "public_scheme" | "referrer_not_eligible" | "cap_referrer" | "cap_referrer_year" | "cap_programme_year" | "nominal_item" | "nominal_year")[];
+                                expiresAt: string | null;
+                                reviewNote: string;
+                                createdAt: string;
+                            }[];
+                            referredBy: {
+                                id: string;
+                                programmeId: string;
+                                programmeName: string;
+                                code: string | null;
+                                referrer: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                referee: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                status: "booked" | "visited" | "cancelled";
+                                /** @enum {string} */
+                                via: "booking_form" | "visit_import" | "fhir" | "staff";
+                                requestedFor: string | null;
+                                visitedAt: string | null;
+                                holdReasons: ("self_referral" | "same_contact" | "existing_patient" | "velocity" | "shared_device" | "public_scheme" | "referrer_not_eligible" | "cap_referrer" | "cap_referrer_year" | "cap_programme_year" | "nominal_item" | "nominal_year")[];
+                                note: string;
+                                createdAt: string;
+                            }[];
+                            referred: {
+                                id: string;
+                                programmeId: string;
+                                programmeName: string;
+                                code: string | null;
+                                referrer: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                referee: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                status: "booked" | "visited" | "cancelled";
+                                /** @enum {string} */
+                                via: "booking_form" | "visit_import" | "fhir" | "staff";
+                                requestedFor: string | null;
+                                visitedAt: string | null;
+                                holdReasons: ("self_referral" | "same_contact" | "existing_patient" | "velocity" | "shared_device" | "public_scheme" | "referrer_not_eligible" | "cap_referrer" | "cap_referrer_year" | "cap_programme_year" | "nominal_item" | "nominal_year")[];
+                                note: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/referral-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        programmeId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            link: {
+                                id: string;
+                                code: string;
+                                url: string;
+                                programmeId: string;
+                                programmeName: string;
+                                clicks: number;
+                                referrals: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referral-links/{id}/qr.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referral-links/{id}/qr.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/advocates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    kind?: "patient" | "author";
+                    page?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                kind: "patient" | "author";
+                                id: string;
+                                name: string;
+                                platform: string | null;
+                                score: number;
+                                parts: {
+                                    referrals_converted: number;
+                                    shares: number;
+                                    share_reach: number;
+                                    positive_mentions: number;
+                                    mention_engagement: number;
+                                    promoter: number;
+                                };
+                                counts: {
+                                    referrals_converted: number;
+                                    shares: number;
+                                    share_reach: number;
+                                    positive_mentions: number;
+                                    mention_engagement: number;
+                                    promoter: number;
+                                };
+                                promoter: boolean;
+                                latestNps: number | null;
+                                invitation: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "invited" | "accepted" | "declined" | "withdrawn" | "expired";
+                                    /** @enum {string} */
+                                    channel: "email" | "sms" | "in_person";
+                                    /** Format: date-time */
+                                    invitedAt: string;
+                                } | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            period: {
+                                from: string;
+                                to: string;
+                            };
+                            weights: {
+                                referrals_converted: number;
+                                shares: number;
+                                share_reach: number;
+                                positive_mentions: number;
+                                mention_engagement: number;
+                                promoter: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/advocates/patients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            advocate: {
+                                /** @enum {string} */
+                                kind: "patient" | "author";
+                                id: string;
+                                name: string;
+                                platform: string | null;
+                                score: number;
+                                parts: {
+                                    referrals_converted: number;
+                                    shares: number;
+                                    share_reach: number;
+                                    positive_mentions: number;
+                                    mention_engagement: number;
+                                    promoter: number;
+                                };
+                                counts: {
+                                    referrals_converted: number;
+                                    shares: number;
+                                    share_reach: number;
+                                    positive_mentions: number;
+                                    mention_engagement: number;
+                                    promoter: number;
+                                };
+                                promoter: boolean;
+                                latestNps: number | null;
+                                invitation: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "invited" | "accepted" | "declined" | "withdrawn" | "expired";
+                                    /** @enum {string} */
+                                    channel: "email" | "sms" | "in_person";
+                                    /** Format: date-time */
+                                    invitedAt: string;
+                                } | null;
+                            };
+                            contact: {
+                                hasEmail: boolean;
+                                hasPhone: boolean;
+                                optedOut: boolean;
+                            } | null;
+                            referrals: {
+                                id: string;
+                                programmeId: string;
+                                programmeName: string;
+                                status: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                visitedAt: string | null;
+                            }[];
+                            links: {
+                                id: string;
+                                code: string;
+                                /** @enum {string} */
+                                targetKind: "story" | "article" | "survey" | "referral";
+                                /** @enum {string|null} */
+                                channel: "wechat" | "weibo" | "xiaohongshu" | "douyin" | "vk" | "telegram" | "whatsapp" | "facebook" | "instagram" | "x" | "email" | "sms" | "qr" | "website" | "print" | "other" | null;
+                                label: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                disabledAt: string | null;
+                                reach: number;
+                            }[];
+                            promoterResponse: {
+                                id: string;
+                                nps: number;
+                                /** Format: date-time */
+                                submittedAt: string;
+                            } | null;
+                            mentions: {
+                                id: string;
+                                excerpt: string;
+                                url: string | null;
+                                sourceName: string;
+                                /** Format: date-time */
+                                at: string;
+                                engagement: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/advocates/author": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    from?: string;
+                    to?: string;
+                    key: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            advocate: {
+                                /** @enum {string} */
+                                kind: "patient" | "author";
+                                id: string;
+                                name: string;
+                                platform: string | null;
+                                score: number;
+                                parts: {
+                                    referrals_converted: number;
+                                    shares: number;
+                                    share_reach: number;
+                                    positive_mentions: number;
+                                    mention_engagement: number;
+                                    promoter: number;
+                                };
+                                counts: {
+                                    referrals_converted: number;
+                                    shares: number;
+                                    share_reach: number;
+                                    positive_mentions: number;
+                                    mention_engagement: number;
+                                    promoter: number;
+                                };
+                                promoter: boolean;
+                                latestNps: number | null;
+                                invitation: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "invited" | "accepted" | "declined" | "withdrawn" | "expired";
+                                    /** @enum {string} */
+                                    channel: "email" | "sms" | "in_person";
+                                    /** Format: date-time */
+                                    invitedAt: string;
+                                } | null;
+                            };
+                            contact: {
+                                hasEmail: boolean;
+                                hasPhone: boolean;
+                                optedOut: boolean;
+                            } | null;
+                            referrals: {
+                                id: string;
+                                programmeId: string;
+                                programmeName: string;
+                                status: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                visitedAt: string | null;
+                            }[];
+                            links: {
+                                id: string;
+                                code: string;
+                                /** @enum {string} */
+                                targetKind: "story" | "article" | "survey" | "referral";
+                                /** @enum {string|null} */
+                                channel: "wechat" | "weibo" | "xiaohongshu" | "douyin" | "vk" | "telegram" | "whatsapp" | "facebook" | "instagram" | "x" | "email" | "sms" | "qr" | "website" | "print" | "other" | null;
+                                label: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                disabledAt: string | null;
+                                reach: number;
+                            }[];
+                            promoterResponse: {
+                                id: string;
+                                nps: number;
+                                /** Format: date-time */
+                                submittedAt: string;
+                            } | null;
+                            mentions: {
+                                id: string;
+                                excerpt: string;
+                                url: string | null;
+                                sourceName: string;
+                                /** Format: date-time */
+                                at: string;
+                                engagement: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/advocates/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    status?: "invited" | "accepted" | "declined" | "withdrawn" | "expired";
+                    page?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "patient" | "author";
+                                patientId: string | null;
+                                authorKey: string | null;
+                                patientName: string | null;
+                                /** @enum {string} */
+                                status: "invited" | "accepted" | "declined" | "withdrawn" | "expired";
+                                /** @enum {string} */
+                                channel: "email" | "sms" | "in_person";
+                                /** @enum {string|null} */
+                                locale: "zh-CN" | "ru" | "en" | null;
+                                note: string;
+                                consentVersion: string | null;
+                                /** Format: date-time */
+                                invitedAt: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                /** Format: date-time */
+                                respondedAt: string | null;
+                                invitedBy: string | null;
+                                referralCode: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "patient" | "author";
+                        /** Format: uuid */
+                        patientId?: string;
+                        authorKey?: string;
+                        /** @enum {string} */
+                        channel: "email" | "sms" | "in_person";
+                        note?: string;
+                        /** @enum {string} */
+                        locale?: "zh-CN" | "ru" | "en";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invitation: {
+                                id: string;
+                                url: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/advocates/invitations/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    status?: "draft" | "submitted" | "approved" | "rejected" | "withdrawn";
+                    use?: "internal" | "website" | "social" | "advertising";
+                    flagged?: "true" | "false";
+                    q?: string;
+                    patientId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                                authorName: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "rejected" | "withdrawn";
+                                /** @enum {string} */
+                                source: "portal" | "staff";
+                                /** @enum {string} */
+                                locale: "zh-CN" | "ru" | "en";
+                                createdAt: string;
+                                /** @enum {string} */
+                                materialConnection: "none" | "employee" | "family_of_staff" | "free_or_discounted_care" | "reward" | "other";
+                                hasPhoto: boolean;
+                                hasPatient: boolean;
+                                consents: {
+                                    /** @enum {string} */
+                                    use: "internal" | "website" | "social" | "advertising";
+                                    state: ("live" | "expiring" | "pending" | "expired" | "revoked") | "none";
+                                }[];
+                                uses: number;
+                                flaggedUses: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        patientId?: string | null;
+                        /** @default  */
+                        authorName?: string;
+                        title: string;
+                        body: string;
+                        /** @enum {string} */
+                        locale: "zh-CN" | "ru" | "en";
+                        /** @default  */
+                        videoUrl?: string;
+                        /** Format: uuid */
+                        departmentId?: string | null;
+                        /** Format: uuid */
+                        staffId?: string | null;
+                        /** @enum {string} */
+                        materialConnection: "none" | "employee" | "family_of_staff" | "free_or_discounted_care" | "reward" | "other";
+                        /** @enum {string} */
+                        via: "staff_on_behalf" | "paper";
+                        consents: {
+                            /** @enum {string} */
+                            use: "internal" | "website" | "social" | "advertising";
+                            channels: ("internal" | "website" | "wechat" | "weibo" | "xiaohongshu" | "douyin" | "vk" | "telegram" | "facebook" | "instagram" | "youtube" | "x" | "print" | "outdoor" | "online_ads" | "video")[];
+                            /** @enum {string} */
+                            duration: "1y" | "2y" | "until_revoked";
+                        }[];
+                        /** @default  */
+                        consentNote?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            story: {
+                                id: string;
+                                title: string;
+                                body: string;
+                                authorName: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "rejected" | "withdrawn";
+                                /** @enum {string} */
+                                source: "portal" | "staff";
+                                /** @enum {string} */
+                                locale: "zh-CN" | "ru" | "en";
+                                videoUrl: string | null;
+                                hasPhoto: boolean;
+                                hasPatient: boolean;
+                                departmentId: string | null;
+                                departmentName: string | null;
+                                staffId: string | null;
+                                staffName: string | null;
+                                /** @enum {string} */
+                                materialConnection: "none" | "employee" | "family_of_staff" | "free_or_discounted_care" | "reward" | "other";
+                                reviewNote: string;
+                                reviewedAt: string | null;
+                                reviewedByName: string | null;
+                                createdAt: string;
+                                createdByName: string | null;
+                            };
+                            /** @enum {string} */
+                            market: "cn" | "ru" | "us" | "eu";
+                            consents: {
+                                id: string;
+                                /** @enum {string} */
+                                use: "internal" | "website" | "social" | "advertising";
+                                channels: string[];
+                                validFrom: string;
+                                validUntil: string | null;
+                                /** @enum {string} */
+                                grantedVia: "portal" | "staff_on_behalf" | "paper";
+                                grantedAt: string;
+                                consentText: string;
+                                /** @enum {string} */
+                                consentLocale: "zh-CN" | "ru" | "en";
+                                revokedAt: string | null;
+                                /** @enum {string|null} */
+                                revokedVia: "portal" | "staff_on_behalf" | "paper" | null;
+                                /** @enum {string} */
+                                state: "live" | "expiring" | "pending" | "expired" | "revoked";
+                            }[];
+                            uses: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "post" | "poster" | "share_link" | "website";
+                                refId: string | null;
+                                /** @enum {string} */
+                                use: "internal" | "website" | "social" | "advertising";
+                                channel: string;
+                                label: string;
+                                ownerName: string | null;
+                                createdAt: string;
+                                flaggedAt: string | null;
+                                /** @enum {string|null} */
+                                flagReason: "consent_revoked" | "consent_expired" | "story_withdrawn" | null;
+                                takenDownAt: string | null;
+                                takenDownByName: string | null;
+                            }[];
+                            compliance: {
+                                /** @enum {string} */
+                                use: "internal" | "website" | "social" | "advertising";
+                                channel: string;
+                                allowed: boolean;
+                                findings: {
+                                    rule: string;
+                                    /** @enum {string} */
+                                    severity: "block" | "warn";
+                                    law: string;
+                                    text: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stories/compliance-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                market: "cn" | "ru" | "us" | "eu";
+                                uses: ("internal" | "website" | "social" | "advertising")[];
+                                effect: string;
+                                claims: string | null;
+                                law: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            story: {
+                                id: string;
+                                title: string;
+                                body: string;
+                                authorName: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "rejected" | "withdrawn";
+                                /** @enum {string} */
+                                source: "portal" | "staff";
+                                /** @enum {string} */
+                                locale: "zh-CN" | "ru" | "en";
+                                videoUrl: string | null;
+                                hasPhoto: boolean;
+                                hasPatient: boolean;
+                                departmentId: string | null;
+                                departmentName: string | null;
+                                staffId: string | null;
+                                staffName: string | null;
+                                /** @enum {string} */
+                                materialConnection: "none" | "employee" | "family_of_staff" | "free_or_discounted_care" | "reward" | "other";
+                                reviewNote: string;
+                                reviewedAt: string | null;
+                                reviewedByName: string | null;
+                                createdAt: string;
+                                createdByName: string | null;
+                            };
+                            /** @enum {string} */
+                            market: "cn" | "ru" | "us" | "eu";
+                            consents: {
+                                id: string;
+                                /** @enum {string} */
+                                use: "internal" | "website" | "social" | "advertising";
+                                channels: string[];
+                                validFrom: string;
+                                validUntil: string | null;
+                                /** @enum {string} */
+                                grantedVia: "portal" | "staff_on_behalf" | "paper";
+                                grantedAt: string;
+                                consentText: string;
+                                /** @enum {string} */
+                                consentLocale: "zh-CN" | "ru" | "en";
+                                revokedAt: string | null;
+                                /** @enum {string|null} */
+                                revokedVia: "portal" | "staff_on_behalf" | "paper" | null;
+                                /** @enum {string} */
+                                state: "live" | "expiring" | "pending" | "expired" | "revoked";
+                            }[];
+                            uses: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "post" | "poster" | "share_link" | "website";
+                                refId: string | null;
+                                /** @enum {string} */
+                                use: "internal" | "website" | "social" | "advertising";
+                                channel: string;
+                                label: string;
+                                ownerName: string | null;
+                                createdAt: string;
+                                flaggedAt: string | null;
+                                /** @enum {string|null} */
+                                flagReason: "consent_revoked" | "consent_expired" | "story_withdrawn" | null;
+                                takenDownAt: string | null;
+                                takenDownByName: string | null;
+                            }[];
+                            compliance: {
+                                /** @enum {string} */
+                                use: "internal" | "website" | "social" | "advertising";
+                                channel: string;
+                                allowed: boolean;
+                                findings: {
+                                    rule: string;
+                                    /** @enum {string} */
+                                    severity: "block" | "warn";
+                                    law: string;
+                                    text: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stories/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stories/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            story: {
+                                id: string;
+                                title: string;
+                                body: string;
+                                authorName: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "rejected" | "withdrawn";
+                                /** @enum {string} */
+                                source: "portal" | "staff";
+                                /** @enum {string} */
+                                locale: "zh-CN" | "ru" | "en";
+                                videoUrl: string | null;
+                                hasPhoto: boolean;
+                                hasPatient: boolean;
+                                departmentId: string | null;
+                                departmentName: string | null;
+                                staffId: string | null;
+                                staffName: string | null;
+                                /** @enum {string} */
+                                materialConnection: "none" | "employee" | "family_of_staff" | "free_or_discounted_care" | "reward" | "other";
+                                reviewNote: string;
+                                reviewedAt: string | null;
+                                reviewedByName: string | null;
+                                createdAt: string;
+                                createdByName: string | null;
+                            };
+                            /** @enum {string} */
+                            market: "cn" | "ru" | "us" | "eu";
+                            consents: {
+                                id: string;
+                                /** @enum {string} */
+                                use: "internal" | "website" | "social" | "advertising";
+                                channels: string[];
+                                validFrom: string;
+                                validUntil: string | null;
+                                /** @enum {string} */
+                                grantedVia: "portal" | "staff_on_behalf" | "paper";
+                                grantedAt: string;
+                                consentText: string;
+                                /** @enum {string} */
+                                consentLocale: "zh-CN" | "ru" | "en";
+                                revokedAt: string | null;
+                                /** @enum {string|null} */
+                                revokedVia: "portal" | "staff_on_behalf" | "paper" | null;
+                                /** @enum {string} */
+                                state: "live" | "expiring" | "pending" | "expired" | "revoked";
+                            }[];
+                            uses: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "post" | "poster" | "share_link" | "website";
+                                refId: string | null;
+                                /** @enum {string} */
+                                use: "internal" | "website" | "social" | "advertising";
+                                channel: string;
+                                label: string;
+                                ownerName: string | null;
+                                createdAt: string;
+                                flaggedAt: string | null;
+                                /** @enum {string|null} */
+                                flagReason: "consent_revoked" | "consent_expired" | "story_withdrawn" | null;
+                                takenDownAt: string | null;
+                                takenDownByName: string | null;
+                            }[];
+                            compliance: {
+                                /** @enum {string} */
+                                use: "internal" | "website" | "social" | "advertising";
+                                channel: string;
+                                allowed: boolean;
+                                findings: {
+                                    rule: string;
+                                    /** @enum {string} */
+                                    severity: "block" | "warn";
+                                    law: string;
+                                    text: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stories/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            story: {
+                                id: string;
+                                title: string;
+                                body: string;
+                                authorName: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "rejected" | "withdrawn";
+                                /** @enum {string} */
+                                source: "portal" | "staff";
+                                /** @enum {string} */
+                                locale: "zh-CN" | "ru" | "en";
+                                videoUrl: string | null;
+                                hasPhoto: boolean;
+                                hasPatient: boolean;
+                                departmentId: string | null;
+                                departmentName: string | null;
+                                staffId: string | null;
+                                staffName: string | null;
+                                /** @enum {string} */
+                                materialConnection: "none" | "employee" | "family_of_staff" | "free_or_discounted_care" | "reward" | "other";
+                                reviewNote: string;
+                                reviewedAt: string | null;
+                                reviewedByName: string | null;
+                                createdAt: string;
+                                createdByName: string | null;
+                            };
+                            /** @enum {string} */
+                            market: "cn" | "ru" | "us" | "eu";
+                            consents: {
+                                id: string;
+                                /** @enum {string} */
+                                use: "internal" | "website" | "social" | "advertising";
+                                channels: string[];
+                                validFrom: string;
+                                validUntil: string | null;
+                                /** @enum {string} */
+                                grantedVia: "portal" | "staff_on_behalf" | "paper";
+                                grantedAt: string;
+                                consentText: string;
+                                /** @enum {string} */
+                                consentLocale: "zh-CN" | "ru" | "en";
+                                revokedAt: string | null;
+                                /** @enum {string|null} */
+                                revokedVia: "portal" | "staff_on_behalf" | "paper" | null;
+                                /** @enum {string} */
+                                state: "live" | "expiring" | "pending" | "expired" | "revoked";
+                            }[];
+                            uses: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "post" | "poster" | "share_link" | "website";
+                                refId: string | null;
+                                /** @enum {string} */
+                                use: "internal" | "website" | "social" | "advertising";
+                                channel: string;
+                                label: string;
+                                ownerName: string | null;
+                                createdAt: string;
+                                flaggedAt: string | null;
+                                /** @enum {string|null} */
+                                flagReason: "consent_revoked" | "consent_expired" | "story_withdrawn" | null;
+                                takenDownAt: string | null;
+                                takenDownByName: string | null;
+                            }[];
+                            compliance: {
+                                /** @enum {string} */
+                                use: "internal" | "website" | "social" | "advertising";
+                                channel: string;
+                                allowed: boolean;
+                                findings: {
+                                    rule: string;
+                                    /** @enum {string} */
+                                    severity: "block" | "warn";
+                                    law: string;
+                                    text: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stories/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            flagged: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stories/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        use: "internal" | "website" | "social" | "advertising";
+                        /** @enum {string} */
+                        channel: "internal" | "website" | "wechat" | "weibo" | "xiaohongshu" | "douyin" | "vk" | "telegram" | "facebook" | "instagram" | "youtube" | "x" | "print" | "outdoor" | "online_ads" | "video";
+                        /** Format: date-time */
+                        at?: string;
+                        /** @enum {string} */
+                        market?: "cn" | "ru" | "us" | "eu";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed: boolean;
+                            /** @enum {string} */
+                            market: "cn" | "ru" | "us" | "eu";
+                            findings: {
+                                rule: string;
+                                /** @enum {string} */
+                                severity: "block" | "warn";
+                                law: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/story-consents/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            flagged: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/story-uses/{id}/taken-down": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/story-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                token: string;
+                                url: string;
+                                label: string;
+                                /** @enum {string|null} */
+                                locale: "zh-CN" | "ru" | "en" | null;
+                                createdAt: string;
+                                disabledAt: string | null;
+                                patientId: string | null;
+                                patientName: string | null;
+                                stories: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        patientId?: string | null;
+                        /** @default  */
+                        label?: string;
+                        /** @enum {string|null} */
+                        locale?: "zh-CN" | "ru" | "en" | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            request: {
+                                id: string;
+                                token: string;
+                                url: string;
+                                label: string;
+                                /** @enum {string|null} */
+                                locale: "zh-CN" | "ru" | "en" | null;
+                                createdAt: string;
+                                disabledAt: string | null;
+                                patientId: string | null;
+                                patientName: string | null;
+                                stories: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/story-requests/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/story-requests/{id}/qr.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/brand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            brand: {
+                                primaryColor: string;
+                                accentColor: string;
+                                tagline: string;
+                                website: string;
+                                hasLogo: boolean;
+                                contrast: {
+                                    ratio: number;
+                                    ok: boolean;
+                                };
+                                /** Format: date-time */
+                                updatedAt: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        primaryColor: string;
+                        accentColor: string;
+                        /** @default  */
+                        tagline?: string;
+                        /** @default  */
+                        website?: string;
+                        logo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            brand: {
+                                primaryColor: string;
+                                accentColor: string;
+                                tagline: string;
+                                website: string;
+                                hasLogo: boolean;
+                                contrast: {
+                                    ratio: number;
+                                    ok: boolean;
+                                };
+                                /** Format: date-time */
+                                updatedAt: string | null;
+                            };
+                            warnings: string[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/brand/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/content/stories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                                authorName: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "approved" | "rejected" | "withdrawn";
+                                /** @enum {string} */
+                                locale: "zh-CN" | "ru" | "en";
+                                body: string;
+                                consents: {
+                                    /** @enum {string} */
+                                    use: "internal" | "website" | "social" | "advertising";
+                                    channels: string[];
+                                    validFrom: string;
+                                    validUntil: string | null;
+                                    revoked: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posters/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        storyId: string;
+                        quote: string;
+                        /** @default  */
+                        attribution?: string;
+                        /** @enum {string} */
+                        locale: "zh-CN" | "ru" | "en";
+                        /**
+                         * @default a4
+                         * @enum {string}
+                         */
+                        size?: "a4" | "square" | "story";
+                        /**
+                         * @default warm
+                         * @enum {string}
+                         */
+                        template?: "warm" | "clean";
+                        /** @enum {string} */
+                        use: "internal" | "website" | "social" | "advertising";
+                        /** @enum {string} */
+                        channel: "internal" | "website" | "wechat" | "weibo" | "xiaohongshu" | "douyin" | "vk" | "telegram" | "facebook" | "instagram" | "youtube" | "x" | "print" | "outdoor" | "online_ads" | "video";
+                        /** @default false */
+                        qr?: boolean;
+                        /** @enum {string} */
+                        market?: "cn" | "ru" | "us" | "eu";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    story?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                storyId: string;
+                                storyTitle: string;
+                                quote: string;
+                                attribution: string;
+                                /** @enum {string} */
+                                locale: "zh-CN" | "ru" | "en";
+                                /** @enum {string} */
+                                size: "a4" | "square" | "story";
+                                /** @enum {string} */
+                                template: "warm" | "clean";
+                                /** @enum {string} */
+                                use: "internal" | "website" | "social" | "advertising";
+                                /** @enum {string} */
+                                channel: "internal" | "website" | "wechat" | "weibo" | "xiaohongshu" | "douyin" | "vk" | "telegram" | "facebook" | "instagram" | "youtube" | "x" | "print" | "outdoor" | "online_ads" | "video";
+                                notices: string[];
+                                shareCode: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string | null;
+                                flag: {
+                                    /** @enum {string} */
+                                    reason: "consent_revoked" | "consent_expired" | "story_withdrawn";
+                                    /** Format: date-time */
+                                    at: string;
+                                    /** Format: date-time */
+                                    takenDownAt: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        storyId: string;
+                        quote: string;
+                        /** @default  */
+                        attribution?: string;
+                        /** @enum {string} */
+                        locale: "zh-CN" | "ru" | "en";
+                        /**
+                         * @default a4
+                         * @enum {string}
+                         */
+                        size?: "a4" | "square" | "story";
+                        /**
+                         * @default warm
+                         * @enum {string}
+                         */
+                        template?: "warm" | "clean";
+                        /** @enum {string} */
+                        use: "internal" | "website" | "social" | "advertising";
+                        /** @enum {string} */
+                        channel: "internal" | "website" | "wechat" | "weibo" | "xiaohongshu" | "douyin" | "vk" | "telegram" | "facebook" | "instagram" | "youtube" | "x" | "print" | "outdoor" | "online_ads" | "video";
+                        /** @default false */
+                        qr?: boolean;
+                        /** @enum {string} */
+                        market?: "cn" | "ru" | "us" | "eu";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            poster: {
+                                id: string;
+                                storyId: string;
+                                storyTitle: string;
+                                quote: string;
+                                attribution: string;
+                                /** @enum {string} */
+                                locale: "zh-CN" | "ru" | "en";
+                                /** @enum {string} */
+                                size: "a4" | "square" | "story";
+                                /** @enum {string} */
+                                template: "warm" | "clean";
+                                /** @enum {string} */
+                                use: "internal" | "website" | "social" | "advertising";
+                                /** @enum {string} */
+                                channel: "internal" | "website" | "wechat" | "weibo" | "xiaohongshu" | "douyin" | "vk" | "telegram" | "facebook" | "instagram" | "youtube" | "x" | "print" | "outdoor" | "online_ads" | "video";
+                                notices: string[];
+                                shareCode: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string | null;
+                                flag: {
+                                    /** @enum {string} */
+                                    reason: "consent_revoked" | "consent_expired" | "story_withdrawn";
+                                    /** Format: date-time */
+                                    at: string;
+                                    /** Format: date-time */
+                                    takenDownAt: string | null;
+                                } | null;
+                            };
+                            warnings: {
+                                rule: string;
+                                /** @enum {string} */
+                                severity: "block" | "warn";
+                                law: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            poster: {
+                                id: string;
+                                storyId: string;
+                                storyTitle: string;
+                                quote: string;
+                                attribution: string;
+                                /** @enum {string} */
+                                locale: "zh-CN" | "ru" | "en";
+                                /** @enum {string} */
+                                size: "a4" | "square" | "story";
+                                /** @enum {string} */
+                                template: "warm" | "clean";
+                                /** @enum {string} */
+                                use: "internal" | "website" | "social" | "advertising";
+                                /** @enum {string} */
+                                channel: "internal" | "website" | "wechat" | "weibo" | "xiaohongshu" | "douyin" | "vk" | "telegram" | "facebook" | "instagram" | "youtube" | "x" | "print" | "outdoor" | "online_ads" | "video";
+                                notices: string[];
+                                shareCode: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string | null;
+                                flag: {
+                                    /** @enum {string} */
+                                    reason: "consent_revoked" | "consent_expired" | "story_withdrawn";
+                                    /** Format: date-time */
+                                    at: string;
+                                    /** Format: date-time */
+                                    takenDownAt: string | null;
+                                } | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posters/{id}/png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    download?: "0" | "1";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posters/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    download?: "0" | "1";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/content-posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                                body: string;
+                                /** @enum {string} */
+                                channel: "internal" | "website" | "wechat" | "weibo" | "xiaohongshu" | "douyin" | "vk" | "telegram" | "facebook" | "instagram" | "youtube" | "x" | "print" | "outdoor" | "online_ads" | "video";
+                                /** @enum {string} */
+                                use: "internal" | "website" | "social" | "advertising";
+                                /** @enum {string} */
+                                market: "cn" | "ru" | "us" | "eu";
+                                /** Format: date-time */
+                                scheduledFor: string | null;
+                                /** @enum {string} */
+                                status: "idea" | "draft" | "scheduled" | "published" | "cancelled" | "taken_down";
+                                ownerUserId: string | null;
+                                ownerName: string | null;
+                                stories: {
+                                    id: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "submitted" | "approved" | "rejected" | "withdrawn";
+                                }[];
+                                flags: {
+                                    storyId: string;
+                                    storyTitle: string;
+                                    /** @enum {string} */
+                                    reason: "consent_revoked" | "consent_expired" | "story_withdrawn";
+                                    /** Format: date-time */
+                                    at: string;
+                                    /** Format: date-time */
+                                    takenDownAt: string | null;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @default  */
+                        body?: string;
+                        /** @enum {string} */
+                        channel: "internal" | "website" | "wechat" | "weibo" | "xiaohongshu" | "douyin" | "vk" | "telegram" | "facebook" | "instagram" | "youtube" | "x" | "print" | "outdoor" | "online_ads" | "video";
+                        /** @enum {string} */
+                        use: "internal" | "website" | "social" | "advertising";
+                        /** @enum {string} */
+                        market?: "cn" | "ru" | "us" | "eu";
+                        /**
+                         * Format: date-time
+                         * @default null
+                         */
+                        scheduledFor?: string | null;
+                        /**
+                         * @default draft
+                         * @enum {string}
+                         */
+                        status?: "idea" | "draft" | "scheduled" | "published" | "cancelled" | "taken_down";
+                        /** Format: uuid */
+                        ownerUserId?: string | null;
+                        /** @default [] */
+                        storyIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            post: {
+                                id: string;
+                                title: string;
+                                body: string;
+                                /** @enum {string} */
+                                channel: "internal" | "website" | "wechat" | "weibo" | "xiaohongshu" | "douyin" | "vk" | "telegram" | "facebook" | "instagram" | "youtube" | "x" | "print" | "outdoor" | "online_ads" | "video";
+                                /** @enum {string} */
+                                use: "internal" | "website" | "social" | "advertising";
+                                /** @enum {string} */
+                                market: "cn" | "ru" | "us" | "eu";
+                                /** Format: date-time */
+                                scheduledFor: string | null;
+                                /** @enum {string} */
+                                status: "idea" | "draft" | "scheduled" | "published" | "cancelled" | "taken_down";
+                                ownerUserId: string | null;
+                                ownerName: string | null;
+                                stories: {
+                                    id: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "submitted" | "approved" | "rejected" | "withdrawn";
+                                }[];
+                                flags: {
+                                    storyId: string;
+                                    storyTitle: string;
+                                    /** @enum {string} */
+                                    reason: "consent_revoked" | "consent_expired" | "story_withdrawn";
+                                    /** Format: date-time */
+                                    at: string;
+                                    /** Format: date-time */
+                                    takenDownAt: string | null;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/content-posts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            post: {
+                                id: string;
+                                title: string;
+                                body: string;
+                                /** @enum {string} */
+                                channel: "internal" | "website" | "wechat" | "weibo" | "xiaohongshu" | "douyin" | "vk" | "telegram" | "facebook" | "instagram" | "youtube" | "x" | "print" | "outdoor" | "online_ads" | "video";
+                                /** @enum {string} */
+                                use: "internal" | "website" | "social" | "advertising";
+                                /** @enum {string} */
+                                market: "cn" | "ru" | "us" | "eu";
+                                /** Format: date-time */
+                                scheduledFor: string | null;
+                                /** @enum {string} */
+                                status: "idea" | "draft" | "scheduled" | "published" | "cancelled" | "taken_down";
+                                ownerUserId: string | null;
+                                ownerName: string | null;
+                                stories: {
+                                    id: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "submitted" | "approved" | "rejected" | "withdrawn";
+                                }[];
+                                flags: {
+                                    storyId: string;
+                                    storyTitle: string;
+                                    /** @enum {string} */
+                                    reason: "consent_revoked" | "consent_expired" | "story_withdrawn";
+                                    /** Format: date-time */
+                                    at: string;
+                                    /** Format: date-time */
+                                    takenDownAt: string | null;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        body?: string;
+                        /** @enum {string} */
+                        channel?: "internal" | "website" | "wechat" | "weibo" | "xiaohongshu" | "douyin" | "vk" | "telegram" | "facebook" | "instagram" | "youtube" | "x" | "print" | "outdoor" | "online_ads" | "video";
+                        /** @enum {string} */
+                        use?: "internal" | "website" | "social" | "advertising";
+                        /** @enum {string} */
+                        market?: "cn" | "ru" | "us" | "eu";
+                        /** Format: date-time */
+                        scheduledFor?: string | null;
+                        /** @enum {string} */
+                        status?: "idea" | "draft" | "scheduled" | "published" | "cancelled" | "taken_down";
+                        /** Format: uuid */
+                        ownerUserId?: string | null;
+                        storyIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            post: {
+                                id: string;
+                                title: string;
+                                body: string;
+                                /** @enum {string} */
+                                channel: "internal" | "website" | "wechat" | "weibo" | "xiaohongshu" | "douyin" | "vk" | "telegram" | "facebook" | "instagram" | "youtube" | "x" | "print" | "outdoor" | "online_ads" | "video";
+                                /** @enum {string} */
+                                use: "internal" | "website" | "social" | "advertising";
+                                /** @enum {string} */
+                                market: "cn" | "ru" | "us" | "eu";
+                                /** Format: date-time */
+                                scheduledFor: string | null;
+                                /** @enum {string} */
+                                status: "idea" | "draft" | "scheduled" | "published" | "cancelled" | "taken_down";
+                                ownerUserId: string | null;
+                                ownerName: string | null;
+                                stories: {
+                                    id: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "submitted" | "approved" | "rejected" | "withdrawn";
+                                }[];
+                                flags: {
+                                    storyId: string;
+                                    storyTitle: string;
+                                    /** @enum {string} */
+                                    reason: "consent_revoked" | "consent_expired" | "story_withdrawn";
+                                    /** Format: date-time */
+                                    at: string;
+                                    /** Format: date-time */
+                                    takenDownAt: string | null;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/cases/{id}": {
         parameters: {
             query?: never;

@@ -20,6 +20,9 @@ import { INVITATION_CHANNELS, INVITATION_STATUSES, MARKETS, SKIP_REASONS, SMS_PR
 import { COMMUNICATION_DIMENSIONS, LINK_SCOPES, QUESTION_TYPES, SURVEY_STATUSES, SURVEY_TEMPLATES } from '../../../src/surveys/surveys.vocab.ts';
 import { DEFAULT_MIN_SAMPLE, DEFAULT_WEIGHTS, NOT_RANKED_REASONS, QUALITY_INDICATORS, SCORE_COMPONENTS, SCORECARD_SUBJECTS } from '../../../src/views/scorecards/scorecards.vocab.ts';
 import { REPORT_CADENCES, REPORT_STATUSES } from '../../../src/views/reports/reports.vocab.ts';
+import { ADVOCATE_INVITE_CHANNELS, ADVOCATE_INVITE_STATUSES, KOC_SIGNALS, KOC_WEIGHTS, PROMOTER_MIN_NPS } from '../../../src/advocates/advocates.vocab.ts';
+import { CONSENT_DURATIONS, CONSENT_STATES, CONSENT_USES, MATERIAL_CONNECTIONS, PUBLICATION_CHANNELS, STORY_STATUSES, STORY_USE_KINDS, USE_CHANNELS } from '../../../src/stories/stories.vocab.ts';
+import { CONVERSION_KINDS, SHARE_CHANNELS, SHARE_TARGET_KINDS } from '../../../src/sharing/sharing.vocab.ts';
 import type { Catalogue } from '../i18n/catalogue.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { ApiBody, ApiItem, ApiResponse } from './api-types.ts';
@@ -165,3 +168,33 @@ export const reportCadences = REPORT_CADENCES;
 export type ReportCadence = (typeof reportCadences)[number];
 export const reportStatuses = REPORT_STATUSES;
 export type ReportStatus = (typeof reportStatuses)[number];
+
+export const advocateInviteStatuses = ADVOCATE_INVITE_STATUSES;
+export type AdvocateInviteStatus = (typeof advocateInviteStatuses)[number];
+export const advocateInviteChannels = ADVOCATE_INVITE_CHANNELS;
+export type AdvocateInviteChannel = (typeof advocateInviteChannels)[number];
+export const kocSignals = KOC_SIGNALS;
+export type KocSignal = (typeof kocSignals)[number];
+export const kocWeights = KOC_WEIGHTS;
+export const promoterMinNps = PROMOTER_MIN_NPS;
+
+export const storyStatuses = STORY_STATUSES;
+export type StoryStatus = (typeof storyStatuses)[number];
+export const consentUses = CONSENT_USES;
+export type ConsentUse = (typeof consentUses)[number];
+export const consentDurations = CONSENT_DURATIONS;
+export type ConsentDuration = (typeof consentDurations)[number];
+export const consentStates = CONSENT_STATES;
+export const materialConnections = MATERIAL_CONNECTIONS;
+export type MaterialConnection = (typeof materialConnections)[number];
+export const publicationChannels = PUBLICATION_CHANNELS;
+export type PublicationChannel = (typeof publicationChannels)[number];
+export const useChannels = USE_CHANNELS;
+export const storyUseKinds = STORY_USE_KINDS;
+
+export const shareChannels = SHARE_CHANNELS;
+export type ShareChannel = (typeof shareChannels)[number];
+export const shareTargetKinds = SHARE_TARGET_KINDS;
+export type ShareTargetKind = (typeof shareTargetKinds)[number];
+export const conversionKinds = CONVERSION_KINDS;
+export type ConversionKind = (typeof conversionKinds)[number];

@@ -1,1 +1,3 @@
+import './advocates.css';
+
 export { AdvocatesPage } from './AdvocatesPage.tsx';
