@@ -48,6 +48,8 @@ type Kind =
   | 'referralLink'
   | 'referral'
   | 'reward'
+  | 'poster'
+  | 'post'
   | 'report';
 interface Case {
   kind: Kind;
@@ -132,6 +134,11 @@ const MATRIX: Record<string, Case> = {
   'POST /api/reports/:id/send': { kind: 'report' },
   'GET /api/reports/:id/html': { kind: 'report' },
   'GET /api/reports/:id/pdf': { kind: 'report' },
+  'GET /api/posters/:id': { kind: 'poster' },
+  'GET /api/posters/:id/png': { kind: 'poster' },
+  'GET /api/posters/:id/pdf': { kind: 'poster' },
+  'GET /api/content-posts/:id': { kind: 'post' },
+  'PATCH /api/content-posts/:id': { kind: 'post', body: { title: 'taken over', status: 'cancelled' } },
   'GET /api/advocates/patients/:id': { kind: 'patient' },
   'POST /api/advocates/invitations/:id/withdraw': { kind: 'advocateInvitation' },
   'GET /api/stories/:id': { kind: 'story' },
@@ -224,6 +231,8 @@ async function snapshotB() {
     referrals: await db.selectFrom('referrals').select(['id', 'status', 'updated_at']).where('org_id', '=', orgIdB).execute(),
     rewards: await db.selectFrom('rewards').select(['id', 'status', 'updated_at']).where('org_id', '=', orgIdB).execute(),
     rewardLedger: await db.selectFrom('reward_ledger').select('id').where('org_id', '=', orgIdB).execute(),
+    posters: await db.selectFrom('posters').select(['id', 'quote']).where('org_id', '=', orgIdB).execute(),
+    contentPosts: await db.selectFrom('content_posts').selectAll().where('org_id', '=', orgIdB).execute(),
   };
 }
 
@@ -356,6 +365,14 @@ beforeAll(async () => {
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
+  idsB.poster = (
+    await app.ctx.db
+      .insertInto('posters')
+      .values({ org_id: orgB, story_id: idsB.story, quote: 'B quote', locale: 'en', use: 'website', channel: 'website', png: Buffer.from('png'), pdf: Buffer.from('pdf') })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  idsB.post = (await created(adminB.post('/api/content-posts', { title: 'B post', channel: 'website', use: 'website', status: 'draft', storyIds: [idsB.story] }))).post!.id;
   idsB.shareLink = (
     await app.ctx.db.insertInto('share_links').values({ org_id: orgB, code: 'BBBBBBBB', target_kind: 'article', target_url: 'https://b.example.com/' }).returning('id').executeTakeFirstOrThrow()
   ).id;
@@ -468,6 +485,9 @@ test('lists none of the other organisation’s ids', async () => {
     '/api/referrals',
     '/api/rewards',
     '/api/reward-ledger',
+    '/api/posters',
+    '/api/content-posts',
+    '/api/content/stories',
   ];
   for (const url of lists) {
     const res = await adminA.get(url);
@@ -507,6 +527,8 @@ test('refuses another organisation’s ids as references in its own writes', asy
     ['POST', '/api/alert-rules', { name: 'X', kind: 'mention', mention: { staffIds: [idsB.staff] } }],
     ['POST', '/api/alert-rules', { name: 'X', kind: 'mention', mention: { anyRisk: true }, channelIds: [idsB.alertChannel] }],
     ['POST', '/api/alert-channels', { name: 'X', kind: 'in_app', config: { userIds: [idsB.user] } }],
+    ['POST', '/api/content-posts', { title: 'X', channel: 'website', use: 'website', storyIds: [idsB.story] }],
+    ['POST', '/api/content-posts', { title: 'X', channel: 'website', use: 'website', ownerUserId: idsB.user }],
   ];
   for (const [method, url, payload] of refs) {
     const res = await adminA.request({ method: method as 'POST', url, payload: payload as object });
