@@ -12,6 +12,7 @@ import { seedDemoOutreach } from './demo-outreach.ts';
 import { seedDemoResponses } from './demo-responses.ts';
 import { seedDemoScorecards } from './demo-scorecards.ts';
 import { seedDemoSurveys } from './demo-surveys.ts';
+import { seedDemoSharing } from './demo-sharing.ts';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_ADMIN_EMAIL = 'admin@demo.verity.local';
@@ -129,6 +130,7 @@ export async function seedDemo(ctx: Pick<AppContext, 'db' | 'boss'>, options: { 
     await seedDemoCompetitors(ctx, orgId);
     // And follows its patients up after discharge.
     await seedDemoFollowups(ctx, orgId);
+    await seedDemoSharing(ctx, orgId);
     // Last: its weekly and monthly reports, and last week's in the archive (read from the refreshed rollups).
     await seedDemoReports(ctx, orgId);
   }

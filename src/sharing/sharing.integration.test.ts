@@ -52,6 +52,8 @@ beforeAll(async () => {
         status: 'active',
         referrer_reward: JSON.stringify({ kind: 'points', amount: 100 }),
         referee_reward: JSON.stringify({ kind: 'points', amount: 50 }),
+        eligibility: '{}',
+        market_rules: '{}',
       })
       .returning('id')
       .executeTakeFirstOrThrow()
