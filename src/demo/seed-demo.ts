@@ -7,6 +7,7 @@ import { seedDemoCompetitors } from './demo-competitors.ts';
 import { seedDemoTeams } from './demo-teams.ts';
 import { settleDemo } from './demo-work.ts';
 import { seedDemoFollowups } from './demo-followups.ts';
+import { seedDemoStories } from './demo-stories.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import { seedDemoOutreach } from './demo-outreach.ts';
 import { seedDemoResponses } from './demo-responses.ts';
@@ -130,6 +131,7 @@ export async function seedDemo(ctx: Pick<AppContext, 'db' | 'boss'>, options: { 
     await seedDemoCompetitors(ctx, orgId);
     // And follows its patients up after discharge.
     await seedDemoFollowups(ctx, orgId);
+    await seedDemoStories(ctx, orgId);
     await seedDemoSharing(ctx, orgId);
     // Last: its weekly and monthly reports, and last week's in the archive (read from the refreshed rollups).
     await seedDemoReports(ctx, orgId);

@@ -10,5 +10,5 @@ export { checkStoryUse, recordStoryUse, releaseStoryUses, type NewStoryUse, type
 export { checkUse, claimsOf } from './check-use.ts';
 export { COMPLIANCE_RULES } from './compliance-rules.ts';
 // The follow-up portal's "Share your story" opens the patient's own story request.
-export { storyRequestForPatient } from './story-requests.ts';
+export { storyRequestForEnrolment, storyRequestForPatient } from './story-requests.ts';
 export { expireConsents, revokeConsent, withdrawStory } from './revoke-consent.ts';

@@ -47,7 +47,7 @@ async function flagUses(trx: Db, boss: PgBoss | null, input: { orgId: string; st
       orgId: input.orgId,
       title: m.text('notify.flaggedTitle', { title: story.title }),
       text: m.text(`notify.flagged.${input.reason}`, { title: story.title, kind: m.text(`kind.${use.kind}`), label: use.label || m.text(`channel.${use.channel}` as 'channel.website') }),
-      url: `/stories?story=${input.storyId}`,
+      url: `/stories/${input.storyId}`,
       userIds: [use.owner_user_id],
       urgent: true,
     });

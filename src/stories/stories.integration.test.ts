@@ -213,7 +213,7 @@ describe('revocation', () => {
       .innerJoin('notifications as n', 'n.id', 'r.notification_id')
       .select(['r.user_id', 'n.url', 'n.message'])
       .where('n.org_id', '=', orgId)
-      .where('n.url', '=', `/stories?story=${story.id}`)
+      .where('n.url', '=', `/stories/${story.id}`)
       .execute();
     expect(notes.filter((n) => n.user_id === marketingId)).toHaveLength(1);
     expect(notes.filter((n) => n.user_id === adminId)).toHaveLength(2);

@@ -17,6 +17,7 @@ export interface ListFilter {
   /** Stories with a use flagged for takedown and not taken down yet. */
   flagged?: boolean;
   q?: string;
+  patientId?: string;
 }
 
 async function consentsOf(db: Db, storyIds: string[]) {
@@ -55,6 +56,7 @@ export async function listStories(db: Db, viewer: Viewer, filter: ListFilter) {
     .orderBy('s.created_at', 'desc')
     .limit(500);
   if (filter.status) q = q.where('s.status', '=', filter.status);
+  if (filter.patientId) q = q.where('s.patient_id', '=', filter.patientId);
   if (filter.q?.trim())
     q = q.where((eb) => eb.or([eb('s.title', 'ilike', `%${filter.q!.trim()}%`), eb('s.body', 'ilike', `%${filter.q!.trim()}%`), eb('s.author_name', 'ilike', `%${filter.q!.trim()}%`)]));
   if (filter.flagged)

@@ -19,6 +19,7 @@ export const StoryListQuery = z.object({
   use: z.enum(CONSENT_USES).optional(),
   flagged: z.enum(['true', 'false']).optional(),
   q: z.string().max(200).optional(),
+  patientId: z.string().uuid().optional(),
 });
 
 const UseState = z.object({ use: z.enum(CONSENT_USES), state: z.union([z.enum(CONSENT_STATES), z.literal('none')]) });
@@ -115,7 +116,7 @@ export const CreateStoryBody = z.object({
   staffId: z.string().uuid().nullable().optional(),
   materialConnection: z.enum(MATERIAL_CONNECTIONS),
   via: z.enum(['staff_on_behalf', 'paper']),
-  consents: z.array(z.object({ use: z.enum(CONSENT_USES), channels: z.array(z.enum(PUBLICATION_CHANNELS)).min(1), duration: z.enum(CONSENT_DURATIONS) })).max(4),
+  consents: z.array(z.object({ use: z.enum(CONSENT_USES), channels: z.array(z.enum(PUBLICATION_CHANNELS)), duration: z.enum(CONSENT_DURATIONS) })),
   /** The words the patient was read or signed, kept with each consent; made from the catalogue when empty. */
   consentNote: z.string().max(2000).default(''),
 });

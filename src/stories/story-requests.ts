@@ -96,3 +96,9 @@ export async function findRequestByToken(db: Db, token: string) {
     .executeTakeFirst();
   return row ?? null;
 }
+
+/** The story form link of a follow-up enrolment's patient (the portal's "Share your story"); null for an unknown enrolment. */
+export async function storyRequestForEnrolment(db: Db, orgId: string, enrolmentId: string): Promise<string | null> {
+  const e = await db.selectFrom('followup_enrolments').select('patient_id').where('org_id', '=', orgId).where('id', '=', enrolmentId).executeTakeFirst();
+  return e ? storyRequestForPatient(db, orgId, e.patient_id) : null;
+}

@@ -2,6 +2,7 @@ import { html, renderPublicPage, type SafeHtml } from '../../core/public-page.ts
 import type { Locale } from '../../core/i18n.ts';
 import { followupsMessages as m } from '../followups.messages.ts';
 import { METRICS, normalRange, type LocalText, type Metric, type PlanDefinition } from '../followups.vocab.ts';
+import { storiesMessages } from '../../stories/stories.messages.ts';
 
 /** The patient's pages of follow-up (enrolment, portal, errors), rendered with the one public page shell: no scripts, everything escaped. */
 
@@ -186,6 +187,11 @@ export function portalPage(v: PortalView, s: PortalState = {}): string {
       ${s.questionError ? html`<p class="field-error" role="alert">${t(locale, s.questionError)}</p>` : null}
       <div class="actions"><button type="submit">${t(locale, 'page.ask')}</button></div>
     </form>
+    <h2>${storiesMessages.render(locale, 'portal.shareStory')}</h2>
+    <p class="hint">${storiesMessages.render(locale, 'portal.shareStoryHint')}</p>
+    <ul class="links">
+      <li><a href="${v.base}/story?lang=${locale}">${storiesMessages.render(locale, 'portal.shareStory')}</a></li>
+    </ul>
     <h2>${t(locale, 'page.withdraw')}</h2>
     <form method="post" action="${v.base}/withdraw?lang=${locale}">
       <p class="hint">${t(locale, 'page.withdrawHint')}</p>

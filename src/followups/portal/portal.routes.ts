@@ -11,6 +11,7 @@ import { askQuestion } from '../questions.ts';
 import { recordReadings } from '../readings.ts';
 import { withdrawEnrolment } from '../withdraw.ts';
 import { loadPortal } from './portal-data.ts';
+import { storyRequestForEnrolment } from '../../stories/index.ts';
 import { enrolPage, localText, messagePage, portalPage, type EnrolErrors, type EnrolForm } from './portal-pages.ts';
 
 const PHONE = /^\+?[\d\s().-]{6,40}$/;
@@ -198,6 +199,14 @@ export async function portalRoutes(server: FastifyInstance): Promise<void> {
     await askQuestion(db, server.ctx.boss, { orgId: load.orgId, enrolmentId: load.enrolmentId, text, publicUrl: base() });
     const fresh = await loadPortal(db, request, request.params.token);
     return sendPublicPage(reply, portalPage(fresh.ok ? fresh.view : load.view, { notice: notice(m.render(load.view.locale, 'page.asked')) }));
+  });
+
+  // "Share your story": the patient's own story request (made once), in the portal's language.
+  server.get<{ Params: { token: string } }>('/p/:token/story', cfg, async (request, reply) => {
+    const load = await portal(request, reply);
+    if (!load) return reply;
+    const token = await storyRequestForEnrolment(db, load.orgId, load.enrolmentId);
+    return reply.redirect(`/tell/${token}?lang=${load.view.locale}`, 303);
   });
 
   server.post<{ Params: { token: string } }>('/p/:token/withdraw', cfg, async (request, reply) => {

@@ -4,6 +4,7 @@ import { Link } from '../../lib/router.tsx';
 import { useResource } from '../../lib/use-resource.ts';
 import { EmptyState, Spinner } from '../../ui/states.tsx';
 import { getPatient, getTimeline, type Patient, type TimelineItem } from './api.ts';
+import { PatientStories } from '../stories/PatientStories.tsx';
 
 /** A patient's contact details when the API gives them; "hidden for your role" when it does not. */
 export function ContactLine({ patient }: { patient: Pick<Patient, 'phone' | 'email' | 'contactHidden'> }) {
@@ -99,6 +100,7 @@ export function PatientPage({ id }: { id: string }) {
           {patient.data.doNotContactUntil && <p className="pt-warning">{t('pt.holdUntil', { at: formatDate(patient.data.doNotContactUntil, false) })}</p>}
         </section>
       )}
+      {!missing && patient.data && <PatientStories patientId={id} />}
       {!missing && (
         <section className="card">
           <h3>{t('pt.timeline')}</h3>

@@ -1,1 +1,3 @@
+import './stories.css';
+
 export { StoriesPage } from './StoriesPage.tsx';
