@@ -7,6 +7,7 @@ import { seedDemoCompetitors } from './demo-competitors.ts';
 import { seedDemoTeams } from './demo-teams.ts';
 import { settleDemo } from './demo-work.ts';
 import { seedDemoFollowups } from './demo-followups.ts';
+import { seedDemoAdvocates } from './demo-advocates.ts';
 import { seedDemoStories } from './demo-stories.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import { seedDemoOutreach } from './demo-outreach.ts';
@@ -133,6 +134,7 @@ export async function seedDemo(ctx: Pick<AppContext, 'db' | 'boss'>, options: { 
     await seedDemoFollowups(ctx, orgId);
     await seedDemoStories(ctx, orgId);
     await seedDemoSharing(ctx, orgId);
+    await seedDemoAdvocates(ctx, orgId);
     // Last: its weekly and monthly reports, and last week's in the archive (read from the refreshed rollups).
     await seedDemoReports(ctx, orgId);
   }
