@@ -7,6 +7,7 @@ import { seedDemoCompetitors } from './demo-competitors.ts';
 import { seedDemoTeams } from './demo-teams.ts';
 import { settleDemo } from './demo-work.ts';
 import { seedDemoFollowups } from './demo-followups.ts';
+import { seedDemoReferrals } from './demo-referrals.ts';
 import { seedDemoAdvocates } from './demo-advocates.ts';
 import { seedDemoStories } from './demo-stories.ts';
 import { seedDemoReports } from './demo-reports.ts';
@@ -132,6 +133,7 @@ export async function seedDemo(ctx: Pick<AppContext, 'db' | 'boss'>, options: { 
     await seedDemoCompetitors(ctx, orgId);
     // And follows its patients up after discharge.
     await seedDemoFollowups(ctx, orgId);
+    await seedDemoReferrals(ctx, orgId);
     await seedDemoStories(ctx, orgId);
     await seedDemoSharing(ctx, orgId);
     await seedDemoAdvocates(ctx, orgId);

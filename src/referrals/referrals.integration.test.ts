@@ -264,7 +264,7 @@ test('caps and market limits withhold or cap a reward with the reason shown', as
     { role: 'referrer', status: 'earned', hold_reasons: ['nominal_item', 'nominal_year'], amount: 10 },
   ]);
   // Lifetime cap of 2 for the referrer.
-  expect(three.find((r) => r.role === 'referrer')).toMatchObject({ status: 'reversed', hold_reasons: ['cap_referrer'] });
+  expect(three!.find((r) => r.role === 'referrer')).toMatchObject({ status: 'reversed', hold_reasons: ['cap_referrer'] });
   const ledger = (await admin.get('/api/reward-ledger')).json();
   const sum = (ledger.entries as { amount: number }[]).reduce((s, e) => s + e.amount, 0);
   expect(sum).toBe(0);

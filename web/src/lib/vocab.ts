@@ -23,6 +23,8 @@ import { REPORT_CADENCES, REPORT_STATUSES } from '../../../src/views/reports/rep
 import { ADVOCATE_INVITE_CHANNELS, ADVOCATE_INVITE_STATUSES, KOC_SIGNALS, KOC_WEIGHTS, PROMOTER_MIN_NPS } from '../../../src/advocates/advocates.vocab.ts';
 import { CONSENT_DURATIONS, CONSENT_STATES, CONSENT_USES, MATERIAL_CONNECTIONS, PUBLICATION_CHANNELS, STORY_STATUSES, STORY_USE_KINDS, USE_CHANNELS } from '../../../src/stories/stories.vocab.ts';
 import { CONVERSION_KINDS, SHARE_CHANNELS, SHARE_TARGET_KINDS } from '../../../src/sharing/sharing.vocab.ts';
+import { referralsMessages } from '../../../src/referrals/referrals.messages.ts';
+import { HOLD_REASONS, PROGRAMME_STATUSES, REFERRAL_STATUSES, REWARD_KINDS, REWARD_STATUSES, REWARD_TRIGGERS, REWARD_ACTIONS, type RewardAction, type RewardStatus } from '../../../src/referrals/referrals.vocab.ts';
 import type { Catalogue } from '../i18n/catalogue.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { ApiBody, ApiItem, ApiResponse } from './api-types.ts';
@@ -198,3 +200,17 @@ export const shareTargetKinds = SHARE_TARGET_KINDS;
 export type ShareTargetKind = (typeof shareTargetKinds)[number];
 export const conversionKinds = CONVERSION_KINDS;
 export type ConversionKind = (typeof conversionKinds)[number];
+
+/** Referrals: the reasons a reward is held, withheld or capped, as the server words them (referrals.messages.ts). */
+export const referralReasonWords = serverWords(referralsMessages, ['reason.']);
+export const programmeStatuses = PROGRAMME_STATUSES;
+export const referralStatuses = REFERRAL_STATUSES;
+export const rewardKinds = REWARD_KINDS;
+export type RewardKind = (typeof rewardKinds)[number];
+export const rewardStatuses = REWARD_STATUSES;
+export const rewardTriggers = REWARD_TRIGGERS;
+export const holdReasons = HOLD_REASONS;
+export type HoldReason = (typeof holdReasons)[number];
+export type { RewardAction, RewardStatus };
+/** The staff actions a reward in `status` allows. */
+export const rewardActionsFrom = (status: RewardStatus): RewardAction[] => (Object.keys(REWARD_ACTIONS) as RewardAction[]).filter((a) => a !== 'expire' && (REWARD_ACTIONS[a].from as readonly RewardStatus[]).includes(status));

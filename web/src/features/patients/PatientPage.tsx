@@ -5,6 +5,7 @@ import { useResource } from '../../lib/use-resource.ts';
 import { EmptyState, Spinner } from '../../ui/states.tsx';
 import { getPatient, getTimeline, type Patient, type TimelineItem } from './api.ts';
 import { PatientStories } from '../stories/PatientStories.tsx';
+import { PatientReferrals } from '../referrals/PatientReferrals.tsx';
 
 /** A patient's contact details when the API gives them; "hidden for your role" when it does not. */
 export function ContactLine({ patient }: { patient: Pick<Patient, 'phone' | 'email' | 'contactHidden'> }) {
@@ -101,6 +102,7 @@ export function PatientPage({ id }: { id: string }) {
         </section>
       )}
       {!missing && patient.data && <PatientStories patientId={id} />}
+      {!missing && patient.data && <PatientReferrals patientId={id} />}
       {!missing && (
         <section className="card">
           <h3>{t('pt.timeline')}</h3>
