@@ -36,7 +36,7 @@ export function LedgerTab() {
     <>
       <section className="card" data-testid="rewards">
         <h2>{t('ref.rewards')}</h2>
-        <div className="toolbar">
+        <div className="ref-filters">
           <Field label={t('ref.status')}>
             <EnumSelect name="rewardStatus" values={rewardStatuses} labelOf={(s) => t(`ref.rwstatus.${s}`)} value={status} emptyLabel={t('ref.allRewardStatuses')} onChange={setStatus} />
           </Field>

@@ -84,7 +84,7 @@ export function ReferralsTab({ programmes }: { programmes: Programme[] }) {
           }}
         />
       )}
-      <div className="toolbar ref-filters">
+      <div className="ref-filters">
         <Field label={t('ref.tab.programmes')}>
           <Select
             name="programme"
