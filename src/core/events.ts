@@ -13,6 +13,8 @@ export const EVENTS = {
   'mentions.analysed': z.object({ orgId: z.string(), mentionIds: z.array(z.string()) }),
   /** Visits were imported (CSV, FHIR, HL7); referrals attributes them to booked referrals. */
   'outreach.visits-imported': z.object({ orgId: z.string(), visitIds: z.array(z.string()) }),
+  /** A survey response was submitted; `via` is the code of the share link the respondent arrived by (sharing credits its chain). */
+  'surveys.response-submitted': z.object({ orgId: z.string(), responseId: z.string().nullable(), patientId: z.string().nullable(), via: z.string().nullable() }),
 } as const;
 
 export type EventName = keyof typeof EVENTS;

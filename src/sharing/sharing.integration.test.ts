@@ -3,6 +3,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../test-support/test-app.ts';
 import { recordClick, utcDay, visitorHash } from './clicks.ts';
 import { createShareLink, recordConversion, type ShareLinkRow } from './share-links.ts';
+import { runJob } from '../core/jobs.ts';
+import { surveyConversionJob } from './jobs/survey-conversion.job.ts';
 import { purgeSalts } from './salts.ts';
 
 const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
@@ -136,7 +138,9 @@ test('/l/<code> counts a human once per day, keeps robots apart, sets the arriva
   expect((await visit('ZZZZZZZZ', CHROME, '203.0.113.7', { 'accept-language': 'zh-CN' })).body).toContain('此链接无法打开');
   expect((await figures(article.link.id)).clicks).toBe(3);
 
-  // A survey answered by a visitor who came by the link is its conversion.
+  // A survey answered by a visitor who came by the link is its conversion (the survey publishes, sharing's job records it).
+  await app.ctx.boss!.createQueue(surveyConversionJob.name);
+  await app.ctx.boss!.subscribe('surveys.response-submitted', surveyConversionJob.name);
   const rt = randomBytes(18).toString('base64url');
   const answered = await app.server.inject({
     method: 'POST',
@@ -145,6 +149,8 @@ test('/l/<code> counts a human once per day, keeps robots apart, sets the arriva
     payload: new URLSearchParams({ rt, page: '0', action: 'submit', 'q.nps': '9' }).toString(),
   });
   expect(answered.statusCode, answered.body).toBe(200);
+  const [job] = await app.ctx.boss!.fetch(surveyConversionJob.name);
+  await runJob(app.ctx, surveyConversionJob, job!.data);
   expect((await figures(survey.link.id)).conversions).toMatchObject({ survey_submitted: 1, booked: 0 });
 
   const png = await admin.get(`/api/sharing/links/${survey.link.id}/qr.png`);

@@ -7,7 +7,8 @@ import { findPublicLink, findResponse, saveDraft, surveyDefinition, visitLinkAns
 import { renderProblem, renderSurveyPage, renderThankYou, type Problem } from './render-survey.ts';
 import { isVisitAnsweredConflict, submitResponse } from './submit-response.ts';
 import type { SurveyDefinitionType } from '../survey-definition.ts';
-import { ARRIVAL_COOKIE, recordArrivalConversion } from '../../sharing/index.ts';
+import { publish } from '../../core/events.ts';
+import { ARRIVAL_COOKIE_NAME } from '../../sharing/sharing.vocab.ts';
 
 /** The cookie that keeps a respondent's response token, one per link (its path is the link). */
 const RESPONSE_COOKIE = 'verity_survey';
@@ -150,8 +151,9 @@ export async function publicSurveyRoutes(server: FastifyInstance): Promise<void>
         remember(reply, token, rt);
         done = await submitResponse(ctx, { ...submission, token: rt, fresh: true });
       }
-      // A visitor who came by a share link (its code in the arrival cookie): the link's chain is credited.
-      if (done.created) await recordArrivalConversion(ctx.db, { cookie: request.cookies[ARRIVAL_COOKIE], orgId: link.orgId, patientId: link.patientId, kind: 'survey_submitted' });
+      // A visitor who came by a share link (its code in the arrival cookie): sharing credits the link's chain.
+      const via = request.cookies[ARRIVAL_COOKIE_NAME];
+      if (done.created && via) await publish(ctx.boss, ctx.db, 'surveys.response-submitted', { orgId: link.orgId, responseId: null, patientId: link.patientId, via });
       return thankYou(reply, link, locale, token, definition, done.reviewLinks);
     } catch (error) {
       // A visit's link already answered (another device, another tab): the same thank-you, nothing stored twice.

@@ -7,12 +7,16 @@ import { Spinner } from '../../ui/states.tsx';
 import { loadPropagation, type Origin, type PropagationData, type TreeNode } from './api.ts';
 import type { TreeDatum } from './TreeChart.tsx';
 
+/** Origins listed before "Show all" (the widest-reaching first). */
+const ORIGINS_SHOWN = 8;
+
 const TreeChart = lazy(() => import('./TreeChart.tsx'));
 
 /** The chains of shares: every origin with its depth and reach, and one origin's tree as a chart and as a table. */
 export function PropagationTab() {
   const { t, formatNumber } = useI18n();
   const [origin, setOrigin] = useState<string | null>(null);
+  const [allOrigins, setAllOrigins] = useState(false);
   const data = useResource(() => loadPropagation(origin), [origin]);
   const tree = data.data?.tree ?? null;
   const shownId = tree?.origin.id ?? null;
@@ -37,7 +41,13 @@ export function PropagationTab() {
   const shaped = useMemo(() => (tree ? shape(tree.nodes) : null), [tree]);
   const root = useMemo(() => {
     if (!shaped) return null;
-    const build = (n: TreeNode): TreeDatum => ({ name: nodeName(n), lines: nodeLines(n), kind: n.kind, children: (shaped.children.get(n.id) ?? []).map(build) });
+    const build = (n: TreeNode): TreeDatum => ({
+      name: nodeName(n),
+      lines: nodeLines(n),
+      kind: n.kind,
+      itemStyle: n.kind === 'patient' ? { color: '#0b7a3e', borderColor: '#0b7a3e' } : { color: '#0b5cad', borderColor: '#0b5cad' },
+      children: (shaped.children.get(n.id) ?? []).map(build),
+    });
     return shaped.root ? build(shaped.root) : null;
   }, [shaped, t]);
 
@@ -49,7 +59,7 @@ export function PropagationTab() {
         </div>
         <p className="muted small">{t('shr.prop.originsHint')}</p>
         <RecordTable
-          items={(data.data?.origins ?? null) as Origin[] | null}
+          items={(data.data ? (allOrigins ? data.data.origins : data.data.origins.slice(0, ORIGINS_SHOWN)) : null) as Origin[] | null}
           emptyTitle={t('shr.prop.noOrigins')}
           emptyHint={t('shr.prop.noOriginsHint')}
           testId="origin-list"
@@ -82,6 +92,11 @@ export function PropagationTab() {
             )
           }
         />
+        {data.data && data.data.origins.length > ORIGINS_SHOWN && (
+          <button type="button" className="btn btn-small shr-more" onClick={() => setAllOrigins(!allOrigins)}>
+            {allOrigins ? t('shr.prop.fewer') : t('shr.prop.all', { n: formatNumber(data.data.origins.length) })}
+          </button>
+        )}
       </section>
 
       {tree && shaped && root && (

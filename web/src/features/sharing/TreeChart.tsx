@@ -13,6 +13,8 @@ export interface TreeDatum {
   /** The tooltip's lines. */
   lines: string[];
   kind: 'link' | 'patient';
+  /** A patient who came is a filled green dot; a link an open blue one. */
+  itemStyle?: { color: string; borderColor: string };
   children: TreeDatum[];
 }
 
@@ -23,8 +25,8 @@ export interface TreeDatum {
 export default function TreeChart({ root, label, depth, leaves }: { root: TreeDatum; label: string; depth: number; leaves: number }) {
   const { locale } = useI18n();
   const box = useRef<HTMLDivElement>(null);
-  const width = Math.max(560, (depth + 1) * 200);
-  const height = Math.max(240, leaves * 44);
+  const width = Math.max(560, depth * 210 + 320);
+  const height = Math.max(240, leaves * 64);
 
   useEffect(() => {
     if (!box.current) return;
@@ -36,16 +38,17 @@ export default function TreeChart({ root, label, depth, leaves }: { root: TreeDa
           type: 'tree',
           data: [root],
           orient: 'LR',
-          top: 16,
-          bottom: 16,
-          left: 110,
-          right: 150,
+          top: 40,
+          bottom: 24,
+          left: 80,
+          right: 200,
           symbolSize: 12,
           initialTreeDepth: -1,
           expandAndCollapse: false,
           animation: false,
-          label: { position: 'left', verticalAlign: 'middle', align: 'right', fontSize: 12, width: 130, overflow: 'truncate' },
-          leaves: { label: { position: 'right', verticalAlign: 'middle', align: 'left' } },
+          // Labels above their node (the lines run through the middle), a leaf's to its right.
+          label: { position: 'top', distance: 8, align: 'center', fontSize: 12, width: 190, overflow: 'truncate' },
+          leaves: { label: { position: 'right', verticalAlign: 'middle', align: 'left', distance: 8 } },
           lineStyle: { color: '#9aa7b4', width: 1.5, curveness: 0.5 },
         },
       ],

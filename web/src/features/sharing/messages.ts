@@ -94,6 +94,8 @@ export const sharingMessages = defineMessages({
     'shr.prop.patientCame': 'Came: {what}',
     'shr.prop.sharedNext': 'Shared next',
     'shr.prop.linksMade': '{n} own links',
+    'shr.prop.all': 'Show all {n}',
+    'shr.prop.fewer': 'Show fewer',
   },
   ru: {
     'nav.sharing': 'Распространение',
@@ -187,6 +189,8 @@ export const sharingMessages = defineMessages({
     'shr.prop.patientCame': 'Итог: {what}',
     'shr.prop.sharedNext': 'Поделился дальше',
     'shr.prop.linksMade': 'своих ссылок: {n}',
+    'shr.prop.all': 'Показать все ({n})',
+    'shr.prop.fewer': 'Показать меньше',
   },
   'zh-CN': {
     'nav.sharing': '传播追踪',
@@ -279,5 +283,7 @@ export const sharingMessages = defineMessages({
     'shr.prop.patientCame': '结果：{what}',
     'shr.prop.sharedNext': '继续分享',
     'shr.prop.linksMade': '自己的链接 {n} 个',
+    'shr.prop.all': '显示全部 {n} 个',
+    'shr.prop.fewer': '收起',
   },
 });
