@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../db/database.ts';
-import { createShareLink } from '../sharing/index.ts';
+import { ARRIVAL_COOKIE, createShareLink } from '../sharing/index.ts';
 import { createTestApp, type TestApp, type TestClient } from '../test-support/test-app.ts';
 import { expireConsents } from './revoke-consent.ts';
 import { recordStoryUse } from './story-use.ts';
@@ -267,14 +267,14 @@ describe('the public story page', () => {
     expect(page.body).toContain('Disclosure: the author has a connection to the clinic (I work at the clinic).');
     // A link shared on X is covered by the social consent while it names X, and refused once it does not.
     const douyin = await createShareLink(db, { orgId, targetKind: 'story', targetId: story.id, channel: 'x' });
-    expect((await app.server.inject({ method: 'GET', url: `/story/${story.id}`, cookies: { verity_via: douyin.code } })).statusCode).toBe(200);
+    expect((await app.server.inject({ method: 'GET', url: `/story/${story.id}`, cookies: { [ARRIVAL_COOKIE]: douyin.code } })).statusCode).toBe(200);
     await db
       .updateTable('story_consents')
       .set({ channels: ['wechat'] })
       .where('story_id', '=', story.id)
       .where('use', '=', 'social')
       .execute();
-    expect((await app.server.inject({ method: 'GET', url: `/story/${story.id}`, cookies: { verity_via: douyin.code } })).statusCode).toBe(410);
+    expect((await app.server.inject({ method: 'GET', url: `/story/${story.id}`, cookies: { [ARRIVAL_COOKIE]: douyin.code } })).statusCode).toBe(410);
     expect((await app.server.inject({ method: 'GET', url: '/story/not-a-uuid' })).statusCode).toBe(410);
     expect((await app.server.inject({ method: 'GET', url: '/tell/unknown-token-xyz' })).statusCode).toBe(404);
   });

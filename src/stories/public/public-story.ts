@@ -1,5 +1,4 @@
 import type { Db } from '../../db/database.ts';
-import { findLinkByCode } from '../../sharing/index.ts';
 import { PUBLICATION_CHANNELS, type PublicationChannel } from '../stories.vocab.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -10,9 +9,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * sent one to one (e-mail, SMS, WhatsApp, other) opens the website page, so it is the website.
  */
 export async function arrivalChannel(db: Db, storyId: string, orgId: string, via: string | null): Promise<PublicationChannel> {
-  if (!via) return 'website';
-  const link = await findLinkByCode(db, via);
-  if (!link || link.orgId !== orgId || link.targetKind !== 'story' || link.targetId !== storyId || link.disabledAt) return 'website';
+  const code = via?.toUpperCase().replace(/[\s-]/g, '');
+  if (!code || !/^[0-9A-Z]{4,16}$/.test(code)) return 'website';
+  // Read here rather than through sharing's index: sharing's links already call the stories' check (no import cycle).
+  const link = await db.selectFrom('share_links').select(['org_id', 'target_kind', 'target_id', 'channel', 'disabled_at']).where('code', '=', code).executeTakeFirst();
+  if (!link || link.org_id !== orgId || link.target_kind !== 'story' || link.target_id !== storyId || link.disabled_at) return 'website';
   if (link.channel === 'qr') return 'print';
   return link.channel && (PUBLICATION_CHANNELS as readonly string[]).includes(link.channel) ? (link.channel as PublicationChannel) : 'website';
 }

@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.ts';
 import { LOCALES, renderText, type Locale } from '../../core/i18n.ts';
 import { html, publicLocale, sendPublicPage } from '../../core/public-page.ts';
-import { ARRIVAL_COOKIE } from '../../sharing/index.ts';
 import { createStory, storyProblems, type StoryInput } from '../create-story.ts';
 import { revokeConsent, withdrawStory } from '../revoke-consent.ts';
 import { storiesMessages as m } from '../stories.messages.ts';
@@ -13,6 +12,8 @@ import { publishedStory } from './public-story.ts';
 import { EMPTY_TELL_FORM, myStoryPage, publicStoryPage, storyMessagePage, tellPage, thanksPage, useWords, type TellErrors, type TellForm } from './story-pages.ts';
 
 const cfg = { config: { access: 'public' as const }, schema: { hide: true } };
+/** The arrival cookie SHARING's /l/:code sets (sharing's ARRIVAL_COOKIE; not imported, to keep sharing → stories one-way). */
+const ARRIVAL_COOKIE = 'verity_via';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The form's fields (multipart with an optional photo, or urlencoded) as one list of name/value pairs and the photo's bytes. */

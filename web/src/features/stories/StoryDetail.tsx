@@ -11,7 +11,7 @@ import { StatusBadge } from './chips.tsx';
 
 /** One story: text, photo and video; review; consents with revoke; where it is used (flags, taken down); the compliance matrix for the organisation's market. */
 export function StoryDetailView({ id }: { id: string }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, locale } = useI18n();
   const { can, notify, reportError } = useApp();
   const manage = can('stories.manage');
   const detail = useResource(() => getStory(id), [id]);
@@ -29,7 +29,7 @@ export function StoryDetailView({ id }: { id: string }) {
       reportError(error);
     }
   };
-  const day = (iso: string | null) => (iso ? new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)) : t('sty.untilRevoked'));
+  const day = (iso: string | null) => (iso ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)) : t('sty.untilRevoked'));
   const flagged = d.uses.filter((u) => u.flaggedAt && !u.takenDownAt);
 
   return (
