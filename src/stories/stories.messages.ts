@@ -157,9 +157,9 @@ export const storiesMessages = defineMessages('stories', {
   },
   ru: {
     'finding.storyNotApproved': 'История в статусе «{status}», а не одобрена: использовать можно только одобренную историю.',
-    'finding.noConsent': 'Пациент не давал согласия на {use}.',
-    'finding.consentRevoked': 'Пациент отозвал согласие на {use}.',
-    'finding.channelNotCovered': 'Согласие на {use} не распространяется на канал «{channel}».',
+    'finding.noConsent': 'Пациент не давал согласия на это использование: {use}.',
+    'finding.consentRevoked': 'Пациент отозвал согласие на это использование: {use}.',
+    'finding.channelNotCovered': 'Согласие ({use}) не распространяется на канал «{channel}».',
     'finding.outsideDates': '{date} — вне срока согласия ({from} – {until}).',
     'rule.cn.ad_testimonial': 'Китай: в рекламе медицинских услуг запрещено использовать отзывы, рекомендации, имена и изображения пациентов.',
     'rule.cn.efficacy': 'Китай: история утверждает излечение, эффективность или гарантию, что запрещено в продвижении медицинских услуг.',
