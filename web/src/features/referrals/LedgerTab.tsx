@@ -8,7 +8,7 @@ import { Field } from '../../ui/Field.tsx';
 import { RecordTable } from '../../ui/RecordTable.tsx';
 import { EnumSelect } from '../../ui/Select.tsx';
 import { getLedger, listRewards, moveReward, type Ledger, type Reward } from './api.ts';
-import { Reasons, StatusBadge, useRewardText } from './parts.tsx';
+import { Reasons, StatusBadge, useMemoText, useRewardText } from './parts.tsx';
 
 type Entry = Ledger['entries'][number];
 type Balance = Ledger['balances'][number];
@@ -31,6 +31,7 @@ export function LedgerTab() {
       reportError(error);
     }
   };
+  const memoText = useMemoText();
   const account = (a: string) => (a === 'funding' ? t('ref.account.funding') : t(`ref.rwstatus.${a as RewardStatus}`));
   return (
     <>
@@ -97,7 +98,7 @@ export function LedgerTab() {
             { header: t('ref.account'), render: (e) => account(e.account) },
             { header: t('ref.kind'), render: (e) => (e.kind ? t(`ref.kind.${e.kind}`) : '—') },
             { header: t('ref.amount'), className: 'num', render: (e) => `${e.amount > 0 ? '+' : ''}${formatNumber(e.amount)}${e.unit ? ` ${e.unit}` : ''}` },
-            { header: t('ref.memo'), cellClassName: 'cell-clip small', title: (e) => e.memo, render: (e) => e.memo },
+            { header: t('ref.memo'), cellClassName: 'cell-clip small', title: (e) => memoText(e.memo), render: (e) => memoText(e.memo) },
           ]}
         />
       </section>
