@@ -5,6 +5,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Db } from '../db/database.ts';
+import type { PublicationChannel } from '../stories/stories.vocab.ts';
 import { createTestApp, type TestApp, type TestClient } from '../test-support/test-app.ts';
 
 /*
@@ -27,7 +28,7 @@ const ZH_QUOTE = '手术前我非常紧张，王医生耐心地给我讲解了�
 
 async function story(
   values: { title: string; body: string; locale: 'zh-CN' | 'ru' | 'en'; material?: 'none' | 'free_or_discounted_care' },
-  consents: { use: 'website' | 'social' | 'advertising'; channels: string[] }[],
+  consents: { use: 'website' | 'social' | 'advertising'; channels: PublicationChannel[] }[],
 ): Promise<string> {
   const row = await db
     .insertInto('stories')

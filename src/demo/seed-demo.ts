@@ -10,6 +10,7 @@ import { seedDemoFollowups } from './demo-followups.ts';
 import { seedDemoReferrals } from './demo-referrals.ts';
 import { seedDemoAdvocates } from './demo-advocates.ts';
 import { seedDemoStories } from './demo-stories.ts';
+import { seedDemoContent } from './demo-content.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import { seedDemoOutreach } from './demo-outreach.ts';
 import { seedDemoResponses } from './demo-responses.ts';
@@ -135,6 +136,7 @@ export async function seedDemo(ctx: Pick<AppContext, 'db' | 'boss'>, options: { 
     await seedDemoFollowups(ctx, orgId);
     await seedDemoReferrals(ctx, orgId);
     await seedDemoStories(ctx, orgId);
+    await seedDemoContent(ctx, orgId);
     await seedDemoSharing(ctx, orgId);
     await seedDemoAdvocates(ctx, orgId);
     // Last: its weekly and monthly reports, and last week's in the archive (read from the refreshed rollups).

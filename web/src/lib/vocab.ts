@@ -23,6 +23,7 @@ import { REPORT_CADENCES, REPORT_STATUSES } from '../../../src/views/reports/rep
 import { ADVOCATE_INVITE_CHANNELS, ADVOCATE_INVITE_STATUSES, KOC_SIGNALS, KOC_WEIGHTS, PROMOTER_MIN_NPS } from '../../../src/advocates/advocates.vocab.ts';
 import { CONSENT_DURATIONS, CONSENT_STATES, CONSENT_USES, MATERIAL_CONNECTIONS, PUBLICATION_CHANNELS, STORY_STATUSES, STORY_USE_KINDS, USE_CHANNELS } from '../../../src/stories/stories.vocab.ts';
 import { CONVERSION_KINDS, SHARE_CHANNELS, SHARE_TARGET_KINDS } from '../../../src/sharing/sharing.vocab.ts';
+import { POST_STATUSES, POSTER_SIZES, POSTER_TEMPLATES } from '../../../src/content/content.vocab.ts';
 import { referralsMessages } from '../../../src/referrals/referrals.messages.ts';
 import { HOLD_REASONS, PROGRAMME_STATUSES, REFERRAL_STATUSES, REWARD_KINDS, REWARD_STATUSES, REWARD_TRIGGERS, REWARD_ACTIONS, type RewardAction, type RewardStatus } from '../../../src/referrals/referrals.vocab.ts';
 import type { Catalogue } from '../i18n/catalogue.ts';
@@ -214,3 +215,11 @@ export type HoldReason = (typeof holdReasons)[number];
 export type { RewardAction, RewardStatus };
 /** The staff actions a reward in `status` allows. */
 export const rewardActionsFrom = (status: RewardStatus): RewardAction[] => (Object.keys(REWARD_ACTIONS) as RewardAction[]).filter((a) => a !== 'expire' && (REWARD_ACTIONS[a].from as readonly RewardStatus[]).includes(status));
+
+/** Content: a post's status, a poster's size and look. */
+export const postStatuses = POST_STATUSES;
+export type PostStatus = (typeof postStatuses)[number];
+export const posterSizes = POSTER_SIZES;
+export type PosterSize = (typeof posterSizes)[number];
+export const posterTemplates = POSTER_TEMPLATES;
+export type PosterTemplate = (typeof posterTemplates)[number];
