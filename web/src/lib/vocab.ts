@@ -25,7 +25,17 @@ import { CONSENT_DURATIONS, CONSENT_STATES, CONSENT_USES, MATERIAL_CONNECTIONS, 
 import { CONVERSION_KINDS, SHARE_CHANNELS, SHARE_TARGET_KINDS } from '../../../src/sharing/sharing.vocab.ts';
 import { POST_STATUSES, POSTER_SIZES, POSTER_TEMPLATES } from '../../../src/content/content.vocab.ts';
 import { referralsMessages } from '../../../src/referrals/referrals.messages.ts';
-import { HOLD_REASONS, PROGRAMME_STATUSES, REFERRAL_STATUSES, REWARD_KINDS, REWARD_STATUSES, REWARD_TRIGGERS, REWARD_ACTIONS, type RewardAction, type RewardStatus } from '../../../src/referrals/referrals.vocab.ts';
+import {
+  HOLD_REASONS,
+  PROGRAMME_STATUSES,
+  REFERRAL_STATUSES,
+  REWARD_KINDS,
+  REWARD_STATUSES,
+  REWARD_TRIGGERS,
+  REWARD_ACTIONS,
+  type RewardAction,
+  type RewardStatus,
+} from '../../../src/referrals/referrals.vocab.ts';
 import type { Catalogue } from '../i18n/catalogue.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { ApiBody, ApiItem, ApiResponse } from './api-types.ts';
@@ -214,7 +224,8 @@ export const holdReasons = HOLD_REASONS;
 export type HoldReason = (typeof holdReasons)[number];
 export type { RewardAction, RewardStatus };
 /** The staff actions a reward in `status` allows. */
-export const rewardActionsFrom = (status: RewardStatus): RewardAction[] => (Object.keys(REWARD_ACTIONS) as RewardAction[]).filter((a) => a !== 'expire' && (REWARD_ACTIONS[a].from as readonly RewardStatus[]).includes(status));
+export const rewardActionsFrom = (status: RewardStatus): RewardAction[] =>
+  (Object.keys(REWARD_ACTIONS) as RewardAction[]).filter((a) => a !== 'expire' && (REWARD_ACTIONS[a].from as readonly RewardStatus[]).includes(status));
 
 /** Content: a post's status, a poster's size and look. */
 export const postStatuses = POST_STATUSES;
