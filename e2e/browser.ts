@@ -165,6 +165,7 @@ export async function visitMainPages(page: Page, url: string, visit: (name: stri
   await tabs('settings');
   await go('/audit', 'audit', '.page');
   await visitPatientSidePages(page, url, visit);
+  await visitGrowthPages(page, url, visit);
   await page.locator('.bell-button, [data-testid=notification-bell]').first().click();
   await page.waitForLoadState('networkidle');
   await visit('notifications');
@@ -218,6 +219,44 @@ export async function visitPatientSidePages(page: Page, url: string, visit: (nam
   await go('/survey-reports', 'survey reports');
   await go('/dashboards', 'dashboards');
   await tabs('dashboards');
+}
+
+/**
+ * The word-of-mouth pages: referrals, stories (and one story), content, key patients and sharing,
+ * every tab of each (a page's first tab list only). The crawl, the accessibility and the phone specs walk them.
+ */
+export async function visitGrowthPages(page: Page, url: string, visit: (name: string) => Promise<void>): Promise<void> {
+  const go = async (path: string, name: string) => {
+    await page.goto(`${url}${path}`);
+    await page.locator('.page').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await visit(name);
+  };
+  const tabs = async (prefix: string) => {
+    for (const tab of await page.locator('[role=tablist]').first().locator('[role=tab]').all()) {
+      await tab.click();
+      await page.waitForLoadState('networkidle');
+      await visit(`${prefix} tab ${await tab.innerText()}`);
+    }
+  };
+  for (const [path, name] of [
+    ['/referrals', 'referrals'],
+    ['/stories', 'stories'],
+    ['/content', 'content'],
+    ['/advocates', 'key patients'],
+    ['/sharing', 'sharing'],
+  ] as const) {
+    await go(path, name);
+    await tabs(name);
+  }
+  await go('/stories', 'stories');
+  const story = page.locator('main a[href^="/stories/"]').first();
+  if (await story.count()) {
+    await story.click();
+    await page.locator('.page').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await visit('story');
+  }
 }
 
 /**

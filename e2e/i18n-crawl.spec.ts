@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { callApi, shotsDir, startBrowserSession, storeIndependentSweep, visitPatientSidePages, type BrowserSession } from './browser.ts';
+import { callApi, shotsDir, startBrowserSession, storeIndependentSweep, visitGrowthPages, visitPatientSidePages, type BrowserSession } from './browser.ts';
 
 /*
  * Crawls every page of the demo clinic in Russian and in Chinese and fails on any English sentence
@@ -59,6 +59,14 @@ const PEOPLES_WORDS = [
   '/api/followups/plans',
   '/api/followups/enrolments',
   '/api/followups/tasks',
+  // Word of mouth: programme names, stories as patients wrote them, posts, posters and link labels.
+  '/api/referral-programmes',
+  '/api/stories',
+  '/api/content-posts',
+  '/api/posters',
+  '/api/sharing/links',
+  '/api/story-requests',
+  '/api/brand',
 ];
 // Fields of those answers that are vocabulary or Verity's own words, not people's.
 const VERITY_FIELDS = new Set([
@@ -142,6 +150,9 @@ async function ownText(p: Page): Promise<string[]> {
       const el = node.parentElement;
       const text = node.textContent?.trim();
       if (!el || !text || el.closest(skip)) continue;
+      // Words marked as another language than the page's (a consent as the patient read it) are people's, in their language.
+      const marked = el.closest('[lang]');
+      if (marked && marked !== document.documentElement && marked.getAttribute('lang') !== document.documentElement.lang) continue;
       // Hidden by any ancestor (another language's panel of a builder, a closed menu) is not read.
       if (!el.checkVisibility({ visibilityProperty: true })) continue;
       out.push(text);
@@ -214,6 +225,7 @@ async function visitAll(p: Page, visit: (name: string) => Promise<void>): Promis
   }
   await go('/audit', 'audit', '.page');
   await visitPatientSidePages(p, verity.url, visit);
+  await visitGrowthPages(p, verity.url, visit);
   await p
     .locator('.bell-button, [data-testid=notification-bell]')
     .first()

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { shotsDir, signIn, startBrowserSession, storeIndependentSweep, visitPatientSidePages, type BrowserSession } from './browser.ts';
+import { shotsDir, signIn, startBrowserSession, storeIndependentSweep, visitGrowthPages, visitPatientSidePages, type BrowserSession } from './browser.ts';
 
 /*
  * The demo clinic on a phone (390×844) in English, Russian and Chinese: the pages a patient-service
@@ -114,6 +114,7 @@ describe.skipIf(storeIndependentSweep)('a phone, 390×844', () => {
       await check('alerts');
       // The patient side: surveys, outreach, follow-ups, patients and the survey reports.
       await visitPatientSidePages(page, url, check);
+      await visitGrowthPages(page, url, check);
 
       expect(seen.length).toBeGreaterThanOrEqual(15);
       expect(problems).toEqual([]);
