@@ -67,23 +67,29 @@ export function CalendarTab({ storyId }: { storyId?: string }) {
           </button>
         )}
       </div>
-      <div className="cnt-grid" role="grid" aria-label={title}>
-        {weekdays.map((w) => (
-          <div key={w} className="cnt-weekday" role="columnheader">
-            {w}
+      <div className="cnt-grid" role="table" aria-label={title}>
+        <div className="cnt-row" role="row">
+          {weekdays.map((w) => (
+            <div key={w} className="cnt-weekday" role="columnheader">
+              {w}
+            </div>
+          ))}
+        </div>
+        {Array.from({ length: Math.ceil(days.length / 7) }, (_, week) => (
+          <div key={week} className="cnt-row" role="row">
+            {days.slice(week * 7, week * 7 + 7).map((d) => {
+              const key = dayKey(d);
+              const list = byDay.get(key) ?? [];
+              return (
+                <div key={key} role="cell" className={`cnt-day${d.getMonth() !== month.getMonth() ? ' cnt-other' : ''}${key === today ? ' cnt-today' : ''}`}>
+                  <span className="cnt-daynum">{d.getDate()}</span>
+                  {list.slice(0, 3).map(chip)}
+                  {list.length > 3 && <span className="small muted">{t('cnt.more', { count: list.length - 3 })}</span>}
+                </div>
+              );
+            })}
           </div>
         ))}
-        {days.map((d) => {
-          const key = dayKey(d);
-          const list = byDay.get(key) ?? [];
-          return (
-            <div key={key} role="gridcell" className={`cnt-day${d.getMonth() !== month.getMonth() ? ' cnt-other' : ''}${key === today ? ' cnt-today' : ''}`}>
-              <span className="cnt-daynum">{d.getDate()}</span>
-              {list.slice(0, 3).map(chip)}
-              {list.length > 3 && <span className="small muted">{t('cnt.more', { count: list.length - 3 })}</span>}
-            </div>
-          );
-        })}
       </div>
       <div className="cnt-agenda">
         {agendaDays.length === 0 && <p className="muted">{t('cnt.noPosts')}</p>}
