@@ -6,6 +6,7 @@ import { ingestMessages } from '../ingest/ingest.messages.ts';
 import { mentionsMessages } from '../mentions/mentions.messages.ts';
 import { notificationsMessages } from '../notifications/notifications.messages.ts';
 import { repliesMessages } from '../replies/replies.messages.ts';
+import { storiesMessages } from '../stories/stories.messages.ts';
 import { auditDetailMessages } from './audit-details.messages.ts';
 
 /*
@@ -27,6 +28,7 @@ export interface AuditDetailLine {
 // The catalogues whose codes a value may name; imported so that their codes are registered.
 const NAMESPACES = [casesMessages, repliesMessages, mentionsMessages, analysisMessages, ingestMessages, notificationsMessages].map((m) => m.namespace);
 const ns = auditDetailMessages.namespace;
+const stories = storiesMessages.namespace;
 
 /** The message code naming `value` of `field` in an entry of `action`, or null when it is not a code. */
 function valueCode(action: string, field: string, value: string): string | null {
@@ -34,6 +36,7 @@ function valueCode(action: string, field: string, value: string): string | null 
   const [cases, replies, mentions, analysis, ingest, notifications] = NAMESPACES;
   switch (field) {
     case 'status':
+      if (area === 'content_post') return `${ns}.value.postStatus.${value}`;
       if (area === 'reply') return `${replies}.status.${value}`;
       if (area === 'mention') return `${mentions}.status.${value}`;
       if (area === 'delivery') return `${notifications}.status.${value}`;
@@ -42,7 +45,30 @@ function valueCode(action: string, field: string, value: string): string | null 
       return `${cases}.status.${value}`;
     case 'from':
     case 'to':
+      if (area === 'reward') return `${ns}.value.rewardStatus.${value}`;
+      if (area === 'story') return `${ns}.value.storyStatus.${value}`;
       return area === 'mention' ? `${mentions}.status.${value}` : null;
+    case 'previous':
+      return area === 'advocate' ? `${ns}.value.inviteStatus.${value}` : null;
+    case 'by':
+      return area === 'advocate' ? `${ns}.value.by.${value}` : null;
+    case 'channel':
+      if (area === 'advocate') return `${ns}.value.inviteChannel.${value}`;
+      if (area === 'content_post' || area === 'poster') return `${stories}.channel.${value}`;
+      return area === 'share_link' ? `${ns}.value.shareChannel.${value}` : null;
+    case 'use':
+    case 'uses':
+      return `${stories}.use.${value}`;
+    case 'notices':
+      return `${stories}.rule.${value}`;
+    case 'market':
+      return `${ns}.value.market.${value}`;
+    case 'targetKind':
+      return `${ns}.value.shareTarget.${value}`;
+    case 'logo':
+      return area === 'brand' ? `${ns}.value.logo.${value}` : null;
+    case 'holdReasons':
+      return `${ns}.value.holdReason.${value}`;
     case 'tier':
     case 'tiers':
       return `${cases}.tier.${value}`;
@@ -59,6 +85,8 @@ function valueCode(action: string, field: string, value: string): string | null 
       if (area === 'source') return `${ingest}.sourceKind.${value}`;
       if (area === 'alert_channel') return `${ns}.value.channelKind.${value}`;
       if (area === 'alert_rule') return `${ns}.value.ruleKind.${value}`;
+      if (area === 'advocate') return `${ns}.value.advocateKind.${value}`;
+      if (area === 'story_use') return `${ns}.value.useKind.${value}`;
       return null;
     case 'risk':
       return `${analysis}.risk.${value}`;
@@ -79,6 +107,7 @@ function valueCode(action: string, field: string, value: string): string | null 
     case 'via':
       return `${ns}.value.via.${value}`;
     case 'source':
+      if (area === 'story') return `${ns}.value.storySource.${value}`;
       return area === 'followup' ? `${ns}.value.source.${value}` : null;
     case 'scope':
       return area === 'survey_link' ? `${ns}.value.linkScope.${value}` : null;
