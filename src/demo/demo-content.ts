@@ -19,8 +19,8 @@ const LOGO = `<svg xmlns="http://www.w3.org/2000/svg" width="360" height="120" v
   <path d="M60 28 C 86 40, 92 70, 60 96 C 28 70, 34 40, 60 28 Z" fill="#ffffff"/>
   <rect x="55" y="46" width="10" height="36" rx="3" fill="#f59e0b"/>
   <rect x="42" y="59" width="36" height="10" rx="3" fill="#f59e0b"/>
-  <text x="136" y="74" font-family="Noto Sans SC" font-size="44" font-weight="700" fill="#0f766e">康宁</text>
-  <text x="242" y="74" font-family="Noto Sans SC" font-size="30" fill="#374151">医院</text>
+  <text x="136" y="74" font-family="Noto Sans SC" font-size="44" font-weight="700" fill="#0f766e">仁和</text>
+  <text x="242" y="74" font-family="Noto Sans SC" font-size="30" fill="#374151">国际</text>
 </svg>`;
 
 const DAY = 86_400_000;
@@ -33,7 +33,7 @@ export async function seedDemoContent(ctx: Pick<AppContext, 'db'>, orgId: string
     (await db.selectFrom('users').select(['id', 'email']).where('org_id', '=', orgId).where('email', '=', 'marketing@demo.verity.local').executeTakeFirst()) ??
     (await db.selectFrom('users').select(['id', 'email']).where('org_id', '=', orgId).where('role', '=', 'admin').executeTakeFirst());
   const by = { orgId, userId: marketing?.id ?? null, actor: marketing?.email ?? 'demo', ip: null };
-  await updateBrand(db, by, { primaryColor: '#0f766e', accentColor: '#f59e0b', tagline: '用心守护每一位患者', website: 'https://kangning.example.cn', logo: Buffer.from(LOGO).toString('base64') });
+  await updateBrand(db, by, { primaryColor: '#0f766e', accentColor: '#f59e0b', tagline: '用心守护每一位患者', website: 'https://renhe.example.cn', logo: Buffer.from(LOGO).toString('base64') });
 
   const stories = await db.selectFrom('stories').select(['id', 'title', 'status']).where('org_id', '=', orgId).execute();
   const story = (prefix: string) => stories.find((s) => s.title.startsWith(prefix) && s.status === 'approved')?.id;
