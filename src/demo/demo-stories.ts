@@ -185,7 +185,7 @@ export async function seedDemoStories(ctx: Pick<AppContext, 'db' | 'boss'>, orgI
   const departments = await db.selectFrom('departments').select('id').where('org_id', '=', orgId).orderBy('code').execute();
 
   await createStoryRequest(db, { orgId, patientId: null, label: '门诊大厅二维码 / Lobby QR', locale: null, userId: admin?.id ?? null });
-  await createStoryRequest(db, { orgId, patientId: null, label: 'Палата кардиологии / Cardiology ward', locale: 'ru', userId: admin?.id ?? null });
+  await createStoryRequest(db, { orgId, patientId: null, label: '心内科病房（俄语表单）', locale: 'ru', userId: admin?.id ?? null });
 
   const ids: Record<string, string> = {};
   let i = 0;
