@@ -1,4 +1,5 @@
 import { recordAudit, type AuditBy } from '../audit/index.ts';
+import { qrPng } from '../core/qr.ts';
 import { publicBaseUrl, type Config } from '../core/config.ts';
 import { badRequest, notFound } from '../core/errors.ts';
 import type { Locale } from '../core/i18n.ts';
@@ -148,8 +149,7 @@ export async function makePoster(db: Db, config: Pick<Config, 'publicUrl' | 'por
       const channel: ShareChannel = (SHARE_CHANNELS as readonly string[]).includes(input.channel) ? (input.channel as ShareChannel) : 'print';
       const link = await createShareLink(trx, { orgId: by.orgId, targetKind: 'story', targetId: input.storyId, channel, label: `poster ${row.id.slice(0, 8)}`, ownerUserId: by.userId });
       linkId = link.id;
-      const { default: QRCode } = await import('qrcode');
-      qr = { png: await QRCode.toBuffer(`${publicBaseUrl(config)}/l/${link.code}`, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 600 }), caption: m.render(input.locale, 'qrCaption') };
+      qr = { png: await qrPng(`${publicBaseUrl(config)}/l/${link.code}`, { margin: 2 }), caption: m.render(input.locale, 'qrCaption') };
     }
     const poster = await layout(trx, by.orgId, input, prepared.notices, qr);
     const [png, pdf] = [await posterPng(poster), await posterPdf(poster, { title: prepared.story.label, a4: input.size === 'a4', lang: input.locale })];

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { qrSvg } from '../core/qr.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditBy } from '../audit/index.ts';
@@ -87,8 +88,7 @@ export async function followupRoutes(server: FastifyInstance): Promise<void> {
 
   app.get('/api/followups/plans/:id/qr.svg', { config: { access: 'followups.read' }, schema: { tags, params: IdParams } }, async (request, reply) => {
     const plan = await onePlan(requireAuth(request).orgId, request.params.id);
-    const { default: QRCode } = await import('qrcode');
-    const svg = await QRCode.toString(plan.enrolUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
+    const svg = await qrSvg(plan.enrolUrl);
     return reply.type('image/svg+xml').header('cache-control', 'no-store').send(svg);
   });
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { qrPng, qrSvg } from '../core/qr.ts';
 import { badRequest, notFound } from '../core/errors.ts';
 import type { Db } from '../db/database.ts';
 import { getShareLink } from '../sharing/index.ts';
@@ -65,8 +66,7 @@ export async function referralLinkOf(db: Db, base: string, orgId: string, id: st
   return { code: link.code, url: referralUrl(base, link.code) };
 }
 
-/** The QR code of an address as PNG or SVG (qrcode loads here, where it is used). */
+/** The QR code of an address as PNG or SVG. */
 export async function qrCode(url: string, format: 'png' | 'svg'): Promise<Buffer | string> {
-  const { default: QRCode } = await import('qrcode');
-  return format === 'png' ? QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 4, width: 600 }) : QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
+  return format === 'png' ? qrPng(url) : qrSvg(url);
 }

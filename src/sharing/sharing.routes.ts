@@ -8,7 +8,7 @@ import type { Db } from '../db/database.ts';
 import { findLinks, linkFigures, type LinkListRow } from './link-figures.ts';
 import { disableShareLink, makeShareLink } from './make-link.ts';
 import { findOrigins, loadPropagation } from './propagation.ts';
-import { qrPng, qrSvg } from './qr.ts';
+import { qrPng, qrSvg } from '../core/qr.ts';
 import { getShareLink } from './share-links.ts';
 import { shareTargets } from './share-targets.ts';
 import { CreateShareLinkBody, PropagationQuery, PropagationResponse, ShareLinkList, ShareLinkListQuery, ShareLinkResponse, ShareTargets } from './sharing.schemas.ts';

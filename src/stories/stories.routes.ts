@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { qrSvg } from '../core/qr.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditBy } from '../audit/index.ts';
@@ -136,8 +137,7 @@ export async function storiesRoutes(server: FastifyInstance): Promise<void> {
 
   app.get('/api/story-requests/:id/qr.svg', { config: { access: 'stories.read' }, schema: { tags, params: IdParams } }, async (request, reply) => {
     const row = await getStoryRequest(db, requireAuth(request).orgId, request.params.id);
-    const { default: QRCode } = await import('qrcode');
-    const svg = await QRCode.toString(`${baseOf(request)}/tell/${row.token}`, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
+    const svg = await qrSvg(`${baseOf(request)}/tell/${row.token}`);
     return reply
       .type('image/svg+xml')
       .header('content-disposition', `inline; filename="story-${row.id.slice(0, 8)}.svg"`)

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { qrPng } from '../core/qr.ts';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Locale } from '../core/i18n.ts';
@@ -22,18 +23,6 @@ function notoSans(): Promise<Buffer> {
   return fontBytes;
 }
 
-/** The QR code of a URL as a PNG (error correction M, quiet zone of 4 modules). */
-export async function qrPng(url: string, width = 600): Promise<Buffer> {
-  const { default: QRCode } = await import('qrcode');
-  return QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 4, width });
-}
-
-/** The QR code of a URL as an SVG document. */
-export async function qrSvg(url: string): Promise<string> {
-  const { default: QRCode } = await import('qrcode');
-  return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
-}
-
 export interface CardInput {
   url: string;
   orgName: string;
@@ -44,7 +33,7 @@ export interface CardInput {
 
 /** The A6 card as a PDF, one page. */
 export async function cardPdf(card: CardInput): Promise<Buffer> {
-  const [{ default: PDFDocument }, font, png] = await Promise.all([import('pdfkit'), notoSans(), qrPng(card.url, 720)]);
+  const [{ default: PDFDocument }, font, png] = await Promise.all([import('pdfkit'), notoSans(), qrPng(card.url, { width: 720 })]);
   const doc = new PDFDocument({ size: A6_POINTS, margin: 0, info: { Title: `${card.orgName} — ${surveysMessages.render(card.locale, 'card.invite')}`, Author: 'Verity' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

@@ -4,7 +4,7 @@ import { renderText, type Locale } from '../../core/i18n.ts';
 import { html, publicLocale, renderPublicPage, sendPublicPage, type SafeHtml } from '../../core/public-page.ts';
 import { recordClick } from '../clicks.ts';
 import { makeShareLink } from '../make-link.ts';
-import { qrSvg } from '../qr.ts';
+import { qrSvg } from '../../core/qr.ts';
 import { ARRIVAL_COOKIE, findLinkByCode, type ShareLinkRow } from '../share-links.ts';
 import { sharingMessages as m } from '../sharing.messages.ts';
 import { reshareUrl, SHARE_CHANNELS, type ShareChannel } from '../sharing.vocab.ts';
