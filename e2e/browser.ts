@@ -172,34 +172,45 @@ export async function visitMainPages(page: Page, url: string, visit: (name: stri
 }
 
 /**
+ * Steps of a walk over staff pages: open a page and wait for it, visit each tab of its own (first)
+ * tab list — a tab may hold tabs of its own, a builder's languages — and follow a link to a page.
+ */
+function pageWalker(page: Page, url: string, visit: (name: string) => Promise<void>) {
+  const settle = async (name: string) => {
+    await page.locator('.page').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await visit(name);
+  };
+  return {
+    go: async (path: string, name: string) => {
+      await page.goto(`${url}${path}`);
+      await settle(name);
+    },
+    tabs: async (prefix: string) => {
+      for (const tab of await page.locator('[role=tablist]').first().locator('[role=tab]').all()) {
+        await tab.click();
+        await page.waitForLoadState('networkidle');
+        await visit(`${prefix} tab ${await tab.innerText()}`);
+      }
+    },
+    /** Follows the first link matching `selector`; false when there is none. */
+    open: async (selector: string, name: string) => {
+      const link = page.locator(selector).first();
+      if (!(await link.count())) return false;
+      await link.click();
+      await settle(name);
+      return true;
+    },
+  };
+}
+
+/**
  * The patient side's pages staff open: surveys (a survey's builder, links and versions), outreach,
  * follow-ups (tasks, patients, plans, one enrolment), patients (one patient's timeline) and the
  * survey reports, tabs included. The crawl, the accessibility and the phone specs walk them.
  */
 export async function visitPatientSidePages(page: Page, url: string, visit: (name: string) => Promise<void>): Promise<void> {
-  const go = async (path: string, name: string) => {
-    await page.goto(`${url}${path}`);
-    await page.locator('.page').first().waitFor();
-    await page.waitForLoadState('networkidle');
-    await visit(name);
-  };
-  // The page's own tabs (the first tab list): a tab may hold tabs of its own (a builder's languages).
-  const tabs = async (prefix: string) => {
-    for (const tab of await page.locator('[role=tablist]').first().locator('[role=tab]').all()) {
-      await tab.click();
-      await page.waitForLoadState('networkidle');
-      await visit(`${prefix} tab ${await tab.innerText()}`);
-    }
-  };
-  const open = async (selector: string, name: string) => {
-    const link = page.locator(selector).first();
-    if (!(await link.count())) return false;
-    await link.click();
-    await page.locator('.page').first().waitFor();
-    await page.waitForLoadState('networkidle');
-    await visit(name);
-    return true;
-  };
+  const { go, tabs, open } = pageWalker(page, url, visit);
   await go('/surveys', 'surveys');
   await tabs('surveys');
   await go('/surveys', 'surveys');
@@ -226,19 +237,7 @@ export async function visitPatientSidePages(page: Page, url: string, visit: (nam
  * every tab of each (a page's first tab list only). The crawl, the accessibility and the phone specs walk them.
  */
 export async function visitGrowthPages(page: Page, url: string, visit: (name: string) => Promise<void>): Promise<void> {
-  const go = async (path: string, name: string) => {
-    await page.goto(`${url}${path}`);
-    await page.locator('.page').first().waitFor();
-    await page.waitForLoadState('networkidle');
-    await visit(name);
-  };
-  const tabs = async (prefix: string) => {
-    for (const tab of await page.locator('[role=tablist]').first().locator('[role=tab]').all()) {
-      await tab.click();
-      await page.waitForLoadState('networkidle');
-      await visit(`${prefix} tab ${await tab.innerText()}`);
-    }
-  };
+  const { go, tabs, open } = pageWalker(page, url, visit);
   for (const [path, name] of [
     ['/referrals', 'referrals'],
     ['/stories', 'stories'],
@@ -250,13 +249,7 @@ export async function visitGrowthPages(page: Page, url: string, visit: (name: st
     await tabs(name);
   }
   await go('/stories', 'stories');
-  const story = page.locator('main a[href^="/stories/"]').first();
-  if (await story.count()) {
-    await story.click();
-    await page.locator('.page').first().waitFor();
-    await page.waitForLoadState('networkidle');
-    await visit('story');
-  }
+  await open('main a[href^="/stories/"]', 'story');
 }
 
 /**
