@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Pager } from './Pager.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useApp } from '../../lib/app-context.tsx';
 import { useResource } from '../../lib/use-resource.ts';
@@ -110,17 +111,7 @@ export function RankedList() {
             </>
           )}
         />
-        {pages > 1 && (
-          <div className="adv-pager">
-            <button type="button" className="btn btn-small" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              {t('adv.prev')}
-            </button>
-            <span className="small muted">{t('adv.pageOf', { page, pages })}</span>
-            <button type="button" className="btn btn-small" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-              {t('adv.next')}
-            </button>
-          </div>
-        )}
+        <Pager page={page} pages={pages} setPage={setPage} />
       </section>
       {open && (
         <EvidenceDialog
