@@ -60,8 +60,12 @@ test('leadership opens the overview: every tile has a figure or says "No data ye
   await openTab('/dashboards', '/api/dashboards/overview');
   await page.locator('[data-testid=dash-mentions] .dash-figure').waitFor();
   expect(Number((await page.locator('[data-testid=dash-mentions] .dash-figure').innerText()).replace(/\D/g, ''))).toBeGreaterThan(0);
-  // The demo has no referral programme: its tile says so.
-  await expect.poll(() => page.locator('[data-testid=dash-referrals]').innerText()).toContain('No data yet');
+  // The demo's share links and referrals fill the word-of-mouth funnel: each step a figure, the first above zero.
+  const funnel = page.locator('[data-testid=dash-referrals]');
+  await expect.poll(() => funnel.innerText()).toContain('Shared a link');
+  const steps = (await funnel.innerText()).split('\n').filter((line) => /^\d[\d,]*$/.test(line.trim()));
+  expect(steps).toHaveLength(4);
+  expect(Number(steps[0]!.replace(/\D/g, ''))).toBeGreaterThan(0);
   // The charts are drawn (ECharts' own chunk arrived) and the table view shows the same rows.
   await page.locator('[data-testid=dash-sentiment] svg').first().waitFor();
   await page.locator('[data-testid=dash-by-source]').getByRole('button', { name: 'Table' }).click();
