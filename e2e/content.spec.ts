@@ -72,7 +72,10 @@ test('a poster with a Chinese quote renders the Chinese (PNG saved to look at, p
   await page.goto(`${url}/content?tab=posters&story=${li.id}`);
   const maker = page.locator('[data-testid=poster-maker]');
   await maker.waitFor();
-  await maker.locator('textarea[name=quote]').fill('夜班的护士每次查房都轻声细语，耐心地给我讲每一种药是做什么的。');
+  // The story's text fills the quote once the stories have loaded; type over it only after that.
+  const quote = maker.locator('textarea[name=quote]');
+  await expect.poll(() => quote.inputValue()).not.toBe('');
+  await quote.fill('夜班的护士每次查房都轻声细语，耐心地给我讲每一种药是做什么的。');
   await maker.locator('select[name=size]').selectOption('square');
   await page.locator('[data-testid=poster-preview]').waitFor({ timeout: 30_000 });
   const before = await page.locator('[data-testid=poster-item]').count();
