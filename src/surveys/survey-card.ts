@@ -32,6 +32,9 @@ export interface CardInput {
 }
 
 /** The A6 card as a PDF, one page. */
+/** fontkit's feature overrides (an object turns features off; pdfkit's types only know the list form). */
+const NO_LIGATURES = { liga: false, clig: false, dlig: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[];
+
 export async function cardPdf(card: CardInput): Promise<Buffer> {
   const [{ default: PDFDocument }, font, png] = await Promise.all([import('pdfkit'), notoSans(), qrPng(card.url, { width: 720 })]);
   const doc = new PDFDocument({ size: A6_POINTS, margin: 0, info: { Title: `${card.orgName} — ${surveysMessages.render(card.locale, 'card.invite')}`, Author: 'Verity' } });
@@ -70,7 +73,8 @@ export async function cardPdf(card: CardInput): Promise<Buffer> {
   doc
     .fillColor('#111827')
     .fontSize(7.5)
-    .text(card.url, margin, doc.y + 1, { width: inner, align: 'center' });
+    // No ligatures in the address: "fi" set as one glyph leaves the "i" unmapped, and a copied URL must read back exactly.
+    .text(card.url, margin, doc.y + 1, { width: inner, align: 'center', features: NO_LIGATURES });
   doc.end();
   return done;
 }
