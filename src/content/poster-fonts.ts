@@ -1,16 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { BUNDLED_FONT_FAMILY, bundledFontFiles } from '../core/fonts.ts';
 import type { Measure } from './typeset.ts';
 
 /*
- * Posters are set in Noto Sans SC (SIL Open Font License, bundled by @expo-google-fonts/noto-sans-sc),
- * which covers Latin, Cyrillic and Chinese, so a poster never depends on the system's fonts. The
- * same files rasterise the PNG (resvg), embed in the PDF (pdfkit) and measure the lines (pdfkit's
+ * Posters are set in the bundled typeface (src/core/fonts.ts), so a poster never depends on the
+ * system's fonts. The same files rasterise the PNG (resvg), embed in the PDF (pdfkit) and measure the lines (pdfkit's
  * font metrics), so both files break the same lines. pdfkit loads here, where it is used.
  */
 
-export const POSTER_FONT_FAMILY = 'Noto Sans SC';
+export const POSTER_FONT_FAMILY = BUNDLED_FONT_FAMILY;
 
 export interface PosterFonts {
   files: { regular: string; bold: string };
@@ -31,9 +29,7 @@ export function posterFonts(): Promise<PosterFonts> {
 }
 
 async function load(): Promise<PosterFonts> {
-  const require = createRequire(import.meta.url);
-  const dir = path.dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json'));
-  const files = { regular: path.join(dir, '400Regular', 'NotoSansSC_400Regular.ttf'), bold: path.join(dir, '700Bold', 'NotoSansSC_700Bold.ttf') };
+  const files = bundledFontFiles();
   const [{ default: PDFDocument }, regular, bold] = await Promise.all([import('pdfkit'), readFile(files.regular), readFile(files.bold)]);
   const doc = new PDFDocument({ autoFirstPage: false });
   doc.registerFont('r', regular);

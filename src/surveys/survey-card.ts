@@ -1,15 +1,14 @@
 import { readFile } from 'node:fs/promises';
+import { bundledFontFiles } from '../core/fonts.ts';
 import { qrPng } from '../core/qr.ts';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { Locale } from '../core/i18n.ts';
 import { surveysMessages } from './surveys.messages.ts';
 
 /**
- * The printable artefacts of a survey link: its QR code as PNG or SVG, and an A6 card (105 × 148 mm)
+ * The printable artefact of a survey link: an A6 card (105 × 148 mm)
  * as PDF with the clinic's name, what the link is for, a short invitation in the link's language,
  * the QR code and the address written out. The card embeds Noto Sans SC (Latin, Cyrillic, Chinese)
- * so every language prints. qrcode and pdfkit load here, where they are used.
+ * so every language prints. pdfkit loads here, where it is used.
  */
 
 /** A6 in PDF points (1 pt = 1/72 in): 105 × 148 mm. */
@@ -17,9 +16,7 @@ export const A6_POINTS: [number, number] = [297.64, 419.53];
 
 let fontBytes: Promise<Buffer> | null = null;
 function notoSans(): Promise<Buffer> {
-  const require = createRequire(import.meta.url);
-  const dir = path.dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json'));
-  fontBytes ??= readFile(path.join(dir, '400Regular', 'NotoSansSC_400Regular.ttf'));
+  fontBytes ??= readFile(bundledFontFiles().regular);
   return fontBytes;
 }
 
