@@ -118,6 +118,8 @@ export async function loadPropagation(db: Db, orgId: string, linkId: string): Pr
       FROM share_conversions v JOIN share_links l ON l.id = v.link_id
       WHERE v.org_id = ${orgId} AND l.origin_id = ${originId} ORDER BY v.at, v.id`.execute(db),
   ]);
+  // Every node, a link or a patient who came by one, starts with nothing counted.
+  const noCounts = () => ({ clicks: 0, visitors: 0, botClicks: 0, reach: 0, direct: 0, via: 0, conversions: noConversions(), sharedNext: 0 });
   const linkNodes = new Map<string, PropagationNode & { seen: Set<string> }>();
   for (const l of links) {
     linkNodes.set(l.id, {
@@ -130,14 +132,7 @@ export async function loadPropagation(db: Db, orgId: string, linkId: string): Pr
       targetKind: l.target_kind,
       depth: l.depth,
       byPatient: l.owner_patient_id !== null,
-      clicks: 0,
-      visitors: 0,
-      botClicks: 0,
-      reach: 0,
-      direct: 0,
-      via: 0,
-      conversions: noConversions(),
-      sharedNext: 0,
+      ...noCounts(),
       seen: new Set(),
     });
   }
@@ -169,14 +164,7 @@ export async function loadPropagation(db: Db, orgId: string, linkId: string): Pr
         kind: 'patient',
         code: null,
         byPatient: true,
-        clicks: 0,
-        visitors: 0,
-        botClicks: 0,
-        reach: 0,
-        direct: 0,
-        via: 0,
-        conversions: noConversions(),
-        sharedNext: 0,
+        ...noCounts(),
       };
       delete (p as Partial<typeof node>).seen;
       patients.set(key, p);
