@@ -1,109 +1,37 @@
-// `npm run eval`: accuracy and macro-F1 of our sentiment models vs the JS peers on the fixed dev splits.
-import { resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { hashString, isDevId, readLabelledData, type LabelledText } from '../src/analysis/training-data.ts';
-import { getSentimentModels, scoreTokens } from '../src/analysis/sentiment.ts';
-import { prepareText, tokenizeChinese } from '../src/analysis/tokenize.ts';
-import { analysisLanguage, toSimplified } from '../src/analysis/text.ts';
-import { SENTIMENT_LABELS, type SentimentLabel } from '../src/analysis/sentiment-model.ts';
-import { createPeers } from './lib-analysis/peers.ts';
+// `npm run eval`: every figure of the analysis in one run — the clinic dev set (sentiment, risks,
+// aspects, staff, language) and the public sets' fixed dev splits with the JS peers. Each section
+// lives in scripts/lib-eval/; the last line is one JSON object of every figure.
+import { analysedClinicDev, round4, type EvalSection } from './lib-eval/metrics.ts';
+import { evalClinicSentiment } from './lib-eval/clinic-sentiment.ts';
+import { evalClinicRisks } from './lib-eval/clinic-risks.ts';
+import { evalAspects } from './lib-eval/aspects.ts';
+import { evalClinicStaff } from './lib-eval/clinic-staff.ts';
+import { evalPublicSentiment } from './lib-eval/public-sentiment.ts';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = process.env.VERITY_TRAINING_DATA ?? resolve(repoRoot, '../shared/data');
-const MAX_DEV = Number(process.env.VERITY_EVAL_MAX ?? 2000);
-// multilang-sentiment fuzzy-matches every short text (~50 ms each), so the head-to-head runs on a
-// smaller fixed subsample per set to keep eval CI-sized; ours is also reported on the larger one.
-const MAX_COMPARE = Number(process.env.VERITY_EVAL_COMPARE_MAX ?? 200);
-
-interface Metrics {
-  accuracy: number;
-  macroF1: number;
+function evalLanguage(): EvalSection {
+  const pairs = analysedClinicDev();
+  const correct = pairs.filter((p) => p.analysis.lang === p.row.lang).length;
+  const accuracy = pairs.length ? round4(correct / pairs.length) : null;
+  return { title: 'Language on the clinic dev set', lines: [`accuracy ${accuracy ?? '–'} (${correct} of ${pairs.length})`], figures: { 'clinic.language.accuracy': accuracy } };
 }
 
-function metrics(gold: SentimentLabel[], predicted: SentimentLabel[], labels: SentimentLabel[]): Metrics {
-  let correct = 0;
-  for (let i = 0; i < gold.length; i++) if (gold[i] === predicted[i]) correct++;
-  let f1Sum = 0;
-  for (const label of labels) {
-    let tp = 0,
-      fp = 0,
-      fn = 0;
-    for (let i = 0; i < gold.length; i++) {
-      if (predicted[i] === label && gold[i] === label) tp++;
-      else if (predicted[i] === label) fp++;
-      else if (gold[i] === label) fn++;
-    }
-    f1Sum += tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
-  }
-  const round = (value: number): number => Math.round(value * 10000) / 10000;
-  return { accuracy: round(correct / gold.length), macroF1: round(f1Sum / labels.length) };
-}
-
+const only = process.env.VERITY_EVAL_ONLY?.split(',');
+const sections: [string, () => EvalSection | Promise<EvalSection>][] = [
+  ['sentiment', evalClinicSentiment],
+  ['risks', evalClinicRisks],
+  ['aspects', evalAspects],
+  ['staff', evalClinicStaff],
+  ['language', evalLanguage],
+  ['public', evalPublicSentiment],
+];
 const started = performance.now();
-const rows = readLabelledData(dataDir);
-const { models, manifest } = getSentimentModels();
-const peers = await createPeers();
-const byDataset = new Map<string, LabelledText[]>();
-for (const row of rows) {
-  const key = `${row.lang}/${row.dataset}`;
-  const list = byDataset.get(key);
-  if (list) list.push(row);
-  else byDataset.set(key, [row]);
+const figures: Record<string, number | null> = {};
+for (const [name, run] of sections) {
+  if (only && !only.includes(name)) continue;
+  const section = await run();
+  console.log(`\n## ${section.title}`);
+  for (const line of section.lines) console.log(line);
+  Object.assign(figures, section.figures);
 }
-
-console.log(`model ${manifest.version}; dev split = ids with hash % 10 == 0 (fixed); at most ${MAX_DEV} dev rows per set, chosen by a seeded hash of the id.`);
-console.log("Peer mappings to three classes (on binary sets a peer's neutral/zero score becomes the set's majority training class; ours picks the likelier of the two labels):");
-for (const peer of peers) console.log(`  ${peer.name}: ${peer.mapping}`);
-
-const results: Record<string, unknown>[] = [];
-let oursBeatsAll = true;
-for (const [key, all] of [...byDataset].sort(([a], [b]) => (a < b ? -1 : 1))) {
-  const lang = analysisLanguage(all[0]!.lang);
-  const model = models.get(lang);
-  if (!model) continue;
-  let dev = all.filter((row) => isDevId(row.id));
-  const devSize = dev.length;
-  // Seeded order (hash of id) so that every subsample below is a fixed, unbiased draw.
-  dev = dev.sort((a, b) => hashString(`eval:${a.id}`) - hashString(`eval:${b.id}`)).slice(0, MAX_DEV);
-  const labels = SENTIMENT_LABELS.filter((label) => all.some((row) => row.label === label));
-  const isBinary = !labels.includes('neutral');
-  const trainCounts = new Map<SentimentLabel, number>();
-  for (const row of all) if (!isDevId(row.id)) trainCounts.set(row.label, (trainCounts.get(row.label) ?? 0) + 1);
-  const majority = [...trainCounts].sort((a, b) => b[1] - a[1])[0]![0];
-  const gold = dev.map((row) => row.label);
-
-  const ours = dev.map((row) => {
-    const prepared = prepareText(row.text, lang);
-    const result = scoreTokens(model, prepared.tokens, 0, prepared.tokens.length, prepared.simplified);
-    if (isBinary) return result.probabilities[2] >= result.probabilities[0] ? 'positive' : 'negative';
-    const [negative, neutral, positive] = result.probabilities;
-    return positive >= negative && positive >= neutral ? 'positive' : negative >= neutral ? 'negative' : 'neutral';
-  }) as SentimentLabel[];
-  const ourFullMetrics = metrics(gold, ours, labels);
-  const compare = dev.slice(0, MAX_COMPARE);
-  const compareGold = gold.slice(0, MAX_COMPARE);
-  const ourMetrics = metrics(compareGold, ours.slice(0, MAX_COMPARE), labels);
-  const peerMetrics: Record<string, Metrics> = {};
-  for (const peer of peers) {
-    if (!peer.supports(lang)) continue;
-    const predicted: SentimentLabel[] = [];
-    for (const row of compare) {
-      const zhTokens = lang === 'zh' ? tokenizeChinese(toSimplified(row.text)).map((token) => token.norm) : null;
-      const score = (await peer.score(row.text, lang, zhTokens)) ?? 0;
-      const label: SentimentLabel = score > peer.high ? 'positive' : score < peer.low ? 'negative' : 'neutral';
-      predicted.push(isBinary && label === 'neutral' ? majority : label);
-    }
-    peerMetrics[peer.name] = metrics(compareGold, predicted, labels);
-    if (peerMetrics[peer.name]!.macroF1 >= ourMetrics.macroF1 || peerMetrics[peer.name]!.accuracy >= ourMetrics.accuracy) oursBeatsAll = false;
-  }
-  const sample = dev.length < devSize ? ` (subsample ${dev.length} of ${devSize})` : '';
-  console.log(`\n${key}: labels ${labels.join('/')}; verity on ${dev.length} dev rows${sample}: acc ${ourFullMetrics.accuracy.toFixed(3)}  macro-F1 ${ourFullMetrics.macroF1.toFixed(3)}`);
-  console.log(`  head-to-head on the first ${compare.length} of them:`);
-  console.log(`  ${'verity'.padEnd(24)} acc ${ourMetrics.accuracy.toFixed(3)}  macro-F1 ${ourMetrics.macroF1.toFixed(3)}`);
-  for (const [name, value] of Object.entries(peerMetrics)) {
-    console.log(`  ${name.padEnd(24)} acc ${value.accuracy.toFixed(3)}  macro-F1 ${value.macroF1.toFixed(3)}`);
-  }
-  results.push({ lang, dataset: key.split('/')[1], devSize, devRows: dev.length, oursOnDevRows: ourFullMetrics, compareRows: compare.length, ours: ourMetrics, peers: peerMetrics });
-}
-console.log(`\nevaluated in ${((performance.now() - started) / 1000).toFixed(1)} s; ours beats every peer on every set: ${oursBeatsAll}`);
-console.log(JSON.stringify({ modelVersion: manifest.version, oursBeatsAllPeers: oursBeatsAll, results }));
+console.log(`\nevaluated in ${((performance.now() - started) / 1000).toFixed(1)} s (VERITY_EVAL_ONLY=${sections.map(([n]) => n).join(',')} picks sections)`);
+console.log(JSON.stringify(figures));

@@ -26,8 +26,15 @@ export type Aspect = (typeof ASPECTS)[number];
 export const RISKS = ['medical_error', 'safety_incident', 'death', 'legal_threat', 'media', 'privacy_breach', 'corruption', 'violence_threat', 'discrimination', 'infection'] as const;
 export type Risk = (typeof RISKS)[number];
 
-export const SENTIMENT_LABELS = ['negative', 'neutral', 'positive'] as const;
+/** A mention's overall sentiment: `mixed` when both praise and complaint are substantial (counted with the negatives wherever complaints are counted). */
+export const SENTIMENT_LABELS = ['negative', 'neutral', 'positive', 'mixed'] as const;
 export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
+/** The sentiments that carry a complaint: what negative counts, shares and alerts include. */
+export const COMPLAINT_SENTIMENTS = ['negative', 'mixed'] as const satisfies readonly SentimentLabel[];
+
+/** An aspect's polarity within a mention (an aspect is praised, criticised or only named). */
+export const POLARITIES = ['negative', 'neutral', 'positive'] as const;
+export type Polarity = (typeof POLARITIES)[number];
 
 /** The languages mentions are analysed in (ISO 639-1; not the UI languages). */
 export const ANALYSIS_LANGUAGES = ['zh', 'ru', 'en'] as const;

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { toSimplified } from './text.ts';
+import type { StaffResult } from './stage.ts';
 
 const require = createRequire(import.meta.url);
 const SURNAME_PINYIN = require('./lexicons/surnames-pinyin.json') as Record<string, string>;
@@ -8,12 +9,12 @@ export interface RosterMember {
   id: string;
   name: string;
   aliases?: string[];
+  /** The job title as the clinic writes it (主任医师, медсестра, Nurse, Consultant…): what patients call the person. */
+  title?: string | null;
+  /** The department's name (or id), to tell apart people who share a surname. */
+  department?: string | null;
 }
-export interface StaffMatch {
-  id: string;
-  span: [number, number];
-  confidence: number;
-}
+export type StaffMatch = StaffResult;
 
 interface Pattern {
   regex: RegExp;
@@ -223,7 +224,7 @@ function isAlphabetic(code: number): boolean {
 }
 
 /** Compiles a roster once; `match` then finds the members a text names. Never throws on text. */
-export function createStaffMatcher(roster: readonly RosterMember[]): (text: string, simplified: string) => StaffMatch[] {
+export function createStaffMatcher(roster: readonly RosterMember[]): (text: string, simplified: string, department?: string | null) => StaffMatch[] {
   const members = roster.map(compileMember);
   // Prefilter: anchors indexed by their first two (lower-case) characters, so one pass over the
   // text finds the few members worth running regexes for.

@@ -16,7 +16,13 @@ function readRoster(path: string): RosterMember[] {
   return parsed.map((entry, index) => {
     const member = entry as Partial<RosterMember>;
     if (typeof member?.id !== 'string' || typeof member.name !== 'string') throw new Error(`roster entry ${index} needs string id and name`);
-    return { id: member.id, name: member.name, aliases: Array.isArray(member.aliases) ? member.aliases.filter((a) => typeof a === 'string') : [] };
+    return {
+      id: member.id,
+      name: member.name,
+      aliases: Array.isArray(member.aliases) ? member.aliases.filter((a) => typeof a === 'string') : [],
+      title: typeof member.title === 'string' ? member.title : null,
+      department: typeof member.department === 'string' ? member.department : null,
+    };
   });
 }
 
@@ -25,7 +31,7 @@ function oneLine(error: unknown): string {
 }
 
 /**
- * `verity analyze`: JSON Lines in ({id, text[, rating, lang, author, publishedAt]}), one JSON line out
+ * `verity analyze`: JSON Lines in ({id, text[, rating, lang, author, department, publishedAt]}), one JSON line out
  * per input line, in order. A malformed line yields {id, error} and the run goes on. Returns the
  * exit code (2 for an unreadable --in/--roster or unwritable --out); never throws.
  */
@@ -76,6 +82,7 @@ export async function runAnalyseCli(options: AnalyseCliOptions, stdin: NodeJS.Re
           rating,
           lang: typeof parsed.lang === 'string' ? parsed.lang : null,
           author: typeof parsed.author === 'string' ? parsed.author : null,
+          department: typeof parsed.department === 'string' ? parsed.department : null,
           publishedAt: publishedAt && !Number.isNaN(publishedAt.getTime()) ? publishedAt : null,
         });
         record = JSON.stringify({ id, ...analysis });

@@ -2,7 +2,7 @@ import type { SentimentLabel } from '../analysis/analysis.vocab.ts';
 import type { AuditAction } from '../audit/audit.vocab.ts';
 import type { Role } from '../core/access.vocab.ts';
 import type { ImportChannel, ImportRunStatus, SourceKind } from '../ingest/ingest.vocab.ts';
-import type { MentionKind, MentionStatus } from '../mentions/mentions.vocab.ts';
+import type { CorrectionKind, MentionKind, MentionStatus } from '../mentions/mentions.vocab.ts';
 import type { Locale } from '../core/i18n.ts';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { AlertsTables } from './schema-alerts.ts';
@@ -183,6 +183,19 @@ export interface MentionRiskDismissalsTable {
   dismissed_at: Generated<Date>;
 }
 
+/** A person's correction of one mention's analysis (see migration 20261202T0900-understanding). */
+export interface MentionCorrectionsTable {
+  id: Generated<string>;
+  org_id: string;
+  mention_id: string;
+  kind: CorrectionKind;
+  /** sentiment: the label; staff_add/staff_remove: the staff id; risk_add: the risk. */
+  value: string;
+  previous: unknown;
+  corrected_by: string | null;
+  corrected_at: Generated<Date>;
+}
+
 export interface MentionVersionsTable {
   mention_id: string;
   version: number;
@@ -238,6 +251,7 @@ export interface Database extends AlertsTables, CasesTables, PatientsTables, Out
   mentions: MentionsTable;
   mention_versions: MentionVersionsTable;
   mention_risk_dismissals: MentionRiskDismissalsTable;
+  mention_corrections: MentionCorrectionsTable;
   import_runs: ImportRunsTable;
   webhook_deliveries: WebhookDeliveriesTable;
 }

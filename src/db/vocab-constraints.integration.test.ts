@@ -6,7 +6,7 @@ import { ACTION_KINDS, ACTION_STATUSES, CASE_EVENT_TYPES, CASE_OUTCOMES, CASE_ST
 import { ROLES } from '../core/access.vocab.ts';
 import { LOCALES } from '../core/i18n.ts';
 import { IMPORT_CHANNELS, IMPORT_RUN_STATUSES, SOURCE_KINDS } from '../ingest/ingest.vocab.ts';
-import { MENTION_KINDS, MENTION_STATUSES } from '../mentions/mentions.vocab.ts';
+import { CORRECTION_KINDS, MENTION_KINDS, MENTION_STATUSES } from '../mentions/mentions.vocab.ts';
 import { CHANNEL_KINDS, DELIVERY_STATUSES } from '../notifications/notifications.vocab.ts';
 import { REPLY_KINDS, REPLY_STATUSES } from '../replies/replies.vocab.ts';
 import { INVITATION_CHANNELS, INVITATION_KINDS, INVITATION_STATUSES, MARKETS, SMS_PROVIDERS, VISIT_KINDS, VISIT_SOURCES } from '../outreach/outreach.vocab.ts';
@@ -83,6 +83,7 @@ const COLUMNS = [
   ['mentions', 'kind', MENTION_KINDS],
   ['mentions', 'status', MENTION_STATUSES],
   ['mentions', 'sentiment', SENTIMENT_LABELS],
+  ['mention_corrections', 'kind', CORRECTION_KINDS],
   ['import_runs', 'status', IMPORT_RUN_STATUSES],
   ['import_runs', 'channel', IMPORT_CHANNELS],
   ['alert_rules', 'kind', RULE_KINDS],

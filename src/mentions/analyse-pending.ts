@@ -20,8 +20,8 @@ const analysers = new Map<string, OrgAnalyser>();
  * its "not a risk" corrections per risk and cue changed.
  */
 async function analyserFor(db: Db, orgId: string): Promise<OrgAnalyser> {
-  const staff = await db.selectFrom('staff').select(['id', 'name', 'aliases']).where('org_id', '=', orgId).orderBy('id').execute();
-  const roster: RosterMember[] = staff.map((s) => ({ id: s.id, name: s.name, aliases: s.aliases }));
+  const staff = await db.selectFrom('staff').select(['id', 'name', 'aliases', 'title', 'department_id']).where('org_id', '=', orgId).orderBy('id').execute();
+  const roster: RosterMember[] = staff.map((s) => ({ id: s.id, name: s.name, aliases: s.aliases, title: s.title || null, department: s.department_id }));
   const { cues } = await findRiskCorrections(db, orgId, []);
   const signature = JSON.stringify([roster, [...cues].sort()]);
   const cached = analysers.get(orgId);
@@ -56,8 +56,17 @@ export async function analysePending(ctx: { db: Db; boss: PgBoss | null }, orgId
   let total = 0;
   for (;;) {
     const done = await db.transaction().execute(async (trx) => {
-      const rows = await sql<{ id: string; text: string; title: string | null; rating: number | null; lang: string | null; author_handle: string | null; published_at: Date | null }>`
-        SELECT id, text, title, rating::float8 AS rating, lang, author_handle, published_at FROM mentions
+      const rows = await sql<{
+        id: string;
+        text: string;
+        title: string | null;
+        rating: number | null;
+        lang: string | null;
+        author_handle: string | null;
+        published_at: Date | null;
+        department_id: string | null;
+      }>`
+        SELECT id, text, title, rating::float8 AS rating, lang, author_handle, published_at, department_id FROM mentions
         WHERE org_id = ${orgId} AND analysed_at IS NULL
         ORDER BY received_at LIMIT ${ANALYSIS_BATCH_SIZE}
         FOR UPDATE SKIP LOCKED
@@ -71,7 +80,15 @@ export async function analysePending(ctx: { db: Db; boss: PgBoss | null }, orgId
       corrections.mentions.clear();
       for (const key of own.mentions) corrections.mentions.add(key);
       const results = analyser.analyseBatch(
-        rows.rows.map((r) => ({ id: r.id, text: r.text, rating: r.rating, lang: r.lang, author: r.author_handle, publishedAt: r.published_at ? new Date(r.published_at) : null })),
+        rows.rows.map((r) => ({
+          id: r.id,
+          text: r.text,
+          rating: r.rating,
+          lang: r.lang,
+          author: r.author_handle,
+          department: r.department_id,
+          publishedAt: r.published_at ? new Date(r.published_at) : null,
+        })),
       );
       const columns = results.map(filterColumns);
       await sql`

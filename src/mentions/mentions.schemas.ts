@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BUILT_IN_SOURCES, type BuiltInSource } from '../ingest/ingest.vocab.ts';
-import { SENTIMENT_LABELS } from '../analysis/analysis.vocab.ts';
+import { POLARITIES, SENTIMENT_LABELS } from '../analysis/analysis.vocab.ts';
 import { MENTION_KINDS, MENTION_SORTS, MENTION_STATUSES } from './mentions.vocab.ts';
 
 export const IdParams = z.object({ id: z.uuid({ message: 'id must be a UUID' }) });
@@ -8,7 +8,7 @@ export const IdParams = z.object({ id: z.uuid({ message: 'id must be a UUID' }) 
 const span = z.tuple([z.number(), z.number()]);
 export const AnalysisView = z.object({
   sentiment: z.object({ label: z.enum(SENTIMENT_LABELS), score: z.number(), confidence: z.number() }),
-  aspects: z.array(z.object({ aspect: z.string(), polarity: z.enum(SENTIMENT_LABELS), span })),
+  aspects: z.array(z.object({ aspect: z.string(), polarity: z.enum(POLARITIES), span })),
   risks: z.array(z.object({ risk: z.string(), span, cue: z.string().optional(), confidence: z.number().optional(), corrections: z.number().optional(), dismissed: z.boolean().optional() })),
   staff: z.array(z.object({ id: z.string(), name: z.string(), span, confidence: z.number() })),
   ratingConflict: z.boolean(),

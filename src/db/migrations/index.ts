@@ -20,6 +20,7 @@ import * as rollupGrains from './20261201T1410-rollup-grains.ts';
 import * as painPoints from './20261201T1420-pain-points.ts';
 import * as growth from './20261201T1500-growth.ts';
 import * as postersFiles from './20261201T1550-posters-files.ts';
+import * as understanding from './20261202T0900-understanding.ts';
 
 /** Every migration, by name; names sort in the order they run. Never edit one after it lands. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '20261201T1420-pain-points': painPoints,
   '20261201T1500-growth': growth,
   '20261201T1550-posters-files': postersFiles,
+  '20261202T0900-understanding': understanding,
 };

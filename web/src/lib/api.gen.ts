@@ -25,7 +25,7 @@ export interface paths {
                     from?: string;
                     to?: string;
                     q?: string;
-                    sentiment?: "negative" | "neutral" | "positive";
+                    sentiment?: "negative" | "neutral" | "positive" | "mixed";
                     aspect?: string;
                     risk?: string;
                     staff?: string;
@@ -81,7 +81,7 @@ export interface paths {
                                 analysis: {
                                     sentiment: {
                                         /** @enum {string} */
-                                        label: "negative" | "neutral" | "positive";
+                                        label: "negative" | "neutral" | "positive" | "mixed";
                                         score: number;
                                         confidence: number;
                                     };
@@ -214,7 +214,7 @@ export interface paths {
                                 analysis: {
                                     sentiment: {
                                         /** @enum {string} */
-                                        label: "negative" | "neutral" | "positive";
+                                        label: "negative" | "neutral" | "positive" | "mixed";
                                         score: number;
                                         confidence: number;
                                     };
@@ -336,7 +336,7 @@ export interface paths {
                                 analysis: {
                                     sentiment: {
                                         /** @enum {string} */
-                                        label: "negative" | "neutral" | "positive";
+                                        label: "negative" | "neutral" | "positive" | "mixed";
                                         score: number;
                                         confidence: number;
                                     };
@@ -466,7 +466,7 @@ export interface paths {
                                 analysis: {
                                     sentiment: {
                                         /** @enum {string} */
-                                        label: "negative" | "neutral" | "positive";
+                                        label: "negative" | "neutral" | "positive" | "mixed";
                                         score: number;
                                         confidence: number;
                                     };
@@ -592,7 +592,7 @@ export interface paths {
                                 analysis: {
                                     sentiment: {
                                         /** @enum {string} */
-                                        label: "negative" | "neutral" | "positive";
+                                        label: "negative" | "neutral" | "positive" | "mixed";
                                         score: number;
                                         confidence: number;
                                     };
@@ -12389,7 +12389,7 @@ export interface paths {
                                 analysis: {
                                     sentiment: {
                                         /** @enum {string} */
-                                        label: "negative" | "neutral" | "positive";
+                                        label: "negative" | "neutral" | "positive" | "mixed";
                                         score: number;
                                         confidence: number;
                                     };
