@@ -29,7 +29,7 @@ afterAll(async () => {
 
 async function verity(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env, cwd: dir, timeout: 60_000 });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env, cwd: dir, timeout: 170_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -109,4 +109,5 @@ test('seeds the demo organisation once and changes nothing the second time', asy
   expect(first.stdout).toMatch(/seeded with \d{4} mentions/);
   const second = await verity('demo');
   expect(second.stdout).toMatch(/already seeded/);
-});
+  // Two processes each open the store and run the migrations; the first seeds every feature's demo.
+}, 180_000);
