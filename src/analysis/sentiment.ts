@@ -1,13 +1,22 @@
+import { pathToFileURL } from 'node:url';
 import { extractFeatures, type Features } from './features.ts';
 import { loadModels, predictProbabilities, type ModelManifest, type SentimentModel, type SentimentLabel } from './sentiment-model.ts';
 import type { Token } from './tokenize.ts';
 
 const MODEL_DIR = new URL('../../models/', import.meta.url);
-let cached: { manifest: ModelManifest; models: Map<string, SentimentModel> } | undefined;
+let cached: { dir: string; manifest: ModelManifest; models: Map<string, SentimentModel> } | undefined;
 
-/** The committed models, loaded synchronously once per process; throws when models/ is missing. */
+/** Where the models load from: `VERITY_MODEL_DIR` (an organisation's retrained models) or the committed models/. */
+export function sentimentModelDir(): URL {
+  const dir = process.env.VERITY_MODEL_DIR;
+  if (!dir) return MODEL_DIR;
+  return pathToFileURL(dir.endsWith('/') ? dir : `${dir}/`);
+}
+
+/** The models, loaded synchronously once per process (per folder); throws when the folder is missing. */
 export function getSentimentModels(): { manifest: ModelManifest; models: Map<string, SentimentModel> } {
-  cached ??= loadModels(MODEL_DIR);
+  const dir = sentimentModelDir();
+  if (cached?.dir !== dir.href) cached = { dir: dir.href, ...loadModels(dir) };
   return cached;
 }
 

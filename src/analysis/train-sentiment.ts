@@ -34,16 +34,11 @@ export interface TrainOptions {
   seed?: number;
   /** Examples per data set beyond which a set's weight shrinks, so one big set cannot drown the rest. */
   datasetCap?: number;
+  /** Exponent of the inverse class frequency weight (0 = none, 0.5 = square root, 1 = fully balanced). */
+  classBalance?: number;
   /** Add the lexicon's polar cues as training rows (default true). */
   withLexicon?: boolean;
   log?: (line: string) => void;
-}
-
-interface Example {
-  indices: Int32Array;
-  value: number;
-  label: number;
-  weight: number;
 }
 
 /**
@@ -52,18 +47,27 @@ interface Example {
  */
 export function trainLanguageModel(rows: readonly LabelledText[], options: TrainOptions = {}): { weights: Float32Array; bias: Float32Array; labels: SentimentLabel[] } {
   const hashBits = options.hashBits ?? DEFAULT_HASH_BITS;
-  const epochs = options.epochs ?? 6;
-  const learningRate = options.learningRate ?? 0.4;
-  const datasetCap = options.datasetCap ?? 20_000;
   const mask = (1 << hashBits) - 1;
+  return trainOnExamples(buildExamples(rows, mask, options), mask, options);
+}
 
+/** One training row as hashed features with its label and weight (data set cap × class balance). */
+export interface Example {
+  indices: Int32Array;
+  value: number;
+  label: number;
+  weight: number;
+}
+
+/** Feature vectors of the rows, weighted so that no data set drowns the others and rare classes count. */
+export function buildExamples(rows: readonly LabelledText[], mask: number, options: TrainOptions = {}): Example[] {
+  const datasetCap = options.datasetCap ?? 20_000;
   const byDataset = new Map<string, LabelledText[]>();
   for (const row of rows) {
     const list = byDataset.get(row.dataset) ?? [];
     list.push(row);
     byDataset.set(row.dataset, list);
   }
-  const labelsSeen = new Set<SentimentLabel>();
   const examples: Example[] = [];
   for (const [, list] of [...byDataset].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const datasetWeight = Math.min(1, datasetCap / list.length);
@@ -73,9 +77,8 @@ export function trainLanguageModel(rows: readonly LabelledText[], options: Train
     for (const row of list) {
       const label = SENTIMENT_LABELS.indexOf(row.label);
       if (label < 0) continue;
-      labelsSeen.add(row.label);
-      // Square-root class balancing: helps macro-F1 on skewed sets without overrating rare classes.
-      const classWeight = Math.sqrt(list.length / (present * counts[label]!));
+      // Class balancing (power 0.5 = square root by default): helps macro-F1 on skewed sets.
+      const classWeight = (list.length / (present * counts[label]!)) ** (options.classBalance ?? 0.5);
       const prepared = prepareText(row.text, analysisLanguage(row.lang));
       const features = extractFeatures(prepared.tokens, 0, prepared.tokens.length, mask, prepared.simplified);
       if (features.length === 0) continue;
@@ -83,11 +86,19 @@ export function trainLanguageModel(rows: readonly LabelledText[], options: Train
         indices: features.indices.slice(0, features.length),
         value: features.value,
         label,
-        weight: datasetWeight * classWeight,
+        weight: datasetWeight * classWeight * (row.weight ?? 1),
       });
     }
   }
+  return examples;
+}
 
+/** Averaged SGD over prepared examples (deterministic: fixed-seed shuffle, sequential arithmetic). */
+export function trainOnExamples(examples: readonly Example[], mask: number, options: TrainOptions = {}): { weights: Float32Array; bias: Float32Array; labels: SentimentLabel[] } {
+  const epochs = options.epochs ?? 6;
+  const learningRate = options.learningRate ?? 0.4;
+  const labelsSeen = new Set<SentimentLabel>();
+  for (const example of examples) labelsSeen.add(SENTIMENT_LABELS[example.label]!);
   const size = (mask + 1) * 3;
   const w = new Float64Array(size);
   const u = new Float64Array(size);

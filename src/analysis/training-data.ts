@@ -10,6 +10,8 @@ export interface LabelledText {
   label: SentimentLabel;
   dataset: string;
   aspects?: string[];
+  /** Training weight of the row (default 1). */
+  weight?: number;
 }
 
 /** Deterministic 32-bit hash (FNV-1a) used for the dev split and seeded sampling. */
