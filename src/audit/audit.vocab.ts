@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   'mention.create',
   'mention.status',
   'mention.not_a_risk',
+  'mention.corrected',
+  'mention.correction_undone',
   'alert.acknowledge',
   'alert_rule.create',
   'alert_rule.update',

@@ -128,6 +128,7 @@ export const THINGS = [
   'poster',
   'post',
   'patient',
+  'correction',
 ] as const;
 export type Thing = (typeof THINGS)[number];
 
@@ -148,6 +149,7 @@ const thingNames: Record<Locale, Record<Thing, string>> = {
     reply: 'ответ',
     source: 'источник',
     'staff member': 'сотрудник',
+    correction: 'исправление',
     user: 'пользователь',
     template: 'шаблон',
     organisation: 'организация',
@@ -178,6 +180,7 @@ const thingNames: Record<Locale, Record<Thing, string>> = {
     reply: '回复',
     source: '来源',
     'staff member': '员工',
+    correction: '更正',
     user: '用户',
     template: '模板',
     organisation: '机构',

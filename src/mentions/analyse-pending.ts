@@ -4,6 +4,7 @@ import type { PgBoss } from 'pg-boss';
 import type { Db } from '../db/database.ts';
 import { publish } from '../core/events.ts';
 import { findRiskCorrections } from './dismiss-risk.ts';
+import { applyCorrections, correctedColumns, findCorrections } from './correct-analysis.ts';
 
 export const ANALYSIS_BATCH_SIZE = 500;
 
@@ -34,12 +35,13 @@ async function analyserFor(db: Db, orgId: string): Promise<OrgAnalyser> {
 
 /** The columns the inbox filters on: aspects both bare and with their polarity ("process.waiting:negative"). */
 function filterColumns(a: Analysis) {
+  // A risk a person dismissed ("Not a risk") is no longer one the inbox filters on (correctedColumns).
+  const { sentiment, risks, staff_ids } = correctedColumns(a);
   return {
-    sentiment: a.sentiment.label,
+    sentiment,
     aspects: [...new Set(a.aspects.flatMap((x) => [x.aspect, `${x.aspect}:${x.polarity}`]))].join(','),
-    // A risk a person dismissed ("Not a risk") is no longer one the inbox filters on.
-    risks: [...new Set(a.risks.filter((x) => !x.dismissed).map((x) => x.risk))].join(','),
-    staff: [...new Set(a.staff.map((x) => x.id))].join(','),
+    risks: risks.join(','),
+    staff: staff_ids.join(','),
   };
 }
 
@@ -79,7 +81,7 @@ export async function analysePending(ctx: { db: Db; boss: PgBoss | null }, orgId
       );
       corrections.mentions.clear();
       for (const key of own.mentions) corrections.mentions.add(key);
-      const results = analyser.analyseBatch(
+      const analysed = analyser.analyseBatch(
         rows.rows.map((r) => ({
           id: r.id,
           text: r.text,
@@ -90,6 +92,16 @@ export async function analysePending(ctx: { db: Db; boss: PgBoss | null }, orgId
           publishedAt: r.published_at ? new Date(r.published_at) : null,
         })),
       );
+      // People's corrections (sentiment, staff links, added risks) win over the engine's new reading.
+      const people = await findCorrections(
+        trx,
+        orgId,
+        rows.rows.map((r) => r.id),
+      );
+      const results = analysed.map((a, i) => {
+        const own = people.get(rows.rows[i]!.id);
+        return own ? applyCorrections(a, own) : a;
+      });
       const columns = results.map(filterColumns);
       await sql`
         UPDATE mentions m SET

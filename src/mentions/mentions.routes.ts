@@ -6,8 +6,9 @@ import { notFound } from '../core/errors.ts';
 import { requireAuth } from '../core/request.ts';
 import { viewerOf } from '../core/viewer.ts';
 import { findMention, findMentions, findMentionVersions, setMentionStatus } from './mentions.queries.ts';
-import { IdParams, MentionFilters, MentionVersionView, MentionView, NotARiskBody, UpdateMentionBody } from './mentions.schemas.ts';
+import { CorrectionBody, CorrectionParams, IdParams, MentionFilters, MentionVersionView, MentionView, NotARiskBody, UpdateMentionBody } from './mentions.schemas.ts';
 import { dismissRisk } from './dismiss-risk.ts';
+import { correctAnalysis, listCorrections, undoAnalysisCorrection } from './correct-analysis.ts';
 
 export async function mentionRoutes(server: FastifyInstance): Promise<void> {
   const app = server.withTypeProvider<ZodTypeProvider>();
@@ -26,8 +27,10 @@ export async function mentionRoutes(server: FastifyInstance): Promise<void> {
     '/api/mentions/:id',
     { config: { access: 'mentions.read' }, schema: { tags: ['mentions'], params: IdParams, response: { 200: z.object({ mention: MentionView, versions: z.array(MentionVersionView) }) } } },
     async (request) => {
-      const mention = await findMention(db, viewerOf(requireAuth(request)), request.params.id);
-      if (!mention) throw notFound('mention');
+      const auth = requireAuth(request);
+      const found = await findMention(db, viewerOf(auth), request.params.id);
+      if (!found) throw notFound('mention');
+      const mention = { ...found, corrections: await listCorrections(db, auth.orgId, found.id) };
       const earlier = await findMentionVersions(db, mention.id);
       const current = { version: mention.version, title: mention.title, text: mention.text, ratingRaw: mention.ratingRaw, rating: mention.rating, receivedAt: mention.receivedAt };
       return { mention, versions: [...earlier, current] };
@@ -61,6 +64,33 @@ export async function mentionRoutes(server: FastifyInstance): Promise<void> {
       const viewer = viewerOf(auth);
       const { dismissed } = await dismissRisk(db, viewer, auditBy(auth, request.ip), request.params.id, request.body.risk);
       return { mention: (await findMention(db, viewer, request.params.id))!, dismissed };
+    },
+  );
+
+  app.post(
+    '/api/mentions/:id/corrections',
+    {
+      config: { access: 'mentions.triage' },
+      schema: { tags: ['mentions'], params: IdParams, body: CorrectionBody, response: { 201: z.object({ mention: MentionView, correctionId: z.string() }) } },
+    },
+    async (request, reply) => {
+      const auth = requireAuth(request);
+      const viewer = viewerOf(auth);
+      const { correctionId } = await correctAnalysis(db, viewer, auditBy(auth, request.ip), request.params.id, request.body);
+      const mention = (await findMention(db, viewer, request.params.id))!;
+      return reply.code(201).send({ mention: { ...mention, corrections: await listCorrections(db, auth.orgId, mention.id) }, correctionId });
+    },
+  );
+
+  app.delete(
+    '/api/mentions/:id/corrections/:correctionId',
+    { config: { access: 'mentions.triage' }, schema: { tags: ['mentions'], params: CorrectionParams, response: { 200: z.object({ mention: MentionView }) } } },
+    async (request) => {
+      const auth = requireAuth(request);
+      const viewer = viewerOf(auth);
+      await undoAnalysisCorrection(db, viewer, auditBy(auth, request.ip), request.params.id, request.params.correctionId);
+      const mention = (await findMention(db, viewer, request.params.id))!;
+      return { mention: { ...mention, corrections: await listCorrections(db, auth.orgId, mention.id) } };
     },
   );
 }

@@ -1,16 +1,33 @@
 import { z } from 'zod';
 import { BUILT_IN_SOURCES, type BuiltInSource } from '../ingest/ingest.vocab.ts';
 import { POLARITIES, SENTIMENT_LABELS } from '../analysis/analysis.vocab.ts';
-import { MENTION_KINDS, MENTION_SORTS, MENTION_STATUSES } from './mentions.vocab.ts';
+import { CORRECTION_KINDS, MENTION_KINDS, MENTION_SORTS, MENTION_STATUSES } from './mentions.vocab.ts';
 
 export const IdParams = z.object({ id: z.uuid({ message: 'id must be a UUID' }) });
 
 const span = z.tuple([z.number(), z.number()]);
 export const AnalysisView = z.object({
-  sentiment: z.object({ label: z.enum(SENTIMENT_LABELS), score: z.number(), confidence: z.number() }),
+  /** `corrected`: a person set the label; `engine`: what the analysis said before. */
+  sentiment: z.object({
+    label: z.enum(SENTIMENT_LABELS),
+    score: z.number(),
+    confidence: z.number(),
+    corrected: z.boolean().optional(),
+    engine: z.object({ label: z.enum(SENTIMENT_LABELS), score: z.number(), confidence: z.number() }).optional(),
+  }),
   aspects: z.array(z.object({ aspect: z.string(), polarity: z.enum(POLARITIES), span })),
-  risks: z.array(z.object({ risk: z.string(), span, cue: z.string().optional(), confidence: z.number().optional(), corrections: z.number().optional(), dismissed: z.boolean().optional() })),
-  staff: z.array(z.object({ id: z.string(), name: z.string(), span, confidence: z.number() })),
+  risks: z.array(
+    z.object({
+      risk: z.string(),
+      span,
+      cue: z.string().optional(),
+      confidence: z.number().optional(),
+      corrections: z.number().optional(),
+      dismissed: z.boolean().optional(),
+      corrected: z.boolean().optional(),
+    }),
+  ),
+  staff: z.array(z.object({ id: z.string(), name: z.string(), span, confidence: z.number(), candidates: z.array(z.string()).optional(), corrected: z.boolean().optional() })),
   ratingConflict: z.boolean(),
   authenticity: z.object({ score: z.number(), signals: z.array(z.string()) }),
   riskThreshold: z.number().optional(),
@@ -19,6 +36,9 @@ export const AnalysisView = z.object({
 
 /** Why a mention waits for a person: a major risk the analysis is not sure enough of to open a Major case. */
 export const ReviewEvidence = z.object({ risk: z.string(), span, cue: z.string(), confidence: z.number() });
+
+/** A correction as the mention's page shows it: what, by whom, when. */
+export const CorrectionView = z.object({ id: z.string(), kind: z.enum(CORRECTION_KINDS), value: z.string(), correctedBy: z.string().nullable(), correctedAt: z.date() });
 
 export const MentionView = z.object({
   id: z.string(),
@@ -53,6 +73,8 @@ export const MentionView = z.object({
   /** The case it belongs to (an open one first), or null. */
   caseId: z.string().nullable(),
   caseNumber: z.number().nullable(),
+  /** The corrections people made to its analysis (the mention's own page only). */
+  corrections: z.array(CorrectionView).optional(),
 });
 export type MentionViewType = z.infer<typeof MentionView>;
 
@@ -107,3 +129,13 @@ export const UpdateMentionBody = z.object({ status: z.enum(MENTION_STATUSES) });
 
 /** "Not a risk": one risk of the review evidence, or every flagged risk when none is named. */
 export const NotARiskBody = z.object({ risk: z.string().max(40).optional() });
+
+/** A person's correction to a mention's analysis: the sentiment (a label), staff_add/staff_remove (a staff id), risk_add (a risk). */
+export const CorrectionBody = z
+  .object({
+    kind: z.enum(CORRECTION_KINDS, { message: `kind must be one of ${CORRECTION_KINDS.join(', ')}` }),
+    value: z.string({ message: 'value is required' }).trim().min(1, 'value is required').max(80, 'value is at most 80 characters'),
+  })
+  .strict();
+
+export const CorrectionParams = z.object({ id: z.uuid({ message: 'id must be a UUID' }), correctionId: z.uuid({ message: 'correctionId must be a UUID' }) });
