@@ -2,6 +2,7 @@
 export { createAnalyser } from './create-analyser.ts';
 export type { Analysis, AnalysisInput, Analyser, AnalyserOptions } from './create-analyser.ts';
 export type { RosterMember } from './match-staff.ts';
+export { isFirmStaffMatch, FIRM_STAFF_CONFIDENCE } from './match-staff.ts';
 export { ASPECTS, RISKS } from './lexicon.ts';
 export { AuthenticityIndex } from './authenticity.ts';
 export type { AuthenticityScore } from './authenticity.ts';

@@ -5,6 +5,28 @@ import type { StaffResult } from './stage.ts';
 const require = createRequire(import.meta.url);
 const SURNAME_PINYIN = require('./lexicons/surnames-pinyin.json') as Record<string, string>;
 
+interface ZhRole {
+  title: string;
+  after: string[];
+  before: string[];
+}
+interface LatinRole {
+  title: string;
+  before: string[];
+  after?: string[];
+}
+/** How patients address staff by the roster title, as data (lexicons/staff-titles.json describes its fields). */
+interface StaffTitles {
+  zh: { roles: ZhRole[]; generic: string[]; romanisations: Record<string, string[]> };
+  ru: { roles: LatinRole[]; generic: string[]; diminutives: Record<string, string[]> };
+  en: { roles: LatinRole[]; generic: string[]; nicknames: Record<string, string[]> };
+  departments: Record<string, string[] | string>;
+}
+const TITLES = require('./lexicons/staff-titles.json') as StaffTitles;
+const RU_ROLES = TITLES.ru.roles.map((role) => ({ test: new RegExp(role.title, 'iu'), role }));
+const EN_ROLES = TITLES.en.roles.map((role) => ({ test: new RegExp(role.title, 'iu'), role }));
+const DEPARTMENT_WORDS = Object.entries(TITLES.departments).filter((entry): entry is [string, string[]] => Array.isArray(entry[1]));
+
 export interface RosterMember {
   id: string;
   name: string;
@@ -16,9 +38,29 @@ export interface RosterMember {
 }
 export type StaffMatch = StaffResult;
 
+/**
+ * A match firm enough to attribute the mention to the person (`mentions.staff_ids`, scorecards):
+ * one person only (no other `candidates`) at confidence ≥ 0.5. An ambiguous name (two Dr Wangs the
+ * text cannot tell apart) is reported with every candidate at ≤ 0.5 and is not a firm attribution.
+ */
+export const FIRM_STAFF_CONFIDENCE = 0.5;
+export function isFirmStaffMatch(match: StaffResult): boolean {
+  return match.confidence >= FIRM_STAFF_CONFIDENCE && !(match.candidates && match.candidates.length > 0);
+}
+
+/**
+ * How specific a pattern is to the person: a name form their own title gives (王主任 for a 主任医师,
+ * "Nurse Tom" for a nurse) beats one any member could be called by (王医生 for the head nurse), which
+ * beats a bare surname. On one span, only the members at the best tier compete.
+ */
+const OWN = 2;
+const GENERIC = 1;
+const BARE = 0;
+
 interface Pattern {
   regex: RegExp;
   confidence: number;
+  tier: number;
   /** Matched against the simplified text (Chinese forms) rather than the original. */
   simplified: boolean;
 }
@@ -27,36 +69,12 @@ interface CompiledMember {
   /** Lower-case substrings of which at least one must occur before any regex runs (cheap prefilter). */
   anchors: string[];
   patterns: Pattern[];
+  /** Normalised department, compared with the mention's department. */
+  department: string | null;
+  /** Words of the member's department or specialty (lower case, simplified), looked for only to break a tie. */
+  contextWords: string[];
 }
 
-const ZH_TITLES = ['医生', '大夫', '主任', '教授', '护士', '院长', '老师', '医师', '护士长', '主治', '专家', '博士'];
-const RU_TITLES = [
-  'доктор',
-  'доктора',
-  'доктору',
-  'доктором',
-  'докторе',
-  'врач',
-  'врача',
-  'врачу',
-  'врачом',
-  'хирург',
-  'хирурга',
-  'медсестра',
-  'медсестры',
-  'медсестру',
-  'медсестрой',
-  'профессор',
-  'профессора',
-  'профессору',
-  'заведующ\\p{L}*',
-  'главврач\\p{L}*',
-  'терапевт\\p{L}*',
-  'педиатр\\p{L}*',
-  'гинеколог\\p{L}*',
-  'стоматолог\\p{L}*',
-];
-const EN_TITLES = ['dr\\.?', 'doctor', 'prof\\.?', 'professor', 'nurse', 'mr\\.?', 'mrs\\.?', 'ms\\.?', 'miss', 'surgeon', 'sister'];
 const PATRONYMIC = /(ович|евич|ич|овна|евна|ична|инична)$/i;
 const RU_SURNAME = /(ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|цкий|ская|цкая|ко|ук|юк|ых|их)$/i;
 
@@ -101,25 +119,82 @@ function transliterate(word: string): string {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
-const B = '(?<![\\p{L}\\p{N}])';
-const E = '(?![\\p{L}\\p{N}])';
-function wordRegex(source: string): RegExp {
-  return new RegExp(`${B}(?:${source})${E}`, 'giu');
+// Word edges for alphabetic names: a Latin or Cyrillic name may touch Chinese characters ("Nurse Chan好好").
+const B = '(?<![\\p{Script=Latin}\\p{Script=Cyrillic}\\p{N}])';
+const E = '(?![\\p{Script=Latin}\\p{Script=Cyrillic}\\p{N}])';
+function wordRegex(source: string, flags = 'giu'): RegExp {
+  return new RegExp(`${B}(?:${source})${E}`, flags);
+}
+const alternatives = (sources: readonly string[]): string => sources.join('|');
+/** "Nurse" → "[Nn]urse": a role word in either case, for the case-sensitive first-name patterns ("Sister"/"Matron"/"Miss" keep their capital: "my sister Grace" is family). */
+function eitherCase(source: string): string {
+  if (/^(?:Sister|Matron|Miss)$/.test(source)) return source;
+  const first = source[0]!;
+  return /\p{L}/u.test(first) ? `[${first.toUpperCase()}${first.toLowerCase()}]${source.slice(1)}` : source;
 }
 
-/** A Russian name part with any case ending: stem (final vowel/й/ь dropped) + up to 3 letters. */
-function russianForms(word: string): string {
-  const stemmed = word.length > 3 ? word.replace(/[аяйьоеы]$/i, '') : word;
-  return `${escapeRegExp(stemmed)}\\p{L}{0,3}`;
+/** A Russian surname in every case, by gender (Иванов → Иванова/Иванову/Ивановым; Иванова → Ивановой/Иванову). */
+function russianSurnameForms(word: string): string {
+  const w = escapeRegExp(word);
+  if (/(?:ов|ев|ёв|ин|ын)$/iu.test(word)) return `${w}(?:а|у|ым|е)?`;
+  if (/(?:ова|ева|ёва|ина|ына)$/iu.test(word)) return `${w.slice(0, -1)}(?:а|ой|у|ою)`;
+  if (/(?:ский|цкий)$/iu.test(word)) return `${w.slice(0, -2)}(?:ий|ого|ому|им|ом)`;
+  if (/(?:ская|цкая)$/iu.test(word)) return `${w.slice(0, -2)}(?:ая|ой|ую)`;
+  if (/(?:ой|ый)$/iu.test(word)) return `${w.slice(0, -2)}(?:ой|ый|ого|ому|ым|ом)`;
+  if (/(?:ко|их|ых|о|и|у|ю|е|э)$/iu.test(word)) return w;
+  if (/[ая]$/iu.test(word)) return `${w.slice(0, -1)}(?:а|я|ы|и|е|у|ю|ой|ей)`;
+  return `${w}(?:а|у|ом|ем|е)?`;
+}
+/** A Russian first name or patronymic in every case (Мария/Марии/Марию/Марией, Лена/Лену/Леной, Сергей/Сергея, Петровна/Петровной). */
+function russianGivenForms(word: string): string {
+  const w = escapeRegExp(word);
+  if (/ия$/iu.test(word)) return `${w.slice(0, -2)}(?:ия|ии|ию|ией|ье)`;
+  if (/а$/iu.test(word)) return `${w.slice(0, -1)}(?:а|ы|и|е|у|ой|ою)`;
+  if (/я$/iu.test(word)) return `${w.slice(0, -1)}(?:я|и|е|ю|ей|ею)`;
+  if (/й$/iu.test(word)) return `${w.slice(0, -1)}(?:й|я|ю|ем|е)`;
+  if (/ь$/iu.test(word)) return `${w.slice(0, -1)}(?:ь|я|ю|ем|е|и|ью)`;
+  return `${w}(?:а|у|ом|ем|е)?`;
 }
 /** Latin transliteration of a Russian name part with its common English endings. */
 function latinForms(word: string): string {
   return escapeRegExp(transliterate(word)).replace(/a$/, 'a?');
 }
+/** The anchor of a Cyrillic or Latin name: its first letters, shared by every case form. */
+function nameAnchor(word: string): string {
+  return word.slice(0, Math.max(3, word.length - 2)).toLowerCase();
+}
+
+/** Lower case, simplified, trimmed: how departments and titles are compared. */
+function normalise(text: string | null | undefined): string {
+  return toSimplified((text ?? '').trim().toLowerCase());
+}
+function contextWordsOf(member: RosterMember): string[] {
+  const department = normalise(member.department);
+  const about = `${department} ${normalise(member.title)}`;
+  const words = new Set<string>();
+  for (const [key, list] of DEPARTMENT_WORDS) if (about.includes(key)) for (const word of list) words.add(word);
+  // The department's own name (骨科 → 骨科, "Ward 4"), unless it is an id.
+  if (department && !/\d.*-|-.*\d/.test(department) && department.length >= 2) words.add(department.replace(/(?:科|部|室|中心)$/u, '') || department);
+  return [...words].filter((word) => word.length >= 1);
+}
+
+/** The Chinese forms a member's title gives: what is said after the surname, and the role words said before 小/老 + surname. */
+function zhRole(title: string | null | undefined): { after: string[]; before: string[]; en: string[] } {
+  const simplified = normalise(title);
+  const role = simplified ? TITLES.zh.roles.find((entry) => simplified.includes(entry.title)) : undefined;
+  if (!role) return { after: TITLES.zh.generic, before: [], en: TITLES.en.generic };
+  const nurse = role.after.some((form) => form.includes('护'));
+  const doctor = role.after.includes('医生');
+  const en = nurse ? ['Nurse', 'Sister', 'Ms\\.?', 'Miss'] : doctor ? ['Dr\\.?', 'Doctor', 'Prof\\.?', 'Professor', 'Mr\\.?', 'Mrs\\.?', 'Ms\\.?'] : ['Mr\\.?', 'Mrs\\.?', 'Ms\\.?', 'Miss'];
+  return { after: role.after, before: role.before, en };
+}
 
 function compileMember(member: RosterMember): CompiledMember {
   const anchors: string[] = [];
   const patterns: Pattern[] = [];
+  const add = (regex: RegExp, confidence: number, tier: number, simplified = false): void => {
+    patterns.push({ regex, confidence, tier, simplified });
+  };
   const name = member.name.trim();
   for (const alias of [name, ...(member.aliases ?? [])]) {
     const text = alias.trim();
@@ -127,29 +202,34 @@ function compileMember(member: RosterMember): CompiledMember {
     const isHan = /^[\u3400-\u9fff\uf900-\ufaff·]+$/.test(text);
     const simplifiedAlias = isHan ? toSimplified(text) : text;
     anchors.push(simplifiedAlias.toLowerCase());
-    patterns.push({
-      regex: isHan ? new RegExp(escapeRegExp(simplifiedAlias), 'g') : wordRegex(escapeRegExp(text).replace(/\s+/g, '\\s+')),
-      confidence: 0.95,
-      simplified: isHan,
-    });
+    add(isHan ? new RegExp(escapeRegExp(simplifiedAlias), 'g') : wordRegex(escapeRegExp(text).replace(/\s+/g, '\\s+')), 0.95, OWN, isHan);
   }
 
   if (/^[\u3400-\u9fff\uf900-\ufaff]{2,4}$/.test(name)) {
-    // Chinese: 王建国 → 王医生/王主任…; compound surnames (欧阳) take two characters.
+    // Chinese: 王建国 → 王主任 for a 主任医师, 王护士长 for the head nurse; compound surnames (欧阳) take two characters.
     const simplifiedName = toSimplified(name);
     const twoChar = simplifiedName.slice(0, 2);
     const surname = simplifiedName.length >= 3 && SURNAME_PINYIN[twoChar] ? twoChar : simplifiedName.slice(0, 1);
     const given = simplifiedName.slice(surname.length);
+    const role = zhRole(member.title);
+    const own = [...role.after].sort((a, b) => b.length - a.length);
+    const generic = TITLES.zh.generic.filter((form) => !own.includes(form)).sort((a, b) => b.length - a.length);
+    const s = escapeRegExp(surname);
     anchors.push(surname);
-    const titles = ZH_TITLES.join('|');
-    patterns.push({ regex: new RegExp(`${escapeRegExp(simplifiedName)}(?:${titles})?`, 'g'), confidence: 0.95, simplified: true });
-    patterns.push({ regex: new RegExp(`${escapeRegExp(surname)}(?:${titles})`, 'g'), confidence: 0.75, simplified: true });
-    patterns.push({ regex: new RegExp(`(?:小|老)${escapeRegExp(surname)}(?![\\u4e00-\\u9fff])`, 'g'), confidence: 0.4, simplified: true });
-    const pinyin = SURNAME_PINYIN[surname];
-    if (pinyin) {
-      anchors.push(pinyin.toLowerCase());
-      patterns.push({ regex: wordRegex(`(?:${EN_TITLES.join('|')})\\s*${pinyin}`), confidence: 0.7, simplified: false });
-      if (given.length > 0) patterns.push({ regex: wordRegex(`${pinyin}\\s+\\p{Lu}\\p{Ll}+|\\p{Lu}\\p{Ll}+\\s+${pinyin}`), confidence: 0.5, simplified: false });
+    add(new RegExp(`${escapeRegExp(simplifiedName)}(?:${alternatives([...own, ...generic])})?`, 'g'), 0.95, OWN, true);
+    add(new RegExp(`(?:小|老)?${s}(?:${alternatives(own)})`, 'g'), 0.8, OWN, true);
+    if (generic.length > 0) add(new RegExp(`(?:小|老)?${s}(?:${alternatives(generic)})`, 'g'), 0.6, GENERIC, true);
+    if (role.before.length > 0) add(new RegExp(`(?:${alternatives(role.before)})的?(?:小|老)${s}`, 'g'), 0.75, OWN, true);
+    add(new RegExp(`(?:小|老)${s}(?![\\u4e00-\\u9fff])`, 'g'), 0.4, BARE, true);
+    const latin = [SURNAME_PINYIN[surname], ...(TITLES.zh.romanisations[surname] ?? [])].filter((form): form is string => Boolean(form));
+    if (latin.length > 0) {
+      for (const form of latin) anchors.push(form.toLowerCase());
+      const latinSurname = `(?:${alternatives(latin)})`;
+      const ownEn = role.en;
+      const genericEn = TITLES.en.generic.filter((word) => !ownEn.includes(word));
+      add(wordRegex(`(?:${alternatives(ownEn)})\\s*${latinSurname}`), 0.75, OWN);
+      if (genericEn.length > 0) add(wordRegex(`(?:${alternatives(genericEn)})\\s*${latinSurname}`), 0.6, GENERIC);
+      if (given.length > 0) add(wordRegex(`${latinSurname}\\s+\\p{Lu}\\p{Ll}+|\\p{Lu}\\p{Ll}+\\s+${latinSurname}`, 'gu'), 0.5, BARE);
     }
   } else if (/[\u0400-\u04ff]/.test(name)) {
     const words = name.split(/\s+/).filter(Boolean);
@@ -167,41 +247,74 @@ function compileMember(member: RosterMember): CompiledMember {
     } else {
       surname = words[0];
     }
+    const title = normalise(member.title);
+    const entry = title ? RU_ROLES.find((candidate) => candidate.test.test(title)) : undefined;
+    const own = entry ? [...entry.role.before] : [...TITLES.ru.generic];
+    // The title's own words (врач-терапевт → терапевт, анестезиолог) in every case.
+    if (title) for (const word of title.split(/[\s-]+/)) if (word.length >= 5 && !/^(?:врач|отделени|старш|заведующ|главн)/.test(word)) own.push(`${escapeRegExp(word)}(?:а|у|ом|е)?`);
+    const generic = TITLES.ru.generic.filter((word) => !own.includes(word));
+    // "моя сестра Лена" is family: a bare сестра never names a first name.
+    const ownForFirst = own.filter((word) => !/^сестр/.test(word));
+    const firstNames = first ? [first, ...(TITLES.ru.diminutives[first] ?? [])] : [];
+    const firstForms = firstNames.map(russianGivenForms).join('|');
+    for (const form of firstNames) anchors.push(nameAnchor(form));
     if (surname) {
-      const surnameForms = russianForms(surname);
-      anchors.push(surname.slice(0, Math.max(3, surname.length - 2)).toLowerCase());
+      const surnameForms = russianSurnameForms(surname);
+      anchors.push(nameAnchor(surname));
       const initials = [first, patronymic]
         .filter(Boolean)
         .map((word) => `${escapeRegExp(word![0]!)}\\.\\s*`)
         .join('');
       if (first) {
-        const firstForms = russianForms(first);
-        const patronymicForms = patronymic ? `\\s+${russianForms(patronymic)}` : '';
-        patterns.push({ regex: wordRegex(`${surnameForms}\\s+${firstForms}${patronymicForms}|${firstForms}${patronymicForms}\\s+${surnameForms}`), confidence: 0.97, simplified: false });
+        const patronymicForms = patronymic ? `\\s+${russianGivenForms(patronymic)}` : '';
+        add(wordRegex(`${surnameForms}\\s+(?:${russianGivenForms(first)})${patronymicForms}|(?:${russianGivenForms(first)})${patronymicForms}\\s+${surnameForms}`), 0.97, OWN);
       }
-      if (initials) patterns.push({ regex: wordRegex(`${surnameForms}\\s+${initials.replace(/\\s\*$/, '')}|${initials}${surnameForms}`), confidence: 0.93, simplified: false });
-      patterns.push({ regex: wordRegex(`(?:${RU_TITLES.join('|')})\\s+${surnameForms}`), confidence: 0.85, simplified: false });
-      patterns.push({ regex: new RegExp(`(?<![\\p{L}\\p{N}])\\p{Lu}${surnameForms.slice(1)}(?![\\p{L}\\p{N}])`, 'gu'), confidence: 0.7, simplified: false });
+      if (initials) add(wordRegex(`${surnameForms}\\s+${initials.replace(/\\s\*$/, '')}|${initials}${surnameForms}`), 0.93, OWN);
+      add(wordRegex(`(?:${alternatives(own)})\\s+${surnameForms}`), 0.85, OWN);
+      if (generic.length > 0) add(wordRegex(`(?:${alternatives(generic)})\\s+${surnameForms}`), 0.7, GENERIC);
+      add(new RegExp(`(?<![\\p{L}\\p{N}])\\p{Lu}${surnameForms.slice(1)}(?![\\p{L}\\p{N}])`, 'gu'), 0.7, BARE);
       const latin = latinForms(surname);
       anchors.push(transliterate(surname).slice(0, 4));
-      patterns.push({ regex: wordRegex(`(?:${EN_TITLES.join('|')})\\s*${latin}`), confidence: 0.8, simplified: false });
-      if (first) patterns.push({ regex: wordRegex(`${latinForms(first)}\\s+${latin}|${latin}\\s+${latinForms(first)}`), confidence: 0.9, simplified: false });
+      add(wordRegex(`(?:${alternatives(TITLES.en.generic)})\\s*${latin}`), 0.8, GENERIC);
+      if (first) add(wordRegex(`${latinForms(first)}\\s+${latin}|${latin}\\s+${latinForms(first)}`), 0.9, OWN);
     }
     if (first && patronymic) {
-      anchors.push(patronymic.slice(0, Math.max(3, patronymic.length - 2)).toLowerCase());
-      patterns.push({ regex: wordRegex(`${russianForms(first)}\\s+${russianForms(patronymic)}`), confidence: 0.85, simplified: false });
+      anchors.push(nameAnchor(patronymic));
+      add(wordRegex(`(?:${russianGivenForms(first)})\\s+${russianGivenForms(patronymic)}`), 0.85, OWN);
+    }
+    if (firstForms && ownForFirst.length > 0) {
+      // "медсестра Лена", "администратор Аня": a first name only with the person's role.
+      add(wordRegex(`(?:${alternatives(ownForFirst)})\\s+(?:${firstForms})`), 0.8, OWN);
     }
   } else {
-    // Latin names: "John Smith" → full name, "Dr Smith"; the surname alone must be capitalised.
+    // Latin names: "John Smith" → full name, "Dr Smith", "Nurse Tom", "Raj the physio"; a surname alone must be capitalised.
     const words = name.split(/\s+/).filter(Boolean);
-    const surname = words[words.length - 1];
-    if (surname && words.length > 1) {
+    const surname = words.length > 1 ? words[words.length - 1] : undefined;
+    const first = words.length > 1 ? words[0] : undefined;
+    const entry = member.title ? EN_ROLES.find((candidate) => candidate.test.test(member.title!)) : undefined;
+    const ownBefore = entry ? entry.role.before : TITLES.en.generic;
+    const ownAfter = entry?.role.after ?? [];
+    const genericBefore = TITLES.en.generic.filter((word) => !ownBefore.includes(word));
+    const firstNames = first ? [first, ...(TITLES.en.nicknames[first] ?? [])] : [];
+    const firstForms = firstNames.map(escapeRegExp).join('|');
+    for (const form of firstNames) anchors.push(form.toLowerCase());
+    if (surname) {
+      const s = escapeRegExp(surname);
       anchors.push(surname.toLowerCase());
-      patterns.push({ regex: wordRegex(`(?:${EN_TITLES.join('|')})\\s*${escapeRegExp(surname)}`), confidence: 0.85, simplified: false });
-      patterns.push({ regex: new RegExp(`${B}${escapeRegExp(surname)}${E}`, 'gu'), confidence: 0.55, simplified: false });
+      if (firstNames.length > 1) add(wordRegex(`(?:${firstForms})\\s+${s}`), 0.95, OWN);
+      add(wordRegex(`(?:${alternatives(ownBefore)})\\s*${s}`), 0.85, OWN);
+      if (genericBefore.length > 0) add(wordRegex(`(?:${alternatives(genericBefore)})\\s*${s}`), 0.65, GENERIC);
+      add(new RegExp(`${B}${s}${E}`, 'gu'), 0.55, BARE);
+    }
+    if (firstForms) {
+      // A first name only with a role, and capitalised ("by the grace of" names nobody).
+      add(wordRegex(`(?:${ownBefore.map(eitherCase).join('|')})\\s+(?:${firstForms})`, 'gu'), 0.8, OWN);
+      if (ownAfter.length > 0) add(wordRegex(`(?:${firstForms}),?\\s+(?:${alternatives(ownAfter)})`, 'gu'), 0.8, OWN);
+      if (genericBefore.length > 0) add(wordRegex(`(?:${genericBefore.map(eitherCase).join('|')})\\s+(?:${firstForms})`, 'gu'), 0.6, GENERIC);
     }
   }
-  return { id: member.id, anchors: [...new Set(anchors.filter(Boolean))], patterns };
+  const department = normalise(member.department) || null;
+  return { id: member.id, anchors: [...new Set(anchors.filter(Boolean))], patterns, department, contextWords: contextWordsOf(member) };
 }
 
 /** Lower-case of an ASCII, Latin-1 or Cyrillic code unit (what String#toLowerCase does for them). */
@@ -222,6 +335,15 @@ function foldedStartsWith(text: string, anchor: string, at: number): boolean {
 function isAlphabetic(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x0400 && code <= 0x04ff);
 }
+
+interface Candidate {
+  member: number;
+  start: number;
+  end: number;
+  confidence: number;
+  tier: number;
+}
+const better = (a: Candidate, b: Candidate): boolean => (a.end - a.start !== b.end - b.start ? a.end - a.start > b.end - b.start : a.tier !== b.tier ? a.tier > b.tier : a.confidence > b.confidence);
 
 /** Compiles a roster once; `match` then finds the members a text names. Never throws on text. */
 export function createStaffMatcher(roster: readonly RosterMember[]): (text: string, simplified: string, department?: string | null) => StaffMatch[] {
@@ -262,13 +384,43 @@ export function createStaffMatcher(roster: readonly RosterMember[]): (text: stri
       for (const entry of list) if (!found.has(entry.member) && foldedStartsWith(text, entry.anchor, i)) found.add(entry.member);
     }
   }
-  return (text, simplified) => {
+
+  /**
+   * Several members fit one span equally well: the mention's department, the department's or
+   * specialty's words in the text (口腔/牙 → the dentist) and a firm match of one of them elsewhere
+   * in the text decide; when nothing does, every one of them is reported.
+   */
+  function breakTie(tied: Candidate[], lowerText: string, simplified: string, department: string, firm: Set<number>): Candidate[] {
+    const scores = tied.map((candidate) => {
+      const member = members[candidate.member]!;
+      let score = 0;
+      if (firm.has(candidate.member)) score += 4;
+      if (
+        department &&
+        member.department &&
+        (member.department === department || (department.length >= 2 && member.department.includes(department)) || (member.department.length >= 2 && department.includes(member.department)))
+      )
+        score += 2;
+      for (const word of member.contextWords) {
+        if (lowerText.includes(word) || simplified.includes(word)) {
+          score += 1;
+          break;
+        }
+      }
+      return score;
+    });
+    const top = Math.max(...scores);
+    const winners = tied.filter((_, index) => scores[index] === top);
+    return top > 0 && winners.length === 1 ? winners : tied;
+  }
+
+  return (text, simplified, department) => {
     if (members.length === 0) return [];
     const found = new Set<number>();
     collect(text, found);
     if (simplified !== text) collect(simplified, found);
     if (found.size === 0) return [];
-    const candidates: { id: string; start: number; end: number; confidence: number }[] = [];
+    const candidates: Candidate[] = [];
     for (const memberIndex of found) {
       const member = members[memberIndex]!;
       for (const pattern of member.patterns) {
@@ -280,34 +432,50 @@ export function createStaffMatcher(roster: readonly RosterMember[]): (text: stri
             pattern.regex.lastIndex++;
             continue;
           }
-          candidates.push({ id: member.id, start: match.index, end: match.index + match[0].length, confidence: pattern.confidence });
+          candidates.push({ member: memberIndex, start: match.index, end: match.index + match[0].length, confidence: pattern.confidence, tier: pattern.tier });
         }
       }
     }
     if (candidates.length === 0) return [];
-    // A span named by several members at its best confidence is ambiguous (two Dr Wangs).
-    const best = new Map<string, { id: string; start: number; end: number; confidence: number }>();
+    // Overlapping spans are one reference: cluster them, keep each member's best reading of it.
+    candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+    const clusters: Candidate[][] = [];
+    let clusterEnd = -1;
     for (const candidate of candidates) {
-      // A longer, more specific match elsewhere in the same place wins over a contained one.
-      const dominated = candidates.some(
-        (other) =>
-          other !== candidate &&
-          other.id !== candidate.id &&
-          other.start <= candidate.start &&
-          other.end >= candidate.end &&
-          other.end - other.start > candidate.end - candidate.start &&
-          other.confidence >= candidate.confidence,
-      );
-      if (dominated) continue;
-      const rivals = new Set(candidates.filter((other) => other.start === candidate.start && other.end === candidate.end && other.confidence >= candidate.confidence).map((other) => other.id));
-      const confidence = rivals.size > 1 ? candidate.confidence / rivals.size : candidate.confidence;
-      const current = best.get(candidate.id);
-      if (!current || confidence > current.confidence || (confidence === current.confidence && candidate.end - candidate.start > current.end - current.start)) {
-        best.set(candidate.id, { ...candidate, confidence });
+      if (candidate.start >= clusterEnd) {
+        clusters.push([]);
+        clusterEnd = candidate.end;
+      } else clusterEnd = Math.max(clusterEnd, candidate.end);
+      const cluster = clusters[clusters.length - 1]!;
+      const index = cluster.findIndex((other) => other.member === candidate.member);
+      if (index < 0) cluster.push(candidate);
+      else if (better(candidate, cluster[index]!)) cluster[index] = candidate;
+    }
+    // The best-fitting members of each reference: the longest, most specific form.
+    const tops = clusters.map((cluster) => {
+      let best = cluster[0]!;
+      for (const candidate of cluster) if (better(candidate, best)) best = candidate;
+      return cluster.filter((candidate) => candidate.end - candidate.start === best.end - best.start && candidate.tier === best.tier);
+    });
+    const firm = new Set<number>();
+    for (const top of tops) if (top.length === 1 && top[0]!.tier === OWN) firm.add(top[0]!.member);
+    const normalisedDepartment = normalise(department);
+    let lowerText: string | undefined;
+    const results = new Map<number, StaffResult>();
+    for (const top of tops) {
+      let chosen = top;
+      if (top.length > 1) chosen = breakTie(top, (lowerText ??= text.toLowerCase()), simplified, normalisedDepartment, firm);
+      const ambiguous = chosen.length > 1;
+      for (const candidate of chosen) {
+        const confidence = ambiguous ? Math.min(0.5, candidate.confidence / chosen.length) : top.length > 1 ? Math.min(candidate.confidence, 0.75) : candidate.confidence;
+        const result: StaffResult = { id: members[candidate.member]!.id, span: [candidate.start, candidate.end], confidence: Math.round(confidence * 100) / 100 };
+        if (ambiguous) result.candidates = chosen.filter((other) => other !== candidate).map((other) => members[other.member]!.id);
+        const current = results.get(candidate.member);
+        // A member's firm match anywhere in the text stands for the member; otherwise their best one.
+        const currentFirm = current !== undefined && !current.candidates;
+        if (!current || (!ambiguous && !currentFirm) || (ambiguous === !currentFirm && result.confidence > current.confidence)) results.set(candidate.member, result);
       }
     }
-    return [...best.values()]
-      .sort((a, b) => a.start - b.start)
-      .map((entry) => ({ id: entry.id, span: [entry.start, entry.end] as [number, number], confidence: Math.round(entry.confidence * 100) / 100 }));
+    return [...results.values()].sort((a, b) => a.span[0] - b.span[0]);
   };
 }
