@@ -72,6 +72,8 @@ const MATRIX: Record<string, Case> = {
   'GET /api/mentions/:id': { kind: 'mention' },
   'PATCH /api/mentions/:id': { kind: 'mention', body: { status: 'dismissed' } },
   'POST /api/mentions/:id/not-a-risk': { kind: 'mention', body: {} },
+  'POST /api/mentions/:id/corrections': { kind: 'mention', body: { kind: 'sentiment', value: 'positive' } },
+  'DELETE /api/mentions/:id/corrections/:correctionId': { kind: 'mention' },
   'POST /api/sources/:id/rotate-token': { kind: 'source' },
   'PUT /api/sources/:id/defaults': { kind: 'source', body: { defaultLocationId: null, defaultDepartmentId: null } },
   'GET /api/imports/:id': { kind: 'importRun' },
@@ -432,7 +434,7 @@ test.each(Object.entries(MATRIX))('answers 404 to %s with an id of another organ
   const [method, path] = route.split(' ') as [string, string];
   const res = await adminA.request({
     method: method as 'GET',
-    url: path.replace(':id', idsB[kind]).replace(':actionId', idsB.caseAction).replace(':mentionId', idsB.mention).replace(':userId', idsB.user),
+    url: path.replace(':id', idsB[kind]).replace(':actionId', idsB.caseAction).replace(':mentionId', idsB.mention).replace(':userId', idsB.user).replace(':correctionId', NO_ID),
     ...(body !== undefined ? { payload: body as object } : {}),
   });
   expect(res.statusCode).toBe(404);
@@ -444,7 +446,7 @@ test('leaves every object of the other organisation unchanged', async () => {
     const [method, path] = route.split(' ') as [string, string];
     await adminA.request({
       method: method as 'GET',
-      url: path.replace(':id', idsB[kind]).replace(':actionId', idsB.caseAction).replace(':mentionId', idsB.mention).replace(':userId', idsB.user),
+      url: path.replace(':id', idsB[kind]).replace(':actionId', idsB.caseAction).replace(':mentionId', idsB.mention).replace(':userId', idsB.user).replace(':correctionId', NO_ID),
       ...(body !== undefined ? { payload: body as object } : {}),
     });
   }
