@@ -7,6 +7,7 @@ import type { RuleView, Scope, VolumeConditions } from './alerts.schemas.ts';
 import { ruleColumns, toRuleView } from './alerts.queries.ts';
 import { recordAlert } from './record-alert.ts';
 import { testSpike } from './spike-test.ts';
+import { isComplaint } from '../mentions/index.ts';
 
 /** Weeks of the seasonal baseline: the same weekday and hour of each earlier week. */
 export const BASELINE_WEEKS = 6;
@@ -30,7 +31,7 @@ function scoped(db: Db, orgId: string, scope: Scope) {
 /** Negatives and all analysed mentions of the scope in [from, to). */
 async function countWindow(db: Db, orgId: string, scope: Scope, from: Date, to: Date): Promise<{ negatives: number; total: number }> {
   const row = await scoped(db, orgId, scope)
-    .select([sql<number>`count(*) FILTER (WHERE sentiment = 'negative')`.as('negatives'), sql<number>`count(*)`.as('total')])
+    .select([sql<number>`count(*) FILTER (WHERE ${isComplaint('sentiment')})`.as('negatives'), sql<number>`count(*)`.as('total')])
     .where(mentionTime, '>=', from)
     .where(mentionTime, '<', to)
     .executeTakeFirstOrThrow();

@@ -20,9 +20,15 @@ test('matches when every condition of the rule holds', () => {
 
 test('does not match when one condition fails', () => {
   expect(matchesConditions({ ratingAtMost: 1, sentimentNegative: true }, mention)).toBe(false);
+  expect(matchesConditions({ sentimentNegative: true }, { ...mention, sentiment: 'positive' })).toBe(false);
   expect(matchesConditions({ risks: ['death'] }, mention)).toBe(false);
   expect(matchesConditions({ keywords: ['parking'] }, mention)).toBe(false);
   expect(matchesConditions({ ratingAtMost: 5 }, { ...mention, rating: null })).toBe(false);
+});
+
+test('"negative sentiment" matches a complaint: negative or mixed', () => {
+  expect(matchesConditions({ sentimentNegative: true }, { ...mention, sentiment: 'mixed' })).toBe(true);
+  expect(matchesConditions({ sentimentNegative: true }, { ...mention, sentiment: 'neutral' })).toBe(false);
 });
 
 test('keeps a mention outside the scope out', () => {

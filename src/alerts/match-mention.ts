@@ -1,4 +1,5 @@
 import type { MentionConditions, Scope } from './alerts.schemas.ts';
+import { COMPLAINT_SENTIMENTS } from '../analysis/analysis.vocab.ts';
 
 /** The analysed columns of a mention that rules look at. */
 export interface AnalysedMention {
@@ -28,7 +29,8 @@ export function isInScope(scope: Scope, m: AnalysedMention): boolean {
  */
 export function matchesConditions(c: MentionConditions, m: AnalysedMention): boolean {
   if (c.ratingAtMost !== undefined && (m.rating === null || m.rating > c.ratingAtMost)) return false;
-  if (c.sentimentNegative && m.sentiment !== 'negative') return false;
+  // "Negative sentiment" means a complaint: negative or mixed.
+  if (c.sentimentNegative && !(COMPLAINT_SENTIMENTS as readonly (string | null)[]).includes(m.sentiment)) return false;
   if (c.anyRisk && m.risks.length === 0) return false;
   if (c.risks?.length && !c.risks.some((r) => m.risks.includes(r))) return false;
   if (c.staffIds?.length && !c.staffIds.some((s) => m.staffIds.includes(s))) return false;

@@ -13,6 +13,7 @@ import { approveReply } from '../replies/approve-reply.ts';
 import { createReply } from '../replies/create-reply.ts';
 import { markReplyPosted } from '../replies/mark-reply-posted.ts';
 import type { ReplyActor } from '../replies/reply-gate.ts';
+import { isComplaint } from '../mentions/index.ts';
 
 /*
  * The demo as a clinic that has been working for a while: its mentions analysed, cases open for the
@@ -110,7 +111,7 @@ export async function settleDemo(ctx: Pick<AppContext, 'db' | 'boss'>, orgId: st
     .selectFrom('mentions as m')
     .select(['m.id', 'm.published_at'])
     .where('m.org_id', '=', orgId)
-    .where('m.sentiment', '=', 'negative')
+    .where(isComplaint())
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('case_mentions as cm').select('cm.mention_id').whereRef('cm.mention_id', '=', 'm.id'))))
     .orderBy('m.published_at', 'desc')
     .orderBy('m.id')

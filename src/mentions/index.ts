@@ -10,3 +10,4 @@ export { enqueueAnalysis } from './enqueue-analysis.ts';
 export { findMention, findMentions, findMentionVersions } from './mentions.queries.ts';
 export { MentionView, type MentionViewType } from './mentions.schemas.ts';
 export { searchVector } from './search-tokens.ts';
+export { isComplaint, isComplaintLabel } from './complaints.ts';

@@ -34,7 +34,7 @@ export interface FixtureMention {
   locationId?: string | null;
   rating?: number | null;
   /** Analysed with this sentiment; undefined: not analysed yet. */
-  sentiment?: 'positive' | 'neutral' | 'negative';
+  sentiment?: 'positive' | 'neutral' | 'negative' | 'mixed';
   aspects?: { aspect: string; polarity: 'positive' | 'neutral' | 'negative' }[];
   risks?: string[];
   status?: 'new' | 'triaged' | 'dismissed';
@@ -85,12 +85,12 @@ export async function insertMentions(db: Db, orgId: string, mentions: FixtureMen
   return inserted.map((r) => r.id);
 }
 
-/** The rollups as a direct GROUP BY over the mentions (what the refresh must equal). */
+/** The rollups as a direct GROUP BY over the mentions (what the refresh must equal); `negative` counts the complaints, negative or mixed. */
 export async function directRollups(db: Db, orgId: string) {
   const mentions = await sql<Record<string, unknown>>`
     SELECT (coalesce(m.published_at, m.received_at) AT TIME ZONE o.timezone)::date::text AS day, m.location_id, m.department_id, m.source_id,
       count(*)::int AS total, count(*) FILTER (WHERE sentiment = 'positive')::int AS positive, count(*) FILTER (WHERE sentiment = 'neutral')::int AS neutral,
-      count(*) FILTER (WHERE sentiment = 'negative')::int AS negative, count(*) FILTER (WHERE analysed_at IS NULL)::int AS unanalysed,
+      count(*) FILTER (WHERE sentiment IN ('negative', 'mixed'))::int AS negative, count(*) FILTER (WHERE analysed_at IS NULL)::int AS unanalysed,
       count(*) FILTER (WHERE cardinality(risks) > 0)::int AS risky, coalesce(sum(rating), 0)::float8 AS rating_sum, count(rating)::int AS rating_count
     FROM mentions m JOIN organisations o ON o.id = m.org_id WHERE m.org_id = ${orgId} AND m.status <> 'dismissed'
     GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`.execute(db);

@@ -7,6 +7,7 @@ import { mentionsInScope, mentionTime } from './pain-scope.ts';
 import { emergingTerms, MIN_CURRENT, type TermCounts } from './pain-stats.ts';
 import { addDays, contentWords } from './pain-terms.ts';
 import { comparedWeeks } from './term-rollups.ts';
+import { isComplaint } from '../../mentions/index.ts';
 
 type Emerging = PainPoints['emerging'];
 
@@ -40,7 +41,7 @@ async function countFromMentions(db: Db, scope: DashboardScope, previous: { from
   const rows = await sql<{ text: string; lang: string | null; department_id: string | null; current: boolean }>`
     SELECT m.text, m.lang, m.department_id, ${mentionTime} >= (${current.from}::date::timestamp AT TIME ZONE ${scope.period.timezone}) AS current
     FROM mentions m JOIN sources s ON s.id = m.source_id
-    WHERE ${mentionsInScope(scope, { from: previous.from, to: current.to })} AND m.sentiment = 'negative'`.execute(db);
+    WHERE ${mentionsInScope(scope, { from: previous.from, to: current.to })} AND ${isComplaint()}`.execute(db);
   const counts = new Map<string, TermCounts>();
   const byDepartment = new Map<string, Map<string, number>>();
   const forms = new Map<string, string>();
@@ -103,7 +104,7 @@ async function writtenForms(db: Db, scope: DashboardScope, terms: string[], curr
   if (stems.size === 0) return out;
   const rows = await sql<{ text: string; lang: string | null }>`
     SELECT m.text, m.lang FROM mentions m JOIN sources s ON s.id = m.source_id
-    WHERE ${mentionsInScope(scope, current)} AND m.sentiment = 'negative' AND (m.lang IS NULL OR m.lang <> 'zh')
+    WHERE ${mentionsInScope(scope, current)} AND ${isComplaint()} AND (m.lang IS NULL OR m.lang <> 'zh')
     ORDER BY ${mentionTime} DESC LIMIT ${FORM_SAMPLE}`.execute(db);
   const tally = new Map<string, Map<string, number>>();
   for (const row of rows.rows) {

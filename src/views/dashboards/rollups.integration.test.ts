@@ -87,11 +87,11 @@ test('a refresh makes the rollups equal a GROUP BY over the mentions, through in
   expect(first.aspects.find((r) => r.day === '2026-10-02' && r.department_id === null)).toMatchObject({ aspect: 'process.waiting', total: 1, negative: 1, positive: 0 });
   expect(first.mentions.some((r) => r.day === '2026-10-03')).toBe(false);
 
-  // The analysis of the pending one, a move to another day, a dismissal, a deletion, an undismissal.
+  // The analysis of the pending one (mixed: counted within negative), a move to another day, a dismissal, a deletion, an undismissal.
   await db
     .updateTable('mentions')
     .set({
-      sentiment: 'negative',
+      sentiment: 'mixed',
       analysed_at: new Date(),
       analysis: JSON.stringify({ aspects: [{ aspect: 'billing', polarity: 'negative', span: [0, 1] }] }),
       aspects: ['billing', 'billing:negative'],

@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { refreshTermRollups } from './term-rollups.ts';
+import { isComplaint } from '../../mentions/index.ts';
 
 /** Days claimed and recomputed per transaction: a month, so one transaction stays short. */
 const BATCH_DAYS = 31;
@@ -61,7 +62,7 @@ async function recomputeDays(trx: Transaction<Database>, orgId: string, timezone
   await sql`
     INSERT INTO mention_rollups (org_id, day, location_id, department_id, source_id, total, positive, neutral, negative, unanalysed, risky, rating_sum, rating_count)
     SELECT ${orgId}, d.day, m.location_id, m.department_id, m.source_id,
-      count(*), count(*) FILTER (WHERE m.sentiment = 'positive'), count(*) FILTER (WHERE m.sentiment = 'neutral'), count(*) FILTER (WHERE m.sentiment = 'negative'),
+      count(*), count(*) FILTER (WHERE m.sentiment = 'positive'), count(*) FILTER (WHERE m.sentiment = 'neutral'), count(*) FILTER (WHERE ${isComplaint()}),
       count(*) FILTER (WHERE m.analysed_at IS NULL), count(*) FILTER (WHERE cardinality(m.risks) > 0),
       coalesce(sum(m.rating), 0), count(m.rating)
     FROM ${dayMentions}

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { addDays, contentTerms, weekOf } from './pain-terms.ts';
+import { isComplaint } from '../../mentions/index.ts';
 
 /*
  * The terms of negative mentions, for the emerging terms of the pain points.
@@ -29,7 +30,7 @@ interface Row {
   lang: string | null;
 }
 
-/** The text and units of the negative mentions of our own sources in the given org-local weeks. */
+/** The text and units of the complaints (negative or mixed mentions) of our own sources in the given org-local weeks. */
 async function negativeMentionsOfWeeks(trx: Transaction<Database>, orgId: string, timezone: string, weeks: string[]): Promise<Row[]> {
   const result = await sql<Row>`
     SELECT w.week::text AS week, m.source_id, m.location_id, m.department_id, m.text, m.lang
@@ -37,7 +38,7 @@ async function negativeMentionsOfWeeks(trx: Transaction<Database>, orgId: string
     JOIN mentions m ON m.org_id = ${orgId}
       AND coalesce(m.published_at, m.received_at) >= (w.week::timestamp AT TIME ZONE ${timezone})
       AND coalesce(m.published_at, m.received_at) < ((w.week + 7)::timestamp AT TIME ZONE ${timezone})
-      AND m.sentiment = 'negative' AND m.status <> 'dismissed'
+      AND ${isComplaint()} AND m.status <> 'dismissed'
     JOIN sources s ON s.id = m.source_id AND s.competitor IS NULL`.execute(trx);
   return result.rows;
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.ts';
 import { COMMUNICATION_DIMENSIONS } from '../../surveys/surveys.vocab.ts';
 import { communicationReport, type Period } from '../survey-reports/index.ts';
 import { QUALITY_INDICATORS, type QualityIndicator, type ScorecardSubject } from './scorecards.vocab.ts';
+import { isComplaint } from '../../mentions/index.ts';
 
 /** What the score is made of, counted for one staff member or department in a period. */
 export interface SubjectCounts {
@@ -87,7 +88,7 @@ export async function countSubjects(db: Db, orgId: string, kind: ScorecardSubjec
   const mentionSubject = byStaff ? sql`CROSS JOIN LATERAL unnest(coalesce(m.staff_ids, '{}'::uuid[])) AS g(id)` : sql`CROSS JOIN LATERAL (SELECT m.department_id AS id) AS g`;
 
   const mentions = await sql<{ id: string; praise: number; complaints: number; total: number }>`
-    SELECT g.id, count(*) FILTER (WHERE m.sentiment = 'positive')::int AS praise, count(*) FILTER (WHERE m.sentiment = 'negative')::int AS complaints, count(*)::int AS total
+    SELECT g.id, count(*) FILTER (WHERE m.sentiment = 'positive')::int AS praise, count(*) FILTER (WHERE ${isComplaint()})::int AS complaints, count(*)::int AS total
     FROM mentions m ${mentionSubject}
     WHERE m.org_id = ${orgId} AND g.id IS NOT NULL AND m.status <> 'dismissed' AND ${ownSource} AND ${inPeriodExpr(mentionAt, period)}
     GROUP BY g.id`.execute(db);

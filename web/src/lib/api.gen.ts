@@ -84,6 +84,13 @@ export interface paths {
                                         label: "negative" | "neutral" | "positive" | "mixed";
                                         score: number;
                                         confidence: number;
+                                        corrected?: boolean;
+                                        engine?: {
+                                            /** @enum {string} */
+                                            label: "negative" | "neutral" | "positive" | "mixed";
+                                            score: number;
+                                            confidence: number;
+                                        };
                                     };
                                     aspects: {
                                         aspect: string;
@@ -104,6 +111,7 @@ export interface paths {
                                         confidence?: number;
                                         corrections?: number;
                                         dismissed?: boolean;
+                                        corrected?: boolean;
                                     }[];
                                     staff: {
                                         id: string;
@@ -113,6 +121,8 @@ export interface paths {
                                             number
                                         ];
                                         confidence: number;
+                                        candidates?: string[];
+                                        corrected?: boolean;
                                     }[];
                                     ratingConflict: boolean;
                                     authenticity: {
@@ -135,6 +145,15 @@ export interface paths {
                                 importRunId: string | null;
                                 caseId: string | null;
                                 caseNumber: number | null;
+                                corrections?: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "sentiment" | "staff_add" | "staff_remove" | "risk_add";
+                                    value: string;
+                                    correctedBy: string | null;
+                                    /** Format: date-time */
+                                    correctedAt: string;
+                                }[];
                             }[];
                             nextCursor: string | null;
                             total: number;
@@ -217,6 +236,13 @@ export interface paths {
                                         label: "negative" | "neutral" | "positive" | "mixed";
                                         score: number;
                                         confidence: number;
+                                        corrected?: boolean;
+                                        engine?: {
+                                            /** @enum {string} */
+                                            label: "negative" | "neutral" | "positive" | "mixed";
+                                            score: number;
+                                            confidence: number;
+                                        };
                                     };
                                     aspects: {
                                         aspect: string;
@@ -237,6 +263,7 @@ export interface paths {
                                         confidence?: number;
                                         corrections?: number;
                                         dismissed?: boolean;
+                                        corrected?: boolean;
                                     }[];
                                     staff: {
                                         id: string;
@@ -246,6 +273,8 @@ export interface paths {
                                             number
                                         ];
                                         confidence: number;
+                                        candidates?: string[];
+                                        corrected?: boolean;
                                     }[];
                                     ratingConflict: boolean;
                                     authenticity: {
@@ -268,6 +297,15 @@ export interface paths {
                                 importRunId: string | null;
                                 caseId: string | null;
                                 caseNumber: number | null;
+                                corrections?: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "sentiment" | "staff_add" | "staff_remove" | "risk_add";
+                                    value: string;
+                                    correctedBy: string | null;
+                                    /** Format: date-time */
+                                    correctedAt: string;
+                                }[];
                             };
                         };
                     };
@@ -339,6 +377,13 @@ export interface paths {
                                         label: "negative" | "neutral" | "positive" | "mixed";
                                         score: number;
                                         confidence: number;
+                                        corrected?: boolean;
+                                        engine?: {
+                                            /** @enum {string} */
+                                            label: "negative" | "neutral" | "positive" | "mixed";
+                                            score: number;
+                                            confidence: number;
+                                        };
                                     };
                                     aspects: {
                                         aspect: string;
@@ -359,6 +404,7 @@ export interface paths {
                                         confidence?: number;
                                         corrections?: number;
                                         dismissed?: boolean;
+                                        corrected?: boolean;
                                     }[];
                                     staff: {
                                         id: string;
@@ -368,6 +414,8 @@ export interface paths {
                                             number
                                         ];
                                         confidence: number;
+                                        candidates?: string[];
+                                        corrected?: boolean;
                                     }[];
                                     ratingConflict: boolean;
                                     authenticity: {
@@ -390,6 +438,15 @@ export interface paths {
                                 importRunId: string | null;
                                 caseId: string | null;
                                 caseNumber: number | null;
+                                corrections?: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "sentiment" | "staff_add" | "staff_remove" | "risk_add";
+                                    value: string;
+                                    correctedBy: string | null;
+                                    /** Format: date-time */
+                                    correctedAt: string;
+                                }[];
                             };
                             versions: {
                                 version: number;
@@ -469,6 +526,13 @@ export interface paths {
                                         label: "negative" | "neutral" | "positive" | "mixed";
                                         score: number;
                                         confidence: number;
+                                        corrected?: boolean;
+                                        engine?: {
+                                            /** @enum {string} */
+                                            label: "negative" | "neutral" | "positive" | "mixed";
+                                            score: number;
+                                            confidence: number;
+                                        };
                                     };
                                     aspects: {
                                         aspect: string;
@@ -489,6 +553,7 @@ export interface paths {
                                         confidence?: number;
                                         corrections?: number;
                                         dismissed?: boolean;
+                                        corrected?: boolean;
                                     }[];
                                     staff: {
                                         id: string;
@@ -498,6 +563,8 @@ export interface paths {
                                             number
                                         ];
                                         confidence: number;
+                                        candidates?: string[];
+                                        corrected?: boolean;
                                     }[];
                                     ratingConflict: boolean;
                                     authenticity: {
@@ -520,6 +587,15 @@ export interface paths {
                                 importRunId: string | null;
                                 caseId: string | null;
                                 caseNumber: number | null;
+                                corrections?: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "sentiment" | "staff_add" | "staff_remove" | "risk_add";
+                                    value: string;
+                                    correctedBy: string | null;
+                                    /** Format: date-time */
+                                    correctedAt: string;
+                                }[];
                             };
                         };
                     };
@@ -595,6 +671,13 @@ export interface paths {
                                         label: "negative" | "neutral" | "positive" | "mixed";
                                         score: number;
                                         confidence: number;
+                                        corrected?: boolean;
+                                        engine?: {
+                                            /** @enum {string} */
+                                            label: "negative" | "neutral" | "positive" | "mixed";
+                                            score: number;
+                                            confidence: number;
+                                        };
                                     };
                                     aspects: {
                                         aspect: string;
@@ -615,6 +698,7 @@ export interface paths {
                                         confidence?: number;
                                         corrections?: number;
                                         dismissed?: boolean;
+                                        corrected?: boolean;
                                     }[];
                                     staff: {
                                         id: string;
@@ -624,6 +708,8 @@ export interface paths {
                                             number
                                         ];
                                         confidence: number;
+                                        candidates?: string[];
+                                        corrected?: boolean;
                                     }[];
                                     ratingConflict: boolean;
                                     authenticity: {
@@ -646,6 +732,15 @@ export interface paths {
                                 importRunId: string | null;
                                 caseId: string | null;
                                 caseNumber: number | null;
+                                corrections?: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "sentiment" | "staff_add" | "staff_remove" | "risk_add";
+                                    value: string;
+                                    correctedBy: string | null;
+                                    /** Format: date-time */
+                                    correctedAt: string;
+                                }[];
                             };
                             dismissed: string[];
                         };
@@ -654,6 +749,302 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentions/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "sentiment" | "staff_add" | "staff_remove" | "risk_add";
+                        value: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mention: {
+                                id: string;
+                                sourceId: string;
+                                sourceName: string;
+                                /** @enum {string|null} */
+                                sourceBuiltIn: "manual" | "upload" | "survey" | null;
+                                /** @enum {string} */
+                                kind: "review" | "comment" | "post" | "news" | "offline_complaint" | "hotline_note" | "survey_text";
+                                externalId: string | null;
+                                url: string | null;
+                                authorHandle: string | null;
+                                ratingRaw: number | null;
+                                ratingScale: number | null;
+                                rating: number | null;
+                                title: string | null;
+                                text: string;
+                                lang: string | null;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                locationId: string | null;
+                                locationName: string | null;
+                                departmentId: string | null;
+                                departmentName: string | null;
+                                /** @enum {string} */
+                                status: "new" | "triaged" | "in_case" | "resolved" | "dismissed";
+                                version: number;
+                                analysis: {
+                                    sentiment: {
+                                        /** @enum {string} */
+                                        label: "negative" | "neutral" | "positive" | "mixed";
+                                        score: number;
+                                        confidence: number;
+                                        corrected?: boolean;
+                                        engine?: {
+                                            /** @enum {string} */
+                                            label: "negative" | "neutral" | "positive" | "mixed";
+                                            score: number;
+                                            confidence: number;
+                                        };
+                                    };
+                                    aspects: {
+                                        aspect: string;
+                                        /** @enum {string} */
+                                        polarity: "negative" | "neutral" | "positive";
+                                        span: [
+                                            number,
+                                            number
+                                        ];
+                                    }[];
+                                    risks: {
+                                        risk: string;
+                                        span: [
+                                            number,
+                                            number
+                                        ];
+                                        cue?: string;
+                                        confidence?: number;
+                                        corrections?: number;
+                                        dismissed?: boolean;
+                                        corrected?: boolean;
+                                    }[];
+                                    staff: {
+                                        id: string;
+                                        name: string;
+                                        span: [
+                                            number,
+                                            number
+                                        ];
+                                        confidence: number;
+                                        candidates?: string[];
+                                        corrected?: boolean;
+                                    }[];
+                                    ratingConflict: boolean;
+                                    authenticity: {
+                                        score: number;
+                                        signals: string[];
+                                    };
+                                    riskThreshold?: number;
+                                    modelVersion: string;
+                                } | null;
+                                toReview: boolean;
+                                review: {
+                                    risk: string;
+                                    span: [
+                                        number,
+                                        number
+                                    ];
+                                    cue: string;
+                                    confidence: number;
+                                }[] | null;
+                                importRunId: string | null;
+                                caseId: string | null;
+                                caseNumber: number | null;
+                                corrections?: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "sentiment" | "staff_add" | "staff_remove" | "risk_add";
+                                    value: string;
+                                    correctedBy: string | null;
+                                    /** Format: date-time */
+                                    correctedAt: string;
+                                }[];
+                            };
+                            correctionId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentions/{id}/corrections/{correctionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    correctionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mention: {
+                                id: string;
+                                sourceId: string;
+                                sourceName: string;
+                                /** @enum {string|null} */
+                                sourceBuiltIn: "manual" | "upload" | "survey" | null;
+                                /** @enum {string} */
+                                kind: "review" | "comment" | "post" | "news" | "offline_complaint" | "hotline_note" | "survey_text";
+                                externalId: string | null;
+                                url: string | null;
+                                authorHandle: string | null;
+                                ratingRaw: number | null;
+                                ratingScale: number | null;
+                                rating: number | null;
+                                title: string | null;
+                                text: string;
+                                lang: string | null;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                locationId: string | null;
+                                locationName: string | null;
+                                departmentId: string | null;
+                                departmentName: string | null;
+                                /** @enum {string} */
+                                status: "new" | "triaged" | "in_case" | "resolved" | "dismissed";
+                                version: number;
+                                analysis: {
+                                    sentiment: {
+                                        /** @enum {string} */
+                                        label: "negative" | "neutral" | "positive" | "mixed";
+                                        score: number;
+                                        confidence: number;
+                                        corrected?: boolean;
+                                        engine?: {
+                                            /** @enum {string} */
+                                            label: "negative" | "neutral" | "positive" | "mixed";
+                                            score: number;
+                                            confidence: number;
+                                        };
+                                    };
+                                    aspects: {
+                                        aspect: string;
+                                        /** @enum {string} */
+                                        polarity: "negative" | "neutral" | "positive";
+                                        span: [
+                                            number,
+                                            number
+                                        ];
+                                    }[];
+                                    risks: {
+                                        risk: string;
+                                        span: [
+                                            number,
+                                            number
+                                        ];
+                                        cue?: string;
+                                        confidence?: number;
+                                        corrections?: number;
+                                        dismissed?: boolean;
+                                        corrected?: boolean;
+                                    }[];
+                                    staff: {
+                                        id: string;
+                                        name: string;
+                                        span: [
+                                            number,
+                                            number
+                                        ];
+                                        confidence: number;
+                                        candidates?: string[];
+                                        corrected?: boolean;
+                                    }[];
+                                    ratingConflict: boolean;
+                                    authenticity: {
+                                        score: number;
+                                        signals: string[];
+                                    };
+                                    riskThreshold?: number;
+                                    modelVersion: string;
+                                } | null;
+                                toReview: boolean;
+                                review: {
+                                    risk: string;
+                                    span: [
+                                        number,
+                                        number
+                                    ];
+                                    cue: string;
+                                    confidence: number;
+                                }[] | null;
+                                importRunId: string | null;
+                                caseId: string | null;
+                                caseNumber: number | null;
+                                corrections?: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "sentiment" | "staff_add" | "staff_remove" | "risk_add";
+                                    value: string;
+                                    correctedBy: string | null;
+                                    /** Format: date-time */
+                                    correctedAt: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -2179,7 +2570,7 @@ export interface paths {
                 query?: {
                     cursor?: string;
                     limit?: number;
-                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.update" | "org.update" | "location.create" | "location.update" | "location.delete" | "department.create" | "department.update" | "department.delete" | "staff.create" | "staff.update" | "staff.delete" | "source.create" | "source.rotate_token" | "source.update" | "import.file" | "mention.create" | "mention.status" | "mention.not_a_risk" | "alert.acknowledge" | "alert_rule.create" | "alert_rule.update" | "alert_rule.delete" | "alert_channel.create" | "alert_channel.update" | "alert_channel.delete" | "delivery.retry" | "delivery.dismiss" | "case.evidence_export" | "case.settings" | "case.opened" | "case.assigned" | "case.team_changed" | "case.status" | "case.closed" | "case.reopened" | "case.mention_linked" | "case.mention_unlinked" | "team.create" | "team.update" | "team.members" | "reply.drafted" | "reply.edited" | "reply.submitted" | "reply.approved" | "reply.refused" | "reply.posted" | "reply.settings" | "survey.created" | "survey.versioned" | "survey.status" | "survey_link.created" | "survey.renamed" | "survey_link.disabled" | "survey.settings" | "patient.update" | "patient.opt_out" | "patient.opt_in" | "visits.import" | "outreach.settings" | "followup_plan.created" | "followup_plan.versioned" | "followup_plan.copied" | "followup.enrolled" | "followup.withdrawn" | "followup.link_renewed" | "followup_task.completed" | "followup_question.answered" | "report_schedule.create" | "report_schedule.update" | "report_schedule.delete" | "report.make" | "report.send" | "scorecards.settings" | "scorecards.indicators_import" | "referral_programme.create" | "referral_programme.update" | "referral.attribute" | "referral.cancel" | "reward.approve" | "reward.refuse" | "reward.issue" | "reward.redeem" | "reward.reverse" | "share_link.create" | "share_link.disable" | "advocate.invite" | "advocate.withdraw" | "story.create" | "story.approve" | "story.reject" | "story_consent.record" | "story_consent.revoke" | "story_use.taken_down" | "brand.update" | "poster.create" | "content_post.create" | "content_post.update";
+                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "user.create" | "user.update" | "org.update" | "location.create" | "location.update" | "location.delete" | "department.create" | "department.update" | "department.delete" | "staff.create" | "staff.update" | "staff.delete" | "source.create" | "source.rotate_token" | "source.update" | "import.file" | "mention.create" | "mention.status" | "mention.not_a_risk" | "mention.corrected" | "mention.correction_undone" | "alert.acknowledge" | "alert_rule.create" | "alert_rule.update" | "alert_rule.delete" | "alert_channel.create" | "alert_channel.update" | "alert_channel.delete" | "delivery.retry" | "delivery.dismiss" | "case.evidence_export" | "case.settings" | "case.opened" | "case.assigned" | "case.team_changed" | "case.status" | "case.closed" | "case.reopened" | "case.mention_linked" | "case.mention_unlinked" | "team.create" | "team.update" | "team.members" | "reply.drafted" | "reply.edited" | "reply.submitted" | "reply.approved" | "reply.refused" | "reply.posted" | "reply.settings" | "survey.created" | "survey.versioned" | "survey.status" | "survey_link.created" | "survey.renamed" | "survey_link.disabled" | "survey.settings" | "patient.update" | "patient.opt_out" | "patient.opt_in" | "visits.import" | "outreach.settings" | "followup_plan.created" | "followup_plan.versioned" | "followup_plan.copied" | "followup.enrolled" | "followup.withdrawn" | "followup.link_renewed" | "followup_task.completed" | "followup_question.answered" | "report_schedule.create" | "report_schedule.update" | "report_schedule.delete" | "report.make" | "report.send" | "scorecards.settings" | "scorecards.indicators_import" | "referral_programme.create" | "referral_programme.update" | "referral.attribute" | "referral.cancel" | "reward.approve" | "reward.refuse" | "reward.issue" | "reward.redeem" | "reward.reverse" | "share_link.create" | "share_link.disable" | "advocate.invite" | "advocate.withdraw" | "story.create" | "story.approve" | "story.reject" | "story_consent.record" | "story_consent.revoke" | "story_use.taken_down" | "brand.update" | "poster.create" | "content_post.create" | "content_post.update";
                     actor?: string;
                     from?: string;
                     to?: string;
@@ -12392,6 +12783,13 @@ export interface paths {
                                         label: "negative" | "neutral" | "positive" | "mixed";
                                         score: number;
                                         confidence: number;
+                                        corrected?: boolean;
+                                        engine?: {
+                                            /** @enum {string} */
+                                            label: "negative" | "neutral" | "positive" | "mixed";
+                                            score: number;
+                                            confidence: number;
+                                        };
                                     };
                                     aspects: {
                                         aspect: string;
@@ -12412,6 +12810,7 @@ export interface paths {
                                         confidence?: number;
                                         corrections?: number;
                                         dismissed?: boolean;
+                                        corrected?: boolean;
                                     }[];
                                     staff: {
                                         id: string;
@@ -12421,6 +12820,8 @@ export interface paths {
                                             number
                                         ];
                                         confidence: number;
+                                        candidates?: string[];
+                                        corrected?: boolean;
                                     }[];
                                     ratingConflict: boolean;
                                     authenticity: {
@@ -12443,6 +12844,15 @@ export interface paths {
                                 importRunId: string | null;
                                 caseId: string | null;
                                 caseNumber: number | null;
+                                corrections?: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "sentiment" | "staff_add" | "staff_remove" | "risk_add";
+                                    value: string;
+                                    correctedBy: string | null;
+                                    /** Format: date-time */
+                                    correctedAt: string;
+                                }[];
                             }[];
                         };
                     };

@@ -18,7 +18,8 @@ export function MentionAnalysis({ analysis: a }: { analysis: Analysis | null }) 
     <dl className="meta-grid">
       <dt>{t('mention.sentiment')}</dt>
       <dd>
-        <SentimentBadge label={a.sentiment.label} /> <span className="muted small">{t('mention.confidence', { value: percent(a.sentiment.confidence) })}</span>
+        <SentimentBadge label={a.sentiment.label} />{' '}
+        <span className="muted small">{a.sentiment.corrected ? t('mention.sentimentCorrected') : t('mention.confidence', { value: percent(a.sentiment.confidence) })}</span>
       </dd>
       {a.ratingConflict && (
         <>

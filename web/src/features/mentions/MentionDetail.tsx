@@ -16,6 +16,7 @@ import type { Mention } from './types.ts';
 import { VersionHistory } from './VersionHistory.tsx';
 import { AddToCaseDialog } from './AddToCaseDialog.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
+import { MentionCorrections } from './MentionCorrections.tsx';
 import { useSourceWords } from '../ingest/index.ts';
 import type { Filters } from './inbox-url.ts';
 import { Link } from '../../lib/router.tsx';
@@ -201,6 +202,8 @@ export function MentionDetail({ id, onClose, onChanged, onFilter }: Props) {
         <h3>{t('mention.analysis')}</h3>
         <MentionAnalysis analysis={a} />
       </section>
+
+      {can('mentions.triage') && <MentionCorrections mention={mention} onChanged={changed} />}
 
       <section className="detail-section">
         <h3>{t('mention.details')}</h3>

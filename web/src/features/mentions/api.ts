@@ -1,5 +1,5 @@
 import { api, at, type Query } from '../../lib/api.ts';
-import type { ApiItem, ApiResponse } from '../../lib/api-types.ts';
+import type { ApiBody, ApiItem, ApiResponse } from '../../lib/api-types.ts';
 import type { MentionStatus } from '../../lib/vocab.ts';
 import type { ManualMention, MentionPage, MentionWithHistory } from './types.ts';
 
@@ -23,3 +23,13 @@ export const findOpenCases = (q: string) => api<ApiResponse<'/api/cases'>>('/api
 /** Links the mention to a case (CASES' manual linking; 409 names the case that holds it already). */
 export const addMentionToCase = (caseId: string, mentionId: string) =>
   api<ApiResponse<'/api/cases/{id}/mentions', 'post'>>(at('/api/cases', caseId, '/mentions'), { method: 'POST', body: { mentionId } });
+
+export type CorrectionKind = ApiBody<'/api/mentions/{id}/corrections', 'post'>['kind'];
+
+/** A person's correction of the analysis (sentiment, staff link added or removed, risk added); applied at once. */
+export const addCorrection = (id: string, kind: CorrectionKind, value: string) =>
+  api<ApiResponse<'/api/mentions/{id}/corrections', 'post'>>(at('/api/mentions', id, '/corrections'), { method: 'POST', body: { kind, value } });
+
+/** Takes a correction back: the engine's reading returns. */
+export const undoCorrection = (id: string, correctionId: string) =>
+  api<ApiResponse<'/api/mentions/{id}/corrections/{correctionId}', 'delete'>>(at('/api/mentions', id, `/corrections/${encodeURIComponent(correctionId)}`), { method: 'DELETE' });
