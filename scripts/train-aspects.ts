@@ -19,7 +19,7 @@ const rows = featurise(examples, compileLexicon());
 const { meta, bytes, cv, oof, thresholds } = trainAspectModel(rows);
 
 // Model alone or model ∪ lexicon: whichever has the better out-of-fold micro-F1 on the training rows.
-const byModel = (_r: AspectRow, i: number, a: number): boolean => oof[i]![a]! >= thresholds[a]!;
+const byModel = (r: AspectRow, i: number, a: number): boolean => oof[i]![a]! >= thresholds[r.example.lang][a]!;
 const byUnion = (r: AspectRow, i: number, a: number): boolean => byModel(r, i, a) || (r.cueMask & (1 << a)) !== 0;
 const scored = (row: AspectRow): boolean => row.example.source !== 'nhs_phase1';
 const modelF1 = microScores(rows, byModel, scored);
@@ -31,4 +31,4 @@ writeFileSync(resolve(modelDir, 'aspects-weights.bin'), bytes);
 writeFileSync(resolve(modelDir, 'aspects-model.json'), `${JSON.stringify(file, null, 1)}\n`);
 console.log(`${rows.length} rows (${JSON.stringify(meta.trainedOn)}), ${(bytes.length / 1024).toFixed(0)} KiB, combine=${combine}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
 console.log(JSON.stringify(file.cv));
-console.log(`thresholds ${meta.thresholds.join(' ')}`);
+for (const [lang, list] of Object.entries(meta.thresholds)) console.log(`thresholds ${lang}: ${list.join(' ')}`);

@@ -9,7 +9,7 @@ import { ASPECTS, type AnalysisLanguage, type Polarity } from './analysis.vocab.
 import type { Token } from './tokenize.ts';
 
 /** The aspect model's feature space (hashed features; the sentiment models' 2^18 indices fold into it by a mask). */
-export const ASPECT_HASH_BITS = 16;
+export const ASPECT_HASH_BITS = 14;
 export const ASPECT_COUNT = ASPECTS.length;
 const ASPECT_INDEX = new Map<string, number>(ASPECTS.map((a, i) => [a, i]));
 
@@ -21,8 +21,8 @@ export interface AspectModelFile {
   aspects: string[];
   bias: number[];
   scales: number[];
-  /** Per aspect: named when the probability reaches it (chosen by cross-validation on the training rows). */
-  thresholds: number[];
+  /** Per language and aspect: named when the probability reaches it (chosen by cross-validation on that language's training rows). */
+  thresholds: Record<AnalysisLanguage, number[]>;
   /** How a cue hit and the model combine, chosen by cross-validation: 'model' (the cue is one feature) or 'union' (a cue hit always names its aspect). */
   combine?: 'model' | 'union';
   sha256: string;
@@ -34,11 +34,13 @@ export interface AspectModelFile {
 export interface AspectModel {
   version: string;
   mask: number;
-  /** ((1 << hashBits) + ASPECT_COUNT) × ASPECT_COUNT: hashed features, then one cue feature per aspect. */
-  weights: Float32Array;
+  /** ((1 << hashBits) + ASPECT_COUNT) × ASPECT_COUNT int8 weights (hashed features, then one cue feature per aspect); kept quantised: 1 MiB stays in cache where floats would not. */
+  weights: Int8Array;
+  /** Per aspect: the int8 scale. */
+  scales: Float64Array;
   bias: Float32Array;
-  /** The per-aspect thresholds as logits (compared with the raw scores, no exp per text). */
-  thresholdLogits: Float32Array;
+  /** Per language, the per-aspect thresholds as logits (compared with the raw scores, no exp per text). */
+  thresholdLogits: Record<AnalysisLanguage, Float32Array>;
   cueBase: number;
   combine: 'model' | 'union';
 }
@@ -57,15 +59,13 @@ export function getAspectModel(dir: URL = MODEL_DIR): AspectModel | null {
     const bytes = new Uint8Array(readFileSync(new URL('aspects-weights.bin', dir)));
     if (createHash('sha256').update(bytes).digest('hex') !== meta.sha256) throw new Error('models/aspects-weights.bin does not match models/aspects-model.json');
     if (meta.aspects.join() !== ASPECTS.join()) throw new Error('models/aspects-model.json was trained on another aspect taxonomy');
-    const q = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const weights = new Float32Array(q.length);
-    for (let i = 0; i < q.length; i++) weights[i] = q[i]! * meta.scales[i % ASPECT_COUNT]!;
     model = {
       version: meta.version,
       mask: (1 << meta.hashBits) - 1,
-      weights,
+      weights: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      scales: Float64Array.from(meta.scales),
       bias: Float32Array.from(meta.bias),
-      thresholdLogits: Float32Array.from(meta.thresholds, logit),
+      thresholdLogits: { zh: Float32Array.from(meta.thresholds.zh, logit), ru: Float32Array.from(meta.thresholds.ru, logit), en: Float32Array.from(meta.thresholds.en, logit) },
       cueBase: (1 << meta.hashBits) * ASPECT_COUNT,
       combine: meta.combine ?? 'model',
     };
@@ -92,25 +92,29 @@ export function cueMaskOf(haystack: string, lang: AnalysisLanguage, lexicon: Com
 
 let scratch = new Int32Array(4096);
 const logits = new Float64Array(ASPECT_COUNT);
+const sums = new Int32Array(ASPECT_COUNT);
+const clauseSums = new Int32Array(ASPECT_COUNT);
 
 /** Logits per aspect of tokens[from, to) (the whole text, or one clause) given its cue mask. */
 function aspectLogits(model: AspectModel, tokens: readonly Token[], from: number, to: number, simplified: string | null, cueMask: number, out: Float64Array): void {
   const needed = (to - from) * 2 + (simplified ? (tokens[to - 1]?.end ?? 0) * 3 : 0) + 4;
   if (needed > scratch.length) scratch = new Int32Array(needed * 2);
   const features = extractFeatures(tokens, from, to, model.mask, simplified, scratch);
-  const { weights } = model;
-  out.fill(0);
+  const { weights, scales } = model;
+  // Integer sums of the int8 weights; each aspect's scale is applied once at the end.
+  sums.fill(0);
   const indices = features.indices;
   for (let k = 0; k < features.length; k++) {
     const base = indices[k]! * ASPECT_COUNT;
-    for (let a = 0; a < ASPECT_COUNT; a++) out[a]! += weights[base + a]!;
+    for (let a = 0; a < ASPECT_COUNT; a++) sums[a]! += weights[base + a]!;
   }
-  for (let a = 0; a < ASPECT_COUNT; a++) out[a] = out[a]! * features.value + model.bias[a]!;
+  for (let a = 0; a < ASPECT_COUNT; a++) out[a] = sums[a]! * features.value;
   for (let c = 0; cueMask >>> c; c++) {
     if (!(cueMask & (1 << c))) continue;
     const base = model.cueBase + c * ASPECT_COUNT;
     for (let a = 0; a < ASPECT_COUNT; a++) out[a]! += weights[base + a]!;
   }
+  for (let a = 0; a < ASPECT_COUNT; a++) out[a] = out[a]! * scales[a]! + model.bias[a]!;
 }
 
 /** Probability per aspect that the text names it (the trained model), in ASPECTS order. */
@@ -160,9 +164,20 @@ function cuePolarity(aspect: CompiledAspect, start: number, end: number, haystac
   return negative ? 'negative' : 'positive';
 }
 
+let polarityOf: PreparedMention | null = null;
+const polarityCache = new Map<number, Polarity>();
+/** The sentiment model's reading of one clause (neutral below 0.55), once per clause of a mention. */
 function clausePolarity(m: PreparedMention, from: number, to: number): Polarity {
+  if (polarityOf !== m) {
+    polarityOf = m;
+    polarityCache.clear();
+  }
+  const cached = polarityCache.get(from);
+  if (cached) return cached;
   const clause = scoreTokens(m.model, m.tokens, from, to, m.simplified);
-  return clause.confidence >= 0.55 ? (clause.label as Polarity) : 'neutral';
+  const polarity: Polarity = clause.confidence >= 0.55 ? (clause.label as Polarity) : 'neutral';
+  polarityCache.set(from, polarity);
+  return polarity;
 }
 
 /**
@@ -197,7 +212,8 @@ export function detectAspects(m: PreparedMention, lexicon: CompiledLexicon, mode
   if (model) {
     aspectLogits(model, tokens, 0, tokens.length, m.simplified, cueMask, logits);
     named = model.combine === 'union' ? cueMask : 0;
-    for (let a = 0; a < ASPECT_COUNT; a++) if (logits[a]! >= model.thresholdLogits[a]!) named |= 1 << a;
+    const thresholds = model.thresholdLogits[lang];
+    for (let a = 0; a < ASPECT_COUNT; a++) if (logits[a]! >= thresholds[a]!) named |= 1 << a;
   }
   const seen = new Set<string>();
   for (const hit of hits) {
@@ -212,28 +228,38 @@ export function detectAspects(m: PreparedMention, lexicon: CompiledLexicon, mode
   }
   const modelOnly = named & ~cueMask;
   if (modelOnly && model) {
-    const { from: clauseFrom, to: clauseTo } = m.clauses();
-    // Each clause scored once; an aspect takes the clause where its logit is highest.
+    const { to: clauseTo } = m.clauses();
+    // The clause whose words and word pairs weigh most for the aspect (read from the features already
+    // extracted for the whole text, in token order: each token's word, then its pair with the previous word).
     const best = new Float64Array(ASPECT_COUNT).fill(-Infinity);
     const bestFrom = new Int32Array(ASPECT_COUNT);
-    const bestTo = new Int32Array(ASPECT_COUNT);
-    const clauseLogits = new Float64Array(ASPECT_COUNT);
-    for (let i = 0; i < tokens.length; i = clauseTo[i]!) {
-      const from = clauseFrom[i]!;
-      const to = clauseTo[i]!;
-      if (clauseFrom[0] === 0 && clauseTo[0] === tokens.length) clauseLogits.set(logits);
-      else aspectLogits(model, tokens, from, to, m.simplified, 0, clauseLogits);
-      for (let a = 0; a < ASPECT_COUNT; a++) {
-        if (!(modelOnly & (1 << a)) || clauseLogits[a]! <= best[a]!) continue;
-        best[a] = clauseLogits[a]!;
-        bestFrom[a] = from;
-        bestTo[a] = to;
+    const { weights } = model;
+    let n = 0;
+    let previous = false;
+    let clauseStart = 0;
+    clauseSums.fill(0);
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      let base = scratch[n++]! * ASPECT_COUNT;
+      for (let a = 0; a < ASPECT_COUNT; a++) clauseSums[a]! += weights[base + a]!;
+      if (previous) {
+        base = scratch[n++]! * ASPECT_COUNT;
+        for (let a = 0; a < ASPECT_COUNT; a++) clauseSums[a]! += weights[base + a]!;
       }
+      previous = !token.boundary && token.norm !== '';
+      if (clauseTo[i] !== i + 1) continue;
+      for (let a = 0; a < ASPECT_COUNT; a++) {
+        if (!(modelOnly & (1 << a)) || clauseSums[a]! <= best[a]!) continue;
+        best[a] = clauseSums[a]!;
+        bestFrom[a] = clauseStart;
+      }
+      clauseSums.fill(0);
+      clauseStart = i + 1;
     }
     for (let a = 0; a < ASPECT_COUNT; a++) {
       if (!(modelOnly & (1 << a))) continue;
       const from = bestFrom[a]!;
-      const to = bestTo[a]!;
+      const to = clauseTo[from]!;
       aspects.push({ aspect: ASPECTS[a]!, polarity: clausePolarity(m, from, to), span: [tokens[from]!.start, tokens[to - 1]!.end] });
     }
   }

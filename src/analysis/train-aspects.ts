@@ -64,7 +64,7 @@ export interface AspectRow {
   cueMask: number;
 }
 
-const CLINIC_WEIGHT = 2;
+const CLINIC_WEIGHT = 4;
 
 function readJsonl(path: string): Record<string, unknown>[] {
   if (!existsSync(path)) return [];
@@ -126,7 +126,7 @@ export interface FitOptions {
   l2: number;
   seed: number;
 }
-export const DEFAULT_FIT: FitOptions = { epochs: 12, learningRate: 0.6, l2: 1e-6, seed: 0x5eed };
+export const DEFAULT_FIT: FitOptions = { epochs: 12, learningRate: 2.5, l2: 1e-6, seed: 0x5eed };
 
 /** Weights laid out [feature × aspect] (hashed features, then one cue feature per aspect) and a bias per aspect. */
 export function fitAspects(rows: readonly AspectRow[], options: FitOptions = DEFAULT_FIT): { weights: Float32Array; bias: Float64Array } {
@@ -223,19 +223,20 @@ export function crossValidate(rows: readonly AspectRow[], options: FitOptions = 
 }
 
 const MIN_POSITIVES_FOR_THRESHOLD = 8;
-/** Per aspect, the threshold that maximises F1 on the out-of-fold probabilities (0.5 when too few positives to say). */
-export function chooseThresholds(rows: readonly AspectRow[], probabilities: readonly Float64Array[]): Float32Array {
-  const thresholds = new Float32Array(ASPECT_COUNT).fill(0.5);
+/** Per aspect, the threshold that maximises F1 on the out-of-fold probabilities of the chosen rows (`fallback`, else 0.5, when too few positives to say). */
+export function chooseThresholds(rows: readonly AspectRow[], probabilities: readonly Float64Array[], only?: (row: AspectRow) => boolean, fallback?: Float32Array): Float32Array {
+  const thresholds = fallback ? Float32Array.from(fallback) : new Float32Array(ASPECT_COUNT).fill(0.5);
   for (let a = 0; a < ASPECT_COUNT; a++) {
     const pairs: [number, number][] = [];
     rows.forEach((row, i) => {
       const label = row.example.labels[a]!;
-      if (label >= 0) pairs.push([probabilities[i]![a]!, label]);
+      if (label >= 0 && (!only || only(row))) pairs.push([probabilities[i]![a]!, label]);
     });
     const positives = pairs.filter(([, l]) => l === 1).length;
     if (positives < MIN_POSITIVES_FOR_THRESHOLD) continue;
     let best = -1;
-    for (let t = 0.1; t <= 0.9001; t += 0.025) {
+    for (let step = 4; step <= 36; step++) {
+      const t = step / 40;
       let tp = 0;
       let fp = 0;
       for (const [p, l] of pairs)
@@ -246,11 +247,19 @@ export function chooseThresholds(rows: readonly AspectRow[], probabilities: read
       const f1 = (2 * tp) / (2 * tp + fp + (positives - tp));
       if (f1 > best + 1e-9) {
         best = f1;
-        thresholds[a] = Math.round(t * 1000) / 1000;
+        thresholds[a] = t;
       }
     }
   }
   return thresholds;
+}
+
+/** Thresholds per analysed language: each chosen on that language's rows (NHS and clinic; phase 1 labels one aspect per text), falling back to all of them. */
+export function chooseLanguageThresholds(rows: readonly AspectRow[], probabilities: readonly Float64Array[]): Record<AnalysisLanguage, Float32Array> {
+  const scored = (row: AspectRow): boolean => row.example.source !== 'nhs_phase1';
+  const all = chooseThresholds(rows, probabilities, scored);
+  const of = (lang: AnalysisLanguage): Float32Array => chooseThresholds(rows, probabilities, (row) => scored(row) && row.example.lang === lang, all);
+  return { zh: of('zh'), ru: of('ru'), en: of('en') };
 }
 
 /** Micro precision/recall/F1 over the known labels of some rows, given a decision per row and aspect. */
@@ -294,17 +303,19 @@ export function quantiseAspects(weights: Float32Array): { bytes: Uint8Array; sca
   return { bytes: new Uint8Array(q.buffer), scales };
 }
 
+const rounded = (list: Float32Array): number[] => Array.from(list, (t) => Number(t.toFixed(3)));
+
 /** Trains on every row with CV thresholds; returns the model file's metadata (without checksum) and weight bytes, and the CV figures. */
 export function trainAspectModel(
   rows: readonly AspectRow[],
   options: FitOptions = DEFAULT_FIT,
-): { meta: Omit<AspectModelFile, 'sha256' | 'version'>; bytes: Uint8Array; cv: Record<string, unknown>; oof: Float64Array[]; thresholds: Float32Array } {
+): { meta: Omit<AspectModelFile, 'sha256' | 'version'>; bytes: Uint8Array; cv: Record<string, unknown>; oof: Float64Array[]; thresholds: Record<AnalysisLanguage, Float32Array> } {
   const oof = crossValidate(rows, options);
-  const thresholds = chooseThresholds(rows, oof);
+  const thresholds = chooseLanguageThresholds(rows, oof);
   const model = fitAspects(rows, options);
   const { bytes, scales } = quantiseAspects(model.weights);
   const lexiconOnly = (row: AspectRow, _i: number, a: number): boolean => (row.cueMask & (1 << a)) !== 0;
-  const trained = (_row: AspectRow, i: number, a: number): boolean => oof[i]![a]! >= thresholds[a]!;
+  const trained = (row: AspectRow, i: number, a: number): boolean => oof[i]![a]! >= thresholds[row.example.lang][a]!;
   const nhs = (row: AspectRow): boolean => row.example.source === 'nhs';
   const clinic = (row: AspectRow): boolean => row.example.source === 'clinic';
   const cv = {
@@ -321,7 +332,7 @@ export function trainAspectModel(
       aspects: [...ASPECTS],
       bias: Array.from(model.bias, (b) => Number(b.toPrecision(9))),
       scales,
-      thresholds: Array.from(thresholds, (t) => Number(t.toFixed(3))),
+      thresholds: { zh: rounded(thresholds.zh), ru: rounded(thresholds.ru), en: rounded(thresholds.en) },
       trainedOn,
       options,
       cv,
