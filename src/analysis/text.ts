@@ -35,9 +35,12 @@ function getT2sTable(): Uint16Array {
   for (let code = TABLE_START; code <= TABLE_END; code++) characters.push(String.fromCharCode(code));
   // Newline-separated so that OpenCC's phrase rules never join neighbouring characters.
   const converted = convert(characters.join('\n')).split('\n');
+  const targets = new Set<string>();
+  for (let i = 0; i < characters.length; i++) if (converted[i] !== characters[i]) targets.add(converted[i]!);
   for (let i = 0; i < characters.length; i++) {
     const target = converted[i];
-    if (target && target.length === 1 && target !== characters[i]) table[i] = target.charCodeAt(0);
+    // A character that is itself the simplified form of another stays (OpenCC tw → cn maps 么 → 幺: 什么 must stay 什么).
+    if (target && target.length === 1 && target !== characters[i] && !targets.has(characters[i]!)) table[i] = target.charCodeAt(0);
   }
   t2sTable = table;
   return table;

@@ -1,4 +1,5 @@
 import { getJieba, stem, toSimplified } from './text.ts';
+import type { AnalysisLanguage } from './analysis.vocab.ts';
 
 /** A word of the analysed text with its offsets into the original text (UTF-16 units). */
 export interface Token {
@@ -37,9 +38,21 @@ const ZH_NEGATORS = new Set([
   '莫',
   '勿',
   '不怎么',
+  '不算',
+  '不曾',
+  '未曾',
+  '从没',
+  '毫不',
+  '绝不',
+  '没那么',
+  '没怎么',
+  '冇',
+  '唔',
+  '未必',
+  '谈不上',
 ]);
-const RU_NEGATORS = new Set(['не', 'нет', 'ни', 'никогда', 'ничего', 'без', 'нельзя', 'никто', 'нисколько', 'ничуть']);
-const EN_NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'nobody', 'none', 'nor', 'without', 'cannot', 'neither', 'hardly', 'barely']);
+const RU_NEGATORS = new Set(['не', 'нет', 'ни', 'никогда', 'ничего', 'без', 'нельзя', 'никто', 'нисколько', 'ничуть', 'никого', 'нигде', 'никакой', 'никаких']);
+const EN_NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'nobody', 'none', 'nor', 'without', 'cannot', 'neither', 'hardly', 'barely', 'couldn’t', 'noone']);
 export const CONTRAST_WORDS = new Set([
   '但',
   '但是',
@@ -66,6 +79,18 @@ export const CONTRAST_WORDS = new Set([
   'while',
   'except',
 ]);
+/** The contrast words as the tokens spell them (zh words, ru/en Snowball stems), per language. */
+export const CONTRAST_NORMS: Record<AnalysisLanguage, ReadonlySet<string>> = (() => {
+  const zh = new Set<string>();
+  const ru = new Set<string>();
+  const en = new Set<string>();
+  for (const word of CONTRAST_WORDS) {
+    if (/[\u3400-\u9fff]/.test(word)) zh.add(word);
+    else if (/[а-я]/.test(word)) ru.add(word.length > 2 ? stem(word, 'ru') : word);
+    else en.add(word.length > 2 ? stem(word, 'en') : word);
+  }
+  return { zh, ru, en };
+})();
 const PUNCTUATION = /^[\s.,;:!?。，、；：！？…\n\r()（）[\]【】"“”'‘’«»~～\-—–/|]+$/;
 const NEGATION_SCOPE = 3;
 

@@ -6,6 +6,22 @@ import { analysisLanguage } from './text.ts';
 import { SENTIMENT_LABELS, quantise, sha256, type ModelManifest, type SentimentLabel } from './sentiment-model.ts';
 import { isDevId, seededRandom, shuffleInPlace, type LabelledText } from './training-data.ts';
 import { builtInLexicon } from './lexicon.ts';
+import { isClinicDev, readClinicSet } from './clinic-data.ts';
+
+const LEXICON_NEGATORS = { zh: ['没有', '一点也不'], ru: ['не', 'никто не'], en: ['not', 'never'] };
+
+/**
+ * The clinic set's train side (datasets/clinic, ids outside isClinicDev) as sentiment rows: mixed is
+ * trained as negative (a complaint is in it); neutral only where the language's model has a neutral
+ * class (zh has none: its neutral comes from low confidence and from decideSentiment).
+ */
+export function clinicTrainingRows(weight = CLINIC_WEIGHT): LabelledText[] {
+  return readClinicSet()
+    .filter((row) => !isClinicDev(row.id) && !(row.lang === 'zh' && row.sentiment === 'neutral'))
+    .map((row) => ({ id: row.id, lang: row.lang, text: row.text, label: row.sentiment === 'mixed' ? 'negative' : (row.sentiment as SentimentLabel), dataset: 'clinic', weight }));
+}
+/** How much one clinic row counts against one public row (chosen on a tune third of the clinic train side: 1, 4, 10, 20 tried). */
+export const CLINIC_WEIGHT = 10;
 
 /**
  * The aspects' polar cues (耐心 +, хамство −, rude −) as one-word training rows. The public data
@@ -21,6 +37,12 @@ export function lexiconRows(lang: string, copies = 3): LabelledText[] {
       for (const cue of cues) {
         const text = cue.replace(/\*/g, '');
         for (let copy = 0; copy < copies; copy++) rows.push({ id: `lexicon:${name}:${cue}:${copy}`, lang, text, label, dataset: 'lexicon' });
+        // The cue negated says the opposite (litotes: 没有不耐烦, not rude, не грубый; not helpful).
+        const opposite = label === 'positive' ? 'negative' : 'positive';
+        for (const negator of LEXICON_NEGATORS[lang as 'zh' | 'ru' | 'en'] ?? []) {
+          const negated = lang === 'zh' ? `${negator}${text}` : `${negator} ${text}`;
+          rows.push({ id: `lexicon:${name}:${cue}:${negator}`, lang, text: negated, label: opposite, dataset: 'lexicon' });
+        }
       }
     }
   }
@@ -36,6 +58,10 @@ export interface TrainOptions {
   datasetCap?: number;
   /** Exponent of the inverse class frequency weight (0 = none, 0.5 = square root, 1 = fully balanced). */
   classBalance?: number;
+  /** Add the clinic set's train side (default true). */
+  withClinic?: boolean;
+  /** Rows trained on as they are, after the dev split (e.g. an organisation's corrections). */
+  extraRows?: readonly LabelledText[];
   /** Add the lexicon's polar cues as training rows (default true). */
   withLexicon?: boolean;
   log?: (line: string) => void;
@@ -162,7 +188,8 @@ export function trainOnExamples(examples: readonly Example[], mask: number, opti
  */
 export function trainAndWriteModels(rows: readonly LabelledText[], outDir: string, options: TrainOptions = {}): ModelManifest {
   const hashBits = options.hashBits ?? DEFAULT_HASH_BITS;
-  const train = rows.filter((row) => !isDevId(row.id));
+  // The public sets hold out their fixed dev split; clinic and extra rows (an organisation's corrections) are train rows already.
+  const train = [...rows.filter((row) => !isDevId(row.id)), ...(options.withClinic === false ? [] : clinicTrainingRows()), ...(options.extraRows ?? [])];
   const langs = [...new Set(train.map((row) => analysisLanguage(row.lang)))].sort();
   mkdirSync(outDir, { recursive: true });
   const models: ModelManifest['models'] = {};
