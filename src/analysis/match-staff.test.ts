@@ -150,3 +150,36 @@ test('members without a title keep every generic form', () => {
   expect(ids(plain('Nurse Smith'))).toEqual(['s']);
   expect(plain('')).toEqual([]);
 });
+
+test.each([
+  ['佩君護理師真的很溫柔', 'lin-nurse'],
+  ['小君護士很耐心', 'lin-nurse'],
+  ['那位姓林的护理师很好', 'lin-nurse'],
+])('matches a Chinese given name or nickname with a title: %s', (text, id) => {
+  expect(ids(tw(text))).toEqual([id]);
+});
+
+test('a nickname two nurses share (丽姐) and 姓X的 are ambiguous unless the department decides', () => {
+  const nurses = matcher([
+    { id: 'a', name: '王丽', title: '护士长', department: '儿科' },
+    { id: 'b', name: '孙丽', title: '护士', department: '眼科' },
+    { id: 'c', name: '孙强', title: '医生', department: '骨科' },
+  ]);
+  expect(ids(nurses('丽姐人很好'))).toEqual(['a', 'b']);
+  expect(ids(nurses('丽姐人很好', '眼科'))).toEqual(['b']);
+  expect(ids(nurses('那个姓孙的态度很差'))).toEqual(['b', 'c']);
+});
+
+test('a first name alone counts only under the member’s own department', () => {
+  expect(ids(en('Amy was lovely to me', 'Front desk'))).toEqual(['desk-amy']);
+  expect(en('Amy was lovely to me')).toEqual([]);
+  expect(ids(ru('Лена в процедурке лучшая', 'процедурный кабинет'))).toEqual(['lebedeva']);
+  expect(ru('Лена в процедурке лучшая')).toEqual([]);
+});
+
+test('Russian: an unsure Орлов(а) fits both, a patient of the same surname and the other gender’s role fit neither', () => {
+  expect(ids(ru('Доктор Орлов(а) принял(а) хорошо'))).toEqual(['orlov', 'orlova']);
+  expect(ru('Просим перезвонить пациенту Орлову')).toEqual([]);
+  expect(ru('Медсестра Зайцева всё сделала')).toEqual([]);
+  expect(ru('Медсестра Орлова Ирина лучшая')).toEqual([]);
+});

@@ -63,6 +63,10 @@ interface Pattern {
   tier: number;
   /** Matched against the simplified text (Chinese forms) rather than the original. */
   simplified: boolean;
+  /** A name alone (嘉欣, "Emily", "Лена"): counts only in a mention filed under the member's own department. */
+  needsDepartment?: boolean;
+  /** A Russian surname followed by another first name ("Смирнова Ирина") is someone else of that surname. */
+  notBeforeName?: boolean;
 }
 interface CompiledMember {
   id: string;
@@ -192,8 +196,8 @@ function zhRole(title: string | null | undefined): { after: string[]; before: st
 function compileMember(member: RosterMember): CompiledMember {
   const anchors: string[] = [];
   const patterns: Pattern[] = [];
-  const add = (regex: RegExp, confidence: number, tier: number, simplified = false): void => {
-    patterns.push({ regex, confidence, tier, simplified });
+  const add = (regex: RegExp, confidence: number, tier: number, simplified = false, needsDepartment = false, notBeforeName = false): void => {
+    patterns.push({ regex, confidence, tier, simplified, needsDepartment, notBeforeName });
   };
   const name = member.name.trim();
   for (const alias of [name, ...(member.aliases ?? [])]) {
@@ -221,6 +225,20 @@ function compileMember(member: RosterMember): CompiledMember {
     if (generic.length > 0) add(new RegExp(`(?:小|老)?${s}(?:${alternatives(generic)})`, 'g'), 0.6, GENERIC, true);
     if (role.before.length > 0) add(new RegExp(`(?:${alternatives(role.before)})的?(?:小|老)${s}`, 'g'), 0.75, OWN, true);
     add(new RegExp(`(?:小|老)${s}(?![\\u4e00-\\u9fff])`, 'g'), 0.4, BARE, true);
+    // "那个姓张的": every member of the surname, for the department or the text to decide.
+    add(new RegExp(`姓${s}`, 'g'), 0.6, GENERIC, true);
+    add(new RegExp(`姓${s}(?:的|嘅)?(?:${alternatives(own)})`, 'g'), 0.75, OWN, true);
+    if (given.length > 0) {
+      const titles = alternatives([...own, ...generic]);
+      const last = escapeRegExp(given.slice(-1));
+      const lastChar = given.slice(-1);
+      anchors.push(...(given.length >= 2 ? [given] : []), `小${lastChar}`, lastChar + lastChar, `${lastChar}姐`, `${lastChar}哥`);
+      // 雅婷护理师, 嘉欣姑娘; 娜娜医生, 小敏护士; 静姐, 磊哥 (丽姐 fits 王丽 and 孙丽 alike).
+      if (given.length >= 2) add(new RegExp(`${escapeRegExp(given)}(?:${titles})`, 'g'), 0.85, OWN, true);
+      add(new RegExp(`(?:小${last}|${last}${last})(?:${titles})`, 'g'), 0.75, OWN, true);
+      add(new RegExp(`${last}(?:姐|哥)`, 'g'), 0.7, OWN, true);
+      if (given.length >= 2) add(new RegExp(escapeRegExp(given), 'g'), 0.7, BARE, true, true);
+    }
     const latin = [SURNAME_PINYIN[surname], ...(TITLES.zh.romanisations[surname] ?? [])].filter((form): form is string => Boolean(form));
     if (latin.length > 0) {
       for (const form of latin) anchors.push(form.toLowerCase());
@@ -252,14 +270,22 @@ function compileMember(member: RosterMember): CompiledMember {
     const own = entry ? [...entry.role.before] : [...TITLES.ru.generic];
     // The title's own words (врач-терапевт → терапевт, анестезиолог) in every case.
     if (title) for (const word of title.split(/[\s-]+/)) if (word.length >= 5 && !/^(?:врач|отделени|старш|заведующ|главн)/.test(word)) own.push(`${escapeRegExp(word)}(?:а|у|ом|е)?`);
-    const generic = TITLES.ru.generic.filter((word) => !own.includes(word));
+    // A man is no медсестра, a woman no медбрат: the role words of the other gender never name the member.
+    const female = patronymic ? /на$/iu.test(patronymic) : surname ? /(?:а|ая)$/iu.test(surname) : false;
+    const otherGender = female ? /^медбрат/u : /^(?:медсестр|сестр|старш\(\?:ая|заведующ\(\?:ая)/u;
+    const generic = TITLES.ru.generic.filter((word) => !own.includes(word) && !otherGender.test(word));
     // "моя сестра Лена" is family: a bare сестра never names a first name.
     const ownForFirst = own.filter((word) => !/^сестр/.test(word));
     const firstNames = first ? [first, ...(TITLES.ru.diminutives[first] ?? [])] : [];
     const firstForms = firstNames.map(russianGivenForms).join('|');
     for (const form of firstNames) anchors.push(nameAnchor(form));
     if (surname) {
-      const surnameForms = russianSurnameForms(surname);
+      // "Иванов(а)", "Соколов(ой)": the writer is unsure which of a couple it was, so both fit.
+      const masculine = /(?:ова|ева|ёва|ина|ына)$/iu.test(surname) ? surname.slice(0, -1) : /(?:ов|ев|ёв|ин|ын)$/iu.test(surname) ? surname : null;
+      const unsure = masculine ? `${escapeRegExp(masculine)}\\((?:а|ой|у)\\)` : null;
+      const surnameForms = unsure ? `(?:${unsure}|${russianSurnameForms(surname)})` : russianSurnameForms(surname);
+      // The bare surname must be capitalised (Орлова, not орлова).
+      const capitalised = [unsure, russianSurnameForms(surname)].filter((form): form is string => form !== null).map((form) => `\\p{Lu}${form.slice(1)}`);
       anchors.push(nameAnchor(surname));
       const initials = [first, patronymic]
         .filter(Boolean)
@@ -270,9 +296,11 @@ function compileMember(member: RosterMember): CompiledMember {
         add(wordRegex(`${surnameForms}\\s+(?:${russianGivenForms(first)})${patronymicForms}|(?:${russianGivenForms(first)})${patronymicForms}\\s+${surnameForms}`), 0.97, OWN);
       }
       if (initials) add(wordRegex(`${surnameForms}\\s+${initials.replace(/\\s\*$/, '')}|${initials}${surnameForms}`), 0.93, OWN);
-      add(wordRegex(`(?:${alternatives(own)})\\s+${surnameForms}`), 0.85, OWN);
-      if (generic.length > 0) add(wordRegex(`(?:${alternatives(generic)})\\s+${surnameForms}`), 0.7, GENERIC);
-      add(new RegExp(`(?<![\\p{L}\\p{N}])\\p{Lu}${surnameForms.slice(1)}(?![\\p{L}\\p{N}])`, 'gu'), 0.7, BARE);
+      add(wordRegex(`(?:${alternatives(own)})\\s+${surnameForms}`), 0.85, OWN, false, false, true);
+      if (generic.length > 0) add(wordRegex(`(?:${alternatives(generic)})\\s+${surnameForms}`), 0.7, GENERIC, false, false, true);
+      // Not a patient of the same surname, nor after a role word of the other gender ("медсестра Зайцева" is not Зайцев).
+      const otherRole = female ? '[Мм]едбрат\\p{L}{0,2}\\s+' : '(?:[Мм]ед)?[Сс]естр\\p{L}{0,3}\\s+|[Зз]аведующая\\s+|[Сс]таршая\\s+';
+      add(new RegExp(`(?<![\\p{L}\\p{N}]|(?:[Пп]ациент|[Бб]ольн)\\p{L}{0,3}\\s+|${otherRole})(?:${capitalised.join('|')})(?![\\p{L}\\p{N}])`, 'gu'), 0.7, BARE, false, false, true);
       const latin = latinForms(surname);
       anchors.push(transliterate(surname).slice(0, 4));
       add(wordRegex(`(?:${alternatives(TITLES.en.generic)})\\s*${latin}`), 0.8, GENERIC);
@@ -281,7 +309,11 @@ function compileMember(member: RosterMember): CompiledMember {
     if (first && patronymic) {
       anchors.push(nameAnchor(patronymic));
       add(wordRegex(`(?:${russianGivenForms(first)})\\s+${russianGivenForms(patronymic)}`), 0.85, OWN);
+      anchors.push(transliterate(first).slice(0, 3));
+      add(wordRegex(`${latinForms(first)}\\s+${latinForms(patronymic)}`), 0.85, OWN);
     }
+    // "Лена в процедурке" under the treatment room's department; a bare name elsewhere is anyone's.
+    if (firstForms) add(new RegExp(`(?<![\\p{L}\\p{N}])(?:${firstNames.map((form) => `\\p{Lu}${russianGivenForms(form).slice(1)}`).join('|')})(?![\\p{L}\\p{N}])`, 'gu'), 0.7, BARE, false, true);
     if (firstForms && ownForFirst.length > 0) {
       // "медсестра Лена", "администратор Аня": a first name only with the person's role.
       add(wordRegex(`(?:${alternatives(ownForFirst)})\\s+(?:${firstForms})`), 0.8, OWN);
@@ -311,6 +343,8 @@ function compileMember(member: RosterMember): CompiledMember {
       add(wordRegex(`(?:${ownBefore.map(eitherCase).join('|')})\\s+(?:${firstForms})`, 'gu'), 0.8, OWN);
       if (ownAfter.length > 0) add(wordRegex(`(?:${firstForms}),?\\s+(?:${alternatives(ownAfter)})`, 'gu'), 0.8, OWN);
       if (genericBefore.length > 0) add(wordRegex(`(?:${genericBefore.map(eitherCase).join('|')})\\s+(?:${firstForms})`, 'gu'), 0.6, GENERIC);
+      // "Emily was lovely" under the front desk's department; a bare name elsewhere is anyone's.
+      add(wordRegex(`(?:${firstForms})(?:'s)?`, 'gu'), 0.7, BARE, false, true);
     }
   }
   const department = normalise(member.department) || null;
@@ -343,6 +377,14 @@ interface Candidate {
   confidence: number;
   tier: number;
 }
+/** The mention's department (normalised) is the member's: the same id or name, or one name inside the other (骨科 / 骨科门诊). */
+function sameDepartment(member: CompiledMember, department: string): boolean {
+  if (!department || !member.department) return false;
+  return member.department === department || (department.length >= 2 && member.department.includes(department)) || (member.department.length >= 2 && department.includes(member.department));
+}
+
+const FOLLOWING_NAME = /\s+\p{Lu}\p{Ll}+(?![\p{L}\p{N}.])/uy;
+
 const better = (a: Candidate, b: Candidate): boolean => (a.end - a.start !== b.end - b.start ? a.end - a.start > b.end - b.start : a.tier !== b.tier ? a.tier > b.tier : a.confidence > b.confidence);
 
 /** Compiles a roster once; `match` then finds the members a text names. Never throws on text. */
@@ -395,12 +437,7 @@ export function createStaffMatcher(roster: readonly RosterMember[]): (text: stri
       const member = members[candidate.member]!;
       let score = 0;
       if (firm.has(candidate.member)) score += 4;
-      if (
-        department &&
-        member.department &&
-        (member.department === department || (department.length >= 2 && member.department.includes(department)) || (member.department.length >= 2 && department.includes(member.department)))
-      )
-        score += 2;
+      if (sameDepartment(member, department)) score += 2;
       for (const word of member.contextWords) {
         if (lowerText.includes(word) || simplified.includes(word)) {
           score += 1;
@@ -417,13 +454,16 @@ export function createStaffMatcher(roster: readonly RosterMember[]): (text: stri
   return (text, simplified, department) => {
     if (members.length === 0) return [];
     const found = new Set<number>();
+    const normalisedDepartment = normalise(department);
     collect(text, found);
     if (simplified !== text) collect(simplified, found);
     if (found.size === 0) return [];
     const candidates: Candidate[] = [];
     for (const memberIndex of found) {
       const member = members[memberIndex]!;
+      const ownDepartment = sameDepartment(member, normalisedDepartment);
       for (const pattern of member.patterns) {
+        if (pattern.needsDepartment && !ownDepartment) continue;
         const haystack = pattern.simplified ? simplified : text;
         pattern.regex.lastIndex = 0;
         let match: RegExpExecArray | null;
@@ -431,6 +471,10 @@ export function createStaffMatcher(roster: readonly RosterMember[]): (text: stri
           if (match[0].length === 0) {
             pattern.regex.lastIndex++;
             continue;
+          }
+          if (pattern.notBeforeName) {
+            FOLLOWING_NAME.lastIndex = match.index + match[0].length;
+            if (FOLLOWING_NAME.test(haystack)) continue;
           }
           candidates.push({ member: memberIndex, start: match.index, end: match.index + match[0].length, confidence: pattern.confidence, tier: pattern.tier });
         }
@@ -459,7 +503,6 @@ export function createStaffMatcher(roster: readonly RosterMember[]): (text: stri
     });
     const firm = new Set<number>();
     for (const top of tops) if (top.length === 1 && top[0]!.tier === OWN) firm.add(top[0]!.member);
-    const normalisedDepartment = normalise(department);
     let lowerText: string | undefined;
     const results = new Map<number, StaffResult>();
     for (const top of tops) {
