@@ -47,6 +47,7 @@ const grid: Record<keyof typeof DECISION, number[]> = {
   polar: [0, 0.05, 0.1, 0.2, 0.3],
   questionScore: [0, 0.5, 0.75, 0.9, 1.01],
   mixedSide: [0.05, 0.1, 0.15, 0.3, 0.45, 0.6, 2],
+  mixedMaxScore: [0.5, 0.7, 0.8, 0.9, 0.95, 1.01],
   mixedAspects: [0, 0.4, 0.7, 1.01],
   riskConfidence: [0.4, 0.5, 0.6, 0.7, 0.8, 1.01],
 };

@@ -27,6 +27,8 @@ export const DECISION = {
   questionScore: 1.01,
   /** Each side of a contrast must score at least this for mixed. */
   mixedSide: 0.15,
+  /** The contrast's two sides are read only when the whole text's |score| is below this (a clear text is not mixed; saves the two extra readings). */
+  mixedMaxScore: 0.9,
   /** Praised and criticised aspects make a text mixed while its overall |score| stays below this. */
   mixedAspects: 0.4,
   /** A risk at or above this confidence makes a positive or neutral reading negative (harm told calmly). */
@@ -132,7 +134,7 @@ export function decideSentiment(
     else if (aspect.polarity === 'negative') negativeAspects++;
   }
   if (m.rating === null || (m.rating >= 2 && m.rating <= 4)) {
-    const at = contrastAt(m);
+    const at = Math.abs(m.textSentiment.score) < DECISION.mixedMaxScore ? contrastAt(m) : -1;
     if (at > 0) {
       const clauseStart = m.clauses().from[at]!;
       const split = clauseStart > 0 ? clauseStart : at;
