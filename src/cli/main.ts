@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { ENV_VARS } from '../core/config.ts';
 import type { OpenContext, OpenOptions } from '../app.ts';
+import type { LabelledText } from '../analysis/training-data.ts';
 
 const ENV_HELP = `\nEnvironment:\n${ENV_VARS.map(([name, what, dflt]) => `  ${name.padEnd(22)} ${what} (default: ${dflt})`).join('\n')}\n`;
 
@@ -219,6 +220,48 @@ export async function main(argv: string[]): Promise<number> {
       } finally {
         await ctx.close();
       }
+    });
+
+  program
+    .command('train')
+    .description('retrain the sentiment models on the public data and the clinic set; --with-corrections adds the corrections people made in the inbox')
+    .option('--with-corrections', "export the organisation's corrections (corrections.jsonl) and train on them too")
+    .option('--org <slug>', 'the organisation whose corrections to use (default: every organisation)')
+    .option('--data <dir>', 'the public labelled data (default: VERITY_TRAINING_DATA or ../shared/data)')
+    .option('--out <dir>', 'where to write the models and corrections.jsonl (default: VERITY_MODEL_DIR or models/); serve them with VERITY_MODEL_DIR=<dir>')
+    .addHelpText('after', ENV_HELP)
+    .action(async (options: { withCorrections?: boolean; org?: string; data?: string; out?: string }) => {
+      const path = await import('node:path');
+      if (options.org && !options.withCorrections) fail('--org names whose corrections to train on: use it with --with-corrections');
+      const repoRoot = path.resolve(import.meta.dirname, '../..');
+      const dataDir = path.resolve(options.data ?? process.env.VERITY_TRAINING_DATA ?? path.join(repoRoot, '../shared/data'));
+      const outDir = path.resolve(options.out ?? process.env.VERITY_MODEL_DIR ?? path.join(repoRoot, 'models'));
+      const { readLabelledData } = await import('../analysis/training-data.ts');
+      const { CLINIC_WEIGHT, trainAndWriteModels } = await import('../analysis/train-sentiment.ts');
+      let extraRows: LabelledText[] = [];
+      if (options.withCorrections) {
+        const { exportCorrections, sentimentTrainingRows, writeCorrections } = await import('../analysis/export-corrections.ts');
+        const ctx = await openContext({ queue: 'none' });
+        try {
+          let orgId: string | null = null;
+          if (options.org) {
+            const org = await ctx.db.selectFrom('organisations').select('id').where('slug', '=', options.org).executeTakeFirst();
+            if (!org) fail(`no organisation with the slug ${options.org}`);
+            orgId = org.id;
+          }
+          const rows = await exportCorrections(ctx.db, orgId);
+          const file = writeCorrections(outDir, rows);
+          extraRows = sentimentTrainingRows(rows, CLINIC_WEIGHT);
+          console.log(`exported ${rows.length} corrections (${extraRows.length} sentiment rows to train on) to ${file}`);
+        } finally {
+          await ctx.close();
+        }
+      }
+      const started = performance.now();
+      const rows = readLabelledData(dataDir);
+      console.log(`read ${rows.length} labelled rows from ${dataDir}`);
+      const manifest = trainAndWriteModels(rows, outDir, { extraRows, log: (line) => console.log(line) });
+      console.log(`wrote ${Object.keys(manifest.models).length} models to ${outDir} (version ${manifest.version}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     });
 
   program
