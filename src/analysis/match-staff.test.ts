@@ -183,3 +183,18 @@ test('Russian: an unsure Орлов(а) fits both, a patient of the same surname
   expect(ru('Медсестра Зайцева всё сделала')).toEqual([]);
   expect(ru('Медсестра Орлова Ирина лучшая')).toEqual([]);
 });
+
+test('an initial tells apart two people of one surname; an article does not', () => {
+  expect(ids(en('Dr M. Jones did a great job'))).toEqual(['jones-surgeon']);
+  expect(ids(en('H Jones took my bloods'))).toEqual(['jones-nurse']);
+  const anna = matcher([
+    { id: 'a', name: 'Anna Smith', title: 'Nurse' },
+    { id: 'b', name: 'Ben Smith', title: 'GP' },
+  ]);
+  expect(ids(anna('I saw a Smith on the list'))).toEqual(['a', 'b']);
+});
+
+test('Hong Kong 陳生 names a Chan, 紧张生气 names nobody', () => {
+  expect(ids(tw('多謝陳生好好人'))).toEqual(['chan-doc', 'chan-nurse']);
+  expect(zh('我很紧张生气了')).toEqual([]);
+});

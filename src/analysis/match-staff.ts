@@ -67,6 +67,9 @@ interface Pattern {
   needsDepartment?: boolean;
   /** A Russian surname followed by another first name ("Смирнова Ирина") is someone else of that surname. */
   notBeforeName?: boolean;
+  /** Bits of the member's anchors of which one must be in the text for the pattern to run at all. */
+  anchorMask: number;
+  requires: readonly string[];
 }
 interface CompiledMember {
   id: string;
@@ -165,7 +168,8 @@ function latinForms(word: string): string {
 }
 /** The anchor of a Cyrillic or Latin name: its first letters, shared by every case form. */
 function nameAnchor(word: string): string {
-  return word.slice(0, Math.max(3, word.length - 2)).toLowerCase();
+  const stem = word.replace(/[аяйьоеыи]+$/iu, '');
+  return (stem.length >= 2 ? stem : word.slice(0, 2)).toLowerCase();
 }
 
 /** Lower case, simplified, trimmed: how departments and titles are compared. */
@@ -196,8 +200,14 @@ function zhRole(title: string | null | undefined): { after: string[]; before: st
 function compileMember(member: RosterMember): CompiledMember {
   const anchors: string[] = [];
   const patterns: Pattern[] = [];
+  // The anchors the next patterns need (each pattern's match contains one of them).
+  let requires: string[] = [];
+  const need = (...forms: string[]): void => {
+    requires = forms.filter(Boolean).map((form) => form.toLowerCase());
+    anchors.push(...requires);
+  };
   const add = (regex: RegExp, confidence: number, tier: number, simplified = false, needsDepartment = false, notBeforeName = false): void => {
-    patterns.push({ regex, confidence, tier, simplified, needsDepartment, notBeforeName });
+    patterns.push({ regex, confidence, tier, simplified, needsDepartment, notBeforeName, anchorMask: 0, requires });
   };
   const name = member.name.trim();
   for (const alias of [name, ...(member.aliases ?? [])]) {
@@ -205,7 +215,7 @@ function compileMember(member: RosterMember): CompiledMember {
     if (!text) continue;
     const isHan = /^[\u3400-\u9fff\uf900-\ufaff·]+$/.test(text);
     const simplifiedAlias = isHan ? toSimplified(text) : text;
-    anchors.push(simplifiedAlias.toLowerCase());
+    need(simplifiedAlias);
     add(isHan ? new RegExp(escapeRegExp(simplifiedAlias), 'g') : wordRegex(escapeRegExp(text).replace(/\s+/g, '\\s+')), 0.95, OWN, isHan);
   }
 
@@ -219,7 +229,7 @@ function compileMember(member: RosterMember): CompiledMember {
     const own = [...role.after].sort((a, b) => b.length - a.length);
     const generic = TITLES.zh.generic.filter((form) => !own.includes(form)).sort((a, b) => b.length - a.length);
     const s = escapeRegExp(surname);
-    anchors.push(surname);
+    need(surname);
     add(new RegExp(`${escapeRegExp(simplifiedName)}(?:${alternatives([...own, ...generic])})?`, 'g'), 0.95, OWN, true);
     add(new RegExp(`(?:小|老)?${s}(?:${alternatives(own)})`, 'g'), 0.8, OWN, true);
     if (generic.length > 0) add(new RegExp(`(?:小|老)?${s}(?:${alternatives(generic)})`, 'g'), 0.6, GENERIC, true);
@@ -228,20 +238,26 @@ function compileMember(member: RosterMember): CompiledMember {
     // "那个姓张的": every member of the surname, for the department or the text to decide.
     add(new RegExp(`姓${s}`, 'g'), 0.6, GENERIC, true);
     add(new RegExp(`姓${s}(?:的|嘅)?(?:${alternatives(own)})`, 'g'), 0.75, OWN, true);
+    // Hong Kong 陳生 (Mr Chan), not 紧张生气 or 王生日.
+    add(new RegExp(`${s}生(?![气活日病命意产存长成前下出物理效育殖孩仔])`, 'g'), 0.55, GENERIC, true);
     if (given.length > 0) {
       const titles = alternatives([...own, ...generic]);
       const last = escapeRegExp(given.slice(-1));
       const lastChar = given.slice(-1);
-      anchors.push(...(given.length >= 2 ? [given] : []), `小${lastChar}`, lastChar + lastChar, `${lastChar}姐`, `${lastChar}哥`);
       // 雅婷护理师, 嘉欣姑娘; 娜娜医生, 小敏护士; 静姐, 磊哥 (丽姐 fits 王丽 and 孙丽 alike).
-      if (given.length >= 2) add(new RegExp(`${escapeRegExp(given)}(?:${titles})`, 'g'), 0.85, OWN, true);
+      if (given.length >= 2) {
+        need(given);
+        add(new RegExp(`${escapeRegExp(given)}(?:${titles})`, 'g'), 0.85, OWN, true);
+        add(new RegExp(escapeRegExp(given), 'g'), 0.7, BARE, true, true);
+      }
+      need(`小${lastChar}`, lastChar + lastChar);
       add(new RegExp(`(?:小${last}|${last}${last})(?:${titles})`, 'g'), 0.75, OWN, true);
+      need(`${lastChar}姐`, `${lastChar}哥`);
       add(new RegExp(`${last}(?:姐|哥)`, 'g'), 0.7, OWN, true);
-      if (given.length >= 2) add(new RegExp(escapeRegExp(given), 'g'), 0.7, BARE, true, true);
     }
     const latin = [SURNAME_PINYIN[surname], ...(TITLES.zh.romanisations[surname] ?? [])].filter((form): form is string => Boolean(form));
     if (latin.length > 0) {
-      for (const form of latin) anchors.push(form.toLowerCase());
+      need(...latin);
       const latinSurname = `(?:${alternatives(latin)})`;
       const ownEn = role.en;
       const genericEn = TITLES.en.generic.filter((word) => !ownEn.includes(word));
@@ -278,7 +294,6 @@ function compileMember(member: RosterMember): CompiledMember {
     const ownForFirst = own.filter((word) => !/^сестр/.test(word));
     const firstNames = first ? [first, ...(TITLES.ru.diminutives[first] ?? [])] : [];
     const firstForms = firstNames.map(russianGivenForms).join('|');
-    for (const form of firstNames) anchors.push(nameAnchor(form));
     if (surname) {
       // "Иванов(а)", "Соколов(ой)": the writer is unsure which of a couple it was, so both fit.
       const masculine = /(?:ова|ева|ёва|ина|ына)$/iu.test(surname) ? surname.slice(0, -1) : /(?:ов|ев|ёв|ин|ын)$/iu.test(surname) ? surname : null;
@@ -286,7 +301,7 @@ function compileMember(member: RosterMember): CompiledMember {
       const surnameForms = unsure ? `(?:${unsure}|${russianSurnameForms(surname)})` : russianSurnameForms(surname);
       // The bare surname must be capitalised (Орлова, not орлова).
       const capitalised = [unsure, russianSurnameForms(surname)].filter((form): form is string => form !== null).map((form) => `\\p{Lu}${form.slice(1)}`);
-      anchors.push(nameAnchor(surname));
+      need(nameAnchor(surname));
       const initials = [first, patronymic]
         .filter(Boolean)
         .map((word) => `${escapeRegExp(word![0]!)}\\.\\s*`)
@@ -302,16 +317,17 @@ function compileMember(member: RosterMember): CompiledMember {
       const otherRole = female ? '[Мм]едбрат\\p{L}{0,2}\\s+' : '(?:[Мм]ед)?[Сс]естр\\p{L}{0,3}\\s+|[Зз]аведующая\\s+|[Сс]таршая\\s+';
       add(new RegExp(`(?<![\\p{L}\\p{N}]|(?:[Пп]ациент|[Бб]ольн)\\p{L}{0,3}\\s+|${otherRole})(?:${capitalised.join('|')})(?![\\p{L}\\p{N}])`, 'gu'), 0.7, BARE, false, false, true);
       const latin = latinForms(surname);
-      anchors.push(transliterate(surname).slice(0, 4));
+      need(transliterate(surname).slice(0, 4));
       add(wordRegex(`(?:${alternatives(TITLES.en.generic)})\\s*${latin}`), 0.8, GENERIC);
       if (first) add(wordRegex(`${latinForms(first)}\\s+${latin}|${latin}\\s+${latinForms(first)}`), 0.9, OWN);
     }
     if (first && patronymic) {
-      anchors.push(nameAnchor(patronymic));
+      need(nameAnchor(patronymic));
       add(wordRegex(`(?:${russianGivenForms(first)})\\s+${russianGivenForms(patronymic)}`), 0.85, OWN);
-      anchors.push(transliterate(first).slice(0, 3));
+      need(transliterate(first).slice(0, 3));
       add(wordRegex(`${latinForms(first)}\\s+${latinForms(patronymic)}`), 0.85, OWN);
     }
+    need(...firstNames.map(nameAnchor));
     // "Лена в процедурке" under the treatment room's department; a bare name elsewhere is anyone's.
     if (firstForms) add(new RegExp(`(?<![\\p{L}\\p{N}])(?:${firstNames.map((form) => `\\p{Lu}${russianGivenForms(form).slice(1)}`).join('|')})(?![\\p{L}\\p{N}])`, 'gu'), 0.7, BARE, false, true);
     if (firstForms && ownForFirst.length > 0) {
@@ -329,16 +345,18 @@ function compileMember(member: RosterMember): CompiledMember {
     const genericBefore = TITLES.en.generic.filter((word) => !ownBefore.includes(word));
     const firstNames = first ? [first, ...(TITLES.en.nicknames[first] ?? [])] : [];
     const firstForms = firstNames.map(escapeRegExp).join('|');
-    for (const form of firstNames) anchors.push(form.toLowerCase());
     if (surname) {
       const s = escapeRegExp(surname);
-      anchors.push(surname.toLowerCase());
+      need(surname);
       if (firstNames.length > 1) add(wordRegex(`(?:${firstForms})\\s+${s}`), 0.95, OWN);
       add(wordRegex(`(?:${alternatives(ownBefore)})\\s*${s}`), 0.85, OWN);
       if (genericBefore.length > 0) add(wordRegex(`(?:${alternatives(genericBefore)})\\s*${s}`), 0.65, GENERIC);
       add(new RegExp(`${B}${s}${E}`, 'gu'), 0.55, BARE);
+      // "Dr J. Smith", "J Smith": the first initial tells apart people who share the surname.
+      if (first) add(wordRegex(`(?:(?:${TITLES.en.generic.map(eitherCase).join('|')})\\s*)?${escapeRegExp(first[0]!.toUpperCase())}\\.?\\s*${s}`, 'gu'), 0.9, OWN);
     }
     if (firstForms) {
+      need(...firstNames);
       // A first name only with a role, and capitalised ("by the grace of" names nobody).
       add(wordRegex(`(?:${ownBefore.map(eitherCase).join('|')})\\s+(?:${firstForms})`, 'gu'), 0.8, OWN);
       if (ownAfter.length > 0) add(wordRegex(`(?:${firstForms}),?\\s+(?:${alternatives(ownAfter)})`, 'gu'), 0.8, OWN);
@@ -348,7 +366,11 @@ function compileMember(member: RosterMember): CompiledMember {
     }
   }
   const department = normalise(member.department) || null;
-  return { id: member.id, anchors: [...new Set(anchors.filter(Boolean))], patterns, department, contextWords: contextWordsOf(member) };
+  const unique = [...new Set(anchors.filter(Boolean))];
+  // Bit k for the k-th anchor (aliases past the 30th share the last bit); a pattern with no anchor of its own always runs.
+  const bit = (anchor: string): number => 1 << Math.min(unique.indexOf(anchor), 30);
+  for (const pattern of patterns) pattern.anchorMask = pattern.requires.length > 0 ? pattern.requires.reduce((mask, anchor) => mask | bit(anchor), 0) : 0x7fffffff;
+  return { id: member.id, anchors: unique, patterns, department, contextWords: contextWordsOf(member) };
 }
 
 /** Lower-case of an ASCII, Latin-1 or Cyrillic code unit (what String#toLowerCase does for them). */
@@ -392,21 +414,22 @@ export function createStaffMatcher(roster: readonly RosterMember[]): (text: stri
   const members = roster.map(compileMember);
   // Prefilter: anchors indexed by their first two (lower-case) characters, so one pass over the
   // text finds the few members worth running regexes for.
-  const anchorIndex = new Map<number, { anchor: string; member: number }[]>();
+  const anchorIndex = new Map<number, { anchor: string; member: number; bit: number }[]>();
   members.forEach((member, memberIndex) => {
-    for (const anchor of member.anchors) {
+    member.anchors.forEach((anchor, anchorIndexInMember) => {
       const key = anchor.length > 1 ? (anchor.charCodeAt(0) << 16) | anchor.charCodeAt(1) : anchor.charCodeAt(0) << 16;
+      const entry = { anchor, member: memberIndex, bit: 1 << Math.min(anchorIndexInMember, 30) };
       const list = anchorIndex.get(key);
-      if (list) list.push({ anchor, member: memberIndex });
-      else anchorIndex.set(key, [{ anchor, member: memberIndex }]);
-    }
+      if (list) list.push(entry);
+      else anchorIndex.set(key, [entry]);
+    });
   });
   const hasSingleCharAnchor = members.some((member) => member.anchors.some((anchor) => anchor.length === 1));
   // First characters of all anchors: one typed-array read rejects most positions before any Map lookup.
   const isAnchorStart = new Uint8Array(65536);
   for (const member of members) for (const anchor of member.anchors) isAnchorStart[anchor.charCodeAt(0)] = 1;
   // Case-folds on the fly (ASCII and Cyrillic, as the anchors are) instead of copying the text.
-  function collect(text: string, found: Set<number>): void {
+  function collect(text: string, found: Map<number, number>): void {
     const length = text.length;
     let previous = 0;
     for (let i = 0; i < length; i++) {
@@ -418,12 +441,12 @@ export function createStaffMatcher(roster: readonly RosterMember[]): (text: stri
       if (i > 0 && isAlphabetic(first) && isAlphabetic(before)) continue;
       if (hasSingleCharAnchor) {
         const single = anchorIndex.get(first << 16);
-        if (single) for (const entry of single) found.add(entry.member);
+        if (single) for (const entry of single) found.set(entry.member, (found.get(entry.member) ?? 0) | entry.bit);
       }
       if (i + 1 >= length) break;
       const list = anchorIndex.get((first << 16) | fold(text.charCodeAt(i + 1)));
       if (!list) continue;
-      for (const entry of list) if (!found.has(entry.member) && foldedStartsWith(text, entry.anchor, i)) found.add(entry.member);
+      for (const entry of list) if (foldedStartsWith(text, entry.anchor, i)) found.set(entry.member, (found.get(entry.member) ?? 0) | entry.bit);
     }
   }
 
@@ -453,17 +476,17 @@ export function createStaffMatcher(roster: readonly RosterMember[]): (text: stri
 
   return (text, simplified, department) => {
     if (members.length === 0) return [];
-    const found = new Set<number>();
+    const found = new Map<number, number>();
     const normalisedDepartment = normalise(department);
     collect(text, found);
     if (simplified !== text) collect(simplified, found);
     if (found.size === 0) return [];
     const candidates: Candidate[] = [];
-    for (const memberIndex of found) {
+    for (const [memberIndex, foundMask] of found) {
       const member = members[memberIndex]!;
       const ownDepartment = sameDepartment(member, normalisedDepartment);
       for (const pattern of member.patterns) {
-        if (pattern.needsDepartment && !ownDepartment) continue;
+        if ((pattern.anchorMask & foundMask) === 0 || (pattern.needsDepartment && !ownDepartment)) continue;
         const haystack = pattern.simplified ? simplified : text;
         pattern.regex.lastIndex = 0;
         let match: RegExpExecArray | null;
