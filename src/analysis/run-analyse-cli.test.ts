@@ -44,6 +44,32 @@ test('reads --in and --roster files and writes --out', async () => {
   }
 });
 
+test("reads each roster entry's title and department: they tell apart two people of one surname", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'verity-cli-'));
+  try {
+    writeFileSync(
+      join(dir, 'roster.json'),
+      JSON.stringify([
+        { id: 'chief', name: '王德明', title: '主任医师', department: '骨科' },
+        { id: 'nurse', name: '王秀英', title: '护士长', department: '儿科' },
+        { id: 'dentist', name: '王小川', title: '主治医师', department: '口腔科' },
+        { id: 'bad', name: 'Нет Титула', title: 42, department: ['x'] },
+      ]),
+    );
+    const { code, output } = await run(['{"id":"a","text":"王护士长很耐心"}', '{"id":"b","text":"王医生很耐心","department":"骨科"}', '{"id":"c","text":"王医生很耐心"}'], {
+      roster: join(dir, 'roster.json'),
+    });
+    expect(code).toBe(0);
+    const staff = output.map((line) => (JSON.parse(line) as { staff: { id: string; candidates?: string[] }[] }).staff);
+    expect(staff[0]!.map((member) => member.id)).toEqual(['nurse']);
+    expect(staff[1]!.map((member) => member.id)).toEqual(['chief']);
+    expect(staff[2]!.map((member) => member.id).sort()).toEqual(['chief', 'dentist']);
+    expect(staff[2]!.every((member) => member.candidates?.length === 1)).toBe(true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('exits non-zero when the input file is missing', async () => {
   const { code, output } = await run([], { in: '/nonexistent/verity-input.jsonl' });
   expect(code).not.toBe(0);
