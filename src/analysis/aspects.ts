@@ -25,6 +25,8 @@ export interface AspectModelFile {
   thresholds: Record<AnalysisLanguage, number[]>;
   /** How a cue hit and the model combine, chosen by cross-validation: 'model' (the cue is one feature) or 'union' (a cue hit always names its aspect). */
   combine?: 'model' | 'union';
+  /** Aspects whose lexicon cue names them whatever the model says (chosen per aspect by cross-validation). */
+  cueAlways?: string[];
   sha256: string;
   trainedOn: Record<string, number>;
   options: unknown;
@@ -43,6 +45,8 @@ export interface AspectModel {
   thresholdLogits: Record<AnalysisLanguage, Float32Array>;
   cueBase: number;
   combine: 'model' | 'union';
+  /** Bit i: a cue of ASPECTS[i] names it whatever the model says. */
+  cueAlways: number;
 }
 
 const logit = (p: number): number => Math.log(p / (1 - p));
@@ -68,6 +72,7 @@ export function getAspectModel(dir: URL = MODEL_DIR): AspectModel | null {
       thresholdLogits: { zh: Float32Array.from(meta.thresholds.zh, logit), ru: Float32Array.from(meta.thresholds.ru, logit), en: Float32Array.from(meta.thresholds.en, logit) },
       cueBase: (1 << meta.hashBits) * ASPECT_COUNT,
       combine: meta.combine ?? 'model',
+      cueAlways: (meta.cueAlways ?? []).reduce((mask, aspect) => mask | (1 << (ASPECT_INDEX.get(aspect) ?? 31)), 0),
     };
   }
   if (dir === MODEL_DIR) cachedModel = model;
@@ -211,7 +216,7 @@ export function detectAspects(m: PreparedMention, lexicon: CompiledLexicon, mode
   let named = cueMask;
   if (model) {
     aspectLogits(model, tokens, 0, tokens.length, m.simplified, cueMask, logits);
-    named = model.combine === 'union' ? cueMask : 0;
+    named = model.combine === 'union' ? cueMask : cueMask & model.cueAlways;
     const thresholds = model.thresholdLogits[lang];
     for (let a = 0; a < ASPECT_COUNT; a++) if (logits[a]! >= thresholds[a]!) named |= 1 << a;
   }
