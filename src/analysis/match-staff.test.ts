@@ -174,7 +174,7 @@ test('a first name alone counts only under the member’s own department', () =>
   expect(ids(en('Amy was lovely to me', 'Front desk'))).toEqual(['desk-amy']);
   expect(en('Amy was lovely to me')).toEqual([]);
   expect(ids(ru('Лена в процедурке лучшая', 'процедурный кабинет'))).toEqual(['lebedeva']);
-  expect(ru('Лена в процедурке лучшая')).toEqual([]);
+  expect(ru('Лена сегодня была лучшая')).toEqual([]);
 });
 
 test('Russian: an unsure Орлов(а) fits both, a patient of the same surname and the other gender’s role fit neither', () => {
@@ -197,4 +197,12 @@ test('an initial tells apart two people of one surname; an article does not', ()
 test('Hong Kong 陳生 names a Chan, 紧张生气 names nobody', () => {
   expect(ids(tw('多謝陳生好好人'))).toEqual(['chan-doc', 'chan-nurse']);
   expect(zh('我很紧张生气了')).toEqual([]);
+});
+
+test('a first name with the member’s own department names the member', () => {
+  expect(ids(en('Thomas on Ward 4 was so kind'))).toEqual(['ward-tom']);
+  expect(ids(en('Helen in Emergency stayed calm'))).toEqual(['jones-nurse']);
+  expect(en('Helen in general was fine')).toEqual([]);
+  expect(ids(ru('Аня из регистратуры всё объяснила'))).toEqual(['belova']);
+  expect(ids(ru('Лена в процедурном кабинете лучшая'))).toEqual(['lebedeva']);
 });

@@ -140,6 +140,11 @@ function eitherCase(source: string): string {
   return /\p{L}/u.test(first) ? `[${first.toUpperCase()}${first.toLowerCase()}]${source.slice(1)}` : source;
 }
 
+/** A literal in either case, letter by letter, for a case-sensitive pattern ("Ward 4" → [Ww][Aa][Rr][Dd]\s+4). */
+function anyCase(text: string): string {
+  return [...text].map((ch) => (ch.toLowerCase() !== ch.toUpperCase() ? `[${ch.toUpperCase()}${ch.toLowerCase()}]` : /\s/.test(ch) ? '\\s+' : escapeRegExp(ch))).join('');
+}
+
 /** A Russian surname in every case, by gender (Иванов → Иванова/Иванову/Ивановым; Иванова → Ивановой/Иванову). */
 function russianSurnameForms(word: string): string {
   const w = escapeRegExp(word);
@@ -334,6 +339,10 @@ function compileMember(member: RosterMember): CompiledMember {
       // "медсестра Лена", "администратор Аня": a first name only with the person's role.
       add(wordRegex(`(?:${alternatives(ownForFirst)})\\s+(?:${firstForms})`), 0.8, OWN);
     }
+    // "Лена из процедурного", "Аня в регистратуре": a first name with the member's own department.
+    const place = normalise(member.department).split(/\s+/)[0] ?? '';
+    if (firstForms && place.length >= 6 && /^\p{Script=Cyrillic}+$/u.test(place))
+      add(wordRegex(`(?:${firstNames.map((form) => `\\p{Lu}${russianGivenForms(form).slice(1)}`).join('|')})\\s+(?:в|во|из|на|с)\\s+${anyCase(place.slice(0, 6))}\\p{L}*`, 'gu'), 0.75, OWN);
   } else {
     // Latin names: "John Smith" → full name, "Dr Smith", "Nurse Tom", "Raj the physio"; a surname alone must be capitalised.
     const words = name.split(/\s+/).filter(Boolean);
@@ -361,6 +370,9 @@ function compileMember(member: RosterMember): CompiledMember {
       add(wordRegex(`(?:${ownBefore.map(eitherCase).join('|')})\\s+(?:${firstForms})`, 'gu'), 0.8, OWN);
       if (ownAfter.length > 0) add(wordRegex(`(?:${firstForms}),?\\s+(?:${alternatives(ownAfter)})`, 'gu'), 0.8, OWN);
       if (genericBefore.length > 0) add(wordRegex(`(?:${genericBefore.map(eitherCase).join('|')})\\s+(?:${firstForms})`, 'gu'), 0.6, GENERIC);
+      // "Tom on Ward 4", "Rachel in Emergency": a first name with the member's own department.
+      const place = normalise(member.department);
+      if (place.length >= 4 && /^[\p{Script=Latin}\d\s&]+$/u.test(place)) add(wordRegex(`(?:${firstForms})\\s+(?:on|in|from|at)\\s+(?:the\\s+)?${anyCase(place)}`, 'gu'), 0.75, OWN);
       // "Emily was lovely" under the front desk's department; a bare name elsewhere is anyone's.
       add(wordRegex(`(?:${firstForms})(?:'s)?`, 'gu'), 0.7, BARE, false, true);
     }
