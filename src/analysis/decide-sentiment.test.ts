@@ -68,6 +68,11 @@ test('praised and criticised aspects together make a balanced text mixed', () =>
 test('the stars pull the text score and a clear contradiction is flagged', () => {
   const angry = mention('Rude and useless.', 'en', { label: 'negative', score: -0.9, confidence: 0.9 }, 5);
   expect(rateSentiment(angry, true)).toMatchObject({ label: 'negative', ratingConflict: true });
+  // Under 4★ a text with a contrast is a mixed review, not a contradiction.
+  const mixed = mention('Good doctor but waited two hours', 'en', { label: 'negative', score: -0.85, confidence: 0.9 }, 4);
+  expect(rateSentiment(mixed, true).ratingConflict).toBe(false);
+  const wrong = mention('Rude doctor, waited two hours', 'en', { label: 'negative', score: -0.85, confidence: 0.9 }, 4);
+  expect(rateSentiment(wrong, true).ratingConflict).toBe(true);
   const mild = mention('Fine.', 'en', { label: 'neutral', score: 0.1, confidence: 0.6 }, 5);
   expect(rateSentiment(mild, true)).toMatchObject({ label: 'positive', ratingConflict: false });
 });

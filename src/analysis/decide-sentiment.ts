@@ -16,7 +16,7 @@ export interface RatedSentiment {
 /**
  * The decision's constants, chosen on the clinic set's train side (scripts/tune-sentiment.ts: models
  * trained without a held-out third of the clinic train rows, thresholds picked on that third: macro-F1
- * mixed-as-negative 0.772 → 0.839 and four-label 0.716 → 0.773 there).
+ * mixed-as-negative 0.772 → 0.840 and four-label 0.716 → 0.771 there).
  */
 export const DECISION = {
   /** Weight of the text score against the stars' (rating − 3) / 2 when both speak. */
@@ -50,6 +50,8 @@ export function rateSentiment(m: PreparedMention, supported: boolean): RatedSent
     // 5★ conflicts with a text score ≤ −0.4, 4★ only with ≤ −0.6 (mirrored for 1★/2★).
     const needed = Math.abs(rating - 3) === 2 ? 0.4 : 0.6;
     ratingConflict = supported && ((rating >= 4 && text.label === 'negative' && text.score <= -needed) || (rating <= 2 && text.label === 'positive' && text.score >= needed));
+    // A 4★ or 2★ text with a contrast (good doctor, but two hours) is a mixed review, not a contradiction.
+    if (ratingConflict && Math.abs(rating - 3) === 1 && contrastAt(m) >= 0) ratingConflict = false;
     if (ratingConflict) {
       score = 0.7 * text.score + 0.3 * ratingScore;
       confidence = text.confidence * 0.8;
