@@ -179,7 +179,8 @@ function clausePolarity(m: PreparedMention, from: number, to: number): Polarity 
   }
   const cached = polarityCache.get(from);
   if (cached) return cached;
-  const clause = scoreTokens(m.model, m.tokens, from, to, m.simplified);
+  // A one-clause text: the text sentiment is that clause's reading already.
+  const clause = from === 0 && to === m.tokens.length ? m.textSentiment : scoreTokens(m.model, m.tokens, from, to, m.simplified);
   const polarity: Polarity = clause.confidence >= 0.55 ? (clause.label as Polarity) : 'neutral';
   polarityCache.set(from, polarity);
   return polarity;
