@@ -3,86 +3,108 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAnalyser } from './create-analyser.ts';
 import { compileLexicon, matchedCue } from './lexicon.ts';
-import { toSimplified } from './text.ts';
-import { RISK_FEATURES, rawScore, riskFeatures, sigmoid, type RiskLang, type RiskModel } from './risk-confidence.ts';
-import { hashString, readLabelledData } from './training-data.ts';
+import { RISKS } from './analysis.vocab.ts';
+import { isClinicDev, readClinicSet } from './clinic-data.ts';
+import { captureRiskInputs, type RiskInputs } from './risks.ts';
+import { DENSE_SIZE, RISK_DENSE, encodeWeights, sigmoid, type RiskLang, type RiskModelFile } from './risk-confidence.ts';
+import { hashString, isDevId, readLabelledData } from './training-data.ts';
 
 /*
- * Fits models/risk-confidence.json. Examples: risk-data/written-*.tsv (written for Verity: risks and
- * look-alikes in zh, ru and en, no real patients) and a fixed hashed sample of the lexicon's hits in
- * the public data (../shared/data, SOURCE files there), labelled by hand in risk-data/shared-labels.json
- * (every sampled hit is "not a risk" unless its id is listed there). Each hit of a major risk is one
- * row. Split by a hash of the example id: 60 % train (fitting), 20 % dev (Platt calibration and the
- * Major threshold: the lowest from 0.5 up with dev precision ≥ 0.9), 20 % held out (only reported).
+ * Fits models/risk-model.json: one logistic per risk (risk-confidence.ts) on
+ *  - the clinic set's TRAIN side (datasets/clinic, !isClinicDev: dev is only measured, never fitted or tuned on),
+ *  - risk-data/*-<lang>.tsv, examples written for Verity (harm told as stories, veiled threats, privacy
+ *    events, discrimination, media and regulator threats, and hard negatives: negated, hypothetical,
+ *    preventive cues, idioms; no real patients),
+ *  - weak labels from the public data (../shared/data, SOURCE files there; their fixed dev splits left
+ *    out): a hashed sample of texts with no risk cue and no complaint is a negative for every risk, and
+ *    a hashed sample of lexicon hits is labelled by hand in risk-data/shared-labels.json.
+ * Five folds by a hash of the id give out-of-fold scores: per-risk Platt scaling is fitted on them and
+ * the two thresholds chosen on them (reporting: the lowest with pooled precision ≥ 0.9; Major: the
+ * lowest from 0.5 up with precision ≥ 0.9 on the major risks). Deterministic: fixed order, no randomness.
  */
+
+export const RISK_HASH_BITS = 14;
+const FOLDS = 5;
+const PUBLIC_NEGATIVES_PER_LANG = 500;
+const SHARED_SAMPLE_PER_LANG = 45;
+const MAX_CHARS = 400;
 
 export interface RiskExample {
   id: string;
   lang: RiskLang;
   text: string;
   rating: number | null;
+  department?: string | null;
   /** The risks a reader would call real in this text. */
   truth: string[];
-  /** Where the text comes from: "written" or "<dataset> (../shared/data/<lang>, see SOURCE-*)". */
-  source: string;
+  /** clinic (datasets/clinic train side), written (risk-data), public (../shared/data weak labels). */
+  source: 'clinic' | 'written' | 'public';
 }
 
-export interface RiskRow {
-  id: string;
-  risk: string;
-  features: number[];
-  label: 0 | 1;
-  split: 'train' | 'dev' | 'test';
-}
-
-const SHARED_SAMPLE_PER_LANG = 45;
-const SHARED_MAX_CHARS = 400;
-
-export function splitOf(id: string): RiskRow['split'] {
-  const bucket = hashString(`verity-risk-v1:${id}`) % 10;
-  return bucket < 6 ? 'train' : bucket < 8 ? 'dev' : 'test';
-}
-
-/** risk-data/written-<lang>.tsv: rating, true risks ("-" for none), text. */
+/** risk-data/<name>-<lang>.tsv: rating, true risks ("-" for none), text. */
 export function readWrittenExamples(dir: string): RiskExample[] {
   const examples: RiskExample[] = [];
   for (const file of readdirSync(dir).sort()) {
-    const lang = /^written-(zh|ru|en)\.tsv$/.exec(file)?.[1] as RiskLang | undefined;
-    if (!lang) continue;
+    const match = /^([a-z]+)-(zh|ru|en)\.tsv$/.exec(file);
+    if (!match) continue;
+    const lang = match[2] as RiskLang;
     readFileSync(join(dir, file), 'utf8')
       .split('\n')
       .forEach((line, index) => {
         if (!line.trim() || line.startsWith('#')) return;
         const [rating, truth, text] = line.split('\t');
         if (!text) throw new Error(`${file}:${index + 1}: expected rating<TAB>risks<TAB>text`);
+        const risks = truth === '-' ? [] : truth!.split(',');
+        for (const risk of risks) if (!(RISKS as readonly string[]).includes(risk)) throw new Error(`${file}:${index + 1}: unknown risk ${risk}`);
         // Every third example is read without its stars: news, social posts and letters come without.
-        examples.push({ id: `written-${lang}-${index + 1}`, lang, text, rating: rating && index % 3 !== 0 ? Number(rating) : null, truth: truth === '-' ? [] : truth!.split(','), source: 'written' });
+        const stars = rating && rating !== '-' && index % 3 !== 0 ? Number(rating) : null;
+        examples.push({ id: `${match[1]}-${lang}-${index + 1}`, lang, text, rating: stars, truth: risks, source: 'written' });
       });
   }
   return examples;
 }
 
-/** The fixed sample of risk-cue hits in the public data, labelled by shared-labels.json. */
-export function readSharedExamples(dataDir: string, labelsFile: string): RiskExample[] {
+/** The clinic set's train side. */
+export function readClinicTrain(): RiskExample[] {
+  return readClinicSet()
+    .filter((row) => !isClinicDev(row.id))
+    .map((row) => ({ id: row.id, lang: row.lang, text: row.text, rating: row.rating, department: row.department, truth: [...row.risks], source: 'clinic' as const }));
+}
+
+/** Weak labels from the public data: hashed samples of cue-free non-complaints (negatives) and of cue hits (shared-labels.json). */
+export function readPublicExamples(dataDir: string, labelsFile: string): RiskExample[] {
   const labels = JSON.parse(readFileSync(labelsFile, 'utf8')) as { risks: Record<string, string[]> };
   const lexicon = compileLexicon();
-  const byLang = new Map<RiskLang, RiskExample[]>();
+  const hits = new Map<RiskLang, RiskExample[]>();
+  const negatives = new Map<RiskLang, RiskExample[]>();
   for (const row of readLabelledData(dataDir)) {
     const lang = row.lang as RiskLang;
-    if (row.dataset === 'sst2' || row.text.length > SHARED_MAX_CHARS || !lexicon.riskScan[lang]) continue;
-    const scan = lexicon.riskScan[lang]!;
+    const scan = lexicon.riskScan[lang];
+    if (row.dataset === 'sst2' || isDevId(row.id) || row.text.length > MAX_CHARS || !scan) continue;
     scan.lastIndex = 0;
-    if (!scan.test(row.text)) continue;
     const id = `${row.dataset}:${row.id}`;
-    const list = byLang.get(lang) ?? [];
-    list.push({ id, lang, text: row.text, rating: null, truth: labels.risks[id] ?? [], source: `${row.dataset} (../shared/data/${lang}, see its SOURCE file)` });
-    byLang.set(lang, list);
+    if (scan.test(row.text)) {
+      const list = hits.get(lang) ?? [];
+      list.push({ id, lang, text: row.text, rating: null, truth: labels.risks[id] ?? [], source: 'public' });
+      hits.set(lang, list);
+    } else if (row.label !== 'negative') {
+      const list = negatives.get(lang) ?? [];
+      list.push({ id, lang, text: row.text, rating: null, truth: [], source: 'public' });
+      negatives.set(lang, list);
+    }
   }
-  return [...byLang.values()].flatMap((list) => list.sort((a, b) => hashString(a.id) - hashString(b.id)).slice(0, SHARED_SAMPLE_PER_LANG));
+  const sample = (lists: Map<RiskLang, RiskExample[]>, n: number) =>
+    [...lists.keys()].sort().flatMap((lang) =>
+      lists
+        .get(lang)!
+        .sort((a, b) => hashString(a.id) - hashString(b.id) || (a.id < b.id ? -1 : 1))
+        .slice(0, n),
+    );
+  return [...sample(hits, SHARED_SAMPLE_PER_LANG), ...sample(negatives, PUBLIC_NEGATIVES_PER_LANG)];
 }
 
 /** log10(1 + hits per 10,000 texts) of every risk cue in the everyday public texts, by language. */
-export function generalUseOf(dataDir: string): RiskModel['generalUse'] {
+export function generalUseOf(dataDir: string): RiskModelFile['generalUse'] {
   const lexicon = compileLexicon();
   const counts: Record<RiskLang, Map<string, number>> = { zh: new Map(), ru: new Map(), en: new Map() };
   const totals: Record<RiskLang, number> = { zh: 0, ru: 0, en: 0 };
@@ -103,112 +125,199 @@ export function generalUseOf(dataDir: string): RiskModel['generalUse'] {
       counts[lang].set(cue, (counts[lang].get(cue) ?? 0) + 1);
     }
   }
-  const out = { zh: {}, ru: {}, en: {} } as RiskModel['generalUse'];
+  const out = { zh: {}, ru: {}, en: {} } as RiskModelFile['generalUse'];
   for (const lang of ['zh', 'ru', 'en'] as const) {
     for (const [cue, n] of [...counts[lang]].sort(([a], [b]) => (a < b ? -1 : 1))) out[lang][cue] = Math.round(Math.log10(1 + (n * 10_000) / Math.max(1, totals[lang])) * 1000) / 1000;
   }
   return out;
 }
 
-/** One row per hit of a major risk, with its features and label. */
-export function riskRows(examples: RiskExample[], majorRisks: readonly string[], generalUse: RiskModel['generalUse']): RiskRow[] {
+export interface RiskRow {
+  example: RiskExample;
+  inputs: RiskInputs;
+  /** 1/0 per risk, RISKS order. */
+  labels: Uint8Array;
+  fold: number;
+}
+
+/** The model inputs of every example, exactly as the analyser computes them (captured from detectRisks). */
+export function riskRows(examples: RiskExample[], generalUse: RiskModelFile['generalUse']): RiskRow[] {
   const analyser = createAnalyser();
   const rows: RiskRow[] = [];
   for (const example of examples) {
-    const analysis = analyser.analyse({ text: example.text, lang: example.lang, rating: example.rating });
-    const lang = analysis.lang as RiskLang;
-    const text = lang === 'zh' ? toSimplified(example.text) : example.text;
-    for (const hit of analysis.risks) {
-      if (!majorRisks.includes(hit.risk)) continue;
-      const features = riskFeatures(
-        {
-          lang,
-          text,
-          span: hit.span,
-          risk: hit.risk,
-          cue: hit.cue,
-          riskCount: analysis.risks.length,
-          sentimentScore: analysis.sentiment.score,
-          rating: example.rating,
-          ratingConflict: analysis.ratingConflict,
-        },
-        generalUse,
-      );
-      rows.push({ id: example.id, risk: hit.risk, features, label: example.truth.includes(hit.risk) ? 1 : 0, split: splitOf(example.id) });
-    }
+    let inputs: RiskInputs | undefined;
+    captureRiskInputs(
+      RISK_HASH_BITS,
+      generalUse,
+      (captured) => (inputs = captured),
+      () => analyser.analyse({ text: example.text, lang: example.lang, rating: example.rating, department: example.department ?? null }),
+    );
+    if (!inputs) continue;
+    const labels = new Uint8Array(RISKS.length);
+    RISKS.forEach((risk, r) => (labels[r] = example.truth.includes(risk) ? 1 : 0));
+    rows.push({ example, inputs, labels, fold: hashString(`verity-risk-fold-v2:${example.id}`) % FOLDS });
   }
   return rows;
 }
 
-/** L2-regularised logistic regression by full-batch gradient descent (deterministic). */
-export function fitLogistic(rows: { features: number[]; label: number }[], options: { l2?: number; steps?: number; rate?: number } = {}): number[] {
-  const { l2 = 0.02, steps = 4000, rate = 0.5 } = options;
-  const size = rows[0]?.features.length ?? RISK_FEATURES.length;
-  const weights = new Array<number>(size).fill(0);
-  for (let step = 0; step < steps; step++) {
-    const gradient = new Array<number>(size).fill(0);
-    for (const row of rows) {
-      const error = sigmoid(rawScore({ weights }, row.features)) - row.label;
-      for (let i = 0; i < size; i++) gradient[i]! += error * row.features[i]!;
-    }
-    for (let i = 0; i < size; i++) weights[i]! -= rate * (gradient[i]! / rows.length + (i === 0 ? 0 : l2 * weights[i]!));
+const R = RISKS.length;
+const H = 1 << RISK_HASH_BITS;
+const F = H + DENSE_SIZE;
+
+function rawScores(weights: Float64Array, inputs: RiskInputs, out: Float64Array): void {
+  out.fill(0);
+  for (let k = 0; k < inputs.length; k++) {
+    const base = inputs.indices[k]! * R;
+    for (let r = 0; r < R; r++) out[r]! += weights[base + r]! * inputs.value;
   }
-  return weights.map((w) => Math.round(w * 1e4) / 1e4);
+  for (let k = inputs.length; k < inputs.length + inputs.cues; k++) {
+    const base = inputs.indices[k]! * R;
+    for (let r = 0; r < R; r++) out[r]! += weights[base + r]!;
+  }
+  for (let r = 0; r < R; r++) for (let d = 0; d < DENSE_SIZE; d++) out[r]! += weights[(H + d) * R + r]! * inputs.dense[r * DENSE_SIZE + d]!;
 }
 
-/** Platt scaling: fits p = sigmoid(a·score + b) to the dev rows' labels. */
+const rowWeight = (row: RiskRow, r: number) => (row.labels[r] ? 3 : 1) * (row.example.source === 'public' ? 0.5 : 1);
+
+/** Independent L2-regularised logistic regressions per risk by full-batch AdaGrad (deterministic). */
+export function fitRiskWeights(rows: RiskRow[], options: { epochs?: number; rate?: number; l2Hashed?: number; l2Dense?: number } = {}): Float64Array {
+  const { epochs = 250, rate = 0.5, l2Hashed = 2e-5, l2Dense = 1e-4 } = options;
+  const weights = new Float64Array(F * R);
+  const gradient = new Float64Array(F * R);
+  const history = new Float64Array(F * R);
+  const z = new Float64Array(R);
+  let total = 0;
+  for (const row of rows) for (let r = 0; r < R; r++) total += rowWeight(row, r);
+  const norm = R / Math.max(total, 1);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    gradient.fill(0);
+    for (const row of rows) {
+      const { inputs } = row;
+      rawScores(weights, inputs, z);
+      for (let r = 0; r < R; r++) z[r] = (sigmoid(z[r]!) - row.labels[r]!) * rowWeight(row, r) * norm;
+      for (let k = 0; k < inputs.length; k++) {
+        const base = inputs.indices[k]! * R;
+        for (let r = 0; r < R; r++) gradient[base + r]! += z[r]! * inputs.value;
+      }
+      for (let k = inputs.length; k < inputs.length + inputs.cues; k++) {
+        const base = inputs.indices[k]! * R;
+        for (let r = 0; r < R; r++) gradient[base + r]! += z[r]!;
+      }
+      for (let r = 0; r < R; r++) for (let d = 0; d < DENSE_SIZE; d++) gradient[(H + d) * R + r]! += z[r]! * inputs.dense[r * DENSE_SIZE + d]!;
+    }
+    for (let i = 0; i < weights.length; i++) {
+      const f = Math.floor(i / R);
+      const l2 = f < H ? l2Hashed : f === H ? 0 : l2Dense;
+      const g = gradient[i]! / R + l2 * weights[i]!;
+      if (g === 0) continue;
+      history[i]! += g * g;
+      weights[i]! -= (rate * g) / Math.sqrt(history[i]! + 1e-8);
+    }
+  }
+  return weights;
+}
+
+/** Platt scaling: p = sigmoid(a·s + b) fitted to labels by Newton's method (deterministic). */
 export function fitPlatt(scores: number[], labels: number[]): { a: number; b: number } {
-  const [b, a] = fitLogistic(
-    scores.map((s, i) => ({ features: [1, s], label: labels[i]! })),
-    { l2: 0, steps: 3000, rate: 0.2 },
-  );
-  return { a: a!, b: b! };
+  let a = 1;
+  let b = 0;
+  for (let step = 0; step < 50; step++) {
+    let ga = 0;
+    let gb = 0;
+    let haa = 1e-6;
+    let hab = 0;
+    let hbb = 1e-6;
+    for (let i = 0; i < scores.length; i++) {
+      const p = sigmoid(a * scores[i]! + b);
+      const e = p - labels[i]!;
+      const v = p * (1 - p);
+      ga += e * scores[i]! + 1e-3 * (a - 1);
+      gb += e;
+      haa += v * scores[i]! * scores[i]! + 1e-3;
+      hab += v * scores[i]!;
+      hbb += v;
+    }
+    const det = haa * hbb - hab * hab;
+    if (Math.abs(det) < 1e-12) break;
+    a -= (hbb * ga - hab * gb) / det;
+    b -= (haa * gb - hab * ga) / det;
+  }
+  return { a: Math.round(a * 1e4) / 1e4, b: Math.round(b * 1e4) / 1e4 };
 }
 
-export function precisionRecall(probabilities: number[], labels: number[], threshold: number) {
+export function precisionRecall(pairs: { p: number; label: number }[], threshold: number) {
   let tp = 0;
   let fp = 0;
   let fn = 0;
-  probabilities.forEach((p, i) => {
-    if (p >= threshold && labels[i] === 1) tp++;
+  for (const { p, label } of pairs) {
+    if (p >= threshold && label === 1) tp++;
     else if (p >= threshold) fp++;
-    else if (labels[i] === 1) fn++;
-  });
-  return { precision: tp + fp ? tp / (tp + fp) : 1, recall: tp + fn ? tp / (tp + fn) : 1, tp, fp, fn, n: labels.length };
-}
-
-/** Fits, calibrates and chooses the threshold; returns the model with its dev and held-out figures. */
-export function trainRiskModel(rows: RiskRow[], generalUse: RiskModel['generalUse']): RiskModel {
-  const train = rows.filter((r) => r.split === 'train');
-  const dev = rows.filter((r) => r.split === 'dev');
-  const test = rows.filter((r) => r.split === 'test');
-  const weights = fitLogistic(train);
-  const fitted = fitPlatt(
-    dev.map((r) => rawScore({ weights }, r.features)),
-    dev.map((r) => r.label),
-  );
-  const platt = { a: Math.round(fitted.a * 1000) / 1000, b: Math.round(fitted.b * 1000) / 1000 };
-  const calibrated = (set: RiskRow[]) => set.map((r) => sigmoid(platt.a * rawScore({ weights }, r.features) + platt.b));
-  const devP = calibrated(dev);
-  const devLabels = dev.map((r) => r.label);
-  let majorThreshold = 0.9;
-  for (let t = 0.5; t <= 0.95; t += 0.01) {
-    const pr = precisionRecall(devP, devLabels, t);
-    if (pr.precision >= 0.9 && pr.tp > 0) {
-      majorThreshold = Math.round(t * 100) / 100;
-      break;
-    }
+    else if (label === 1) fn++;
   }
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  const figures = (set: RiskRow[]) => {
+  return { precision: round(tp + fp ? tp / (tp + fp) : 1), recall: round(tp + fn ? tp / (tp + fn) : 1), tp, fp, fn };
+}
+
+/** The lowest threshold in [from, 0.95] whose precision reaches `target` with at least one true positive (0.95 when none does). */
+function lowestThreshold(pairs: { p: number; label: number }[], from: number, target: number): number {
+  for (let t = Math.round(from * 100); t <= 95; t++) {
+    const pr = precisionRecall(pairs, t / 100);
+    if (pr.precision >= target && pr.tp > 0) return t / 100;
+  }
+  return 0.95;
+}
+
+/** Cross-validates, calibrates, chooses the thresholds and fits the final model on every row. */
+export function trainRiskModel(rows: RiskRow[], generalUse: RiskModelFile['generalUse'], majorRisks: readonly string[], log: (line: string) => void = () => {}): RiskModelFile {
+  const oof = rows.map(() => new Float64Array(R));
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const weights = fitRiskWeights(rows.filter((row) => row.fold !== fold));
+    rows.forEach((row, i) => {
+      if (row.fold === fold) rawScores(weights, row.inputs, oof[i]!);
+    });
+    log(`fold ${fold + 1}/${FOLDS} fitted`);
+  }
+  const platt: RiskModelFile['platt'] = {};
+  const pooled = fitPlatt(
+    rows.flatMap((_, i) => [...oof[i]!]),
+    rows.flatMap((row) => [...row.labels]),
+  );
+  RISKS.forEach((risk, r) => {
+    const positives = rows.filter((row) => row.labels[r]).length;
+    platt[risk] =
+      positives >= 8
+        ? fitPlatt(
+            rows.map((_, i) => oof[i]![r]!),
+            rows.map((row) => row.labels[r]!),
+          )
+        : pooled;
+  });
+  // Thresholds are chosen on the clinic-like examples (the clinic train side and the written ones), not the easy public negatives.
+  const judged = rows.map((row, i) => ({ row, i })).filter(({ row }) => row.example.source !== 'public');
+  const pairsOf = (keep: (risk: string) => boolean) =>
+    judged.flatMap(({ row, i }) => RISKS.flatMap((risk, r) => (keep(risk) ? [{ p: sigmoid(platt[risk]!.a * oof[i]![r]! + platt[risk]!.b), label: row.labels[r]! }] : [])));
+  const all = pairsOf(() => true);
+  const major = pairsOf((risk) => majorRisks.includes(risk));
+  const reportThreshold = lowestThreshold(all, 0.2, 0.9);
+  const majorThreshold = Math.max(reportThreshold, lowestThreshold(major, 0.5, 0.9));
+  const perRisk: Record<string, unknown> = {};
+  RISKS.forEach((risk) => {
     const pr = precisionRecall(
-      calibrated(set),
-      set.map((r) => r.label),
-      majorThreshold,
+      pairsOf((x) => x === risk),
+      reportThreshold,
     );
-    return { ...pr, precision: round(pr.precision), recall: round(pr.recall) };
+    perRisk[risk] = { recall: pr.recall, precision: pr.precision, positives: pr.tp + pr.fn };
+  });
+  const clinic = rows.map((row, i) => ({ row, i })).filter(({ row }) => row.example.source === 'clinic');
+  const clinicPairs = clinic.flatMap(({ row, i }) => RISKS.map((risk, r) => ({ p: sigmoid(platt[risk]!.a * oof[i]![r]! + platt[risk]!.b), label: row.labels[r]! })));
+  const metrics = {
+    rows: { clinic: clinic.length, written: rows.filter((r) => r.example.source === 'written').length, public: rows.filter((r) => r.example.source === 'public').length },
+    cv: { reported: precisionRecall(all, reportThreshold), major: precisionRecall(major, majorThreshold), clinicTrain: precisionRecall(clinicPairs, reportThreshold), perRisk },
   };
-  const metrics = { rows: { train: train.length, dev: dev.length, test: test.length, positives: rows.filter((r) => r.label === 1).length }, dev: figures(dev), heldOut: figures(test) };
-  const version = createHash('sha256').update(JSON.stringify({ weights, platt, majorThreshold, generalUse })).digest('hex').slice(0, 8);
-  return { version, features: RISK_FEATURES, weights, platt, majorThreshold, generalUse, metrics };
+  const final = fitRiskWeights(rows);
+  const weights = new Float32Array(final.length);
+  for (let i = 0; i < final.length; i++) weights[i] = final[i]!;
+  const encoded = encodeWeights(weights);
+  const version = createHash('sha256').update(JSON.stringify({ encoded, platt, reportThreshold, majorThreshold, generalUse })).digest('hex').slice(0, 8);
+  return { version, risks: RISKS, hashBits: RISK_HASH_BITS, dense: RISK_DENSE, weights: encoded, platt, reportThreshold, majorThreshold, generalUse, metrics };
 }
