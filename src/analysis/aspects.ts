@@ -1,6 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import type { CompiledAspect, CompiledLexicon } from './lexicon.ts';
+import type { CompiledAspect, CompiledLexicon, CueMatch } from './lexicon.ts';
 import { isNegatedAt } from './negation.ts';
 import { scoreTokens } from './sentiment.ts';
 import { extractFeatures } from './features.ts';
@@ -85,7 +85,7 @@ export function cueMaskOf(haystack: string, lang: AnalysisLanguage, lexicon: Com
   if (!scan) return 0;
   const list = lexicon.aspects[lang];
   let mask = 0;
-  let match: RegExpExecArray | null;
+  let match: CueMatch | null;
   scan.lastIndex = 0;
   while ((match = scan.exec(haystack))) {
     let group = 1;
@@ -201,7 +201,7 @@ export function detectAspects(m: PreparedMention, lexicon: CompiledLexicon, mode
   const hits: { index: number; aspect: CompiledAspect; from: number; to: number }[] = [];
   let cueMask = 0;
   if (aspectScan) {
-    let match: RegExpExecArray | null;
+    let match: CueMatch | null;
     aspectScan.lastIndex = 0;
     while ((match = aspectScan.exec(haystack))) {
       let group = 1;

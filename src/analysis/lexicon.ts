@@ -36,8 +36,8 @@ export interface CompiledLexicon {
   aspects: Record<Lang, CompiledAspect[]>;
   risks: Record<Lang, CompiledRisk[]>;
   /** One scan per text: capture group i + 1 is aspects[lang][i] (resp. risks[lang][i]). */
-  aspectScan: Record<Lang, RegExp | null>;
-  riskScan: Record<Lang, RegExp | null>;
+  aspectScan: Record<Lang, CueScan | null>;
+  riskScan: Record<Lang, CueScan | null>;
   /** Identifies the lexicon content, folded into modelVersion. */
   fingerprint: string;
 }
@@ -73,8 +73,136 @@ function exactCues(cues: readonly string[], lang: Lang): { cue: string; exact: R
 }
 
 /** The lexicon cue (as written, lower case) a risk scan matched, or the matched text itself. */
-export function matchedCue(risk: CompiledRisk, matched: string): string {
+export function matchedCue(risk: CompiledRisk, matched: string, cue?: string): string {
+  if (cue !== undefined) return cue;
   return risk.cueList.find((c) => c.exact.test(matched))?.cue ?? matched.toLowerCase();
+}
+
+/** What a scan finds: like a RegExp match of the one big alternation (group i + 1 is entry i), plus the cue as written. */
+export interface CueMatch extends Array<string | undefined> {
+  index: number;
+  0: string;
+  /** The cue (lower case, as written in the lexicon) that matched. */
+  cue: string;
+}
+
+/** The global-RegExp surface the stages use: reset `lastIndex` to 0, then `exec` until null. */
+export interface CueScan {
+  lastIndex: number;
+  exec(text: string): CueMatch | null;
+}
+
+interface Candidate {
+  entry: number;
+  /** Order within its entry (longest cue first), so ties resolve as the alternation would. */
+  rank: number;
+  cue: string;
+  /** zh: the literal; ru/en: a sticky regex of the one cue. */
+  literal: string | null;
+  sticky: RegExp | null;
+}
+
+const UPPER_A = 0x41;
+const UPPER_Z = 0x5a;
+/** Lower case of one UTF-16 unit for the index key (ASCII and Cyrillic; the cue regexes themselves match case-insensitively). */
+function lowerUnit(code: number): number {
+  if (code >= UPPER_A && code <= UPPER_Z) return code | 0x20;
+  if (code >= 0x410 && code <= 0x42f) return code + 0x20;
+  if (code === 0x401) return 0x451;
+  return code;
+}
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+function isWordUnit(code: number): boolean {
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  if ((code >= 0x400 && code <= 0x4ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7)) return true;
+  return LETTER_OR_DIGIT.test(String.fromCharCode(code));
+}
+const HAS_LETTER = /[a-z]/i;
+
+/**
+ * Finds cues as one alternation with a group per entry would — leftmost match; at one position the
+ * first entry, and within it the longest cue — but through an index by the first two characters,
+ * so each position tries only the few cues that can start there. (An alternation of hundreds of
+ * cues is too big for V8's native regex code: interpreted, it tried every cue at every position.)
+ */
+class IndexedCueScan implements CueScan {
+  lastIndex = 0;
+  private readonly byTwo = new Map<number, Candidate[]>();
+  private readonly byOne = new Map<number, Candidate[]>();
+
+  constructor(
+    entries: readonly (readonly string[])[],
+    private readonly lang: Lang,
+  ) {
+    entries.forEach((cues, entry) => {
+      [...new Set(cues)]
+        .sort((a, b) => b.length - a.length)
+        .forEach((raw, rank) => {
+          const cue = raw.trim().toLowerCase();
+          if (!cue) return;
+          // zh cues are literals, matched as such unless they hold Latin letters (CT, WiFi: any case).
+          const candidate: Candidate =
+            lang === 'zh' && !HAS_LETTER.test(cue)
+              ? { entry, rank, cue: raw.toLowerCase(), literal: cue, sticky: null }
+              : lang === 'zh'
+                ? { entry, rank, cue: raw.toLowerCase(), literal: null, sticky: new RegExp(escapeRegExp(cue), 'iuy') }
+                : { entry, rank, cue: raw.toLowerCase(), literal: null, sticky: new RegExp(cueSource(raw, lang), 'iuy') };
+          // Two characters of the cue's first word index it; a one-character word or a stem of one character is indexed by that one.
+          const firstWord = lang === 'zh' ? cue : cue.split(/\s+/)[0]!.replace(/\*$/, '');
+          const one = firstWord.length < 2 || (lang !== 'zh' && cue.split(/\s+/)[0]!.endsWith('*') && firstWord.length < 2);
+          const key = one ? lowerUnit(cue.charCodeAt(0)) : (lowerUnit(cue.charCodeAt(0)) << 16) | lowerUnit(cue.charCodeAt(1));
+          const map = one ? this.byOne : this.byTwo;
+          const list = map.get(key);
+          if (list) list.push(candidate);
+          else map.set(key, [candidate]);
+        });
+    });
+  }
+
+  exec(text: string): CueMatch | null {
+    const words = this.lang !== 'zh';
+    for (let i = this.lastIndex; i < text.length; i++) {
+      const c0 = text.charCodeAt(i);
+      if (words && i > 0 && isWordUnit(text.charCodeAt(i - 1))) continue;
+      const l0 = lowerUnit(c0);
+      const two = i + 1 < text.length ? this.byTwo.get((l0 << 16) | lowerUnit(text.charCodeAt(i + 1))) : undefined;
+      const one = this.byOne.get(l0);
+      if (!two && !one) continue;
+      let best: Candidate | null = null;
+      let bestLength = 0;
+      for (let pass = 0; pass < 2; pass++) {
+        const list = pass === 0 ? two : one;
+        if (!list) continue;
+        for (let k = 0; k < list.length; k++) {
+          const candidate = list[k]!;
+          if (best && (candidate.entry > best.entry || (candidate.entry === best.entry && candidate.rank > best.rank))) continue;
+          let length = -1;
+          if (candidate.literal !== null) {
+            if (text.startsWith(candidate.literal, i)) length = candidate.literal.length;
+          } else {
+            const sticky = candidate.sticky!;
+            sticky.lastIndex = i;
+            if (sticky.test(text)) length = sticky.lastIndex - i;
+          }
+          if (length > 0) {
+            best = candidate;
+            bestLength = length;
+          }
+        }
+      }
+      if (best) {
+        const matched = text.slice(i, i + bestLength);
+        const result = [matched] as unknown as CueMatch;
+        result[best.entry + 1] = matched;
+        result.index = i;
+        result.cue = best.cue;
+        this.lastIndex = i + bestLength;
+        return result;
+      }
+    }
+    this.lastIndex = 0;
+    return null;
+  }
 }
 
 function merge(base: LexiconData, extra: LexiconData): LexiconData {
@@ -134,14 +262,11 @@ export function compileLexicon(extra?: unknown): CompiledLexicon {
       if (cues) risks[lang].push({ risk, cues, cueList: exactCues(data.risks?.[risk]?.[lang] ?? [], lang) });
     }
   }
-  // One alternation per language, one capture group per aspect/risk, the word boundary hoisted.
-  const scan = (entries: { cues: RegExp }[], lang: Lang): RegExp | null => {
-    if (entries.length === 0) return null;
-    const start = lang === 'zh' ? '' : WORD_START;
-    const groups = entries.map((entry) => `(${entry.cues.source.slice(start.length)})`);
-    return new RegExp(`${start}(?:${groups.join('|')})`, 'giu');
-  };
-  const aspectScan = { zh: scan(aspects.zh, 'zh'), ru: scan(aspects.ru, 'ru'), en: scan(aspects.en, 'en') };
-  const riskScan = { zh: scan(risks.zh, 'zh'), ru: scan(risks.ru, 'ru'), en: scan(risks.en, 'en') };
+  // One scan per language: entry i is aspects[lang][i] (resp. risks[lang][i]).
+  const scan = (entries: readonly (readonly string[])[], lang: Lang): CueScan | null => (entries.length === 0 ? null : new IndexedCueScan(entries, lang));
+  const cuesOf = (lang: Lang) => aspects[lang].map((a) => data.aspects?.[a.aspect]?.[lang] ?? []);
+  const riskCuesOf = (lang: Lang) => risks[lang].map((r) => data.risks?.[r.risk]?.[lang] ?? []);
+  const aspectScan = { zh: scan(cuesOf('zh'), 'zh'), ru: scan(cuesOf('ru'), 'ru'), en: scan(cuesOf('en'), 'en') };
+  const riskScan = { zh: scan(riskCuesOf('zh'), 'zh'), ru: scan(riskCuesOf('ru'), 'ru'), en: scan(riskCuesOf('en'), 'en') };
   return { aspects, risks, aspectScan, riskScan, fingerprint: JSON.stringify(data) };
 }

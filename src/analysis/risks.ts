@@ -1,4 +1,4 @@
-import { builtInLexicon, matchedCue, type CompiledLexicon } from './lexicon.ts';
+import { builtInLexicon, matchedCue, type CompiledLexicon, type CueMatch } from './lexicon.ts';
 import { isNegatedAt } from './negation.ts';
 import { extractFeatures } from './features.ts';
 import { calibrated, DENSE_SIZE, type RiskCorrections, type RiskLang, type RiskModel } from './risk-confidence.ts';
@@ -170,7 +170,7 @@ function prepare(m: PreparedMention, rated: RatedSentiment, lexicon: CompiledLex
   let cleanRisks = 0;
   let cues = 0;
   if (riskScan) {
-    let match: RegExpExecArray | null;
+    let match: CueMatch | null;
     riskScan.lastIndex = 0;
     while ((match = riskScan.exec(haystack))) {
       let group = 1;
@@ -180,7 +180,7 @@ function prepare(m: PreparedMention, rated: RatedSentiment, lexicon: CompiledLex
       if (r === undefined) continue;
       const start = match.index;
       const end = start + match[0].length;
-      const cue = matchedCue(compiled, match[0]);
+      const cue = matchedCue(compiled, match[0], match.cue);
       const isDiscounted = isDiscountedCue(haystack, start, end, lang, compiled.risk);
       if (cues < MAX_CUE_FEATURES) cueIndices[cues++] = cueHash(isDiscounted ? 2 : 1, compiled.risk, cue) & mask;
       if (isDiscounted) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAnalyser } from './create-analyser.ts';
-import { compileLexicon, matchedCue } from './lexicon.ts';
+import { compileLexicon, matchedCue, type CueMatch } from './lexicon.ts';
 import { RISKS } from './analysis.vocab.ts';
 import { isClinicDev, readClinicSet } from './clinic-data.ts';
 import { captureRiskInputs, type RiskInputs } from './risks.ts';
@@ -19,7 +19,7 @@ import { hashString, isDevId, readLabelledData } from './training-data.ts';
  *    out): a hashed sample of texts with no risk cue and no complaint is a negative for every risk, and
  *    a hashed sample of lexicon hits is labelled by hand in risk-data/shared-labels.json.
  * Five folds by a hash of the id give out-of-fold scores: per-risk Platt scaling is fitted on them and
- * the two thresholds chosen on them (reporting: the lowest with pooled precision ≥ 0.9; Major: the
+ * the two thresholds chosen on them (reporting: the best pooled F1, at most the Major one; Major: the
  * lowest from 0.5 up with precision ≥ 0.9 on the major risks). Deterministic: fixed order, no randomness.
  */
 
@@ -83,7 +83,7 @@ export function readPublicExamples(dataDir: string, labelsFile: string): RiskExa
     if (row.dataset === 'sst2' || isDevId(row.id) || row.text.length > MAX_CHARS || !scan) continue;
     scan.lastIndex = 0;
     const id = `${row.dataset}:${row.id}`;
-    if (scan.test(row.text)) {
+    if (scan.exec(row.text) !== null) {
       const list = hits.get(lang) ?? [];
       list.push({ id, lang, text: row.text, rating: null, truth: labels.risks[id] ?? [], source: 'public' });
       hits.set(lang, list);
@@ -114,12 +114,12 @@ export function generalUseOf(dataDir: string): RiskModelFile['generalUse'] {
     if (!scan) continue;
     totals[lang]++;
     scan.lastIndex = 0;
-    let match: RegExpExecArray | null;
+    let match: CueMatch | null;
     const seen = new Set<string>();
     while ((match = scan.exec(row.text))) {
       let group = 1;
       while (match[group] === undefined) group++;
-      const cue = matchedCue(lexicon.risks[lang][group - 1]!, match[0]);
+      const cue = matchedCue(lexicon.risks[lang][group - 1]!, match[0], match.cue);
       if (seen.has(cue)) continue;
       seen.add(cue);
       counts[lang].set(cue, (counts[lang].get(cue) ?? 0) + 1);
@@ -267,6 +267,25 @@ function lowestThreshold(pairs: { p: number; label: number }[], from: number, ta
   return 0.95;
 }
 
+/**
+ * The threshold in [from, to] with the best F1 (the lower one on a tie). Listing a risk asks a
+ * person to look (the mention is flagged for review); only the Major threshold opens a case by
+ * itself, so the listing threshold trades precision for recall where the Major one may not.
+ */
+function bestF1Threshold(pairs: { p: number; label: number }[], from: number, to: number): number {
+  let best = from;
+  let bestF1 = -1;
+  for (let t = Math.round(from * 100); t <= Math.round(to * 100); t++) {
+    const pr = precisionRecall(pairs, t / 100);
+    const f1 = pr.tp === 0 ? 0 : (2 * pr.tp) / (2 * pr.tp + pr.fp + pr.fn);
+    if (f1 > bestF1 + 1e-9) {
+      bestF1 = f1;
+      best = t / 100;
+    }
+  }
+  return best;
+}
+
 /** Cross-validates, calibrates, chooses the thresholds and fits the final model on every row. */
 export function trainRiskModel(rows: RiskRow[], generalUse: RiskModelFile['generalUse'], majorRisks: readonly string[], log: (line: string) => void = () => {}): RiskModelFile {
   const oof = rows.map(() => new Float64Array(R));
@@ -298,8 +317,8 @@ export function trainRiskModel(rows: RiskRow[], generalUse: RiskModelFile['gener
     judged.flatMap(({ row, i }) => RISKS.flatMap((risk, r) => (keep(risk) ? [{ p: sigmoid(platt[risk]!.a * oof[i]![r]! + platt[risk]!.b), label: row.labels[r]! }] : [])));
   const all = pairsOf(() => true);
   const major = pairsOf((risk) => majorRisks.includes(risk));
-  const reportThreshold = lowestThreshold(all, 0.2, 0.9);
-  const majorThreshold = Math.max(reportThreshold, lowestThreshold(major, 0.5, 0.9));
+  const majorThreshold = lowestThreshold(major, 0.5, 0.9);
+  const reportThreshold = bestF1Threshold(all, 0.2, majorThreshold);
   const perRisk: Record<string, unknown> = {};
   RISKS.forEach((risk) => {
     const pr = precisionRecall(
