@@ -1,5 +1,6 @@
 import { test, expect } from 'vitest';
 import { createAnalyser, ASPECTS, RISKS, type Analysis } from './index.ts';
+import { getRiskModel } from './risk-confidence.ts';
 
 const analyser = createAnalyser({
   roster: [
@@ -62,14 +63,17 @@ test.each([
   expect(spanText(text, found!.span)).toBe(evidence);
 });
 
-// Known gaps of the trained risk model (issue 12): short explicit threats and bribes score under the
-// reporting threshold. These fail today by design of the test; when the model lists them, drop `.fails`.
-test.fails.each([
+// Short explicit threats and bribes are listed (flagged for a person to look at) even when the model
+// is not sure enough to open a Major case by itself.
+test.each([
   ['Врач намекал на взятку за операцию', 'corruption'],
   ['We are going to sue the hospital.', 'legal_threat'],
   ['我们要起诉这家医院', 'legal_threat'],
-])('known gap: lists the risk in %s', (text, risk) => {
-  expect(analyser.analyse({ text }).risks.map((entry) => entry.risk)).toContain(risk);
+])('lists the risk in the short explicit %s', (text, risk) => {
+  const result = analyser.analyse({ text });
+  const found = result.risks.find((entry) => entry.risk === risk);
+  expect(found).toBeDefined();
+  expect(found!.confidence).toBeGreaterThanOrEqual(getRiskModel().reportThreshold);
 });
 
 test('does not read everyday words as risks', () => {

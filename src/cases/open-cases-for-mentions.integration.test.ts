@@ -31,13 +31,24 @@ async function analyseAndOpen(mentionId: string): Promise<string[]> {
 
 const casesOf = async (mentionId: string) => (await app.ctx.db.selectFrom('case_mentions').select('case_id').where('mention_id', '=', mentionId).execute()).map((r) => r.case_id);
 
-test('a 4-star "written down so I will not get it wrong at home" opens no Major case but is flagged to review with its evidence', async () => {
+test('a 4-star "written down so I will not get it wrong at home" raises no risk at all (the cue is negated)', async () => {
   const id = await newMention('用药方法写在纸上给我，回家也不会弄错。', { ratingRaw: 4, ratingScale: 5 });
   expect(await analyseAndOpen(id)).toEqual([]);
   expect(await casesOf(id)).toEqual([]);
   const { mention } = (await service.get(`/api/mentions/${id}`)).json();
+  expect(mention.analysis.risks).toEqual([]);
+  expect(mention.toReview).toBe(false);
+});
+
+test('a risk listed below the Major threshold opens no case but is flagged to review with its evidence', async () => {
+  const text = 'We are going to sue the hospital.';
+  const id = await newMention(text);
+  expect(await analyseAndOpen(id)).toEqual([]);
+  expect(await casesOf(id)).toEqual([]);
+  const { mention } = (await service.get(`/api/mentions/${id}`)).json();
   expect(mention.toReview).toBe(true);
-  expect(mention.review).toEqual([{ risk: 'medical_error', span: [16, 18], cue: '弄错', confidence: expect.any(Number) }]);
+  const at = text.indexOf('sue');
+  expect(mention.review).toEqual([{ risk: 'legal_threat', span: [at, at + 3], cue: 'sue', confidence: expect.any(Number) }]);
   expect(mention.review[0].confidence).toBeLessThan(mention.analysis.riskThreshold);
   const flagged = (await service.get('/api/mentions?toReview=true')).json();
   expect(flagged.items.map((m: { id: string }) => m.id)).toContain(id);
@@ -55,8 +66,7 @@ test('a clear complaint of a medical error opens a Major case by itself', async 
 });
 
 test('"Not a risk" clears the flag, is recorded and audited, and the analysis applies the correction next time', async () => {
-  const text = 'Спасибо, всё записали на бумажке: раньше я перепутала таблетки дома, теперь так не будет.';
-  const id = await newMention(text, { ratingRaw: 5, ratingScale: 5 });
+  const id = await newMention('We are going to sue the hospital, my wife says.');
   await analyseAndOpen(id);
   const before = (await service.get(`/api/mentions/${id}`)).json().mention;
   expect(before.toReview).toBe(true);
@@ -65,27 +75,27 @@ test('"Not a risk" clears the flag, is recorded and audited, and the analysis ap
   expect((await viewer.post(`/api/mentions/${id}/not-a-risk`, {})).statusCode).toBe(403);
   const res = await service.post(`/api/mentions/${id}/not-a-risk`, {});
   expect(res.statusCode, res.body).toBe(200);
-  expect(res.json()).toMatchObject({ dismissed: ['medical_error'], mention: { toReview: false, review: null } });
-  expect(res.json().mention.analysis.risks.find((r: { risk: string }) => r.risk === 'medical_error')).toMatchObject({ dismissed: true });
+  expect(res.json()).toMatchObject({ dismissed: ['legal_threat'], mention: { toReview: false, review: null } });
+  expect(res.json().mention.analysis.risks.find((r: { risk: string }) => r.risk === 'legal_threat')).toMatchObject({ dismissed: true });
   expect((await service.post(`/api/mentions/${id}/not-a-risk`, {})).statusCode).toBe(400);
-  expect((await service.get('/api/mentions?risk=medical_error')).json().items.map((m: { id: string }) => m.id)).not.toContain(id);
+  expect((await service.get('/api/mentions?risk=legal_threat')).json().items.map((m: { id: string }) => m.id)).not.toContain(id);
 
   const serviceId = (await service.get('/api/auth/me')).json().user.id;
   const recorded = await app.ctx.db.selectFrom('mention_risk_dismissals').selectAll().where('mention_id', '=', id).execute();
-  expect(recorded).toEqual([expect.objectContaining({ org_id: orgId, risk: 'medical_error', cue, dismissed_by: serviceId, dismissed_at: expect.any(Date) })]);
+  expect(recorded).toEqual([expect.objectContaining({ org_id: orgId, risk: 'legal_threat', cue, dismissed_by: serviceId, dismissed_at: expect.any(Date) })]);
   const audit = await app.ctx.db.selectFrom('audit_log').select(['action', 'user_id', 'details']).where('target_id', '=', id).where('action', '=', 'mention.not_a_risk').execute();
-  expect(audit).toEqual([{ action: 'mention.not_a_risk', user_id: serviceId, details: expect.objectContaining({ risk: 'medical_error', cue }) }]);
+  expect(audit).toEqual([{ action: 'mention.not_a_risk', user_id: serviceId, details: expect.objectContaining({ risk: 'legal_threat', cue }) }]);
 
   // Re-analysis (a new model, a reanalyse): the dismissed risk stays dismissed and flags nothing.
   await app.ctx.db.updateTable('mentions').set({ analysed_at: null }).where('id', '=', id).execute();
   expect(await analyseAndOpen(id)).toEqual([]);
   const again = (await service.get(`/api/mentions/${id}`)).json().mention;
   expect(again.toReview).toBe(false);
-  expect(again.analysis.risks.find((r: { risk: string }) => r.risk === 'medical_error')).toMatchObject({ dismissed: true, corrections: 1 });
+  expect(again.analysis.risks.find((r: { risk: string }) => r.risk === 'legal_threat')).toMatchObject({ dismissed: true, corrections: 1 });
   // The same cue in another mention of the organisation now counts for less.
-  const other = await newMention('Медсестра всё объяснила, раньше я перепутала дозировку, теперь всё понятно.', { ratingRaw: 5, ratingScale: 5 });
+  const other = await newMention('We are going to sue the clinic for what they did to my father.', { ratingRaw: 1, ratingScale: 5 });
   await analyseAndOpen(other);
-  const otherRisk = (await service.get(`/api/mentions/${other}`)).json().mention.analysis.risks.find((r: { risk: string }) => r.risk === 'medical_error');
+  const otherRisk = (await service.get(`/api/mentions/${other}`)).json().mention.analysis.risks.find((r: { risk: string }) => r.risk === 'legal_threat');
   expect(otherRisk).toMatchObject({ corrections: 1 });
   expect(otherRisk.dismissed).toBeUndefined();
 });

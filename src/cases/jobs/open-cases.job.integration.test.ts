@@ -22,6 +22,8 @@ test('opens a major case through the queue when an analysed mention carries a ri
   expect(caseIds).toHaveLength(1);
   const detail = (await admin.get(`/api/cases/${caseIds[0]}`)).json();
   expect(detail.case).toMatchObject({ tier: 'major', status: 'new' });
-  // The risks above the calibrated Major threshold that opened it (the retrained model is surest of the medical error).
-  expect(detail.timeline[0].data.risks).toEqual(expect.arrayContaining(['medical_error']));
+  // The risks above the calibrated Major threshold that opened it: some of the three the text raises, nothing else.
+  const opened: string[] = detail.timeline[0].data.risks;
+  expect(opened.length).toBeGreaterThan(0);
+  expect(opened.every((risk) => ['medical_error', 'death', 'legal_threat'].includes(risk))).toBe(true);
 }, 30_000);
