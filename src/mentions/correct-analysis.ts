@@ -1,5 +1,6 @@
 import { recordAudit, type AuditBy } from '../audit/index.ts';
 import { RISKS, SENTIMENT_LABELS, type SentimentLabel } from '../analysis/analysis.vocab.ts';
+import { isFirmStaffMatch } from '../analysis/index.ts';
 import { badRequest, notFound } from '../core/errors.ts';
 import { viewerSees, type Viewer } from '../core/viewer.ts';
 import type { Db } from '../db/database.ts';
@@ -67,7 +68,13 @@ export function undoCorrection<A extends CorrectableAnalysis>(analysis: A, c: Co
 
 /** The filter columns a (corrected) analysis sets on its mention. */
 export function correctedColumns(a: CorrectableAnalysis): { sentiment: SentimentLabel; staff_ids: string[]; risks: string[] } {
-  return { sentiment: a.sentiment.label, staff_ids: [...new Set(a.staff.map((s) => s.id))], risks: [...new Set(a.risks.filter((r) => !r.dismissed).map((r) => r.risk))] };
+  // An ambiguous name (two Dr Wangs, each a candidate) is shown but is not an attribution: only a
+  // firm match or a person's link enters staff_ids, which the staff filter and scorecards count.
+  return {
+    sentiment: a.sentiment.label,
+    staff_ids: [...new Set(a.staff.filter((s) => s.corrected || isFirmStaffMatch(s)).map((s) => s.id))],
+    risks: [...new Set(a.risks.filter((r) => !r.dismissed).map((r) => r.risk))],
+  };
 }
 
 /** The corrections of the given mentions, oldest first, by mention id. */
