@@ -129,6 +129,8 @@ class IndexedCueScan implements CueScan {
   lastIndex = 0;
   private readonly byTwo = new Map<number, Candidate[]>();
   private readonly byOne = new Map<number, Candidate[]>();
+  /** Per UTF-16 unit (lower case): 1 = some cue starts with it, 2 = some cue has it second, 4 = a one-character key starts with it; most positions stop at this one read. */
+  private readonly units = new Uint8Array(0x10000);
 
   constructor(
     entries: readonly (readonly string[])[],
@@ -151,6 +153,8 @@ class IndexedCueScan implements CueScan {
           const firstWord = lang === 'zh' ? cue : cue.split(/\s+/)[0]!.replace(/\*$/, '');
           const one = firstWord.length < 2 || (lang !== 'zh' && cue.split(/\s+/)[0]!.endsWith('*') && firstWord.length < 2);
           const key = one ? lowerUnit(cue.charCodeAt(0)) : (lowerUnit(cue.charCodeAt(0)) << 16) | lowerUnit(cue.charCodeAt(1));
+          this.units[one ? key : key >>> 16]! |= one ? 5 : 1;
+          if (!one) this.units[key & 0xffff]! |= 2;
           const map = one ? this.byOne : this.byTwo;
           const list = map.get(key);
           if (list) list.push(candidate);
@@ -161,12 +165,14 @@ class IndexedCueScan implements CueScan {
 
   exec(text: string): CueMatch | null {
     const words = this.lang !== 'zh';
+    const units = this.units;
     for (let i = this.lastIndex; i < text.length; i++) {
-      const c0 = text.charCodeAt(i);
+      const l0 = lowerUnit(text.charCodeAt(i));
+      if (!(units[l0]! & 1)) continue;
       if (words && i > 0 && isWordUnit(text.charCodeAt(i - 1))) continue;
-      const l0 = lowerUnit(c0);
-      const two = i + 1 < text.length ? this.byTwo.get((l0 << 16) | lowerUnit(text.charCodeAt(i + 1))) : undefined;
-      const one = this.byOne.get(l0);
+      const l1 = i + 1 < text.length ? lowerUnit(text.charCodeAt(i + 1)) : -1;
+      const two = l1 >= 0 && units[l1]! & 2 ? this.byTwo.get((l0 << 16) | l1) : undefined;
+      const one = units[l0]! & 4 ? this.byOne.get(l0) : undefined;
       if (!two && !one) continue;
       let best: Candidate | null = null;
       let bestLength = 0;
