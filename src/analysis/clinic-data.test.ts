@@ -28,6 +28,15 @@ test('every row of the clinic set is labelled inside the taxonomy, names only st
   expect(problems).toEqual([]);
 });
 
+test('the set holds at least 800 texts across the four scripts, each side of the split in every language', () => {
+  expect(rows.length).toBeGreaterThanOrEqual(800);
+  for (const variant of ['zh-Hans', 'zh-Hant', 'yue', 'ru', 'en']) {
+    const own = rows.filter((row) => row.variant === variant);
+    expect(own.filter((row) => isClinicDev(row.id)).length, variant).toBeGreaterThan(30);
+    expect(own.filter((row) => !isClinicDev(row.id)).length, variant).toBeGreaterThan(30);
+  }
+});
+
 test('the split is fixed by the id and keeps about 40 % for dev', () => {
   expect(isClinicDev('zh-hans-0001')).toBe(isClinicDev('zh-hans-0001'));
   const ids = Array.from({ length: 2000 }, (_, i) => `x-${i}`);
