@@ -66,7 +66,7 @@ test.each([
 // Short explicit threats and bribes are listed (flagged for a person to look at) even when the model
 // is not sure enough to open a Major case by itself.
 test.each([
-  ['Врач намекал на взятку за операцию', 'corruption'],
+  ['Врач требовал взятку за операцию.', 'corruption'],
   ['We are going to sue the hospital.', 'legal_threat'],
   ['我们要起诉这家医院', 'legal_threat'],
 ])('lists the risk in the short explicit %s', (text, risk) => {
@@ -74,6 +74,12 @@ test.each([
   const found = result.risks.find((entry) => entry.risk === risk);
   expect(found).toBeDefined();
   expect(found!.confidence).toBeGreaterThanOrEqual(getRiskModel().reportThreshold);
+});
+
+// Known gap (issue 12 notes): a bribe only hinted at ("намекал на взятку") scores under the listing
+// threshold. This fails today on purpose; when the model lists it, make it a plain test.
+test.fails('known gap: lists the hinted bribe in Врач намекал на взятку за операцию', () => {
+  expect(analyser.analyse({ text: 'Врач намекал на взятку за операцию' }).risks.map((entry) => entry.risk)).toContain('corruption');
 });
 
 test('does not read everyday words as risks', () => {
@@ -200,4 +206,12 @@ test('reads a clinic lexicon extension from a JSON file path', async () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('a cue made of digits or Latin letters does not match inside a longer number or word (120 is the ambulance, 1200 is a bill)', () => {
+  const bill = analyser.analyse({ text: '一个普通感冒花了1200块，太离谱了。' });
+  expect(bill.risks.map((r) => r.cue)).not.toContain('120');
+  const lexicon = createAnalyser({ lexicons: { risks: { safety_incident: { zh: ['120'] } } } });
+  expect(lexicon.analyse({ text: '孩子晕倒了，我们自己打了120才来人。' }).risks.map((r) => r.cue)).toContain('120');
+  expect(lexicon.analyse({ text: '挂号费1200块。' }).risks.map((r) => r.cue)).not.toContain('120');
 });

@@ -100,7 +100,11 @@ interface Candidate {
   /** zh: the literal; ru/en: a sticky regex of the one cue. */
   literal: string | null;
   sticky: RegExp | null;
+  /** zh: the cue begins (ends) with a Latin letter or digit, so it may not continue a word or number there (120 is not in 1200). */
+  alnumStart: boolean;
+  alnumEnd: boolean;
 }
+const isAsciiAlnum = (code: number): boolean => (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
 
 const UPPER_A = 0x41;
 const UPPER_Z = 0x5a;
@@ -143,12 +147,13 @@ class IndexedCueScan implements CueScan {
           const cue = raw.trim().toLowerCase();
           if (!cue) return;
           // zh cues are literals, matched as such unless they hold Latin letters (CT, WiFi: any case).
+          const edges = { alnumStart: lang === 'zh' && isAsciiAlnum(cue.charCodeAt(0)), alnumEnd: lang === 'zh' && isAsciiAlnum(cue.charCodeAt(cue.length - 1)) };
           const candidate: Candidate =
             lang === 'zh' && !HAS_LETTER.test(cue)
-              ? { entry, rank, cue: raw.toLowerCase(), literal: cue, sticky: null }
+              ? { entry, rank, cue: raw.toLowerCase(), literal: cue, sticky: null, ...edges }
               : lang === 'zh'
-                ? { entry, rank, cue: raw.toLowerCase(), literal: null, sticky: new RegExp(escapeRegExp(cue), 'iuy') }
-                : { entry, rank, cue: raw.toLowerCase(), literal: null, sticky: new RegExp(cueSource(raw, lang), 'iuy') };
+                ? { entry, rank, cue: raw.toLowerCase(), literal: null, sticky: new RegExp(escapeRegExp(cue), 'iuy'), ...edges }
+                : { entry, rank, cue: raw.toLowerCase(), literal: null, sticky: new RegExp(cueSource(raw, lang), 'iuy'), ...edges };
           // Two characters of the cue's first word index it; a one-character word or a stem of one character is indexed by that one.
           const firstWord = lang === 'zh' ? cue : cue.split(/\s+/)[0]!.replace(/\*$/, '');
           const one = firstWord.length < 2 || (lang !== 'zh' && cue.split(/\s+/)[0]!.endsWith('*') && firstWord.length < 2);
@@ -190,6 +195,8 @@ class IndexedCueScan implements CueScan {
             sticky.lastIndex = i;
             if (sticky.test(text)) length = sticky.lastIndex - i;
           }
+          if (length > 0 && candidate.alnumStart && i > 0 && isAsciiAlnum(text.charCodeAt(i - 1))) length = -1;
+          if (length > 0 && candidate.alnumEnd && i + length < text.length && isAsciiAlnum(text.charCodeAt(i + length))) length = -1;
           if (length > 0) {
             best = candidate;
             bestLength = length;
