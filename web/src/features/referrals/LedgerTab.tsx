@@ -94,7 +94,7 @@ export function LedgerTab() {
           compact
           columns={[
             { header: t('ref.at'), cellClassName: 'nowrap small', render: (e) => formatDate(e.at) },
-            { header: t('ref.txn'), cellClassName: 'ref-mono small', render: (e) => e.txnId.slice(0, 8) },
+            { header: t('ref.txn'), cellClassName: 'ref-mono small', render: (e) => <code>{e.txnId.slice(0, 8)}</code> },
             { header: t('ref.account'), render: (e) => account(e.account) },
             { header: t('ref.kind'), render: (e) => (e.kind ? t(`ref.kind.${e.kind}`) : '—') },
             { header: t('ref.amount'), className: 'num', render: (e) => `${e.amount > 0 ? '+' : ''}${formatNumber(e.amount)}${e.unit ? ` ${e.unit}` : ''}` },
