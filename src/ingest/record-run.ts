@@ -1,4 +1,5 @@
 import type { PgBoss } from 'pg-boss';
+import { transactionWithRetry } from '../db/retry-transaction.ts';
 import { AppError } from '../core/errors.ts';
 import type { Db } from '../db/database.ts';
 import { closeImportRun, insertImportRun, type RejectedRow } from './import-runs.queries.ts';
@@ -72,7 +73,8 @@ export async function recordRun<T>(ctx: { db: Db; boss: PgBoss | null }, info: R
       const loaded = resolver;
       const into = target;
       const write = (trx: Db) => ingestIntoRun(trx, boss, { target: into, runId, mentions, rejected, resolver: loaded });
-      return db.isTransaction ? write(db) : db.transaction().execute(write);
+      // A batch may be chosen as a deadlock victim against the analysis updating the same rollup rows: it runs again whole.
+      return db.isTransaction ? write(db) : transactionWithRetry(db, write);
     },
     fail(reason, text) {
       failure = reason;
