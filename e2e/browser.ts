@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Shared set-up of the browser tests: the built web app and Debian's Chromium, headless. */
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -115,6 +116,12 @@ export async function callApi<T>(page: Page, url: string, method: 'GET' | 'POST'
 }
 
 /** Signs a demo user in through the login form (every demo user's password is verity-demo) and waits for the first page. */
+/** The page fits its viewport: nothing scrolls sideways (`slack` pixels allowed for sub-pixel rounding). */
+export async function expectNoSidewaysScroll(page: Page, slack = 1): Promise<void> {
+  const { scrollWidth, innerWidth } = (await page.evaluate('({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })')) as { scrollWidth: number; innerWidth: number };
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth + slack);
+}
+
 export async function signIn(page: Page, url: string, email: string, password = 'verity-demo'): Promise<void> {
   await page.goto(`${url}/login`);
   await page.fill('input[name=email]', email);

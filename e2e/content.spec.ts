@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEMO_WEBSITE_ONLY_TITLE } from '../src/demo/demo-stories.ts';
-import { shotsDir, signIn, startBrowserSession, type BrowserSession } from './browser.ts';
+import { shotsDir, signIn, startBrowserSession, type BrowserSession, expectNoSidewaysScroll } from './browser.ts';
 
 /*
  * The content calendar and posters in Chromium on the demo clinic (China): 李阿姨's story, consented
@@ -31,10 +31,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-async function noSidewaysScroll(): Promise<void> {
-  const { scrollWidth, innerWidth } = (await page.evaluate('({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })')) as { scrollWidth: number; innerWidth: number };
-  expect(scrollWidth).toBeLessThanOrEqual(innerWidth + 1);
-}
+const noSidewaysScroll = () => expectNoSidewaysScroll(page);
 
 test('a website-only story cannot be scheduled as an advertisement in China, and the page says which rule and why', async () => {
   await page.goto(`${url}/content`);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { callApi, shotsDir, signIn, startBrowserSession, type BrowserSession } from './browser.ts';
+import { callApi, shotsDir, signIn, startBrowserSession, type BrowserSession, expectNoSidewaysScroll } from './browser.ts';
 
 /*
  * The dashboards in Chromium on the demo clinic: leadership opens the overview and the heat map,
@@ -39,10 +39,7 @@ async function setLanguage(locale: string): Promise<void> {
   await page.evaluate(`localStorage.setItem('verity.lang', ${JSON.stringify(locale)})`);
 }
 
-async function noSidewaysScroll(): Promise<void> {
-  const { scrollWidth, innerWidth } = (await page.evaluate('({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })')) as { scrollWidth: number; innerWidth: number };
-  expect(scrollWidth).toBeLessThanOrEqual(innerWidth + 1);
-}
+const noSidewaysScroll = () => expectNoSidewaysScroll(page);
 
 /** Opens a dashboard tab and waits for its answer; returns the parsed answer. */
 async function openTab<T>(path: string, endpoint: string): Promise<T> {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { shotsDir, signIn, startBrowserSession, type BrowserSession } from './browser.ts';
+import { shotsDir, signIn, startBrowserSession, type BrowserSession, expectNoSidewaysScroll } from './browser.ts';
 
 /*
  * A patient on a phone (390×844) scans a diabetes plan's QR code, joins with the consent step,
@@ -40,10 +40,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-async function noSidewaysScroll(): Promise<void> {
-  const { scrollWidth, innerWidth } = (await page.evaluate('({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })')) as { scrollWidth: number; innerWidth: number };
-  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
-}
+const noSidewaysScroll = () => expectNoSidewaysScroll(page, 0);
 
 test('a patient enrols by QR, sends an out-of-range reading and a photo; the care team sees the urgent task', async () => {
   // The clinic prints the QR code of the Chinese enrolment page (a phone in English would get English without ?lang).

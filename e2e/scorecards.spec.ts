@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { fetchApi, shotsDir, signIn, startBrowserSession, type BrowserSession } from './browser.ts';
+import { fetchApi, shotsDir, signIn, startBrowserSession, type BrowserSession, expectNoSidewaysScroll } from './browser.ts';
 
 /*
  * Scorecards in Chromium on the demo clinic: the demo doctor (linked to the roster's 王建国) sees
@@ -24,10 +24,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-async function noSidewaysScroll(): Promise<void> {
-  const { scrollWidth, innerWidth } = (await page.evaluate('({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })')) as { scrollWidth: number; innerWidth: number };
-  expect(scrollWidth).toBeLessThanOrEqual(innerWidth + 1);
-}
+const noSidewaysScroll = () => expectNoSidewaysScroll(page);
 
 async function setLanguage(locale: string): Promise<void> {
   await page.evaluate(`localStorage.setItem('verity.lang', ${JSON.stringify(locale)})`);

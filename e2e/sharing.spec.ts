@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { chromiumPath, fetchApi, shotsDir, signIn, startBrowserSession, type BrowserSession } from './browser.ts';
+import { chromiumPath, fetchApi, shotsDir, signIn, startBrowserSession, type BrowserSession, expectNoSidewaysScroll } from './browser.ts';
 
 /*
  * Share links in Chromium on the demo clinic: marketing makes a link to a survey in the form; a
@@ -34,10 +34,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-async function noSidewaysScroll(): Promise<void> {
-  const { scrollWidth, innerWidth } = (await page.evaluate('({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })')) as { scrollWidth: number; innerWidth: number };
-  expect(scrollWidth).toBeLessThanOrEqual(innerWidth + 1);
-}
+const noSidewaysScroll = () => expectNoSidewaysScroll(page);
 
 async function openAs(userAgent: string, link: string): Promise<string> {
   const context = await visitors.newContext({ userAgent, locale: 'en-US' });

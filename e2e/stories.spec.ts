@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { shotsDir, signIn, startBrowserSession, type BrowserSession } from './browser.ts';
+import { shotsDir, signIn, startBrowserSession, type BrowserSession, expectNoSidewaysScroll } from './browser.ts';
 
 /*
  * Stories in Chromium on a fresh clinic: a patient writes a story on the form of the lobby QR
@@ -37,10 +37,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-async function noSidewaysScroll(): Promise<void> {
-  const { scrollWidth, innerWidth } = (await page.evaluate('({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })')) as { scrollWidth: number; innerWidth: number };
-  expect(scrollWidth).toBeLessThanOrEqual(innerWidth + 1);
-}
+const noSidewaysScroll = () => expectNoSidewaysScroll(page);
 
 test('revoking a consent on /my-story flags every use, and the story page shows the flags', async () => {
   const db = session.verity.ctx.db;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { shotsDir, startBrowserSession, type BrowserSession } from './browser.ts';
+import { shotsDir, startBrowserSession, type BrowserSession, expectNoSidewaysScroll } from './browser.ts';
 
 /*
  * A patient on a phone (390×844) scans the clinic's QR code: the survey opens in Russian (the
@@ -36,10 +36,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-async function noSidewaysScroll(): Promise<void> {
-  const { scrollWidth, innerWidth } = (await page.evaluate('({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })')) as { scrollWidth: number; innerWidth: number };
-  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
-}
+const noSidewaysScroll = () => expectNoSidewaysScroll(page, 0);
 
 /** Answers every page (the NPS with `score`, the comment when given) and submits; returns the thank-you page's review-link markup. */
 async function answer(score: number, comment: string, callback?: { name: string; phone: string }): Promise<string> {

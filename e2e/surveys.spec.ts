@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { shotsDir, signIn, startBrowserSession, type BrowserSession } from './browser.ts';
+import { shotsDir, signIn, startBrowserSession, type BrowserSession, expectNoSidewaysScroll } from './browser.ts';
 
 /*
  * The staff side of surveys in Chromium: an admin creates a survey from a template, changes a
@@ -33,10 +33,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-async function noSidewaysScroll(): Promise<void> {
-  const { scrollWidth, innerWidth } = (await page.evaluate('({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })')) as { scrollWidth: number; innerWidth: number };
-  expect(scrollWidth).toBeLessThanOrEqual(innerWidth + 1);
-}
+const noSidewaysScroll = () => expectNoSidewaysScroll(page);
 
 async function setLanguage(locale: string): Promise<void> {
   await page.evaluate(`localStorage.setItem('verity.lang', ${JSON.stringify(locale)})`);
