@@ -147,7 +147,7 @@ export async function makePoster(db: Db, config: Pick<Config, 'publicUrl' | 'por
     let linkId: string | null = null;
     if (input.qr) {
       const channel: ShareChannel = (SHARE_CHANNELS as readonly string[]).includes(input.channel) ? (input.channel as ShareChannel) : 'print';
-      const link = await createShareLink(trx, { orgId: by.orgId, targetKind: 'story', targetId: input.storyId, channel, label: `poster ${row.id.slice(0, 8)}`, ownerUserId: by.userId });
+      const link = await createShareLink(trx, { orgId: by.orgId, targetKind: 'story', targetId: input.storyId, channel, label: prepared.story.label, ownerUserId: by.userId });
       linkId = link.id;
       qr = { png: await qrPng(`${publicBaseUrl(config)}/l/${link.code}`, { margin: 2 }), caption: m.render(input.locale, 'qrCaption') };
     }
