@@ -14,6 +14,9 @@ export const ENV_VARS = [
   ['VERITY_MAIL_FROM', 'sender of e-mail alerts', 'Verity <verity@localhost>'],
   ['VERITY_UPLOAD_DIR', "directory for patients' follow-up photos (re-encoded without metadata)", '(unset: kept in the database)'],
   ['VERITY_DELIVERY_RETRY_DELAY', 'seconds before the first retry of a failed alert delivery (doubling, 5 retries); 0 retries at once', '10'],
+  ['VERITY_TRUST_PROXY', 'comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For names the client', '(unset: the connecting address is the client)'],
+  ['VERITY_OUTBOUND_ALLOW', 'comma-separated hosts or CIDRs that feeds, webhooks and chat channels may reach although they are loopback, private or link-local', '(unset: such addresses are refused)'],
+  ['VERITY_SECRET_KEY', 'key that encrypts stored secrets (source tokens, webhook secrets, channel URLs): 32 bytes as 64 hex digits or base64', '(unset: a key file in the data directory; required with DATABASE_URL)'],
 ] as const;
 
 export interface Config {
@@ -30,6 +33,19 @@ export interface Config {
   smtpUrl: string | null;
   mailFrom: string;
   deliveryRetryDelaySeconds: number;
+  /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs); empty: none. */
+  trustProxy: string[];
+  /** Hosts or CIDRs outbound requests may reach although private/loopback/link-local; empty: none. */
+  outboundAllow: string[];
+  /** The raw VERITY_SECRET_KEY (parsed and checked by the secrets module); null when unset. */
+  secretKey: string | null;
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /** Reads the configuration from the environment; throws on a malformed value. */
@@ -54,6 +70,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.VERITY_SMTP_URL?.trim() || null,
     mailFrom: env.VERITY_MAIL_FROM?.trim() || 'Verity <verity@localhost>',
     deliveryRetryDelaySeconds: retryDelay,
+    trustProxy: list(env.VERITY_TRUST_PROXY),
+    outboundAllow: list(env.VERITY_OUTBOUND_ALLOW),
+    secretKey: env.VERITY_SECRET_KEY?.trim() || null,
   };
 }
 

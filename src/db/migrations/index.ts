@@ -21,6 +21,9 @@ import * as painPoints from './20261201T1420-pain-points.ts';
 import * as growth from './20261201T1500-growth.ts';
 import * as postersFiles from './20261201T1550-posters-files.ts';
 import * as understanding from './20261202T0900-understanding.ts';
+import * as authHardening from './20261203T0900-auth-hardening.ts';
+import * as secrets from './20261203T0910-secrets.ts';
+import * as crashSafety from './20261203T0920-crash-safety.ts';
 
 /** Every migration, by name; names sort in the order they run. Never edit one after it lands. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +49,7 @@ export const migrations: Record<string, Migration> = {
   '20261201T1500-growth': growth,
   '20261201T1550-posters-files': postersFiles,
   '20261202T0900-understanding': understanding,
+  '20261203T0900-auth-hardening': authHardening,
+  '20261203T0910-secrets': secrets,
+  '20261203T0920-crash-safety': crashSafety,
 };
