@@ -16,7 +16,11 @@ export const ENV_VARS = [
   ['VERITY_DELIVERY_RETRY_DELAY', 'seconds before the first retry of a failed alert delivery (doubling, 5 retries); 0 retries at once', '10'],
   ['VERITY_TRUST_PROXY', 'comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For names the client', '(unset: the connecting address is the client)'],
   ['VERITY_OUTBOUND_ALLOW', 'comma-separated hosts or CIDRs that feeds, webhooks and chat channels may reach although they are loopback, private or link-local', '(unset: such addresses are refused)'],
-  ['VERITY_SECRET_KEY', 'key that encrypts stored secrets (source tokens, webhook secrets, channel URLs): 32 bytes as 64 hex digits or base64', '(unset: a key file in the data directory; required with DATABASE_URL)'],
+  [
+    'VERITY_SECRET_KEY',
+    'key that encrypts stored secrets (source tokens, webhook secrets, channel URLs): 32 bytes as 64 hex digits or base64',
+    '(unset: a key file in the data directory; required with DATABASE_URL)',
+  ],
 ] as const;
 
 export interface Config {
