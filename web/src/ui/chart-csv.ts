@@ -1,25 +1,10 @@
+import { csvCell, toCsv, type SheetCell } from '../../../src/core/spreadsheet-cell.ts';
+
 /** One cell of an exported table: a number stays a number (Excel sums it), anything else is text. */
-export type CsvCell = string | number | null | undefined;
+export type CsvCell = SheetCell;
 
-// A text a spreadsheet would read as a formula (=, +, -, @) or that a tab or carriage return would smuggle one into.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * One cell as CSV: a text that a spreadsheet would run as a formula gets a leading apostrophe (OWASP's
- * CSV-injection rule), and a text with a comma, quote or line break is quoted. Finite numbers are
- * written plainly (a negative number is a number, not a formula); NaN, infinities and null are empty.
- */
-export function csvCell(value: CsvCell): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** A table as CSV text: the header row, then one line per row, CRLF between lines (RFC 4180). */
-export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
+// Formulas are neutralised and cells quoted by the one shared helper (src/core/spreadsheet-cell.ts).
+export { csvCell, toCsv };
 
 /** The byte order mark that makes Excel read the file as UTF-8 (Chinese and Russian names intact). */
 export const UTF8_BOM = '\uFEFF';
