@@ -35,6 +35,16 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
+/** A feed's link as a mention's URL: only an http(s) address; a `javascript:`, `data:` or broken link is dropped, never stored for a page to link. */
+export function httpLink(link: string): string | null {
+  try {
+    const url = new URL(link);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? link : null;
+  } catch {
+    return null;
+  }
+}
+
 function date(value: unknown): Date | null {
   const s = text(value).trim();
   if (!s) return null;
@@ -66,7 +76,7 @@ export function parseFeed(xml: string): FeedItem[] {
           mention: {
             kind: 'news' as const,
             externalId: text(item.guid).trim() || link || null,
-            url: link || null,
+            url: httpLink(link),
             title: body ? title || null : null,
             text: mentionText,
             authorHandle: text(item.author || item['dc:creator']).trim() || null,
@@ -92,7 +102,7 @@ export function parseFeed(xml: string): FeedItem[] {
           mention: {
             kind: 'news' as const,
             externalId: text(entry.id).trim() || link || null,
-            url: link || null,
+            url: httpLink(link),
             title: body ? title || null : null,
             text: mentionText,
             authorHandle: text(author?.name).trim() || null,

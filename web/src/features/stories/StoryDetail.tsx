@@ -65,7 +65,7 @@ export function StoryDetailView({ id }: { id: string }) {
           </div>
           {s.authorName && <p className="muted">— {s.authorName}</p>}
           {s.hasPhoto && <img className="sty-photo" src={storyPhotoUrl(s.id)} alt={t('sty.photoAlt')} />}
-          {s.videoUrl && (
+          {s.videoUrl && /^https?:\/\//i.test(s.videoUrl) && (
             <p>
               <a href={s.videoUrl} target="_blank" rel="noreferrer noopener">
                 {t('sty.video')}
