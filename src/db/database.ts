@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import { acquireStoreLock, type StoreLock } from './store-lock.ts';
 
 export type Db = Kysely<Database>;
 
@@ -13,6 +14,8 @@ export interface DatabaseHandle {
   pglite: PGlite | null;
   /** The server's connection string, when there is one. */
   databaseUrl: string | null;
+  /** The lock this process holds on the embedded data directory; null for PostgreSQL and in-memory stores. */
+  lock: StoreLock | null;
   close(): Promise<void>;
 }
 
@@ -33,19 +36,28 @@ export async function openDatabase(options: { databaseUrl?: string | null; dataD
     const client = await pool.connect();
     client.release();
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', pglite: null, databaseUrl: options.databaseUrl, close: () => db.destroy() };
+    return { db, kind: 'postgres', pglite: null, databaseUrl: options.databaseUrl, lock: null, close: () => db.destroy() };
   }
   const dataDir = options.dataDir ?? null;
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    dataDir: dataDir ?? undefined,
-    // PGlite runs inside this process: its shared buffers are this process's memory.
-    postgresqlconf: [`shared_buffers = ${options.pgliteSharedBuffers ?? '32MB'}`],
-    parsers: {
-      20: (value: string) => Number(value),
-      1700: (value: string) => Number(value),
-    },
-  });
+  // One process per data directory: a second PGlite on it would corrupt it (src/db/store-lock.ts).
+  // Taken before PGlite reads a byte; a second process is refused here, naming the owner.
+  const lock = dataDir ? acquireStoreLock(dataDir) : null;
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      dataDir: dataDir ?? undefined,
+      // PGlite runs inside this process: its shared buffers are this process's memory.
+      postgresqlconf: [`shared_buffers = ${options.pgliteSharedBuffers ?? '32MB'}`],
+      parsers: {
+        20: (value: string) => Number(value),
+        1700: (value: string) => Number(value),
+      },
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   let closed = false;
   return {
@@ -53,11 +65,16 @@ export async function openDatabase(options: { databaseUrl?: string | null; dataD
     kind: 'pglite',
     pglite,
     databaseUrl: null,
+    lock,
     async close() {
       if (closed) return;
       closed = true;
-      await db.destroy();
-      if (!pglite.closed) await pglite.close();
+      try {
+        await db.destroy();
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
