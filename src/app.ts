@@ -85,6 +85,8 @@ export async function startVerity(options: StartOptions = {}): Promise<RunningVe
     // Asked for any free port (0), the server listens on one: links written for people (survey QR
     // codes, the patient portal, e-mails) name that port, not 0.
     ctx.config.port = port;
+    // The lock on an embedded store names the server's URL, so a refused CLI command can point there.
+    ctx.database.lock?.annotate({ url });
     return {
       url,
       ctx,
