@@ -10,6 +10,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { FEATURES } from './features.ts';
 import { registerAuth } from './server-auth.ts';
+import { registerSecurityHeaders } from './auth/index.ts';
 import type { AppContext } from './core/context.ts';
 import { AppError, ERROR_STATUS, errorMessages, fromDatabaseError } from './core/errors.ts';
 import { DEFAULT_LOCALE, type Locale } from './core/i18n.ts';
@@ -24,7 +25,8 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     bodyLimit: 10 * 1024 * 1024,
-    trustProxy: false,
+    // X-Forwarded-For/-Proto are believed only from the proxies VERITY_TRUST_PROXY names (addresses or CIDRs).
+    trustProxy: ctx.config.trustProxy.length ? ctx.config.trustProxy : false,
     genReqId: () => crypto.randomUUID(),
   });
   app.decorate('ctx', ctx);
@@ -55,6 +57,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   // The patient pages are plain HTML forms (no JavaScript), posted as application/x-www-form-urlencoded.
   await app.register(formbody, { bodyLimit: 256 * 1024 });

@@ -3,7 +3,12 @@ import { defineMessages } from '../core/i18n.ts';
 /** Texts for people from sign-in and user management (`auth.<key>`). */
 export const authMessages = defineMessages('auth', {
   en: {
-    tooManyFailures: 'too many failed logins; try again in {minutes} minutes',
+    tooManyFailures: 'too many failed logins; try again in {seconds} seconds',
+    passwordTooShort: 'the password must have at least {min} characters',
+    passwordCommon: 'this password is on the list of common or breached passwords; choose another',
+    passwordPersonal: 'the password must not contain the e-mail address or the name',
+    passwordGuessable: 'this password is too easy to guess; use a longer phrase of unrelated words',
+    wrongCurrentPassword: 'the current password is wrong',
     wrongCredentials: 'wrong e-mail or password',
     emailTaken: 'a user with e-mail {email} already exists',
     noSuchDepartment: 'departmentIds names a department that does not exist',
@@ -12,7 +17,12 @@ export const authMessages = defineMessages('auth', {
     keepOwnAdmin: 'you cannot disable yourself or drop your own admin role',
   },
   ru: {
-    tooManyFailures: 'слишком много неудачных попыток входа; повторите через {minutes} минут',
+    tooManyFailures: 'слишком много неудачных попыток входа; повторите через {seconds} с',
+    passwordTooShort: 'пароль должен содержать не меньше {min} символов',
+    passwordCommon: 'этот пароль есть в списке распространённых или утёкших паролей; выберите другой',
+    passwordPersonal: 'пароль не должен содержать адрес электронной почты или имя',
+    passwordGuessable: 'этот пароль слишком легко подобрать; используйте более длинную фразу из несвязанных слов',
+    wrongCurrentPassword: 'текущий пароль неверен',
     wrongCredentials: 'неверный адрес электронной почты или пароль',
     emailTaken: 'пользователь с адресом {email} уже существует',
     noSuchDepartment: 'в departmentIds указано несуществующее отделение',
@@ -21,7 +31,12 @@ export const authMessages = defineMessages('auth', {
     keepOwnAdmin: 'нельзя заблокировать собственную учётную запись или снять с себя роль администратора',
   },
   'zh-CN': {
-    tooManyFailures: '登录失败次数过多，请 {minutes} 分钟后再试',
+    tooManyFailures: '登录失败次数过多，请 {seconds} 秒后再试',
+    passwordTooShort: '密码至少需要 {min} 个字符',
+    passwordCommon: '该密码在常见或已泄露密码列表中，请换一个',
+    passwordPersonal: '密码不能包含邮箱地址或姓名',
+    passwordGuessable: '该密码太容易被猜到，请使用由不相关词语组成的更长短语',
+    wrongCurrentPassword: '当前密码错误',
     wrongCredentials: '邮箱或密码错误',
     emailTaken: '邮箱为 {email} 的用户已存在',
     noSuchDepartment: 'departmentIds 中包含不存在的科室',

@@ -4,6 +4,7 @@ import type { Locale } from '../core/i18n.ts';
 import type { Db } from '../db/database.ts';
 import { recordAudit, type AuditBy } from '../audit/index.ts';
 import { authMessages } from './auth.messages.ts';
+import { assertPasswordAcceptable } from './password-policy.ts';
 import { hashPassword } from './passwords.ts';
 import { assertDepartmentsInOrg, assertStaffInOrg, setUserDepartments } from './users.queries.ts';
 
@@ -21,10 +22,13 @@ export interface CreateUserInput {
 
 /**
  * Creates a user in an organisation, with the `user.create` audit entry in the same transaction
- * when `by` names who creates it. Throws `conflict` when the e-mail is taken and bad_request when
- * a department is not the organisation's.
+ * when `by` names who creates it. Throws bad_request when the password breaks the policy
+ * (password-policy.ts) or a department is not the organisation's, and `conflict` when the e-mail is
+ * taken in this organisation (e-mails are unique per organisation: another one's users are never
+ * revealed).
  */
 export async function createUser(db: Db, input: CreateUserInput, by?: Omit<AuditBy, 'orgId'>): Promise<string> {
+  assertPasswordAcceptable(input.password, input);
   // Hashing takes ~20 ms of CPU; done before the transaction so it holds no connection meanwhile.
   const passwordHash = await hashPassword(input.password);
   const email = input.email.trim().toLowerCase();
@@ -34,6 +38,7 @@ export async function createUser(db: Db, input: CreateUserInput, by?: Omit<Audit
     const taken = await trx
       .selectFrom('users')
       .select('id')
+      .where('org_id', '=', input.orgId)
       .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
       .executeTakeFirst();
     if (taken) throw new AppError('conflict', authMessages.text('emailTaken', { email }));

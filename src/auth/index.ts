@@ -11,3 +11,4 @@ export { createUser, type CreateUserInput } from './create-user.ts';
 export { hashPassword } from './passwords.ts';
 export { findSessionUser, SESSION_COOKIE, CSRF_COOKIE, hashToken, randomToken, type SessionUser } from './sessions.ts';
 export { IdParams, ErrorBody } from './auth.schemas.ts';
+export { registerSecurityHeaders } from './security-headers.ts';

@@ -4,64 +4,62 @@ import { recordAudit } from '../audit/index.ts';
 import { AppError } from '../core/errors.ts';
 import type { SessionUser } from '../core/request.ts';
 import { authMessages } from './auth.messages.ts';
-import { LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_ADDRESS, LOGIN_WINDOW_MINUTES } from './auth.vocab.ts';
+import { assertNotWaiting, clearFailures, countFailure, isKnownAddress, loginKeys, rememberAddress } from './login-throttle.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { createSession, deleteSession } from './sessions.ts';
 
-const LOGIN_WINDOW_MS = LOGIN_WINDOW_MINUTES * 60 * 1000;
+/** E-mails are unique per organisation; one e-mail tries at most this many accounts (the most recently used first). */
+const MAX_ACCOUNTS_PER_EMAIL = 10;
 
 // A hash to verify against when the e-mail is unknown, so both paths take the same time.
 let dummyHash: Promise<string> | null = null;
 
-async function failuresFor(db: Db, key: string): Promise<number> {
-  const row = await db.selectFrom('login_attempts').selectAll().where('key', '=', key).executeTakeFirst();
-  if (!row || Date.now() - new Date(row.window_start).getTime() > LOGIN_WINDOW_MS) return 0;
-  return row.attempts;
-}
-
-async function countFailure(db: Db, key: string): Promise<void> {
-  const windowStart = new Date(Date.now() - LOGIN_WINDOW_MS);
-  await sql`
-    INSERT INTO login_attempts (key, window_start, attempts) VALUES (${key}, now(), 1)
-    ON CONFLICT (key) DO UPDATE SET
-      attempts = CASE WHEN login_attempts.window_start < ${windowStart} THEN 1 ELSE login_attempts.attempts + 1 END,
-      window_start = CASE WHEN login_attempts.window_start < ${windowStart} THEN now() ELSE login_attempts.window_start END
-  `.execute(db);
-}
-
 /**
- * Checks e-mail and password and opens a session. Throws `rate_limited` after too many failures
- * for the same e-mail or address within the window, `unauthorized` on a wrong pair. A failure is
- * counted and audited in one transaction, and so is a success with its new session.
+ * Checks e-mail and password and opens a session. Throws `rate_limited` (details.retryAfterSeconds)
+ * while a failure key still waits (auth.vocab.ts: growing delays, never a lock), `unauthorized` on a
+ * wrong pair. An e-mail may name users of several organisations: the password is checked against
+ * each of them (every hash, so the time says little), and the session opens for the first account
+ * it fits, the most recently used first. A failure is counted and audited in one transaction, and
+ * so is a success with its new session.
  */
 export async function login(db: Db, input: { email: string; password: string; ip: string | null; userAgent: string | null }) {
   const email = input.email.trim().toLowerCase();
-  const keys = [`email:${email}`, ...(input.ip ? [`ip:${input.ip}`] : [])];
-  for (const key of keys) {
-    const limit = key.startsWith('ip:') ? LOGIN_MAX_FAILURES_PER_ADDRESS : LOGIN_MAX_FAILURES;
-    if ((await failuresFor(db, key)) >= limit) {
-      throw new AppError('rate_limited', authMessages.text('tooManyFailures', { minutes: LOGIN_WINDOW_MINUTES }));
-    }
-  }
-  const user = await db
+  const keys = loginKeys(email, input.ip);
+  // The owner's usual address waits only for its own failures, whatever others do to the account or the address.
+  const known = await isKnownAddress(db, email, input.ip);
+  await assertNotWaiting(db, known ? { pair: keys.pair } : keys);
+  const users = await db
     .selectFrom('users')
     .select(['id', 'org_id', 'email', 'password_hash', 'disabled'])
     .where(sql<string>`lower(email)`, '=', email)
-    .executeTakeFirst();
-  dummyHash ??= hashPassword('not-a-password');
-  const ok = await verifyPassword(user?.password_hash ?? (await dummyHash), input.password);
-  if (!user || !ok || user.disabled) {
+    .orderBy(sql`last_login_at DESC NULLS LAST`)
+    .orderBy('id')
+    .limit(MAX_ACCOUNTS_PER_EMAIL)
+    .execute();
+  let user: (typeof users)[number] | undefined;
+  if (users.length === 0) {
+    dummyHash ??= hashPassword('not-a-password');
+    await verifyPassword(await dummyHash, input.password);
+  }
+  for (const candidate of users) {
+    const ok = await verifyPassword(candidate.password_hash, input.password);
+    if (ok && !candidate.disabled) user ??= candidate;
+  }
+  if (!user) {
     await db.transaction().execute(async (trx) => {
-      for (const key of keys) await countFailure(trx, key);
-      await recordAudit(trx, { orgId: user?.org_id ?? null, userId: user?.id ?? null, actor: email, action: 'auth.login_failed', ip: input.ip });
+      await countFailure(trx, keys);
+      const orgs = users.length ? users : [null];
+      for (const u of orgs) await recordAudit(trx, { orgId: u?.org_id ?? null, userId: u?.id ?? null, actor: email, action: 'auth.login_failed', ip: input.ip });
     });
     throw new AppError('unauthorized', authMessages.text('wrongCredentials'));
   }
+  const found = user;
   return db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('login_attempts').where('key', '=', `email:${email}`).execute();
-    await trx.updateTable('users').set({ last_login_at: new Date() }).where('id', '=', user.id).execute();
-    const session = await createSession(trx, user.id, { ip: input.ip, userAgent: input.userAgent });
-    await recordAudit(trx, { orgId: user.org_id, userId: user.id, actor: user.email, action: 'auth.login', ip: input.ip });
+    await clearFailures(trx, keys.pair!);
+    await rememberAddress(trx, found.id, input.ip);
+    await trx.updateTable('users').set({ last_login_at: new Date() }).where('id', '=', found.id).execute();
+    const session = await createSession(trx, found.id, { ip: input.ip, userAgent: input.userAgent });
+    await recordAudit(trx, { orgId: found.org_id, userId: found.id, actor: found.email, action: 'auth.login', ip: input.ip });
     return session;
   });
 }

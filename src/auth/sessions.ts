@@ -79,12 +79,16 @@ export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
-/** Deletes expired sessions, login-failure windows older than a day and webhook signatures too old to be replayed. */
+/** Deletes expired sessions, login failures older than a day, sign-in addresses unused for 90 days and webhook signatures too old to be replayed. */
 export async function purgeExpired(db: Db): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<', new Date()).execute();
   await db
     .deleteFrom('login_attempts')
-    .where('window_start', '<', new Date(Date.now() - 24 * 3600_000))
+    .where('last_failure_at', '<', new Date(Date.now() - 24 * 3600_000))
+    .execute();
+  await db
+    .deleteFrom('known_login_addresses')
+    .where('last_login_at', '<', new Date(Date.now() - 90 * 24 * 3600_000))
     .execute();
   await sql`DELETE FROM webhook_deliveries WHERE received_at < now() - make_interval(secs => ${WEBHOOK_TOLERANCE_SECONDS * 2})`.execute(db);
 }

@@ -4,6 +4,7 @@ import type { Locale } from '../core/i18n.ts';
 import type { Db } from '../db/database.ts';
 import { recordAudit, type AuditBy } from '../audit/index.ts';
 import { authMessages } from './auth.messages.ts';
+import { assertPasswordAcceptable } from './password-policy.ts';
 import { hashPassword } from './passwords.ts';
 import { assertDepartmentsInOrg, assertStaffInOrg, getUser, setUserDepartments } from './users.queries.ts';
 
@@ -22,9 +23,13 @@ export interface UserChanges {
  * Changes a user of `by`'s organisation, with its `user.update` audit entry, in one transaction.
  * Disabling a user or setting a password ends their sessions. Throws not_found for a user of
  * another organisation, bad_request when an admin would disable or demote themself or names a
- * department that is not the organisation's.
+ * department that is not the organisation's, or when a new password breaks the policy.
  */
 export async function updateUser(db: Db, by: AuditBy, userId: string, changes: UserChanges): Promise<void> {
+  if (changes.password) {
+    const user = await getUser(db, by.orgId, userId);
+    assertPasswordAcceptable(changes.password, { email: user.email, name: changes.name ?? user.name });
+  }
   // Hashing takes ~20 ms of CPU; done before the transaction so it holds no connection meanwhile.
   const passwordHash = changes.password ? await hashPassword(changes.password) : undefined;
   await db.transaction().execute(async (trx) => {

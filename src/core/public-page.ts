@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LOCALES, negotiateLocale, type Locale } from './i18n.ts';
 
@@ -100,6 +101,12 @@ img{max-width:100%;height:auto}
   .replace(/\n/g, '')
   .trim();
 
+/** The stylesheet's hash for the pages' CSP: the one inline style element is allowed by its content, not by 'unsafe-inline'. */
+const CSS_HASH = `'sha256-${createHash('sha256').update(CSS).digest('base64')}'`;
+
+/** The patient pages' policy: no script at all, only this stylesheet, forms posting here, never framed. */
+export const PUBLIC_PAGE_CSP = `default-src 'none'; style-src ${CSS_HASH}; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
+
 const LANGUAGE_NAMES: Record<Locale, string> = { 'zh-CN': '中文', ru: 'Русский', en: 'English' };
 
 export interface PublicPage {
@@ -156,6 +163,6 @@ export function sendPublicPage(reply: FastifyReply, markup: string, status = 200
     .header('cache-control', 'no-store')
     .header('referrer-policy', 'no-referrer')
     .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+    .header('content-security-policy', PUBLIC_PAGE_CSP)
     .send(markup);
 }

@@ -90,7 +90,10 @@ export interface SessionsTable {
 }
 
 export interface AuditLogTable {
+  /** Internal order only; never shown (it is one sequence across organisations). */
   id: Generated<string>;
+  /** The entry's id as the API names it: random, so it tells nothing of other organisations. */
+  public_id: Generated<string>;
   org_id: string | null;
   user_id: string | null;
   actor: string;
@@ -104,8 +107,16 @@ export interface AuditLogTable {
 
 export interface LoginAttemptsTable {
   key: string;
-  window_start: Timestamp;
+  last_failure_at: Timestamp;
   attempts: number;
+  /** The next attempt under this key is refused before this time. */
+  wait_until: Timestamp;
+}
+
+export interface KnownLoginAddressesTable {
+  user_id: string;
+  ip: string;
+  last_login_at: Timestamp;
 }
 
 export interface SourcesTable {
@@ -247,6 +258,7 @@ export interface Database extends AlertsTables, CasesTables, PatientsTables, Out
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   login_attempts: LoginAttemptsTable;
+  known_login_addresses: KnownLoginAddressesTable;
   sources: SourcesTable;
   mentions: MentionsTable;
   mention_versions: MentionVersionsTable;
