@@ -241,7 +241,8 @@ async function snapshotB() {
 let before: Awaited<ReturnType<typeof snapshotB>>;
 
 beforeAll(async () => {
-  app = await createTestApp();
+  // The test's receivers listen on loopback, which only an operator's allow-list opens.
+  app = await createTestApp({ config: { outboundAllow: ['127.0.0.1'] } });
   const orgA = await app.createOrg('clinic-a');
   const orgB = await app.createOrg('clinic-b');
   adminA = await app.userClient(orgA, 'admin');

@@ -19,7 +19,8 @@ beforeAll(async () => {
   receiver = await startHttpReceiver();
   process.env.VERITY_SMTP_URL = smtp.url;
   process.env.VERITY_DELIVERY_RETRY_DELAY = '0';
-  app = await createTestApp({ workers: true });
+  // The test's receivers listen on loopback, which only an operator's allow-list opens.
+  app = await createTestApp({ workers: true, config: { outboundAllow: ['127.0.0.1'] } });
   orgId = await app.createOrg('alerts');
   admin = await app.userClient(orgId, 'admin');
   const source = (await admin.post('/api/sources', { name: 'Partner app', kind: 'push' })).json();

@@ -43,7 +43,7 @@ export async function alertRoutes(server: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { orgId } = requireAuth(request);
       const b = request.body;
-      const config = await validateChannelConfig(db, orgId, b.kind, b.config);
+      const config = await validateChannelConfig(db, orgId, b.kind, b.config, undefined, server.ctx.config.outboundAllow);
       const id = await createChannel(db, by(request), { name: b.name, kind: b.kind, enabled: b.enabled, config });
       return reply.status(201).send({ channel: await getChannel(db, orgId, id) });
     },
@@ -57,7 +57,7 @@ export async function alertRoutes(server: FastifyInstance): Promise<void> {
       const stored = await getChannelRow(db, orgId, request.params.id);
       const b = request.body;
       // alert_channels.kind is checked against CHANNEL_KINDS by the table's CHECK constraint.
-      const config = b.config ? await validateChannelConfig(db, orgId, stored.kind, b.config, stored.config) : undefined;
+      const config = b.config ? await validateChannelConfig(db, orgId, stored.kind, b.config, stored.config, server.ctx.config.outboundAllow) : undefined;
       await updateChannel(db, by(request), stored.id, { name: b.name, enabled: b.enabled, config });
       return { channel: await getChannel(db, orgId, stored.id) };
     },

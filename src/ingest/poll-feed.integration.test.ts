@@ -30,7 +30,8 @@ const atomDocument = `<?xml version="1.0" encoding="utf-8"?>
 </feed>`;
 
 beforeAll(async () => {
-  app = await createTestApp();
+  // The test's receivers listen on loopback, which only an operator's allow-list opens.
+  app = await createTestApp({ config: { outboundAllow: ['127.0.0.1'] } });
   orgId = await app.createOrg('feeds');
   server = http.createServer((req, res) => {
     requests.push({ path: req.url ?? '', ifNoneMatch: req.headers['if-none-match'] });

@@ -1,4 +1,5 @@
 import type { PgBoss } from 'pg-boss';
+import type { Config } from '../core/config.ts';
 import type { Db } from '../db/database.ts';
 import { rssConnector } from './connectors/rss.ts';
 import { AppError } from '../core/errors.ts';
@@ -15,16 +16,17 @@ export interface PollResult {
 
 /**
  * Polls one RSS/Atom source: runs the RSS connector from the source's stored cursor, then stores
- * the new cursor. A failure is recorded on the source (and, when it happens while ingesting, in
- * the failed run); it never throws.
+ * the new cursor. The feed is fetched through safeFetch (no loopback, private or metadata address
+ * unless VERITY_OUTBOUND_ALLOW lists it). A failure is recorded on the source (and, when it
+ * happens while ingesting, in the failed run); it never throws.
  */
-export async function pollFeed(ctx: { db: Db; boss: PgBoss | null }, sourceId: string): Promise<PollResult> {
+export async function pollFeed(ctx: { db: Db; boss: PgBoss | null; config: Pick<Config, 'outboundAllow'> }, sourceId: string): Promise<PollResult> {
   const { db } = ctx;
   const source = await findFeedSource(db, sourceId);
   if (!source?.url) return { status: 'failed', accepted: 0, error: ingestMessages.render('en', 'feed.notFeed') };
   try {
     const cursor = { etag: source.feed_etag, lastModified: source.feed_last_modified, newest: source.feed_cursor ? new Date(source.feed_cursor) : null };
-    const result = await runConnector(ctx, { id: source.id, orgId: source.org_id }, rssConnector(source.url), cursor);
+    const result = await runConnector(ctx, { id: source.id, orgId: source.org_id }, rssConnector(source.url, { outboundAllow: ctx.config.outboundAllow }), cursor);
     if (result.unchanged) {
       await markFeedPolled(db, source.id, null);
       return { status: 'not_modified', accepted: 0 };

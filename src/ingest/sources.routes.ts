@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditBy, recordAudit } from '../audit/index.ts';
 import { notFound } from '../core/errors.ts';
+import { assertTargetUrl } from '../core/outbound.ts';
 import { requireAuth } from '../core/request.ts';
 import { CreatedSource, CreateSourceBody, IdParams, SourceDefaultsBody, SourceView } from './ingest.schemas.ts';
 import { ingestError, localizedSource } from './ingest-errors.ts';
@@ -22,6 +23,8 @@ export async function sourceRoutes(server: FastifyInstance): Promise<void> {
     const auth = requireAuth(request);
     const b = request.body;
     if (isReservedSourceName(b.name)) throw ingestError('conflict', 'source.reservedName', { name: b.name });
+    // A feed at a literal loopback/private/metadata address is refused now; names are checked at each poll.
+    if (b.url) assertTargetUrl(b.url, server.ctx.config.outboundAllow);
     const credentials = newSourceCredentials(b.kind);
     const id = await db.transaction().execute(async (trx) => {
       const created = await insertSource(trx, auth.orgId, b, credentials);

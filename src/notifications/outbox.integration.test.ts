@@ -19,7 +19,8 @@ let otherOrgId: string;
 beforeAll(async () => {
   delete process.env.VERITY_SMTP_URL;
   process.env.VERITY_DELIVERY_RETRY_DELAY = '0';
-  app = await createTestApp({ workers: true });
+  // The test's receivers listen on loopback, which only an operator's allow-list opens.
+  app = await createTestApp({ workers: true, config: { outboundAllow: ['127.0.0.1'] } });
   orgId = await app.createOrg('outbox');
   otherOrgId = await app.createOrg('outbox-other');
   admin = await app.userClient(orgId, 'admin');

@@ -4,6 +4,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { openContext, type OpenContext } from '../app.ts';
 import { createUser } from '../auth/create-user.ts';
 import type { Role } from '../core/access.vocab.ts';
+import type { Config } from '../core/config.ts';
 import { buildServer } from '../server.ts';
 
 /*
@@ -26,12 +27,15 @@ export interface TestApp {
   userClient(orgId: string, role: Role, options?: { email?: string; departmentIds?: string[] }): Promise<TestClient>;
 }
 
-/** Starts the app on a fresh database without listening on a port; requests go through inject(). */
-export async function createTestApp(options: { workers?: boolean } = {}): Promise<TestApp> {
+/**
+ * Starts the app on a fresh database without listening on a port; requests go through inject().
+ * `config` overrides the environment's (e.g. `outboundAllow: ['127.0.0.1']` for a test that sends to a local receiver).
+ */
+export async function createTestApp(options: { workers?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
   const baseUrl = process.env.DATABASE_URL;
   const pgDb = baseUrl ? await freshPostgresDatabase(baseUrl) : null;
   const ctx = await openContext({
-    config: { databaseUrl: pgDb?.url ?? null, dataDir: null, logLevel: 'silent' },
+    config: { ...options.config, databaseUrl: pgDb?.url ?? null, dataDir: null, logLevel: 'silent' },
     queue: options.workers ? 'workers' : 'send',
   });
   const server = await buildServer(ctx);

@@ -1,3 +1,4 @@
+import { OutboundError, safeFetch } from '../../core/outbound.ts';
 import type { Connector } from '../connector.ts';
 import { ingestText, TextError } from '../ingest-errors.ts';
 import type { IngestMessageKey } from '../ingest.messages.ts';
@@ -15,9 +16,12 @@ export interface FeedCursor {
 
 /**
  * An RSS 2.0 or Atom feed: a conditional GET (ETag / Last-Modified), then only the items newer
- * than the cursor. Throws a TextError naming the problem (HTTP status, size, timeout, malformed XML).
+ * than the cursor, fetched through safeFetch: a loopback, private, link-local or metadata address
+ * (after DNS and on every redirect) is refused unless `outboundAllow` lists it, the body is read up
+ * to MAX_FEED_BYTES and the whole exchange within FETCH_TIMEOUT_MS. Throws a TextError naming the
+ * problem (refused target, HTTP status, size, timeout, malformed XML); never quotes the answer.
  */
-export function rssConnector(url: string): Connector<FeedCursor> {
+export function rssConnector(url: string, options: { outboundAllow: readonly string[] }): Connector<FeedCursor> {
   return {
     channel: 'rss',
     origin: url,
@@ -25,25 +29,24 @@ export function rssConnector(url: string): Connector<FeedCursor> {
       const headers: Record<string, string> = { accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5', 'user-agent': 'Verity feed poller' };
       if (cursor.etag) headers['if-none-match'] = cursor.etag;
       if (cursor.lastModified) headers['if-modified-since'] = cursor.lastModified;
+      let response;
       try {
-        const response = await fetch(url, { headers, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'follow' });
-        if (response.status === 304) return { mentions: [], rejected: [], cursor, unchanged: true };
-        if (!response.ok) throw feedError('feed.http', { status: response.status });
-        const length = Number(response.headers.get('content-length') ?? 0);
-        if (length > MAX_FEED_BYTES) throw feedError('feed.tooLarge', { megabytes: MAX_FEED_BYTES / 1024 / 1024 });
-        const body = await response.text();
-        if (body.length > MAX_FEED_BYTES) throw feedError('feed.tooLarge', { megabytes: MAX_FEED_BYTES / 1024 / 1024 });
-        const items = parseFeed(body).filter((i) => !cursor.newest || !i.publishedAt || i.publishedAt > cursor.newest);
-        const newest = items.reduce<Date | null>((max, i) => (i.publishedAt && (!max || i.publishedAt > max) ? i.publishedAt : max), cursor.newest);
-        return {
-          mentions: items.map((i) => i.mention),
-          rejected: [],
-          cursor: { etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified'), newest },
-        };
+        response = await safeFetch(url, { headers, allow: options.outboundAllow, timeoutMs: FETCH_TIMEOUT_MS, maxBytes: MAX_FEED_BYTES });
       } catch (error) {
-        if (error instanceof Error && error.name === 'TimeoutError') throw feedError('feed.timeout', { seconds: FETCH_TIMEOUT_MS / 1000 });
-        throw error;
+        if (!(error instanceof OutboundError)) throw error;
+        if (error.reason === 'timeout') throw feedError('feed.timeout', { seconds: FETCH_TIMEOUT_MS / 1000 });
+        if (error.reason === 'tooLarge') throw feedError('feed.tooLarge', { megabytes: MAX_FEED_BYTES / 1024 / 1024 });
+        throw new TextError(error.text);
       }
+      if (response.status === 304) return { mentions: [], rejected: [], cursor, unchanged: true };
+      if (response.status < 200 || response.status >= 300) throw feedError('feed.http', { status: response.status });
+      const items = parseFeed(response.text()).filter((i) => !cursor.newest || !i.publishedAt || i.publishedAt > cursor.newest);
+      const newest = items.reduce<Date | null>((max, i) => (i.publishedAt && (!max || i.publishedAt > max) ? i.publishedAt : max), cursor.newest);
+      return {
+        mentions: items.map((i) => i.mention),
+        rejected: [],
+        cursor: { etag: response.header('etag'), lastModified: response.header('last-modified'), newest },
+      };
     },
   };
 }

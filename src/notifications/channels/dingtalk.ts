@@ -30,6 +30,6 @@ export const dingtalkDriver: NotificationChannelDriver<DingtalkConfig, OutgoingR
   secretFields: ['secret'],
   deliveredByJob: true,
   render: (message, config, locale) => renderDingtalk(config, message, locale),
-  send: (request) => postRequest(request),
+  send: (request, ctx) => postRequest(request, ctx),
   mask: maskFields(['secret']),
 };

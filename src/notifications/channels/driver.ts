@@ -18,8 +18,8 @@ export interface Message {
   createdAt: Date;
 }
 
-/** What sending needs beyond the payload: the SMTP server and sender of e-mail. */
-export type SendContext = Pick<Config, 'smtpUrl' | 'mailFrom'>;
+/** What sending needs beyond the payload: the SMTP server and sender of e-mail, the outbound allow-list. */
+export type SendContext = Pick<Config, 'smtpUrl' | 'mailFrom' | 'outboundAllow'>;
 
 /** A failed send, worded by a message code so the dead-letter list reads it in each reader's language. */
 export class DeliveryError extends Error {

@@ -25,6 +25,6 @@ export const slackDriver: NotificationChannelDriver<SlackConfig, OutgoingRequest
     if (message.url) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `<${message.url}|${escapeSlack(openInVerity(locale))}>` } });
     return { url: config.url, headers: JSON_HEADERS, body: JSON.stringify({ text: `${escapeSlack(message.title)}\n${escapeSlack(message.text)}`, blocks }) };
   },
-  send: (request) => postRequest(request),
+  send: (request, ctx) => postRequest(request, ctx),
   mask: maskFields([]),
 };

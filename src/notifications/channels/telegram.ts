@@ -30,6 +30,6 @@ export const telegramDriver: NotificationChannelDriver<TelegramConfig, OutgoingR
       body: JSON.stringify({ chat_id: config.chatId, text: `<b>${esc(message.title)}</b>\n\n${esc(message.text)}${link}`.slice(0, 4096), parse_mode: 'HTML' }),
     };
   },
-  send: (request) => postRequest(request),
+  send: (request, ctx) => postRequest(request, ctx),
   mask: maskFields(['botToken']),
 };

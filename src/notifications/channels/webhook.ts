@@ -32,6 +32,6 @@ export const webhookDriver: NotificationChannelDriver<WebhookConfig, OutgoingReq
   secretFields: ['secret'],
   deliveredByJob: true,
   render: (message, config) => renderWebhook(config, message),
-  send: (request) => postRequest(request),
+  send: (request, ctx) => postRequest(request, ctx),
   mask: maskFields(['secret']),
 };

@@ -17,6 +17,6 @@ export const wecomDriver: NotificationChannelDriver<WecomConfig, OutgoingRequest
   render(message, config, locale) {
     return { url: config.url, headers: JSON_HEADERS, body: JSON.stringify({ msgtype: 'markdown', markdown: { content: markdownBody(message, locale) } }) };
   },
-  send: (request) => postRequest(request),
+  send: (request, ctx) => postRequest(request, ctx),
   mask: maskFields([]),
 };
