@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { readConfig, type Config } from './core/config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { resolveSecretKey, useSecretKey } from './core/secrets.ts';
+import { prepareStoredSecrets } from './stored-secrets.ts';
 import type { AppContext } from './core/context.ts';
 import { startQueue } from './core/queue.ts';
 import type { JobDefinition } from './core/jobs.ts';
@@ -22,9 +24,13 @@ export interface OpenContext extends AppContext {
 /** Opens the store, brings its schema up to date and starts the queue. Throws when the database cannot be reached or migrated. */
 export async function openContext(options: OpenOptions = {}): Promise<OpenContext> {
   const config = { ...readConfig(), ...options.config };
+  // Secrets at rest: a malformed VERITY_SECRET_KEY is refused before the store is opened.
+  const secretKey = resolveSecretKey(config);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteSharedBuffers: config.pgliteSharedBuffers });
   try {
     await migrateToLatest(database.db);
+    useSecretKey(secretKey);
+    await prepareStoredSecrets(database.db, secretKey);
     const mode = options.queue ?? 'workers';
     const boss = mode === 'none' ? null : await startQueue(database, { schedule: mode === 'workers', onError: (error) => console.error(`queue error: ${error.message}`) });
     const ctx: AppContext = { config, database, db: database.db, boss, access: { can, permissionsOf } };

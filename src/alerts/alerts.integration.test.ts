@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { analysePending } from '../mentions/analyse-pending.ts';
+import { openChannelConfig } from '../notifications/index.ts';
 import { eventually, mailPart, startHttpReceiver, startSmtpSink, type HttpReceiver, type SmtpSink } from '../notifications/test-receivers.ts';
 import { createTestApp, type TestApp, type TestClient } from '../test-support/test-app.ts';
 import { evaluateVolumeRules } from './evaluate-volume-rules.ts';
@@ -89,11 +90,13 @@ test.each([
 test('masks channel secrets on read and keeps a secret sent back masked', async () => {
   const id = await channel('Signed hook', 'webhook', { url: `${receiver.url}/masked`, secret: 'super-secret-value-1234' });
   const listed = (await admin.get('/api/alert-channels')).json().items.find((c: { id: string }) => c.id === id);
-  expect(listed.config).toEqual({ url: `${receiver.url}/masked`, secret: '••••1234' });
+  // The URL is masked too (a webhook URL may carry its key), and both are encrypted at rest.
+  expect(listed.config).toEqual({ url: `${receiver.url}/…/••••sked`, secret: '••••1234' });
   const patched = await admin.patch(`/api/alert-channels/${id}`, { config: { ...listed.config, url: `${receiver.url}/masked2` } });
   expect(patched.statusCode).toBe(200);
   const row = await app.ctx.db.selectFrom('alert_channels').select('config').where('id', '=', id).executeTakeFirstOrThrow();
-  expect(row.config).toEqual({ url: `${receiver.url}/masked2`, secret: 'super-secret-value-1234' });
+  expect(JSON.stringify(row.config)).not.toContain('super-secret-value-1234');
+  expect(openChannelConfig('webhook', row.config)).toEqual({ url: `${receiver.url}/masked2`, secret: 'super-secret-value-1234' });
 });
 
 test('opens an alert for a pushed negative mention with a risk and notifies every channel', async () => {

@@ -3,7 +3,7 @@ import { recordAudit, type AuditBy } from '../audit/index.ts';
 import { AppError, badRequest, notFound } from '../core/errors.ts';
 import type { Db } from '../db/database.ts';
 import { DEFAULT_LOCALE, renderText, type Locale } from '../core/i18n.ts';
-import { maskConfig, type ChannelKind } from '../notifications/index.ts';
+import { maskConfig, openChannelConfig, sealChannelConfig, type ChannelKind } from '../notifications/index.ts';
 import { alertsMessages } from './alerts.messages.ts';
 import type { MentionConditions, QuietHours, RuleBody, RuleView, VolumeConditions } from './alerts.schemas.ts';
 import { ALERTS_PAGE_SIZE, type AlertStatus, type RuleKind } from './alerts.vocab.ts';
@@ -19,16 +19,20 @@ type ChannelRow = { id: string; name: string; kind: ChannelKind; enabled: boolea
 // alert_channels.kind is checked against CHANNEL_KINDS by the table's CHECK constraint.
 const toChannelView = (c: ChannelRow) => ({ id: c.id, name: c.name, kind: c.kind, enabled: c.enabled, config: maskConfig(c.kind, c.config) });
 
+// Secrets are encrypted at rest (core/secrets.ts): sealed on write, opened here on read, and
+// masked in every answer (to every role: an admin replaces a secret, never reads it back).
+const opened = (row: ChannelRow): ChannelRow => ({ ...row, config: openChannelConfig(row.kind, row.config) });
+
 export async function findChannels(db: Db, orgId: string) {
   const rows = await db.selectFrom('alert_channels').select(channelColumns).where('org_id', '=', orgId).orderBy('name').orderBy('id').execute();
-  return rows.map(toChannelView);
+  return rows.map((row) => toChannelView(opened(row)));
 }
 
-/** A channel of the organisation with its secrets (for PATCH); throws not_found otherwise. */
+/** A channel of the organisation with its secrets decrypted (for PATCH); throws not_found otherwise. */
 export async function getChannelRow(db: Db, orgId: string, id: string): Promise<ChannelRow> {
   const row = await db.selectFrom('alert_channels').select(channelColumns).where('id', '=', id).where('org_id', '=', orgId).executeTakeFirst();
   if (!row) throw notFound('alert channel');
-  return row;
+  return opened(row);
 }
 
 export async function getChannel(db: Db, orgId: string, id: string) {
@@ -47,7 +51,7 @@ export async function createChannel(db: Db, by: AuditBy, channel: { name: string
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('alert_channels')
-      .values({ org_id: by.orgId, name: channel.name, kind: channel.kind, enabled: channel.enabled, config: JSON.stringify(channel.config) })
+      .values({ org_id: by.orgId, name: channel.name, kind: channel.kind, enabled: channel.enabled, config: JSON.stringify(sealChannelConfig(channel.kind, channel.config)) })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(trx, { ...by, action: 'alert_channel.create', targetType: 'alert_channel', targetId: row.id, details: { kind: channel.kind, name: channel.name } });
@@ -56,11 +60,11 @@ export async function createChannel(db: Db, by: AuditBy, channel: { name: string
 }
 
 /** Changes a channel of the organisation (a new config already validated); the audit entry says whether the config changed, never what it holds. */
-export async function updateChannel(db: Db, by: AuditBy, id: string, changes: { name?: string; enabled?: boolean; config?: Record<string, unknown> }): Promise<void> {
+export async function updateChannel(db: Db, by: AuditBy, id: string, changes: { kind: ChannelKind; name?: string; enabled?: boolean; config?: Record<string, unknown> }): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('alert_channels')
-      .set({ name: changes.name, enabled: changes.enabled, ...(changes.config ? { config: JSON.stringify(changes.config) } : {}) })
+      .set({ name: changes.name, enabled: changes.enabled, ...(changes.config ? { config: JSON.stringify(sealChannelConfig(changes.kind, changes.config)) } : {}) })
       .where('id', '=', id)
       .where('org_id', '=', by.orgId)
       .execute();

@@ -248,6 +248,13 @@ export interface WebhookDeliveriesTable {
   received_at: Generated<Date>;
 }
 
+/** The key the store's secrets are sealed with, as one sealed known value (src/stored-secrets.ts). */
+export interface SecretsKeyTable {
+  singleton: Generated<boolean>;
+  canary: string;
+  updated_at: Generated<Date>;
+}
+
 export interface Database extends AlertsTables, CasesTables, PatientsTables, OutreachTables, FollowupsTables, InsightsTables, GrowthTables {
   organisations: OrganisationsTable;
   locations: LocationsTable;
@@ -266,4 +273,5 @@ export interface Database extends AlertsTables, CasesTables, PatientsTables, Out
   mention_corrections: MentionCorrectionsTable;
   import_runs: ImportRunsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  secrets_key: SecretsKeyTable;
 }

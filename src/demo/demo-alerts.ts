@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { sealChannelConfig } from '../notifications/index.ts';
 
 /*
  * The demo organisation's alert channels and rules, as a clinic would set them up: the in-app bell
@@ -39,7 +40,7 @@ export async function seedDemoAlerts(db: Db, orgId: string): Promise<void> {
   for (const c of CHANNELS) {
     const row = await db
       .insertInto('alert_channels')
-      .values({ org_id: orgId, name: c.name, kind: c.kind, config: JSON.stringify(c.config) })
+      .values({ org_id: orgId, name: c.name, kind: c.kind, config: JSON.stringify(sealChannelConfig(c.kind, c.config)) })
       .returning('id')
       .executeTakeFirstOrThrow();
     ids.set(c.key, row.id);

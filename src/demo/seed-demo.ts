@@ -1,4 +1,5 @@
 import type { AppContext } from '../core/context.ts';
+import { sealSecret } from '../core/secrets.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { newSourceCredentials, recordRun, type MentionInput } from '../ingest/index.ts';
 import { demoPassword, generateDemo } from './demo-data.ts';
@@ -87,7 +88,7 @@ export async function seedDemo(ctx: Pick<AppContext, 'db' | 'boss'>, options: { 
     const credentials = newSourceCredentials(s.kind);
     await db
       .insertInto('sources')
-      .values({ org_id: orgId, name: s.name, kind: s.kind, platform: s.platform, token_hash: credentials.tokenHash ?? null, webhook_secret: credentials.webhookSecret ?? null })
+      .values({ org_id: orgId, name: s.name, kind: s.kind, platform: s.platform, token_hash: credentials.tokenHash ?? null, webhook_secret: credentials.webhookSecret ? sealSecret(credentials.webhookSecret) : null })
       .onConflict((oc) => oc.columns(['org_id', 'name']).doNothing())
       .execute();
   }

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { publicBaseUrl, type Config } from '../core/config.ts';
 import type { Db } from '../db/database.ts';
+import { openSecret, sealSecret } from '../core/secrets.ts';
 import { PORTAL_LINK_DAYS } from './followups.vocab.ts';
 
 /**
@@ -14,11 +15,12 @@ import { PORTAL_LINK_DAYS } from './followups.vocab.ts';
 export async function portalSecret(db: Db, orgId: string): Promise<string> {
   await db
     .insertInto('followup_secrets')
-    .values({ org_id: orgId, secret: randomBytes(32).toString('base64url') })
+    .values({ org_id: orgId, secret: sealSecret(randomBytes(32).toString('base64url')) })
     .onConflict((oc) => oc.column('org_id').doNothing())
     .execute();
   const row = await db.selectFrom('followup_secrets').select('secret').where('org_id', '=', orgId).executeTakeFirstOrThrow();
-  return row.secret;
+  // Encrypted at rest (core/secrets.ts): a copy of the database alone cannot sign portal links.
+  return openSecret(row.secret);
 }
 
 function signature(secret: string, enrolmentId: string, expires: number, generation: number): string {
@@ -49,7 +51,7 @@ export async function checkPortalToken(db: Db, token: string, now = new Date()):
     .where('e.id', '=', id)
     .executeTakeFirst();
   if (!row) return { ok: false, reason: 'tampered', orgId: null };
-  const expected = Buffer.from(signature(row.secret, row.id, Number(exp), row.portal_generation));
+  const expected = Buffer.from(signature(openSecret(row.secret), row.id, Number(exp), row.portal_generation));
   const given = Buffer.from(sig);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'tampered', orgId: row.org_id };
   if (Number(exp) * 1000 <= now.getTime()) return { ok: false, reason: 'expired', orgId: row.org_id };

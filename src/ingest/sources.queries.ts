@@ -2,6 +2,7 @@ import type { Text } from '../core/i18n.ts';
 import { sql } from 'kysely';
 import { hashToken, randomToken } from '../auth/index.ts';
 import type { Db } from '../db/database.ts';
+import { openSecret, sealSecret } from '../core/secrets.ts';
 import { findImportRuns } from './import-runs.queries.ts';
 import { builtInSourceOf, type SourceKind } from './ingest.vocab.ts';
 
@@ -59,7 +60,8 @@ export async function insertSource(trx: Db, orgId: string, source: NewSource, cr
       url: source.url ?? null,
       poll_minutes: source.kind === 'rss' ? (source.pollMinutes ?? 30) : null,
       token_hash: credentials.tokenHash ?? null,
-      webhook_secret: credentials.webhookSecret ?? null,
+      // Encrypted at rest (core/secrets.ts); opened only to check a signature.
+      webhook_secret: credentials.webhookSecret ? sealSecret(credentials.webhookSecret) : null,
       competitor: source.competitor ?? null,
     })
     .returning('id')
@@ -71,7 +73,7 @@ export async function insertSource(trx: Db, orgId: string, source: NewSource, cr
 export async function setSourceCredentials(trx: Db, sourceId: string, credentials: SourceCredentials): Promise<void> {
   await trx
     .updateTable('sources')
-    .set({ token_hash: credentials.tokenHash ?? null, webhook_secret: credentials.webhookSecret ?? null })
+    .set({ token_hash: credentials.tokenHash ?? null, webhook_secret: credentials.webhookSecret ? sealSecret(credentials.webhookSecret) : null })
     .where('id', '=', sourceId)
     .execute();
 }
@@ -86,9 +88,10 @@ export async function findPushSource(db: Db, sourceId: string, token: string): P
   return db.selectFrom('sources').select(['id', 'org_id']).where('id', '=', sourceId).where('token_hash', '=', hashToken(token)).executeTakeFirst();
 }
 
-/** A webhook source with its signing secret, or undefined. */
+/** A webhook source with its signing secret (decrypted), or undefined. */
 export async function findWebhookSource(db: Db, sourceId: string): Promise<{ id: string; org_id: string; webhook_secret: string | null } | undefined> {
-  return db.selectFrom('sources').select(['id', 'org_id', 'webhook_secret']).where('id', '=', sourceId).where('kind', '=', 'webhook').executeTakeFirst();
+  const source = await db.selectFrom('sources').select(['id', 'org_id', 'webhook_secret']).where('id', '=', sourceId).where('kind', '=', 'webhook').executeTakeFirst();
+  return source && { ...source, webhook_secret: source.webhook_secret === null ? null : openSecret(source.webhook_secret) };
 }
 
 /** Remembers a webhook delivery by its signature; false when it was received before (a replay). */

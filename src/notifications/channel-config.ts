@@ -1,3 +1,4 @@
+import { openFields, sealFields, type SecretKey } from '../core/secrets.ts';
 import { driverOf, isMasked } from './channels/index.ts';
 import { CHANNEL_KINDS, type ChannelKind } from './notifications.vocab.ts';
 
@@ -8,6 +9,21 @@ export { isMasked, maskSecret } from './channels/index.ts';
 export function maskConfig(kind: string, config: Record<string, unknown>): Record<string, unknown> {
   const driver = (CHANNEL_KINDS as readonly string[]).includes(kind) ? driverOf(kind as ChannelKind) : null;
   return driver ? driver.mask(config) : { ...config };
+}
+
+/** The secret fields of a kind's config (masked on read, encrypted at rest); none for an unknown kind. */
+export function channelSecretFields(kind: string): readonly string[] {
+  return (CHANNEL_KINDS as readonly string[]).includes(kind) ? driverOf(kind as ChannelKind).secretFields : [];
+}
+
+/** A channel config as it is stored: its secret fields encrypted (core/secrets.ts). */
+export function sealChannelConfig(kind: string, config: Record<string, unknown>, key?: SecretKey): Record<string, unknown> {
+  return sealFields(config, channelSecretFields(kind), key);
+}
+
+/** A stored channel config with its secret fields decrypted, for sending and for a PATCH's masked values. */
+export function openChannelConfig(kind: string, stored: Record<string, unknown>, keys?: readonly SecretKey[]): Record<string, unknown> {
+  return openFields(stored, channelSecretFields(kind), keys);
 }
 
 /**

@@ -6,6 +6,7 @@ import { DeliveryError, driverOf, PermanentDeliveryError, type Message, type Not
 import { emailDriver, type Email } from './channels/email.ts';
 import type { Db } from '../db/database.ts';
 import { keepInOutbox } from './outbox.ts';
+import { openChannelConfig } from './channel-config.ts';
 import { localizeNotification } from './notification-text.ts';
 import type { ChannelKind } from './notifications.vocab.ts';
 
@@ -73,7 +74,7 @@ export async function deliverNotification(ctx: AppContext, deliveryId: string): 
       const channel = delivery.channel_id ? await ctx.db.selectFrom('alert_channels').select(['kind', 'config', 'enabled']).where('id', '=', delivery.channel_id).executeTakeFirst() : undefined;
       if (!channel) throw new PermanentDeliveryError(notificationsMessages.text('error.channelDeleted'));
       if (!channel.enabled) throw new PermanentDeliveryError(notificationsMessages.text('error.channelDisabled'));
-      await sendToChannel(ctx, channel.kind, channel.config, n.in(n.orgLocale), n.orgLocale, { db: ctx.db, deliveryId: delivery.id });
+      await sendToChannel(ctx, channel.kind, openChannelConfig(channel.kind, channel.config), n.in(n.orgLocale), n.orgLocale, { db: ctx.db, deliveryId: delivery.id });
     }
     await ctx.db
       .updateTable('notification_deliveries')

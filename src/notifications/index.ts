@@ -8,7 +8,7 @@ export const notificationsFeature = defineFeature({ name: 'notifications', route
 
 export { enqueueNotification, type NotificationInput } from './enqueue-notification.ts';
 // Alert channels are configured in alerts; what a channel of each kind accepts is its driver's.
-export { maskConfig, parseChannelConfig } from './channel-config.ts';
+export { channelSecretFields, maskConfig, openChannelConfig, parseChannelConfig, sealChannelConfig } from './channel-config.ts';
 export { CHANNEL_KINDS, DELIVERY_STATUSES, type ChannelKind, type DeliveryStatus } from './notifications.vocab.ts';
 // Outreach keeps patients' invitation e-mails in the same local outbox when no SMTP server is configured.
 export { keepInOutbox } from './outbox.ts';

@@ -6,7 +6,8 @@ import type { ExclusionWindow } from '../db/schema-outreach.ts';
 import { outreachMessages } from './outreach.messages.ts';
 import { cahpsRuleDefault, DEFAULT_CONTACT_WINDOW_DAYS, type Market, type SmsProviderKind, type VisitKind } from './outreach.vocab.ts';
 import type { InvitationChannel } from './outreach.vocab.ts';
-import { maskSmsConfig, mergeSmsConfig } from './sms/sms-config.ts';
+import { maskSmsConfig, mergeSmsConfig, SMS_SECRET_FIELDS } from './sms/sms-config.ts';
+import { openFields, sealFields } from '../core/secrets.ts';
 
 /** An organisation's outreach settings with every default filled in. */
 export interface OutreachSettings {
@@ -49,7 +50,8 @@ export async function getOutreachSettings(db: Db, orgId: string): Promise<Outrea
     reviewRequestHours: row?.review_request_hours ?? null,
     exclusionWindows: row?.exclusion_windows ?? [],
     smsProvider: row?.sms_provider ?? 'log',
-    smsConfig: row?.sms_config ?? {},
+    // The provider's secrets are encrypted at rest (core/secrets.ts) and opened here, for sending.
+    smsConfig: row ? openFields(row.sms_config, SMS_SECRET_FIELDS[row.sms_provider] ?? []) : {},
     timezone: org.timezone,
     orgName: org.name,
     defaultLocale: org.default_locale,
@@ -121,7 +123,7 @@ export async function updateOutreachSettings(db: Db, by: AuditBy, input: Setting
       review_request_hours: input.reviewRequestHours === undefined ? current.reviewRequestHours : input.reviewRequestHours,
       exclusion_windows: JSON.stringify(input.exclusionWindows ?? current.exclusionWindows),
       sms_provider: provider,
-      sms_config: JSON.stringify(smsConfig),
+      sms_config: JSON.stringify(sealFields(smsConfig, SMS_SECRET_FIELDS[provider] ?? [])),
       updated_at: new Date(),
     };
     await trx

@@ -21,7 +21,7 @@ describe('configuration', () => {
   test('masks the secrets of a kind and keeps the stored one when the mask comes back', () => {
     const stored = parseChannelConfig('webhook', { url: 'https://hooks.example/x', secret: 'webhook-secret-abc' });
     const shown = maskConfig('webhook', stored);
-    expect(shown).toEqual({ url: 'https://hooks.example/x', secret: '••••-abc' });
+    expect(shown).toEqual({ url: 'https://hooks.example/…/••••le/x', secret: '••••-abc' });
     expect(parseChannelConfig('webhook', shown, stored)).toEqual(stored);
     expect(maskConfig('telegram', parseChannelConfig('telegram', { botToken: '123456:ABC-token', chatId: 7 }))).toEqual({ botToken: '••••oken', chatId: '7' });
   });

@@ -27,9 +27,9 @@ export function renderDingtalk(config: DingtalkConfig, message: Message, locale:
 export const dingtalkDriver: NotificationChannelDriver<DingtalkConfig, OutgoingRequest> = {
   kind: 'dingtalk',
   configSchema: z.object({ url: httpUrl, secret: z.string().trim().min(1).max(200).optional() }).strict(),
-  secretFields: ['secret'],
+  secretFields: ['url', 'secret'],
   deliveredByJob: true,
   render: (message, config, locale) => renderDingtalk(config, message, locale),
   send: (request, ctx) => postRequest(request, ctx),
-  mask: maskFields(['secret']),
+  mask: maskFields(['url', 'secret']),
 };

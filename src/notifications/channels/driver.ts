@@ -48,7 +48,7 @@ export interface NotificationChannelDriver<C = unknown, P = unknown> {
   kind: ChannelKind;
   /** Validates a configuration as people enter it (and again before each delivery). */
   configSchema: z.ZodType<C>;
-  /** Fields masked on read and kept when a PATCH sends the mask back. */
+  /** Fields masked on read, kept when a PATCH sends the mask back, and encrypted at rest (core/secrets.ts). */
   secretFields: readonly string[];
   /** False for in_app: its notifications are rows people read, not deliveries a job sends. */
   deliveredByJob: boolean;
@@ -67,15 +67,29 @@ export function maskSecret(secret: string): string {
   return `${MASK}${secret.slice(-4)}`;
 }
 
+/**
+ * A URL whose path or query holds its key (Slack's webhook path, WeCom's `key`, DingTalk's
+ * `access_token`): the scheme and host stay, the rest becomes "…/••••" and its last 4 characters.
+ */
+export function maskUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}/…/${maskSecret(url)}`;
+  } catch {
+    return maskSecret(url);
+  }
+}
+
+/** A value the API showed masked (a secret or a URL with its key hidden), sent back to keep the stored one. */
 export function isMasked(value: unknown): boolean {
-  return typeof value === 'string' && value.startsWith(MASK);
+  return typeof value === 'string' && value.includes(MASK);
 }
 
 /** A `mask` that hides the given secret fields and shows the rest. */
 export function maskFields(fields: readonly string[]) {
   return (config: object): Record<string, unknown> => {
     const masked: Record<string, unknown> = { ...config };
-    for (const field of fields) if (typeof masked[field] === 'string') masked[field] = maskSecret(masked[field]);
+    for (const field of fields) if (typeof masked[field] === 'string') masked[field] = field === 'url' ? maskUrl(masked[field]) : maskSecret(masked[field]);
     return masked;
   };
 }

@@ -15,7 +15,7 @@ const escapeSlack = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, 
 export const slackDriver: NotificationChannelDriver<SlackConfig, OutgoingRequest> = {
   kind: 'slack',
   configSchema: z.object({ url: httpUrl }).strict(),
-  secretFields: [],
+  secretFields: ['url'],
   deliveredByJob: true,
   render(message, config, locale) {
     const blocks: unknown[] = [
@@ -26,5 +26,5 @@ export const slackDriver: NotificationChannelDriver<SlackConfig, OutgoingRequest
     return { url: config.url, headers: JSON_HEADERS, body: JSON.stringify({ text: `${escapeSlack(message.title)}\n${escapeSlack(message.text)}`, blocks }) };
   },
   send: (request, ctx) => postRequest(request, ctx),
-  mask: maskFields([]),
+  mask: maskFields(['url']),
 };

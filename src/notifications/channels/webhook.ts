@@ -29,9 +29,9 @@ export function renderWebhook(config: WebhookConfig, message: Message, now = Mat
 export const webhookDriver: NotificationChannelDriver<WebhookConfig, OutgoingRequest> = {
   kind: 'webhook',
   configSchema: z.object({ url: httpUrl, secret: z.string().min(8, 'secret must have at least 8 characters').max(200) }).strict(),
-  secretFields: ['secret'],
+  secretFields: ['url', 'secret'],
   deliveredByJob: true,
   render: (message, config) => renderWebhook(config, message),
   send: (request, ctx) => postRequest(request, ctx),
-  mask: maskFields(['secret']),
+  mask: maskFields(['url', 'secret']),
 };

@@ -12,11 +12,11 @@ export interface WecomConfig {
 export const wecomDriver: NotificationChannelDriver<WecomConfig, OutgoingRequest> = {
   kind: 'wecom',
   configSchema: z.object({ url: httpUrl }).strict(),
-  secretFields: [],
+  secretFields: ['url'],
   deliveredByJob: true,
   render(message, config, locale) {
     return { url: config.url, headers: JSON_HEADERS, body: JSON.stringify({ msgtype: 'markdown', markdown: { content: markdownBody(message, locale) } }) };
   },
   send: (request, ctx) => postRequest(request, ctx),
-  mask: maskFields([]),
+  mask: maskFields(['url']),
 };
