@@ -71,7 +71,8 @@ export async function seedDemo(ctx: Pick<AppContext, 'db' | 'boss'>, options: { 
     const inserted = await db
       .insertInto('users')
       .values({ org_id: orgId, email: u.email, name: u.name, role: u.role, password_hash: passwordHash })
-      .onConflict((oc) => oc.expression(db.fn('lower', ['email'])).doNothing())
+      // E-mails are unique per organisation (org_id, lower(email)): a user the organisation already has is kept.
+      .onConflict((oc) => oc.doNothing())
       .returning('id')
       .executeTakeFirst();
     if (inserted && u.departmentCodes?.length) {
