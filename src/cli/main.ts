@@ -195,6 +195,31 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('rotate-key')
+    .description('re-encrypt every stored secret (channel URLs and tokens, webhook and SMS secrets) under a new key, in one transaction')
+    .option('--new-key-stdin', 'read the new key (64 hex digits or base64 of 32 bytes) from standard input (else from VERITY_NEW_SECRET_KEY)')
+    // Declared only to refuse it with a reason: a key on the command line is in the process list.
+    .addOption(new Option('--new-key <key>').hideHelp())
+    .addHelpText(
+      'after',
+      `${ENV_HELP}
+The old key is the configured one (VERITY_SECRET_KEY, else the data directory's secret.key). Stop Verity first.
+  openssl rand -hex 32 > new.key && verity rotate-key --new-key-stdin < new.key
+`,
+    )
+    .action(async (options: { newKey?: string; newKeyStdin?: boolean }) => {
+      const { NEW_KEY_ON_COMMAND_LINE, readNewKey, rotateKey } = await import('./rotate-key.ts');
+      if (options.newKey !== undefined) fail(NEW_KEY_ON_COMMAND_LINE);
+      const newKey = await readNewKey({ fromStdin: Boolean(options.newKeyStdin) }).catch((error: Error) => fail(error.message));
+      const ctx = await openContext({ queue: 'none' });
+      try {
+        for (const line of await rotateKey(ctx, newKey).catch((error: Error) => fail(error.message))) console.log(line);
+      } finally {
+        await ctx.close();
+      }
+    });
+
+  program
     .command('doctor')
     .description('check the database, the migrations and the job queue')
     .addHelpText('after', ENV_HELP)

@@ -18,6 +18,8 @@ const english = snowball.newStemmer('english');
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;
 const MAX_LEXEMES = 400;
+// A longer "word" is noise (a pasted hash, a key held down), and PostgreSQL refuses a lexeme over 2046 bytes: one such word failed the whole batch it came in.
+const MAX_WORD = 40;
 
 const RUN = /(\p{Script=Han}+)|([\p{Script=Cyrillic}]+)|([\p{Script=Latin}\p{N}]+)/gu;
 
@@ -39,10 +41,10 @@ export function searchLexemes(text: string): string[] {
   for (const match of lower.matchAll(RUN)) {
     if (lexemes.size >= MAX_LEXEMES) break;
     if (match[1]) {
-      for (const word of jieba.cutForSearch(toSimplified(match[1]), true)) lexemes.add(word);
-    } else if (match[2]) {
+      for (const word of jieba.cutForSearch(toSimplified(match[1]), true)) if (word.length <= MAX_WORD) lexemes.add(word);
+    } else if (match[2] && match[2].length <= MAX_WORD) {
       lexemes.add(stem(match[2], true));
-    } else if (match[3] && match[3].length <= 40) {
+    } else if (match[3] && match[3].length <= MAX_WORD) {
       lexemes.add(stem(match[3], false));
     }
   }

@@ -4,12 +4,12 @@ import type { AlertChannel } from './types.ts';
 
 export type TextKey = 'url' | 'secret' | 'botToken' | 'chatId' | 'apiBase';
 
-/** The text settings each kind of channel needs; secrets come back masked and are kept when sent back unchanged. */
+/** The text settings each kind of channel needs; secrets (URLs that carry a key too) come back masked and are kept when sent back unchanged. */
 export const textFields: Record<ChannelKind, { key: TextKey; label: MessageKey; required: boolean; secret?: boolean }[]> = {
   email: [],
-  wecom: [{ key: 'url', label: 'channels.webhookUrl', required: true }],
+  wecom: [{ key: 'url', label: 'channels.webhookUrl', required: true, secret: true }],
   dingtalk: [
-    { key: 'url', label: 'channels.webhookUrl', required: true },
+    { key: 'url', label: 'channels.webhookUrl', required: true, secret: true },
     { key: 'secret', label: 'channels.signSecret', required: false, secret: true },
   ],
   telegram: [
@@ -19,7 +19,7 @@ export const textFields: Record<ChannelKind, { key: TextKey; label: MessageKey; 
   ],
   slack: [{ key: 'url', label: 'channels.webhookUrl', required: true, secret: true }],
   webhook: [
-    { key: 'url', label: 'channels.url', required: true },
+    { key: 'url', label: 'channels.url', required: true, secret: true },
     { key: 'secret', label: 'channels.signSecret', required: true, secret: true },
   ],
   in_app: [],
