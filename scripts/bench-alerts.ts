@@ -30,6 +30,8 @@ async function main(): Promise<void> {
   const smtp = await startSmtpSink();
   const receiver = await startHttpReceiver();
   process.env.VERITY_SMTP_URL = smtp.url;
+  // The webhook receiver listens on loopback, which only the operator's allow-list opens.
+  process.env.VERITY_OUTBOUND_ALLOW = '127.0.0.1';
   const verity = await startVerity({ dataDir: path.join(work, 'data'), port: 0, host: '127.0.0.1', logLevel: 'warn' });
   const base = `http://127.0.0.1:${new URL(verity.url).port}`;
   try {
