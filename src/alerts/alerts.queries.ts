@@ -3,6 +3,7 @@ import { recordAudit, type AuditBy } from '../audit/index.ts';
 import { AppError, badRequest, notFound } from '../core/errors.ts';
 import type { Db } from '../db/database.ts';
 import { DEFAULT_LOCALE, renderText, type Locale } from '../core/i18n.ts';
+import { scopeToViewer, wholeOrganisation, type Viewer } from '../core/viewer.ts';
 import { maskConfig, openChannelConfig, sealChannelConfig, type ChannelKind } from '../notifications/index.ts';
 import { alertsMessages } from './alerts.messages.ts';
 import type { MentionConditions, QuietHours, RuleBody, RuleView, VolumeConditions } from './alerts.schemas.ts';
@@ -186,7 +187,22 @@ export async function deleteRule(db: Db, by: AuditBy, id: string): Promise<void>
 
 const alertCursorAt = sql<string>`to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-function alertsQuery(db: Db, orgId: string) {
+/**
+ * An alert quotes and counts the texts of its mentions, so a department-scoped viewer sees it only
+ * when every one of its mentions is in a department they may see; an alert of no mention (a volume
+ * rule) only when its rule watches departments and each is theirs (never one over the whole
+ * organisation: its counts are every department's).
+ */
+function visibleToViewer(viewer: Viewer) {
+  if (!viewer.departmentIds) return sql<boolean>`true`;
+  return sql<boolean>`CASE WHEN cardinality(a.mention_ids) > 0
+    THEN NOT EXISTS (SELECT 1 FROM mentions m WHERE m.org_id = ${viewer.orgId} AND m.id = ANY(a.mention_ids) AND NOT coalesce(${scopeToViewer('m.department_id', viewer)}, false))
+    ELSE jsonb_array_length(r.scope->'departmentIds') > 0
+      AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(r.scope->'departmentIds') AS d(id) WHERE NOT coalesce(${scopeToViewer('d.id', viewer)}, false)) END`;
+}
+
+function alertsQuery(db: Db, viewer: Viewer) {
+  const { orgId } = viewer;
   return (
     db
       .selectFrom('alerts as a')
@@ -225,6 +241,7 @@ function alertsQuery(db: Db, orgId: string) {
         alertCursorAt.as('cursorAt'),
       ])
       .where('a.org_id', '=', orgId)
+      .where(visibleToViewer(viewer))
   );
 }
 
@@ -241,9 +258,9 @@ const toAlertView = ({ cursorAt: _cursorAt, titleMessage, summaryMessage, ...a }
   status: a.status,
 });
 
-/** A page of the organisation's alerts in `locale`, newest first. Throws bad_request on a malformed cursor. */
-export async function findAlerts(db: Db, orgId: string, filters: { status?: AlertStatus; cursor?: string }, locale: Locale = DEFAULT_LOCALE) {
-  let query = alertsQuery(db, orgId);
+/** A page of the alerts `viewer` may see in `locale`, newest first. Throws bad_request on a malformed cursor. */
+export async function findAlerts(db: Db, viewer: Viewer, filters: { status?: AlertStatus; cursor?: string }, locale: Locale = DEFAULT_LOCALE) {
+  let query = alertsQuery(db, viewer);
   if (filters.status) query = query.where('a.status', '=', filters.status);
   if (filters.cursor) {
     const [at, id] = decodeCursor(filters.cursor);
@@ -262,17 +279,17 @@ export async function findAlerts(db: Db, orgId: string, filters: { status?: Aler
   };
 }
 
-/** One alert of the organisation in `locale`; throws not_found otherwise. */
-export async function getAlert(db: Db, orgId: string, id: string, locale: Locale = DEFAULT_LOCALE) {
-  const row = await alertsQuery(db, orgId).where('a.id', '=', id).executeTakeFirst();
+/** One alert `viewer` may see in `locale`; throws not_found otherwise. */
+export async function getAlert(db: Db, viewer: Viewer, id: string, locale: Locale = DEFAULT_LOCALE) {
+  const row = await alertsQuery(db, viewer).where('a.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('alert');
   return toAlertView(row, locale);
 }
 
-/** Acknowledges an open alert of the organisation; throws not_found for another's, conflict when it is already acknowledged. */
-export async function acknowledgeAlert(db: Db, by: AuditBy, id: string): Promise<void> {
+/** Acknowledges an open alert `viewer` may see; throws not_found for another's, conflict when it is already acknowledged. */
+export async function acknowledgeAlert(db: Db, by: AuditBy, id: string, viewer: Viewer = wholeOrganisation(by.orgId)): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const alert = await getAlert(trx, by.orgId, id);
+    const alert = await getAlert(trx, viewer, id);
     if (alert.status === 'acknowledged') throw new AppError('conflict', alertsMessages.text('alreadyAcknowledged'));
     await trx.updateTable('alerts').set({ status: 'acknowledged', acknowledged_at: new Date(), acknowledged_by: by.userId }).where('id', '=', alert.id).where('org_id', '=', by.orgId).execute();
     await recordAudit(trx, { ...by, action: 'alert.acknowledge', targetType: 'alert', targetId: alert.id });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { auditBy } from '../audit/index.ts';
 import { IdParams } from '../auth/index.ts';
 import { requireAuth } from '../core/request.ts';
+import { viewerOf } from '../core/viewer.ts';
 
 import { AlertFilters, AlertView, ChannelBody, ChannelPatch, ChannelView, RuleBody, RulePatch, RuleView } from './alerts.schemas.ts';
 import {
@@ -102,7 +103,7 @@ export async function alertRoutes(server: FastifyInstance): Promise<void> {
   app.get(
     '/api/alerts',
     { config: { access: 'alerts.read' }, schema: { tags: ['alerts'], querystring: AlertFilters, response: { 200: z.object({ items: z.array(AlertView), nextCursor: z.string().nullable() }) } } },
-    async (request) => findAlerts(db, requireAuth(request).orgId, request.query, request.locale),
+    async (request) => findAlerts(db, viewerOf(requireAuth(request)), request.query, request.locale),
   );
 
   app.post(
@@ -111,8 +112,8 @@ export async function alertRoutes(server: FastifyInstance): Promise<void> {
     { config: { access: 'alerts.read' }, schema: { tags: ['alerts'], params: IdParams, response: { 200: z.object({ alert: AlertView }) } } },
     async (request) => {
       const auth = requireAuth(request);
-      await acknowledgeAlert(db, by(request), request.params.id);
-      return { alert: await getAlert(db, auth.orgId, request.params.id, request.locale) };
+      await acknowledgeAlert(db, by(request), request.params.id, viewerOf(auth));
+      return { alert: await getAlert(db, viewerOf(auth), request.params.id, request.locale) };
     },
   );
 }

@@ -31,6 +31,16 @@ export function alertUrl(ctx: AppContext, alertId: string): string {
   return `${publicBaseUrl(ctx.config)}/alerts?alert=${alertId}`;
 }
 
+/**
+ * The departments an alert's notice quotes or counts: its mentions' (a mention rule), else the
+ * departments its rule watches ([] for the whole organisation, a volume rule over every department).
+ */
+async function departmentsOf(trx: Db, orgId: string, mentionIds: string[], ruleDepartmentIds: string[]): Promise<(string | null)[]> {
+  if (!mentionIds.length) return ruleDepartmentIds;
+  const rows = await trx.selectFrom('mentions').select('department_id').distinct().where('org_id', '=', orgId).where('id', 'in', mentionIds).execute();
+  return rows.map((r) => r.department_id);
+}
+
 /** A non-urgent notice waits out the rule's quiet hours; an urgent one (a risk flag) goes at once. */
 export function holdUntil(quietHours: QuietHours | null, isUrgent: boolean, now: Date): Date | undefined {
   return isUrgent ? undefined : (quietUntil(quietHours, now) ?? undefined);
@@ -98,6 +108,7 @@ export async function recordAlert(ctx: AppContext, trx: Db, orgId: string, rule:
     channelIds: rule.channelIds,
     urgent: occurrence.isUrgent,
     notBefore: holdUntil(rule.quietHours, occurrence.isUrgent, now),
+    departmentIds: await departmentsOf(trx, orgId, occurrence.mentionIds, rule.scope.departmentIds),
   });
   return { alertId: alert.id, isNew: true };
 }
@@ -125,10 +136,10 @@ export async function sendAlertSummaries(ctx: AppContext, now = new Date()): Pro
         .set({ notified_count: sql<number>`count`, last_notified_at: now })
         .where('id', '=', id)
         .where(sql<boolean>`count > notified_count`)
-        .returning(['org_id', 'rule_id', 'title', 'count', 'is_urgent'])
+        .returning(['org_id', 'rule_id', 'title', 'count', 'is_urgent', 'mention_ids'])
         .executeTakeFirst();
       if (!claimed) return false;
-      const rule = await trx.selectFrom('alert_rules').select(['name', 'channel_ids', 'quiet_hours']).where('id', '=', claimed.rule_id).executeTakeFirstOrThrow();
+      const rule = await trx.selectFrom('alert_rules').select(['name', 'channel_ids', 'quiet_hours', 'scope']).where('id', '=', claimed.rule_id).executeTakeFirstOrThrow();
       const update = updateTexts(claimed.title, rule.name, claimed.count);
       await enqueueNotification(ctx.boss, trx, {
         orgId: claimed.org_id,
@@ -138,6 +149,7 @@ export async function sendAlertSummaries(ctx: AppContext, now = new Date()): Pro
         channelIds: rule.channel_ids,
         urgent: claimed.is_urgent,
         notBefore: holdUntil(rule.quiet_hours as QuietHours | null, claimed.is_urgent, now),
+        departmentIds: await departmentsOf(trx, claimed.org_id, claimed.mention_ids, (rule.scope as RuleView['scope']).departmentIds),
       });
       return true;
     });

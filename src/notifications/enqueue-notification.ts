@@ -10,6 +10,7 @@ import { driverOf } from './channels/index.ts';
 import type { InAppConfig } from './channels/in-app.ts';
 import { notificationsMessages } from './notifications.messages.ts';
 import { storedMessageOf } from './notification-text.ts';
+import { whoMayRead } from './department-readers.ts';
 import type { ChannelKind } from './notifications.vocab.ts';
 
 /** Retries after the first attempt; a delivery that fails this many more times is dead-lettered. */
@@ -28,6 +29,8 @@ export interface NotificationInput {
   urgent?: boolean;
   /** Holds the channel deliveries until then (quiet hours); in-app rows appear at once. */
   notBefore?: Date;
+  /** The departments of the mentions it quotes or counts ([] for the whole organisation): in-app rows of an in_app channel go to department-scoped users only when every one is theirs. */
+  departmentIds?: (string | null)[];
 }
 
 /** pg-boss retry options of a delivery job: doubling delays from VERITY_DELIVERY_RETRY_DELAY, or immediate retries when it is 0. */
@@ -87,7 +90,7 @@ export async function enqueueNotification(boss: PgBoss | null, trx: Db, input: N
         // reaches those of them who may read (and so acknowledge) the alert it links to.
         const readers = alertsPermissions['alerts.read'];
         const roles = everyone ? [...readers] : (config.roles ?? []).filter((r) => readers.includes(r));
-        for (const user of await findUsers(trx, input.orgId, config.userIds ?? [], roles, readers)) inAppUsers.add(user.id);
+        for (const user of await whoMayRead(trx, input.orgId, await findUsers(trx, input.orgId, config.userIds ?? [], roles, readers), input.departmentIds)) inAppUsers.add(user.id);
       } else {
         deliveries.push({ channel_id: channel.id, user_id: null, kind: channel.kind, label: channel.name });
       }
