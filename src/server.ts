@@ -62,6 +62,11 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   // The patient pages are plain HTML forms (no JavaScript), posted as application/x-www-form-urlencoded.
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  // An answer sent before the request body was read whole (a refused upload) closes the connection: the client is told so, instead of the
+  // unread rest of its body being taken for its next request and the connection reset under it.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.raw.complete === false) reply.header('connection', 'close');
+  });
   if (fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
   }

@@ -20,7 +20,7 @@ export interface ImportFileOptions {
   fileName: string;
   format?: FileFormat;
   mapping?: ColumnMapping;
-  encoding?: 'utf-8' | 'gb18030' | 'windows-1251' | 'auto';
+  encoding?: 'utf-8' | 'gb18030' | 'windows-1251' | 'windows-1252' | 'auto';
   delimiter?: string;
   defaultKind?: MentionKind;
   /** Default location and department (ids) for rows that name none. */

@@ -32,10 +32,13 @@ test('refuses a mapping onto an unknown field with a reason', async () => {
   expect(res.json().error.message).toMatch(/mapping/);
 });
 
-test('reports a binary upload as a failed run with the reason', async () => {
+test('refuses a binary upload with a 400 naming the reason, and records the run as failed', async () => {
   const res = await admin.request({ method: 'POST', url: '/api/imports', ...multipartBody({}, { name: 'scan.csv', content: Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3]) }) });
-  expect(res.json()).toMatchObject({ status: 'failed', accepted: 0 });
-  expect(res.json().error).toMatch(/PDF/);
+  expect(res.statusCode).toBe(400);
+  expect(res.json().error).toMatchObject({ code: 'bad_request', details: { reason: 'ingest.file.expectedKind' } });
+  expect(res.json().error.message).toMatch(/PDF/);
+  const run = await admin.request({ method: 'GET', url: `/api/imports/${res.json().error.details.runId}` });
+  expect(run.json()).toMatchObject({ status: 'failed', accepted: 0 });
 });
 
 test('answers rejected rows and refusals in the reader language, with their codes for programs', async () => {

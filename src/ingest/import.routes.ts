@@ -61,6 +61,11 @@ async function fileWithFields(request: FastifyRequest): Promise<{ file: Multipar
   throw ingestError('bad_request', 'upload.noFile');
 }
 
+/** Refusals for size (an upload past the limit, a zip bomb, an endless record) answer 413. */
+function isSizeRefusal(code: string): boolean {
+  return ['file.tooLarge', 'file.xlsxTooLarge', 'file.xlsxTooManyRows', 'file.recordTooLong'].some((key) => code.endsWith(key));
+}
+
 export async function importRoutes(server: FastifyInstance): Promise<void> {
   const app = server.withTypeProvider<ZodTypeProvider>();
   const { db } = server.ctx;
@@ -151,6 +156,7 @@ export async function importRoutes(server: FastifyInstance): Promise<void> {
     if (file.file.truncated) {
       summary.errorText = ingestText('file.tooLarge');
     }
+
     // Its own transaction: the run is already recorded, batch by batch, by the import.
     await recordAudit(db, {
       ...auditBy(auth, request.ip),
@@ -159,6 +165,11 @@ export async function importRoutes(server: FastifyInstance): Promise<void> {
       targetId: summary.runId,
       details: { fileName: file.filename, accepted: summary.accepted, rejected: summary.rejectedCount },
     });
+    // A file refused as a whole (binary, a zip bomb, no line break, cut off) before any row was read is a refusal of the request, not a 200;
+    // the run stays recorded as failed, named in the details. With rows read before the fault, the run's answer reports both.
+    if (summary.errorText && summary.accepted + summary.duplicates + summary.updated + summary.rejectedCount === 0) {
+      throw new IngestError(isSizeRefusal(summary.errorText.code) ? 'payload_too_large' : 'bad_request', summary.errorText, { runId: summary.runId });
+    }
     const run = await findImportRun(db, auth.orgId, summary.runId);
     return { ...localizedRun(request.locale, run!), error: summary.errorText ? renderIngest(request.locale, summary.errorText) : run!.error };
   });

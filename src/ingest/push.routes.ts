@@ -30,6 +30,12 @@ export async function pushRoutes(server: FastifyInstance): Promise<void> {
   // Webhook signatures are over the exact bytes received, so keep them beside the parsed body.
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     request.rawBody = body as Buffer;
+    // Invalid UTF-8 would be stored as U+FFFD (or as is): refuse it, naming where it is, before parsing.
+    const invalidAt = invalidUtf8Offset(body as Buffer);
+    if (invalidAt !== undefined) {
+      done(ingestError('bad_request', 'push.invalidUtf8', { offset: invalidAt }), undefined);
+      return;
+    }
     try {
       done(null, JSON.parse((body as Buffer).toString('utf8')));
     } catch (error) {
@@ -78,4 +84,33 @@ export async function pushRoutes(server: FastifyInstance): Promise<void> {
       return { ...result, rejected: localizeRejected(request.locale, result.rejected) };
     },
   );
+}
+
+/** The offset of the first byte that is not valid UTF-8, or undefined when the whole body is. */
+export function invalidUtf8Offset(body: Buffer): number | undefined {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(body);
+    return undefined;
+  } catch {
+    // Find the bad byte: the longest prefix that decodes (a binary search on a rare, refused path).
+    let good = 0;
+    let bad = body.length;
+    while (bad - good > 4) {
+      const middle = (good + bad) >>> 1;
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(body.subarray(0, middle), { stream: true });
+        good = middle;
+      } catch {
+        bad = middle;
+      }
+    }
+    for (let at = good; at < bad; at++) {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(body.subarray(0, at + 1), { stream: true });
+      } catch {
+        return at;
+      }
+    }
+    return good;
+  }
 }

@@ -71,6 +71,11 @@ export async function receivePush(
       rejected.push(rejection(row, ingestText('reject.invalidItem', { issues: parsed.error.issues.map((i) => `${i.path.join('.') || 'item'}: ${i.message}`).join('; ') })));
       return;
     }
+    // A NUL cannot be stored in text (PostgreSQL refuses it and would fail the whole delivery): the item is refused.
+    if (Object.values(parsed.data).some((value) => typeof value === 'string' && value.includes('\u0000'))) {
+      rejected.push(rejection(row, ingestText('row.nul')));
+      return;
+    }
     const mapped = mapRecord(parsed.data as Record<string, unknown>, PUSH_MAPPING, { kind: 'review' });
     if (mapped.ok) mentions.push(mapped.mention);
     else rejected.push(rejection(row, mapped.text));

@@ -1,4 +1,4 @@
-import { fileReadError, type FileReadError } from './raw-record.ts';
+import { fileReadError, MAX_RECORD_CHARS, type FileReadError } from './raw-record.ts';
 
 export interface CsvRow {
   /** Line on which the record starts (1-based). */
@@ -18,9 +18,14 @@ const CR = 13;
 export class CsvSplitter {
   private rest = '';
   private line = 1;
+  private tooLong: FileReadError | undefined;
   private readonly delimiter: number;
 
-  constructor(delimiter: string) {
+  /** `maxRecord`: the longest unfinished record kept for the next chunk; a longer one throws `file.recordTooLong`, so one endless line costs linear time and bounded memory. */
+  constructor(
+    delimiter: string,
+    private readonly maxRecord = MAX_RECORD_CHARS,
+  ) {
     if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
       throw fileReadError('file.badDelimiter', { delimiter });
     }
@@ -29,6 +34,7 @@ export class CsvSplitter {
 
   /** Returns the records completed by `text`; throws FileReadError when the file ends inside a quoted field. */
   push(text: string, isLast: boolean): CsvRow[] {
+    if (this.tooLong) throw this.tooLong;
     const s = this.rest.length > 0 ? this.rest + text : text;
     const len = s.length;
     const delimiter = this.delimiter;
@@ -93,6 +99,8 @@ export class CsvSplitter {
     }
     this.rest = pos < len ? s.slice(pos) : '';
     this.line = line;
+    // Thrown on the next push, so the records completed by this one still come out.
+    if (this.rest.length > this.maxRecord) this.tooLong = fileReadError('file.recordTooLong', { row: line, limit: this.maxRecord });
     return rows;
   }
 

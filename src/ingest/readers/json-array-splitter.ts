@@ -1,4 +1,4 @@
-import { fileReadError } from './raw-record.ts';
+import { fileReadError, MAX_RECORD_CHARS, type FileReadError } from './raw-record.ts';
 
 export interface JsonElement {
   /** 1-based position in the array. */
@@ -29,9 +29,11 @@ export class JsonArraySplitter {
   private isOpen = false;
   private isClosed = false;
   private count = 0;
+  private tooLong: FileReadError | undefined;
 
   /** Returns the elements completed by `text`; throws FileReadError on a non-array or truncated file. */
   push(text: string, isLast: boolean): JsonElement[] {
+    if (this.tooLong) throw this.tooLong;
     this.buffer += text;
     const s = this.buffer;
     const elements: JsonElement[] = [];
@@ -84,6 +86,8 @@ export class JsonArraySplitter {
     this.buffer = s.slice(keepFrom);
     this.scanAt = i - keepFrom;
     this.elementStart -= keepFrom;
+    // Thrown on the next push, so the elements completed by this one still come out.
+    if (this.buffer.length > MAX_RECORD_CHARS) this.tooLong = fileReadError('file.recordTooLong', { row: this.count + 1, limit: MAX_RECORD_CHARS });
     return elements;
   }
 }

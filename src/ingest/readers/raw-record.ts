@@ -72,3 +72,13 @@ export function checkHeader(names: string[], place: HeaderPlace): string[] {
   });
   return trimmed;
 }
+
+/** The longest record (a CSV record, a JSONL line, a JSON array element) a reader holds while looking for its end; a longer one stops the file. */
+export const MAX_RECORD_CHARS = 1_000_000;
+
+/** Why a decoded value cannot be stored as it is: a replacement character (bytes not valid in the file's encoding) or a NUL. */
+export function textFault(text: string): 'row.invalidEncoding' | 'row.nul' | undefined {
+  if (text.includes('\uFFFD')) return 'row.invalidEncoding';
+  if (text.includes('\u0000')) return 'row.nul';
+  return undefined;
+}

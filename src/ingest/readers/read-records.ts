@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
 import { CsvSplitter, detectDelimiter } from './csv-splitter.ts';
-import { decodeStream, detectEncoding, type TextEncoding } from './detect-encoding.ts';
+import { decodeStream, type TextEncoding } from './detect-encoding.ts';
 import { JsonArraySplitter } from './json-array-splitter.ts';
-import { checkHeader, fileReadError, rowError, type RawRecord, type RowError } from './raw-record.ts';
+import { checkHeader, fileReadError, MAX_RECORD_CHARS, rowError, textFault, type RawRecord, type RowError } from './raw-record.ts';
 
 export { FileReadError, isRowError, RowError, type RawRecord } from './raw-record.ts';
 
@@ -15,7 +15,7 @@ export interface ReadRecordsOptions {
   /** When absent, taken from the file name's extension, else sniffed from the first bytes. */
   format?: FileFormat;
   fileName?: string;
-  /** 'auto' (the default) reads the first 64 KB: UTF-8 if valid, else GB18030 or Windows-1251. */
+  /** 'auto' (the default) reads 64 KB from the first non-ASCII byte: UTF-8 if valid, else GB18030, Windows-1251 or Windows-1252, then decodes the whole file in it. */
   encoding?: TextEncoding | 'auto';
   /** CSV only; detected among , ; tab | when absent. */
   delimiter?: string;
@@ -125,12 +125,17 @@ export async function* readRecords(input: NodeJS.ReadableStream | string, option
     const binary = binaryReason(head);
     if (binary) throw fileReadError('file.expectedBinary', { expected, binary });
 
-    const encoding = !options.encoding || options.encoding === 'auto' ? detectEncoding(head, isDrained) : options.encoding;
-    const texts = decodeStream(bytes(), encoding);
+    let encoding: TextEncoding = options.encoding && options.encoding !== 'auto' ? options.encoding : 'utf-8';
+    const texts = coalesce(
+      decodeStream(bytes(), options.encoding ?? 'auto', (detected) => {
+        encoding = detected;
+      }),
+    );
+    const faultOf = (row: number, fields: Record<string, unknown>) => faultyRow(row, fields, encoding);
     const delimiter = options.delimiter ?? (extname(fileName).toLowerCase() === '.tsv' ? '\t' : undefined);
-    if (format === 'csv') yield* readCsv(texts, delimiter);
-    else if (format === 'jsonl') yield* readJsonLines(texts);
-    else yield* readJson(texts);
+    if (format === 'csv') yield* readCsv(texts, delimiter, faultOf);
+    else if (format === 'jsonl') yield* readJsonLines(texts, faultOf);
+    else yield* readJson(texts, faultOf);
   } finally {
     if (!isDrained) await chunks.return?.(); // destroys the stream when the caller stops early
   }
@@ -151,7 +156,38 @@ async function nextChunk(chunks: AsyncIterator<Buffer | string>): Promise<Buffer
   return typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
 }
 
-async function* readCsv(texts: AsyncIterable<string>, delimiterOption: string | undefined): AsyncGenerator<RawRecord | RowError> {
+type FaultOf = (row: number, fields: Record<string, unknown>) => RowError | undefined;
+
+/** Decoded text in pieces of at least COALESCE_CHARS, so a splitter that re-reads an unfinished record does so a bounded number of times per byte. */
+const COALESCE_CHARS = 64 * 1024;
+
+async function* coalesce(texts: AsyncIterable<string>): AsyncGenerator<string> {
+  let parts: string[] = [];
+  let length = 0;
+  for await (const text of texts) {
+    parts.push(text);
+    length += text.length;
+    if (length >= COALESCE_CHARS) {
+      yield parts.join('');
+      parts = [];
+      length = 0;
+    }
+  }
+  if (length > 0) yield parts.join('');
+}
+
+/** A row whose text holds a replacement character (bytes not valid in the file's encoding) or a NUL is reported, never stored. */
+function faultyRow(row: number, fields: Record<string, unknown>, encoding: TextEncoding): RowError | undefined {
+  for (const value of Object.values(fields)) {
+    if (typeof value !== 'string') continue;
+    const fault = textFault(value);
+    if (fault === 'row.invalidEncoding') return rowError(row, fault, { encoding: encoding.toUpperCase() });
+    if (fault) return rowError(row, fault);
+  }
+  return undefined;
+}
+
+async function* readCsv(texts: AsyncIterable<string>, delimiterOption: string | undefined, faultOf: FaultOf): AsyncGenerator<RawRecord | RowError> {
   let splitter: CsvSplitter | undefined;
   let header: string[] | undefined;
   let width = 0;
@@ -169,7 +205,7 @@ async function* readCsv(texts: AsyncIterable<string>, delimiterOption: string | 
       }
       const fields: Record<string, unknown> = {};
       for (let k = 0; k < width; k++) fields[header[k]!] = values[k];
-      yield { row: line, fields };
+      yield faultOf(line, fields) ?? { row: line, fields };
     }
   }
   for await (const text of texts) {
@@ -180,19 +216,20 @@ async function* readCsv(texts: AsyncIterable<string>, delimiterOption: string | 
   if (header === undefined) throw fileReadError('file.onlyBlankLines');
 }
 
-async function* readJsonLines(texts: AsyncIterable<string>): AsyncGenerator<RawRecord | RowError> {
+async function* readJsonLines(texts: AsyncIterable<string>, faultOf: FaultOf): AsyncGenerator<RawRecord | RowError> {
   let rest = '';
   let line = 0;
   const parseLine = (text: string): RawRecord | RowError | undefined => {
     line++;
     const trimmed = text.trim();
     if (trimmed === '') return undefined;
-    return toRecord(line, trimmed);
+    return toRecord(line, trimmed, faultOf);
   };
   for await (const text of texts) {
     const s = rest + text;
     let from = 0;
-    let newline = s.indexOf('\n');
+    // `rest` holds no newline: search only the new text, so one endless line costs linear time.
+    let newline = s.indexOf('\n', rest.length);
     while (newline !== -1) {
       const item = parseLine(s.slice(from, newline));
       if (item) yield item;
@@ -200,31 +237,32 @@ async function* readJsonLines(texts: AsyncIterable<string>): AsyncGenerator<RawR
       newline = s.indexOf('\n', from);
     }
     rest = s.slice(from);
+    if (rest.length > MAX_RECORD_CHARS) throw fileReadError('file.recordTooLong', { row: line + 1, limit: MAX_RECORD_CHARS });
   }
   const last = parseLine(rest);
   if (last) yield last;
 }
 
-async function* readJson(texts: AsyncIterable<string>): AsyncGenerator<RawRecord | RowError> {
+async function* readJson(texts: AsyncIterable<string>, faultOf: FaultOf): AsyncGenerator<RawRecord | RowError> {
   const iterator = texts[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done) throw fileReadError('file.empty');
   const firstText = first.value.replace(/^\uFEFF/, '');
   if (firstText.trimStart().startsWith('{')) {
-    yield* readJsonObject(firstText, iterator);
+    yield* readJsonObject(firstText, iterator, faultOf);
     return;
   }
   const splitter = new JsonArraySplitter();
   let next: IteratorResult<string> = { done: false, value: firstText };
   while (!next.done) {
-    for (const element of splitter.push(next.value, false)) yield toRecord(element.index, element.text);
+    for (const element of splitter.push(next.value, false)) yield toRecord(element.index, element.text, faultOf);
     next = await iterator.next();
   }
-  for (const element of splitter.push('', true)) yield toRecord(element.index, element.text);
+  for (const element of splitter.push('', true)) yield toRecord(element.index, element.text, faultOf);
 }
 
 /** An object wrapping the array (`{ "items": [...] }`) is read whole, up to MAX_WHOLE_JSON_BYTES. */
-async function* readJsonObject(firstText: string, rest: AsyncIterator<string>): AsyncGenerator<RawRecord | RowError> {
+async function* readJsonObject(firstText: string, rest: AsyncIterator<string>, faultOf: FaultOf): AsyncGenerator<RawRecord | RowError> {
   const parts = [firstText];
   let length = firstText.length;
   for (let next = await rest.next(); !next.done; next = await rest.next()) {
@@ -245,10 +283,10 @@ async function* readJsonObject(firstText: string, rest: AsyncIterator<string>): 
   const key = ['items', 'data', 'mentions', 'reviews'].find((name) => Array.isArray(container[name]));
   if (key === undefined) throw fileReadError('file.noArrayInObject');
   const items = container[key] as unknown[];
-  for (let index = 0; index < items.length; index++) yield toObjectRecord(index + 1, items[index]);
+  for (let index = 0; index < items.length; index++) yield toObjectRecord(index + 1, items[index], faultOf);
 }
 
-function toRecord(row: number, text: string): RawRecord | RowError {
+function toRecord(row: number, text: string, faultOf: FaultOf): RawRecord | RowError {
   if (text === '') return rowError(row, 'row.empty');
   let value: unknown;
   try {
@@ -256,14 +294,15 @@ function toRecord(row: number, text: string): RawRecord | RowError {
   } catch (error) {
     return rowError(row, 'row.invalidJson', { detail: (error as Error).message });
   }
-  return toObjectRecord(row, value);
+  return toObjectRecord(row, value, faultOf);
 }
 
-function toObjectRecord(row: number, value: unknown): RawRecord | RowError {
+function toObjectRecord(row: number, value: unknown, faultOf: FaultOf): RawRecord | RowError {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return Array.isArray(value) ? rowError(row, 'row.isArray') : value === null ? rowError(row, 'row.isNull') : rowError(row, 'row.isScalar', { type: typeof value });
   }
-  return { row, fields: value as Record<string, unknown> };
+  const fields = value as Record<string, unknown>;
+  return faultOf(row, fields) ?? { row, fields };
 }
 
 function magicName(head: Buffer): string | undefined {

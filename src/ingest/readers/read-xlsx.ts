@@ -1,10 +1,35 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { checkHeader, FileReadError, fileReadError, rowError, type RawRecord, type RowError } from './raw-record.ts';
+import { checkHeader, FileReadError, fileReadError, rowError, textFault, type RawRecord, type RowError } from './raw-record.ts';
+import { MAX_XLSX_UNZIPPED_BYTES, ZipGuard } from './zip-guard.ts';
 
-/** Reads the first worksheet of an XLSX stream, first row as header. Throws FileReadError when it is not a readable XLSX. */
-export async function* readXlsx(bytes: AsyncIterable<Buffer>): AsyncGenerator<RawRecord | RowError> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+/** Excel's own bounds: rows and columns of a sheet, characters in a cell. */
+export const MAX_XLSX_ROWS = 1_048_576;
+export const MAX_XLSX_COLUMNS = 16_384;
+export const MAX_CELL_CHARS = 32_767;
+/** This many empty rows in a row end the reading: a sheet of styled empty rows is read in linear, short time. */
+export const MAX_EMPTY_ROW_RUN = 10_000;
+
+/** Reads the first worksheet of an XLSX stream, first row as header. Throws FileReadError when it is not a readable XLSX or passes a bound. */
+export async function* readXlsx(input: AsyncIterable<Buffer>): AsyncGenerator<RawRecord | RowError> {
+  let refuse: (fault: FileReadError) => void = () => undefined;
+  const refused = new Promise<never>((_, reject) => {
+    refuse = reject;
+  });
+  refused.catch(() => undefined);
+  const guard = new ZipGuard(MAX_XLSX_UNZIPPED_BYTES, (fault) => refuse(fault));
+  const source = Readable.from(
+    (async function* () {
+      for await (const chunk of input) {
+        if (!guard.push(chunk)) return;
+        yield chunk;
+      }
+      guard.end();
+    })(),
+  );
+  // exceljs never sees past a refusal, and waits for ever on a cut-off file: each step also waits for the guard's refusal.
+  const unzipStep = <T>(step: () => Promise<T>): Promise<T> => unzipped(() => Promise.race([step(), refused]));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache', // needed for date-formatted numbers to come back as Date
@@ -16,13 +41,28 @@ export async function* readXlsx(bytes: AsyncIterable<Buffer>): AsyncGenerator<Ra
   if (first.done) throw fileReadError('file.noWorksheet');
   const rows = first.value[Symbol.asyncIterator]() as AsyncIterator<ExcelJS.Row>;
   let header: string[] | undefined;
+  let emptyFrom = 0;
+  let emptyRun = 0;
   try {
     for (;;) {
       const next = await unzipStep(() => rows.next());
       if (next.done) break;
       const row = next.value;
-      const values = (row.values as ExcelJS.CellValue[]).slice(1).map(plainValue);
-      if (values.every((value) => value === null || value === '')) continue;
+      if (row.number > MAX_XLSX_ROWS) throw fileReadError('file.xlsxTooManyRows', { limit: MAX_XLSX_ROWS });
+      const cells = row.values as ExcelJS.CellValue[];
+      if (cells.length > MAX_XLSX_COLUMNS + 1) throw fileReadError('file.xlsxTooManyColumns', { row: row.number, limit: MAX_XLSX_COLUMNS });
+      const values = cells.slice(1).map(plainValue);
+      if (values.every((value) => value === null || value === '')) {
+        if (emptyRun++ === 0) emptyFrom = row.number;
+        if (emptyRun >= MAX_EMPTY_ROW_RUN) throw fileReadError('file.xlsxEmptyRun', { from: emptyFrom, to: row.number });
+        continue;
+      }
+      emptyRun = 0;
+      const fault = cellFault(row.number, values);
+      if (fault && header !== undefined) {
+        yield fault;
+        continue;
+      }
       if (header === undefined) {
         header = checkHeader(
           values.map((value) => (value instanceof Date ? value.toISOString() : String(value ?? ''))),
@@ -43,12 +83,25 @@ export async function* readXlsx(bytes: AsyncIterable<Buffer>): AsyncGenerator<Ra
       yield { row: row.number, fields };
     }
   } finally {
-    await sheets.return?.(undefined);
+    source.destroy();
+    await Promise.race([sheets.return?.(undefined), refused]).catch(() => undefined);
   }
   if (header === undefined) throw fileReadError('file.noHeaderInSheet');
 }
 
-async function unzipStep<T>(step: () => Promise<T>): Promise<T> {
+/** A cell longer than a spreadsheet cell may be, or holding text that cannot be stored (U+FFFD, NUL). */
+function cellFault(row: number, values: unknown[]): RowError | undefined {
+  for (const value of values) {
+    if (typeof value !== 'string') continue;
+    if (value.length > MAX_CELL_CHARS) return rowError(row, 'row.cellTooLong', { length: value.length, limit: MAX_CELL_CHARS });
+    const fault = textFault(value);
+    if (fault === 'row.invalidEncoding') return rowError(row, fault, { encoding: 'UTF-8' });
+    if (fault) return rowError(row, fault);
+  }
+  return undefined;
+}
+
+async function unzipped<T>(step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {
