@@ -1,12 +1,10 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { freshPostgresDatabase } from '../test-support/test-app.ts';
 
-const run = promisify(execFile);
 const bin = path.resolve(import.meta.dirname, '../../bin/verity.js');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verity-cli-'));
 let env: NodeJS.ProcessEnv;
@@ -28,13 +26,21 @@ afterAll(async () => {
 });
 
 async function verity(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env, cwd: dir, timeout: 170_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+  return verityWith({}, ...args);
+}
+
+/** Runs the CLI with `stdin` piped in (else an empty, closed stdin: no terminal) and extra environment. */
+function verityWith(options: { stdin?: string; env?: NodeJS.ProcessEnv }, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...env, ...options.env }, cwd: dir, timeout: 170_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
+  });
 }
 
 function write(name: string, content: string | Buffer): string {
@@ -95,12 +101,32 @@ test('reports the database, the migrations and the queue as healthy', async () =
   expect(result.stdout).toMatch(/ok\s+queue/);
 });
 
-test('adds a user who can then be refused a duplicate e-mail', async () => {
-  const first = await verity('users', 'add', '--org', 'clinic', '--email', 'head@clinic.test', '--name', 'Head', '--role', 'admin', '--password', 'long enough pw');
-  expect(first.code).toBe(0);
-  const again = await verity('users', 'add', '--org', 'clinic', '--email', 'HEAD@clinic.test', '--name', 'Head', '--role', 'admin', '--password', 'long enough pw');
+test('adds a user with the password from stdin, who can then be refused a duplicate e-mail', async () => {
+  const add = (email: string) => verityWith({ stdin: 'long enough pw\n' }, 'users', 'add', '--org', 'clinic', '--email', email, '--name', 'Head', '--role', 'admin', '--password-stdin');
+  const first = await add('head@clinic.test');
+  expect(first.code, first.stderr).toBe(0);
+  const again = await add('HEAD@clinic.test');
   expect(again.code).not.toBe(0);
   expect(again.stderr).toMatch(/already exists/);
+});
+
+test('refuses a password on the command line or in VERITY_PASSWORD, saying how to pass it, and adds no user', async () => {
+  const args = ['users', 'add', '--org', 'clinic', '--email', 'argv@clinic.test', '--name', 'Argv', '--role', 'admin'];
+  const onCommandLine = await verity(...args, '--password', 'long enough pw');
+  expect(onCommandLine.code).not.toBe(0);
+  expect(onCommandLine.stderr).toMatch(/--password is not accepted: .*process list.*--password-stdin/);
+  const inEnvironment = await verityWith({ env: { VERITY_PASSWORD: 'long enough pw' } }, ...args);
+  expect(inEnvironment.code).not.toBe(0);
+  expect(inEnvironment.stderr).toMatch(/VERITY_PASSWORD is no longer read.*--password-stdin/);
+  const noTerminal = await verity(...args);
+  expect(noTerminal.code).not.toBe(0);
+  expect(noTerminal.stderr).toMatch(/no terminal to ask for the password: pipe it with --password-stdin/);
+  const help = await verity('users', 'add', '--help');
+  expect(help.stdout).toContain('--password-stdin');
+  expect(help.stdout).not.toMatch(/--password </);
+  // None of them wrote the user: the same e-mail is free for the stdin way.
+  const added = await verityWith({ stdin: 'long enough pw' }, ...args, '--password-stdin');
+  expect(added.code, added.stderr).toBe(0);
 });
 
 test('seeds the demo organisation once and changes nothing the second time', async () => {

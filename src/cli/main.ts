@@ -8,8 +8,20 @@ const ENV_HELP = `\nEnvironment:\n${ENV_VARS.map(([name, what, dflt]) => `  ${na
 
 /** Loads the application only for commands that need it, so that --help answers at once. */
 async function openContext(options: OpenOptions): Promise<OpenContext> {
+  // A store another process owns is refused before the application loads (seconds) or anything is asked.
+  await refuseIfStoreInUse();
   const app = await import('../app.ts');
   return app.openContext(options);
+}
+
+/** Refuses at once (before any prompt or file reading) when another process owns the embedded store; openContext would refuse too. */
+async function refuseIfStoreInUse(): Promise<void> {
+  const { readConfig } = await import('../core/config.ts');
+  const config = readConfig();
+  if (config.databaseUrl || !config.dataDir) return;
+  const { inspectStoreLock, lockedError } = await import('../db/store-lock.ts');
+  const found = inspectStoreLock(config.dataDir);
+  if (found.state === 'held') fail(lockedError(config.dataDir, found.owner).message);
 }
 
 function fail(message: string): never {
@@ -152,12 +164,24 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('--email <email>', 'login e-mail')
     .requiredOption('--name <name>', 'display name')
     .addOption(new Option('--role <role>', 'role').choices(['admin', 'leadership', 'pr', 'marketing', 'service', 'department_head', 'staff', 'viewer']).makeOptionMandatory())
-    .option('--password <password>', 'password (default: read from $VERITY_PASSWORD)')
-    .addHelpText('after', `${ENV_HELP}  VERITY_PASSWORD        the new user's password when --password is not given\n`)
-    .action(async (options: { org: string; email: string; name: string; role: 'admin'; password?: string }) => {
-      const password = options.password ?? process.env.VERITY_PASSWORD;
-      if (!password || password.length < 8) fail('give a password of at least 8 characters with --password or VERITY_PASSWORD');
+    .option('--password-stdin', "read the new user's password from standard input (else it is asked for at the terminal, not echoed)")
+    // Declared only to refuse it with a reason: a password on the command line is in the process list.
+    .addOption(new Option('--password <password>').hideHelp())
+    .addHelpText(
+      'after',
+      `${ENV_HELP}\nThe password is never an argument: it is asked for at the terminal, or piped with --password-stdin:\n  printf %s "$PASSWORD" | verity users add --org clinic --email a@clinic.example --name A --role admin --password-stdin\n`,
+    )
+    .action(async (options: { org: string; email: string; name: string; role: 'admin'; password?: string; passwordStdin?: boolean }) => {
+      const { PASSWORD_IN_ENVIRONMENT, PASSWORD_ON_COMMAND_LINE, PasswordInputError, readPassword } = await import('./read-password.ts');
+      if (options.password !== undefined) fail(PASSWORD_ON_COMMAND_LINE);
+      if (process.env.VERITY_PASSWORD !== undefined) fail(PASSWORD_IN_ENVIRONMENT);
       if (!/^[^@\s]+@[^@\s]+$/.test(options.email)) fail(`'${options.email}' is not an e-mail address`);
+      // Refused before the password is asked for, not after.
+      await refuseIfStoreInUse();
+      const password = await readPassword({ fromStdin: Boolean(options.passwordStdin), confirm: true }).catch((error: Error) =>
+        fail(error instanceof PasswordInputError ? error.message : `cannot read the password: ${error.message}`),
+      );
+      if (password.length < 8) fail('the password must have at least 8 characters');
       const ctx = await openContext({ queue: 'none' });
       try {
         const org = await ctx.db.selectFrom('organisations').select('id').where('slug', '=', options.org).executeTakeFirst();
