@@ -104,6 +104,9 @@ img{max-width:100%;height:auto}
 /** The stylesheet's hash for the pages' CSP: the one inline style element is allowed by its content, not by 'unsafe-inline'. */
 const CSS_HASH = `'sha256-${createHash('sha256').update(CSS).digest('base64')}'`;
 
+/** The style element, built outside the html template so that formatting never changes the hashed text. */
+const STYLE = trusted(`<style>${CSS}</style>`);
+
 /** The patient pages' policy: no script at all, only this stylesheet, forms posting here, never framed. */
 export const PUBLIC_PAGE_CSP = `default-src 'none'; style-src ${CSS_HASH}; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
 
@@ -138,9 +141,7 @@ export function renderPublicPage(page: PublicPage): string {
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>${page.title}</title>
-        <style>
-          ${trusted(CSS)}
-        </style>
+        ${STYLE}
       </head>
       <body>
         <main>
