@@ -5,7 +5,8 @@ import { migrateToLatest } from './db/migrate.ts';
 import { resolveSecretKey, useSecretKey } from './core/secrets.ts';
 import { prepareStoredSecrets } from './stored-secrets.ts';
 import type { AppContext } from './core/context.ts';
-import { startQueue } from './core/queue.ts';
+import { failOrphanedJobs, startQueue } from './core/queue.ts';
+import { closeInterruptedRuns, STALE_RUN_SECONDS } from './ingest/index.ts';
 import type { JobDefinition } from './core/jobs.ts';
 import { createQueues, startWorkers } from './job-registry.ts';
 import { can, permissionsOf } from './permissions.ts';
@@ -15,9 +16,13 @@ export interface OpenOptions {
   /** 'workers' runs the job workers and schedules; 'send' only enqueues; 'none' starts no queue. */
   queue?: 'workers' | 'send' | 'none';
   extraJobs?: JobDefinition[];
+  /** With 'workers': register the workers only when `startWorkers()` is called (the server does, once it listens). */
+  deferWorkers?: boolean;
 }
 
 export interface OpenContext extends AppContext {
+  /** Registers the job workers and schedules (once; nothing unless opened with 'workers'). */
+  startWorkers(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,13 +39,16 @@ export async function openContext(options: OpenOptions = {}): Promise<OpenContex
     const mode = options.queue ?? 'workers';
     const boss = mode === 'none' ? null : await startQueue(database, { schedule: mode === 'workers', onError: (error) => console.error(`queue error: ${error.message}`) });
     const ctx: AppContext = { config, database, db: database.db, boss, access: { can, permissionsOf } };
-    if (boss) {
-      await createQueues(boss);
-      if (mode === 'workers') await startWorkers(ctx, boss, options.extraJobs);
-    }
+    if (boss && mode === 'workers') await recoverFromStop(ctx, boss);
+    if (boss) await createQueues(boss);
+    let workers: Promise<void> | null = null;
+    const startAll = () => (workers ??= boss && mode === 'workers' ? startWorkers(ctx, boss, options.extraJobs) : Promise.resolve());
+    if (!options.deferWorkers) await startAll();
     return {
       ...ctx,
+      startWorkers: startAll,
       async close() {
+        await workers?.catch(() => {});
         if (boss) await boss.stop({ graceful: true, timeout: 5000, close: !database.pglite });
         await database.close();
       },
@@ -49,6 +57,20 @@ export async function openContext(options: OpenOptions = {}): Promise<OpenContex
     await database.close();
     throw error;
   }
+}
+
+/**
+ * What a process that runs the workers finds after a stop it did not choose (kill -9, a crash, a
+ * power cut): import runs still `running` are closed as interrupted (all of them on the embedded
+ * store, which has one owner; on PostgreSQL those without a batch for STALE_RUN_SECONDS, since
+ * another server may be running them), and on the embedded store the jobs left active are failed
+ * so that pg-boss retries them now rather than at their expiry.
+ */
+async function recoverFromStop(ctx: AppContext, boss: NonNullable<AppContext['boss']>): Promise<void> {
+  const soleOwner = ctx.database.kind === 'pglite';
+  const runs = await closeInterruptedRuns(ctx.db, soleOwner ? null : STALE_RUN_SECONDS);
+  const jobs = soleOwner ? await failOrphanedJobs(boss, ctx.db) : 0;
+  if (runs || jobs) console.warn(`after an interrupted stop: ${runs} import run(s) closed as interrupted, ${jobs} job(s) left running retried`);
 }
 
 export interface StartOptions {
@@ -68,7 +90,11 @@ export interface RunningVerity {
   close(): Promise<void>;
 }
 
-/** Starts Verity: store, queue and workers, optional demo data, then the HTTP server. Throws when any of them cannot start. */
+/**
+ * Starts Verity: store and queue, optional demo data, the HTTP server, and then the workers: the
+ * server answers first, and a backlog (analysis after a crash, deliveries) is worked through in
+ * the background rather than before it listens. Throws when any of them cannot start.
+ */
 export async function startVerity(options: StartOptions = {}): Promise<RunningVerity> {
   const overrides: Partial<Config> = {};
   if (options.dataDir !== undefined) overrides.dataDir = options.dataDir;
@@ -76,7 +102,7 @@ export async function startVerity(options: StartOptions = {}): Promise<RunningVe
   if (options.port !== undefined) overrides.port = options.port;
   if (options.host !== undefined) overrides.host = options.host;
   if (options.logLevel !== undefined) overrides.logLevel = options.logLevel;
-  const ctx = await openContext({ config: overrides, queue: options.workers === false ? 'send' : 'workers' });
+  const ctx = await openContext({ config: overrides, queue: options.workers === false ? 'send' : 'workers', deferWorkers: true });
   try {
     if (options.demo) {
       const { seedDemo } = await import('./demo/seed-demo.ts');
@@ -93,6 +119,7 @@ export async function startVerity(options: StartOptions = {}): Promise<RunningVe
     ctx.config.port = port;
     // The lock on an embedded store names the server's URL, so a refused CLI command can point there.
     ctx.database.lock?.annotate({ url });
+    await ctx.startWorkers();
     return {
       url,
       ctx,

@@ -240,6 +240,8 @@ export interface ImportRunsTable {
   /** The file's default location and department, applied to rows that name none. */
   location_id: Generated<string | null>;
   department_id: Generated<string | null>;
+  /** When the run's last batch committed (null before the first). */
+  progressed_at: NullableTimestamp;
 }
 
 export interface WebhookDeliveriesTable {

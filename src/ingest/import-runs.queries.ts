@@ -3,6 +3,8 @@ import type { Db } from '../db/database.ts';
 import type { Text } from '../core/i18n.ts';
 import { builtInSourceOf, type ImportChannel } from './ingest.vocab.ts';
 import type { IngestCounts } from './ingest-mentions.ts';
+import { ingestText } from './ingest-errors.ts';
+import { renderIngest } from './ingest.messages.ts';
 
 export const MAX_REJECTED_KEPT = 1000;
 
@@ -53,6 +55,7 @@ export async function insertImportRun(
 export async function addToImportRun(db: Db, runId: string, counts: IngestCounts, rejected: RejectedRow[]): Promise<void> {
   await sql`
     UPDATE import_runs SET
+      progressed_at = now(),
       accepted = accepted + ${counts.accepted}, duplicates = duplicates + ${counts.duplicates}, updated = updated + ${counts.updated},
       rejected_count = rejected_count + ${rejected.length},
       rejected = CASE WHEN jsonb_array_length(rejected) >= ${MAX_REJECTED_KEPT} THEN rejected
@@ -68,6 +71,30 @@ export async function closeImportRun(db: Db, runId: string, error: string | null
     .set({ status: error ? 'failed' : 'completed', error, error_message: error && errorText ? JSON.stringify(errorText) : null, finished_at: new Date() })
     .where('id', '=', runId)
     .execute();
+}
+
+/**
+ * Closes import runs whose process died (kill -9, a crash, a power cut) as `interrupted`, saying
+ * how many rows were stored and when the last batch committed: `staleAfterSeconds` null closes
+ * every running run (a store with one owner, at its start: no other process can be writing one),
+ * else only those with no batch for that long (a PostgreSQL server other processes share).
+ * Returns how many it closed.
+ */
+export async function closeInterruptedRuns(db: Db, staleAfterSeconds: number | null): Promise<number> {
+  let query = db.selectFrom('import_runs').select(['id', 'accepted', 'updated', 'started_at', 'progressed_at']).where('status', '=', 'running');
+  if (staleAfterSeconds !== null) query = query.where(sql<boolean>`coalesce(progressed_at, started_at) < now() - make_interval(secs => ${staleAfterSeconds})`);
+  const runs = await query.execute();
+  for (const run of runs) {
+    const last = new Date(run.progressed_at ?? run.started_at);
+    const text = ingestText('run.interrupted', { rows: run.accepted + run.updated, at: `${last.toISOString().slice(0, 19).replace('T', ' ')} UTC` });
+    await db
+      .updateTable('import_runs')
+      .set({ status: 'interrupted', error: renderIngest('en', text), error_message: JSON.stringify(text), finished_at: last })
+      .where('id', '=', run.id)
+      .where('status', '=', 'running')
+      .execute();
+  }
+  return runs.length;
 }
 
 /** One import run of an organisation, or undefined. */

@@ -2,6 +2,7 @@ import { defineFeature } from '../core/feature.ts';
 import { importRoutes } from './import.routes.ts';
 import { ingestPermissions } from './ingest.permissions.ts';
 import { pollFeedsJob } from './jobs/poll-feeds.job.ts';
+import { closeInterruptedRunsJob } from './jobs/close-interrupted-runs.job.ts';
 import { manualEntryRoutes } from './manual-entry.routes.ts';
 import { pushRoutes } from './push.routes.ts';
 import { sourceRoutes } from './sources.routes.ts';
@@ -10,7 +11,7 @@ import { sourceRoutes } from './sources.routes.ts';
 export const ingestFeature = defineFeature({
   name: 'ingest',
   routes: [sourceRoutes, importRoutes, pushRoutes, manualEntryRoutes],
-  jobs: [pollFeedsJob],
+  jobs: [pollFeedsJob, closeInterruptedRunsJob],
   permissions: ingestPermissions,
 });
 
@@ -19,3 +20,6 @@ export type { Connector, ConnectorBatch, ConnectorReply } from './connector.ts';
 export { importFile, type ImportSummary } from './import-file.ts';
 export { getOrCreateSource, newSourceCredentials } from './sources.queries.ts';
 export { recordRun, type RecordedRun, type RunInfo } from './record-run.ts';
+// Run at start by app.ts: the runs of a process that died are closed as interrupted.
+export { closeInterruptedRuns } from './import-runs.queries.ts';
+export { STALE_RUN_SECONDS } from './jobs/close-interrupted-runs.job.ts';

@@ -53,6 +53,8 @@ export const ingestMessages = defineMessages('ingest', {
     'file.noTextColumn': 'no column holds the text (columns: {columns}); map one with COLUMN=text',
     'file.tooLarge': 'the file is larger than the upload limit (1 GB); import it with the CLI',
     'run.internal': 'internal error while importing',
+    'run.interrupted':
+      'interrupted: Verity stopped before the import finished, with {rows} rows stored (the last at {at}); import the same file again to add the rest (rows already stored are not duplicated)',
     'upload.notMultipart': 'send the file as multipart/form-data with a field named file',
     'upload.unexpectedField': "unexpected file field '{field}'; name it file",
     'upload.invalidFields': '{issues}',
@@ -153,6 +155,8 @@ export const ingestMessages = defineMessages('ingest', {
     'file.noTextColumn': 'ни один столбец не содержит текст (столбцы: {columns}); укажите его как COLUMN=text',
     'file.tooLarge': 'файл больше допустимого размера загрузки (1 ГБ); импортируйте его через командную строку',
     'run.internal': 'внутренняя ошибка при импорте',
+    'run.interrupted':
+      'прервано: Verity остановилась до конца импорта, сохранено строк: {rows} (последние в {at}); импортируйте тот же файл ещё раз, чтобы добавить остальные (уже сохранённые строки не повторятся)',
     'upload.notMultipart': 'отправьте файл как multipart/form-data в поле с именем file',
     'upload.unexpectedField': 'неожиданное поле с файлом «{field}»; назовите его file',
     'upload.invalidFields': 'неверные поля формы: {issues}',
@@ -253,6 +257,7 @@ export const ingestMessages = defineMessages('ingest', {
     'file.noTextColumn': '没有列包含正文（列：{columns}），请用 COLUMN=text 指定一列',
     'file.tooLarge': '文件超过上传上限（1 GB），请使用命令行导入',
     'run.internal': '导入时发生内部错误',
+    'run.interrupted': '已中断：导入完成前 Verity 停止运行，已保存 {rows} 行（最后一批于 {at}）；再次导入同一文件即可补上其余行（已保存的行不会重复）',
     'upload.notMultipart': '请以 multipart/form-data 格式发送文件，字段名为 file',
     'upload.unexpectedField': '意外的文件字段“{field}”，请将其命名为 file',
     'upload.invalidFields': '表单字段无效：{issues}',

@@ -14,7 +14,8 @@ export const CREATABLE_SOURCE_KINDS = ['file', 'push', 'webhook', 'rss', 'manual
 export const IMPORT_CHANNELS = ['file', 'push', 'webhook', 'rss', 'manual', 'demo', 'survey'] as const;
 export type ImportChannel = (typeof IMPORT_CHANNELS)[number];
 
-export const IMPORT_RUN_STATUSES = ['running', 'completed', 'failed'] as const;
+/** `interrupted`: the process running it stopped (killed, crashed) before it finished; closed at the next start. */
+export const IMPORT_RUN_STATUSES = ['running', 'completed', 'failed', 'interrupted'] as const;
 export type ImportRunStatus = (typeof IMPORT_RUN_STATUSES)[number];
 
 /** The file formats the readers understand. */

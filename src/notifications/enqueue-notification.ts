@@ -2,7 +2,7 @@ import { renderWords, type Words } from '../core/i18n.ts';
 import type { Db } from '../db/database.ts';
 import type { PgBoss, SendOptions } from 'pg-boss';
 import { sendJob } from '../core/jobs.ts';
-import { deliverNotificationJob } from './jobs/deliver-notification.job.ts';
+import { deliveryJobOf } from './jobs/deliver-notification.job.ts';
 import type { Role } from '../core/access.vocab.ts';
 import { alertsPermissions } from '../alerts/alerts.permissions.ts';
 import { readConfig } from '../core/config.ts';
@@ -33,17 +33,29 @@ export interface NotificationInput {
   departmentIds?: (string | null)[];
 }
 
-/** pg-boss retry options of a delivery job: doubling delays from VERITY_DELIVERY_RETRY_DELAY, or immediate retries when it is 0. */
+/**
+ * pg-boss retry options of a delivery job: doubling delays from VERITY_DELIVERY_RETRY_DELAY, or
+ * immediate retries when it is 0. A send times out after 10 s; the expiry only catches a worker
+ * that died mid-send, so that its job is retried (the server also fails its own orphans at start
+ * on the embedded store).
+ */
 export function deliveryJobOptions(delaySeconds = readConfig().deliveryRetryDelaySeconds): SendOptions {
   const retry: SendOptions =
     delaySeconds > 0 ? { retryLimit: DELIVERY_RETRY_LIMIT, retryDelay: delaySeconds, retryBackoff: true, retryDelayMax: 3600 } : { retryLimit: DELIVERY_RETRY_LIMIT, retryDelay: 0 };
-  // A send times out after 10 s; the expiry only catches a worker that died mid-send.
-  return { ...retry, expireInSeconds: 120 };
+  return { ...retry, expireInSeconds: 60 };
 }
 
-/** Sends the job of one delivery row through the caller's transaction (or connection). */
-export async function sendDeliveryJob(boss: PgBoss, trx: Db, deliveryId: string, notBefore?: Date | null): Promise<void> {
-  await sendJob(boss, trx, deliverNotificationJob, { deliveryId }, { ...deliveryJobOptions(), ...(notBefore && notBefore > new Date() ? { startAfter: notBefore } : {}) });
+/** What picks a delivery's queue: its kind and whether its notification is urgent. */
+export interface DeliveryRef {
+  id: string;
+  kind: ChannelKind;
+  urgent: boolean;
+}
+
+/** Sends the job of one delivery row, to its kind's queue (urgent ones to their own), through the caller's transaction (or connection). */
+export async function sendDeliveryJob(boss: PgBoss, trx: Db, delivery: DeliveryRef, notBefore?: Date | null): Promise<void> {
+  const job = deliveryJobOf(delivery.kind, delivery.urgent);
+  await sendJob(boss, trx, job, { deliveryId: delivery.id }, { ...deliveryJobOptions(), ...(notBefore && notBefore > new Date() ? { startAfter: notBefore } : {}) });
 }
 
 /**
@@ -114,10 +126,10 @@ export async function enqueueNotification(boss: PgBoss | null, trx: Db, input: N
   const rows = await trx
     .insertInto('notification_deliveries')
     .values(deliveries.map((d) => ({ ...d, org_id: input.orgId, notification_id: notification.id, attempt_limit: DELIVERY_RETRY_LIMIT + 1, not_before: input.notBefore ?? null })))
-    .returning('id')
+    .returning(['id', 'kind'])
     .execute();
   if (!boss) return;
-  for (const row of rows) await sendDeliveryJob(boss, trx, row.id, input.notBefore);
+  for (const row of rows) await sendDeliveryJob(boss, trx, { id: row.id, kind: row.kind, urgent: input.urgent ?? false }, input.notBefore);
 }
 
 /** Active users of the organisation named by id or role; `onlyRoles` narrows them to those roles. */

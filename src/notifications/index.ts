@@ -1,10 +1,10 @@
 import { defineFeature } from '../core/feature.ts';
-import { deliverNotificationJob } from './jobs/deliver-notification.job.ts';
+import { DELIVERY_JOBS } from './jobs/deliver-notification.job.ts';
 import { notificationsPermissions } from './notifications.permissions.ts';
 import { notificationRoutes } from './notifications.routes.ts';
 
 /** Notifications and their delivery to e-mail (or the local outbox), chat robots, webhooks and the in-app bell. */
-export const notificationsFeature = defineFeature({ name: 'notifications', routes: [notificationRoutes], jobs: [deliverNotificationJob], permissions: notificationsPermissions });
+export const notificationsFeature = defineFeature({ name: 'notifications', routes: [notificationRoutes], jobs: DELIVERY_JOBS, permissions: notificationsPermissions });
 
 export { enqueueNotification, type NotificationInput } from './enqueue-notification.ts';
 // Alert channels are configured in alerts; what a channel of each kind accepts is its driver's.

@@ -4,6 +4,7 @@ import type { AppContext } from '../core/context.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { DELIVERY_RETRY_LIMIT, sendDeliveryJob } from './enqueue-notification.ts';
 import { notificationsMessages } from './notifications.messages.ts';
+import type { Db } from '../db/database.ts';
 
 /** Who retries a delivery, for the audit log. */
 export interface RetryAuthor {
@@ -20,7 +21,13 @@ export interface RetryAuthor {
  */
 export async function retryDelivery(ctx: Pick<AppContext, 'db' | 'boss'>, by: RetryAuthor, deliveryId: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('notification_deliveries').select(['id', 'status']).where('id', '=', deliveryId).where('org_id', '=', by.orgId).forUpdate().executeTakeFirst();
+    const row = await trx
+      .selectFrom('notification_deliveries')
+      .select(['id', 'status', 'kind', 'notification_id'])
+      .where('id', '=', deliveryId)
+      .where('org_id', '=', by.orgId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!row) throw notFound('delivery');
     if (row.status !== 'dead') throw new AppError('conflict', notificationsMessages.text(row.status === 'sent' ? 'onlyDeadRetried.sent' : 'onlyDeadRetried.pending'));
     await trx
@@ -28,7 +35,7 @@ export async function retryDelivery(ctx: Pick<AppContext, 'db' | 'boss'>, by: Re
       .set({ status: 'pending', attempt_limit: sql<number>`attempts + ${DELIVERY_RETRY_LIMIT + 1}`, not_before: null, dismissed_at: null, dismissed_by: null, updated_at: sql<Date>`now()` })
       .where('id', '=', row.id)
       .execute();
-    if (ctx.boss) await sendDeliveryJob(ctx.boss, trx, row.id);
+    if (ctx.boss) await sendDeliveryJob(ctx.boss, trx, { id: row.id, kind: row.kind, urgent: (await urgentNotifications(trx, [row.notification_id])).has(row.notification_id) });
     await recordAudit(trx, { orgId: by.orgId, userId: by.userId, actor: by.email, action: 'delivery.retry', targetType: 'delivery', targetId: row.id, ip: by.ip });
   });
 }
@@ -47,14 +54,30 @@ export async function retryDeliveries(ctx: Pick<AppContext, 'db' | 'boss'>, by: 
       .where('org_id', '=', by.orgId)
       .where('id', 'in', unique)
       .where('status', '=', 'dead')
-      .returning('id')
+      .returning(['id', 'kind', 'notification_id'])
       .execute();
+    const urgent = await urgentNotifications(
+      trx,
+      rows.map((r) => r.notification_id),
+    );
     for (const row of rows) {
-      if (ctx.boss) await sendDeliveryJob(ctx.boss, trx, row.id);
+      if (ctx.boss) await sendDeliveryJob(ctx.boss, trx, { id: row.id, kind: row.kind, urgent: urgent.has(row.notification_id) });
       await recordAudit(trx, { orgId: by.orgId, userId: by.userId, actor: by.email, action: 'delivery.retry', targetType: 'delivery', targetId: row.id, ip: by.ip });
     }
     return { retried: rows.map((r) => r.id), skipped: unique.length - rows.length };
   });
+}
+
+/** Which of these notifications are urgent (their retried deliveries go to the urgent queue). */
+async function urgentNotifications(trx: Db, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await trx
+    .selectFrom('notifications')
+    .select('id')
+    .where('id', 'in', [...new Set(ids)])
+    .where('is_urgent', '=', true)
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }
 
 /**

@@ -1102,7 +1102,7 @@ export interface paths {
                                     fileName: string | null;
                                     format: string | null;
                                     /** @enum {string} */
-                                    status: "running" | "completed" | "failed";
+                                    status: "running" | "completed" | "failed" | "interrupted";
                                     accepted: number;
                                     duplicates: number;
                                     updated: number;
@@ -1189,7 +1189,7 @@ export interface paths {
                                     fileName: string | null;
                                     format: string | null;
                                     /** @enum {string} */
-                                    status: "running" | "completed" | "failed";
+                                    status: "running" | "completed" | "failed" | "interrupted";
                                     accepted: number;
                                     duplicates: number;
                                     updated: number;
@@ -1290,7 +1290,7 @@ export interface paths {
                                     fileName: string | null;
                                     format: string | null;
                                     /** @enum {string} */
-                                    status: "running" | "completed" | "failed";
+                                    status: "running" | "completed" | "failed" | "interrupted";
                                     accepted: number;
                                     duplicates: number;
                                     updated: number;
@@ -1456,7 +1456,7 @@ export interface paths {
                                 fileName: string | null;
                                 format: string | null;
                                 /** @enum {string} */
-                                status: "running" | "completed" | "failed";
+                                status: "running" | "completed" | "failed" | "interrupted";
                                 accepted: number;
                                 duplicates: number;
                                 updated: number;
@@ -1509,7 +1509,7 @@ export interface paths {
                             fileName: string | null;
                             format: string | null;
                             /** @enum {string} */
-                            status: "running" | "completed" | "failed";
+                            status: "running" | "completed" | "failed" | "interrupted";
                             accepted: number;
                             duplicates: number;
                             updated: number;
@@ -1575,7 +1575,7 @@ export interface paths {
                             fileName: string | null;
                             format: string | null;
                             /** @enum {string} */
-                            status: "running" | "completed" | "failed";
+                            status: "running" | "completed" | "failed" | "interrupted";
                             accepted: number;
                             duplicates: number;
                             updated: number;
