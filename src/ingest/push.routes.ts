@@ -108,9 +108,19 @@ export function invalidUtf8Offset(body: Buffer): number | undefined {
       try {
         new TextDecoder('utf-8', { fatal: true }).decode(body.subarray(0, at + 1), { stream: true });
       } catch {
-        return at;
+        return sequenceStart(body, at);
       }
     }
     return good;
   }
+}
+
+/** Where the multi-byte sequence that fails at `at` began (a lead byte cut short), else `at`. */
+function sequenceStart(body: Buffer, at: number): number {
+  for (let back = 1; back <= 3 && at - back >= 0; back++) {
+    const byte = body[at - back]!;
+    if (byte >= 0xc0) return at - back;
+    if (byte < 0x80) break;
+  }
+  return at;
 }

@@ -97,6 +97,8 @@ function cyrillicPlausibility(head: Buffer): number {
   if (highBytes === 0) return 0;
   let good = 0;
   for (const word of text.matchAll(/[\u0400-\u04ff]+/g)) {
+    // A Cyrillic letter inside a Latin word ("Trиs") is a Latin accent read in the wrong code page.
+    if (/[A-Za-z]/.test(text[word.index - 1] ?? '') || /[A-Za-z]/.test(text[word.index + word[0].length] ?? '')) continue;
     if (/^[А-ЯЁ]?[а-яё]+$/.test(word[0]) || /^[А-ЯЁ]+$/.test(word[0])) good += word[0].length;
   }
   for (const punct of text.matchAll(/[«»№—–…]/g)) good += punct[0].length;
@@ -141,7 +143,7 @@ export async function* decodeStream(bytes: AsyncIterable<Buffer>, encoding: Text
       if (high > 0) yield chunk.toString('latin1', 0, high);
       pending = chunk.subarray(high);
     }
-    if (pending.length >= DETECT_BYTES) chosen = detectEncoding(pending, false);
+    if (pending.length >= DETECT_BYTES) chosen = detectEncoding(pending.subarray(0, DETECT_BYTES), false);
   }
   onDetected?.(chosen);
   const decoder = iconv.getDecoder(chosen, { stripBOM: true });
