@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { OpenContext } from '../app.ts';
 import { activeSecretKey, KEY_FILE, parseSecretKey, type SecretKey } from '../core/secrets.ts';
 import { rotateStoredSecrets } from '../stored-secrets.ts';
-import { readPasswordFromStream } from './read-password.ts';
 
 /*
  * `verity rotate-key`: every stored secret re-encrypted under a new key, in one transaction. The
@@ -15,9 +14,15 @@ import { readPasswordFromStream } from './read-password.ts';
 export const NEW_KEY_ON_COMMAND_LINE = 'the new key is never an argument (the process list shows it to every user of the machine): pipe it with --new-key-stdin or set VERITY_NEW_SECRET_KEY';
 export const NO_NEW_KEY = 'no new key: pipe it with --new-key-stdin (openssl rand -hex 32 | verity rotate-key --new-key-stdin) or set VERITY_NEW_SECRET_KEY';
 
+async function readAll(input: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** The new key from standard input or VERITY_NEW_SECRET_KEY; throws naming what is wrong. */
 export async function readNewKey(options: { fromStdin: boolean }, env: NodeJS.ProcessEnv = process.env, input: NodeJS.ReadableStream = process.stdin): Promise<SecretKey> {
-  const raw = options.fromStdin ? await readPasswordFromStream(input) : env.VERITY_NEW_SECRET_KEY;
+  const raw = options.fromStdin ? await readAll(input) : env.VERITY_NEW_SECRET_KEY;
   if (!raw?.trim()) throw new Error(NO_NEW_KEY);
   return parseSecretKey(raw, 'the new key');
 }
