@@ -89,7 +89,14 @@ export async function seedDemo(ctx: Pick<AppContext, 'db' | 'boss'>, options: { 
     const credentials = newSourceCredentials(s.kind);
     await db
       .insertInto('sources')
-      .values({ org_id: orgId, name: s.name, kind: s.kind, platform: s.platform, token_hash: credentials.tokenHash ?? null, webhook_secret: credentials.webhookSecret ? sealSecret(credentials.webhookSecret) : null })
+      .values({
+        org_id: orgId,
+        name: s.name,
+        kind: s.kind,
+        platform: s.platform,
+        token_hash: credentials.tokenHash ?? null,
+        webhook_secret: credentials.webhookSecret ? sealSecret(credentials.webhookSecret) : null,
+      })
       .onConflict((oc) => oc.columns(['org_id', 'name']).doNothing())
       .execute();
   }

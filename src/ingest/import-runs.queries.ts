@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import type { Text } from '../core/i18n.ts';
 import { builtInSourceOf, type ImportChannel } from './ingest.vocab.ts';
 import type { IngestCounts } from './ingest-mentions.ts';
-import { ingestText } from './ingest-errors.ts';
+import { ingestText, type RejectedRow } from './ingest-errors.ts';
 import { renderIngest } from './ingest.messages.ts';
 
 export const MAX_REJECTED_KEPT = 1000;
@@ -13,12 +13,7 @@ export const MAX_REJECTED_KEPT = 1000;
  * English as stored and printed, and the reason's message code and parameters
  * (ingest.messages.ts), so that each reader sees it in their own language.
  */
-export interface RejectedRow {
-  row: number;
-  reason: string;
-  code?: string;
-  params?: Record<string, string | number | null>;
-}
+export type { RejectedRow } from './ingest-errors.ts';
 
 /** Opens a recorded run for one import through any channel; only recordRun calls it. */
 export async function insertImportRun(

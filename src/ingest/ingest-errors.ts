@@ -1,7 +1,14 @@
 import { AppError, type ErrorCode } from '../core/errors.ts';
 import type { Locale, Params, Text } from '../core/i18n.ts';
-import type { RejectedRow } from './import-runs.queries.ts';
 import { ingestMessages, renderIngest, type IngestMessageKey } from './ingest.messages.ts';
+
+/** A row an import refused: its number, the reason in English and, for the reader's language, its message code and parameters. */
+export interface RejectedRow {
+  row: number;
+  reason: string;
+  code?: string;
+  params?: Record<string, string | number | null>;
+}
 
 /** An ingest text with its parameters; numbers go in as written, so the English reads exactly as the CLI and the logs always printed it. */
 export function ingestText(key: IngestMessageKey, params?: Record<string, string | number>): Text {

@@ -60,6 +60,7 @@ export const mentionWords = serverWords(mentionsMessages, ['kind.', 'status.']);
 
 export const roles = ROLES;
 export { isDepartmentScoped } from '../../../src/core/access.vocab.ts';
+export { csvCell, toCsv, type SheetCell } from '../../../src/core/spreadsheet-cell.ts';
 export type Role = (typeof roles)[number];
 /** The permissions of the signed-in user, as /api/auth/me lists them. */
 export type Permission = ApiResponse<'/api/auth/me'>['user']['permissions'][number];

@@ -1,4 +1,4 @@
-import { csvCell, toCsv, type SheetCell } from '../../../src/core/spreadsheet-cell.ts';
+import { csvCell, toCsv, type SheetCell } from '../lib/vocab.ts';
 
 /** One cell of an exported table: a number stays a number (Excel sums it), anything else is text. */
 export type CsvCell = SheetCell;
