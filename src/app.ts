@@ -10,6 +10,7 @@ import { closeInterruptedRuns, STALE_RUN_SECONDS } from './ingest/index.ts';
 import type { JobDefinition } from './core/jobs.ts';
 import { createQueues, startWorkers } from './job-registry.ts';
 import { can, permissionsOf } from './permissions.ts';
+import { analyzeStaleTables } from './db/planner-statistics.ts';
 
 export interface OpenOptions {
   config?: Partial<Config>;
@@ -34,6 +35,9 @@ export async function openContext(options: OpenOptions = {}): Promise<OpenContex
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteSharedBuffers: config.pgliteSharedBuffers });
   try {
     await migrateToLatest(database.db);
+    // The embedded store has no autovacuum: tables filled since their statistics were taken (an
+    // import by the CLI, a restore) are measured before the first worker plans a query on them.
+    if (database.kind === 'pglite') await analyzeStaleTables(database.db);
     useSecretKey(secretKey);
     await prepareStoredSecrets(database.db, secretKey);
     const mode = options.queue ?? 'workers';

@@ -10,6 +10,7 @@ import { OrgUnitResolver, type IngestCounts, type IngestTarget } from './ingest-
 import type { Text } from '../core/i18n.ts';
 import { ingestIntoRun } from './ingest-into-run.ts';
 import type { MentionInput } from './mention-input.ts';
+import { analyzeStaleTables } from '../db/planner-statistics.ts';
 
 /** What a run records about itself. */
 export interface RunInfo {
@@ -49,6 +50,10 @@ const INTERNAL_RUN_ERROR = renderIngest('en', ingestText('run.internal'));
  * once), the run and its batches are written in it and share its fate: a throw rolls them back
  * together, so there is no failed run to record.
  */
+/** Rows between two statistics checks in one import, and the fewest that earn one at its end. */
+const STATISTICS_EVERY = 10_000;
+const STATISTICS_MIN = 1_000;
+
 export async function recordRun<T>(ctx: { db: Db; boss: PgBoss | null }, info: RunInfo, fn: (run: RecordedRun) => Promise<T>): Promise<T> {
   const { db, boss } = ctx;
   const runId = await insertImportRun(db, {
@@ -65,6 +70,7 @@ export async function recordRun<T>(ctx: { db: Db; boss: PgBoss | null }, info: R
   let resolver: OrgUnitResolver | undefined;
   let failure: string | null = null;
   let failureText: Text | null = null;
+  let sinceStatistics = 0;
   const run: RecordedRun = {
     runId,
     async ingest(mentions, rejected = []) {
@@ -74,7 +80,16 @@ export async function recordRun<T>(ctx: { db: Db; boss: PgBoss | null }, info: R
       const into = target;
       const write = (trx: Db) => ingestIntoRun(trx, boss, { target: into, runId, mentions, rejected, resolver: loaded });
       // A batch may be chosen as a deadlock victim against the analysis updating the same rollup rows: it runs again whole.
-      return db.isTransaction ? write(db) : transactionWithRetry(db, write);
+      const counts = await (db.isTransaction ? write(db) : transactionWithRetry(db, write));
+      // A big import changes the tables' sizes faster than the statistics follow (the embedded store
+      // has no autovacuum): measure again every STATISTICS_EVERY rows, so the analysis of what was
+      // just imported is not planned for empty tables.
+      sinceStatistics += mentions.length;
+      if (sinceStatistics >= STATISTICS_EVERY && !db.isTransaction) {
+        sinceStatistics = 0;
+        await analyzeStaleTables(db);
+      }
+      return counts;
     },
     fail(reason, text) {
       failure = reason;
@@ -92,6 +107,7 @@ export async function recordRun<T>(ctx: { db: Db; boss: PgBoss | null }, info: R
     throw error;
   }
   await closeImportRun(db, runId, failure, failureText);
+  if (sinceStatistics >= STATISTICS_MIN && !db.isTransaction) await analyzeStaleTables(db);
   return result;
 }
 
