@@ -71,6 +71,7 @@ label{display:block}
 .choices input{width:1.4rem;height:1.4rem;margin:0;accent-color:#0b5cad}
 .scale-ends{display:flex;justify-content:space-between;color:#4a5560;font-size:.9rem}
 .choices.stack label{flex:1 1 100%}
+.spaced{margin-top:1rem}
 .scale label{min-width:48px}
 fieldset.row{margin:0 0 1rem}
 fieldset.row legend{font-weight:400}

@@ -66,7 +66,7 @@ export function landingPage(p: {
       <label for="date">${t('page.date')}</label>
       ${err('date')}
       <input type="date" id="date" name="date" value="${p.form.date}" aria-describedby="${described('date')}" />
-      <div class="choices stack" style="margin-top:1rem">
+      <div class="choices stack spaced">
         ${err('consent')}
         <label><input type="checkbox" name="consent" value="1" ${p.form.consent ? 'checked' : ''} required /> ${t('page.consent', { org: p.orgName })}</label>
       </div>
