@@ -49,7 +49,7 @@ test('a sentiment correction is stored, applied at once, shown with who made it,
   expect(again.json().mention.analysis.sentiment.engine.label).toBe('positive');
   const inbox = (await admin.get('/api/mentions?sentiment=negative')).json().items.map((x: { id: string }) => x.id);
   expect(inbox).toContain(ids.m);
-  const audit = await app.ctx.db.selectFrom('audit_log').select(['action', 'details']).where('org_id', '=', orgId).where('action', '=', 'mention.corrected').execute();
+  const audit = await app.ctx.db.selectFrom('audit_log').select(['action', 'details']).where('org_id', '=', orgId).where('action', '=', 'mention.corrected').orderBy('id').execute();
   expect(audit).toHaveLength(2);
   expect(audit[1]!.details).toMatchObject({ kind: 'sentiment', value: 'negative', before: { sentiment: 'mixed' }, after: { sentiment: 'negative' } });
 });
