@@ -36,7 +36,7 @@ const noSidewaysScroll = () => expectNoSidewaysScroll(page);
 test('a website-only story cannot be scheduled as an advertisement in China, and the page says which rule and why', async () => {
   await page.goto(`${url}/content`);
   await page.locator('[data-testid=content-calendar]').waitFor();
-  expect(await page.locator('[data-testid=calendar-post]').count()).toBeGreaterThan(3);
+  await expect.poll(() => page.locator('[data-testid=calendar-post]').count()).toBeGreaterThan(3);
   await page.getByRole('button', { name: 'New post' }).click();
   const form = page.locator('[data-testid=post-form]');
   await form.locator('input[name=title]').fill('Online ad: patient story');
