@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { runVerity, type CliResult } from '../test-support/run-cli.ts';
 import { freshPostgresDatabase } from '../test-support/test-app.ts';
 
-const bin = path.resolve(import.meta.dirname, '../../bin/verity.js');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verity-cli-'));
 let env: NodeJS.ProcessEnv;
 let dropDatabase: (() => Promise<void>) | null = null;
@@ -25,22 +24,13 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function verity(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function verity(...args: string[]): Promise<CliResult> {
   return verityWith({}, ...args);
 }
 
 /** Runs the CLI with `stdin` piped in (else an empty, closed stdin: no terminal) and extra environment. */
-function verityWith(options: { stdin?: string; env?: NodeJS.ProcessEnv }, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...env, ...options.env }, cwd: dir, timeout: 170_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    child.stdin.end(options.stdin ?? '');
-  });
+function verityWith(options: { stdin?: string; env?: NodeJS.ProcessEnv }, ...args: string[]): Promise<CliResult> {
+  return runVerity(args, { cwd: dir, env: { ...env, ...options.env }, stdin: options.stdin });
 }
 
 function write(name: string, content: string | Buffer): string {

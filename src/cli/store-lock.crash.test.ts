@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { runVerity, VERITY_BIN as bin } from '../test-support/run-cli.ts';
 
 // Issue 13: data directories could not be opened after a kill -9 (`verity doctor`: cannot connect).
 // A writer killed in the middle of its writes leaves its lock behind; the next process finds its
@@ -10,25 +11,13 @@ import { afterAll, describe, expect, test } from 'vitest';
 // Embedded store only (skipped in the PostgreSQL pass). VERITY_LOCK_CRASH_ROWS sizes the import.
 
 const ROWS = Number(process.env.VERITY_LOCK_CRASH_ROWS ?? 20_000);
-const bin = path.resolve(import.meta.dirname, '../../bin/verity.js');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verity-lock-crash-'));
 const dataDir = path.join(dir, 'data');
 const env: NodeJS.ProcessEnv = { ...process.env, VERITY_DATA_DIR: dataDir, VERITY_LOG_LEVEL: 'silent' };
 delete env.DATABASE_URL;
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env, cwd: dir, timeout: 170_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    child.stdin.end();
-  });
-}
+const cli = (...args: string[]) => runVerity(args, { cwd: dir, env });
 
 function sizeOf(folder: string): number {
   let total = 0;

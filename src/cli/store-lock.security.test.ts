@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runVerity, VERITY_BIN as bin } from '../test-support/run-cli.ts';
 
 // Issue 13: `verity orgs add`, `users add` or `import` against a running server's embedded data
 // directory lost an organisation and later left the directory unopenable. A second process is now
@@ -10,24 +11,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 // The lock is the embedded store's (PostgreSQL has its own server): this file runs on PGlite only,
 // and is skipped in the PostgreSQL pass.
 
-const bin = path.resolve(import.meta.dirname, '../../bin/verity.js');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verity-lock-cli-'));
 const dataDir = path.join(dir, 'data');
 const env: NodeJS.ProcessEnv = { ...process.env, VERITY_DATA_DIR: dataDir, VERITY_LOG_LEVEL: 'silent', PORT: '0' };
 delete env.DATABASE_URL;
 
-function verity(args: string[], options: { stdin?: string; cwd: string; env: NodeJS.ProcessEnv }): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: options.env, cwd: options.cwd, timeout: 170_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    child.stdin.end(options.stdin ?? '');
-  });
-}
+const verity = runVerity;
 
 const cli = (...args: string[]) => verity(args, { cwd: dir, env });
 
