@@ -14,9 +14,12 @@ import type { Db } from './database.ts';
  * that was never measured) is analysed. Cheap to check; ANALYZE samples, so it stays bounded.
  * Returns the tables analysed.
  */
-export async function analyzeStaleTables(db: Db, options: { minPages?: number; drift?: number } = {}): Promise<string[]> {
+export async function analyzeStaleTables(db: Db, options: { minPages?: number; drift?: number; neverMeasuredOnly?: boolean } = {}): Promise<string[]> {
   const minPages = options.minPages ?? 8;
+  // Never measured is what misleads the planner most; once measured, it scales the row count by the
+  // table's current size, so a growing table needs measuring only now and then.
   const drift = options.drift ?? 0.2;
+  const drifted = !options.neverMeasuredOnly;
   const { rows } = await sql<{ name: string }>`
     SELECT format('%I.%I', n.nspname, c.relname) AS name
     FROM pg_class c
@@ -25,7 +28,7 @@ export async function analyzeStaleTables(db: Db, options: { minPages?: number; d
       AND (n.nspname = ANY (current_schemas(false)) OR n.nspname = ${QUEUE_SCHEMA})
       AND pg_relation_size(c.oid) / current_setting('block_size')::int >= ${minPages}::int
       AND (c.reltuples < 0
-        OR abs(pg_relation_size(c.oid) / current_setting('block_size')::int - c.relpages) > ${drift}::float8 * greatest(c.relpages, 1))
+        OR ${drifted}::boolean AND abs(pg_relation_size(c.oid) / current_setting('block_size')::int - c.relpages) > ${drift}::float8 * greatest(c.relpages, 1))
     ORDER BY 1`.execute(db);
   for (const { name } of rows) await sql`ANALYZE ${sql.raw(name)}`.execute(db);
   return rows.map((r) => r.name);

@@ -71,6 +71,7 @@ export async function recordRun<T>(ctx: { db: Db; boss: PgBoss | null }, info: R
   let failure: string | null = null;
   let failureText: Text | null = null;
   let sinceStatistics = 0;
+  let totalRows = 0;
   const run: RecordedRun = {
     runId,
     async ingest(mentions, rejected = []) {
@@ -81,13 +82,14 @@ export async function recordRun<T>(ctx: { db: Db; boss: PgBoss | null }, info: R
       const write = (trx: Db) => ingestIntoRun(trx, boss, { target: into, runId, mentions, rejected, resolver: loaded });
       // A batch may be chosen as a deadlock victim against the analysis updating the same rollup rows: it runs again whole.
       const counts = await (db.isTransaction ? write(db) : transactionWithRetry(db, write));
-      // A big import changes the tables' sizes faster than the statistics follow (the embedded store
-      // has no autovacuum): measure again every STATISTICS_EVERY rows, so the analysis of what was
-      // just imported is not planned for empty tables.
+      // A big import fills tables faster than statistics follow (the embedded store has no
+      // autovacuum): every STATISTICS_EVERY rows, tables never measured are, so the analysis of what
+      // was just imported is not planned for empty tables; the drifted rest are measured at the end.
       sinceStatistics += mentions.length;
+      totalRows += mentions.length;
       if (sinceStatistics >= STATISTICS_EVERY && !db.isTransaction) {
         sinceStatistics = 0;
-        await analyzeStaleTables(db);
+        await analyzeStaleTables(db, { neverMeasuredOnly: true });
       }
       return counts;
     },
@@ -107,7 +109,7 @@ export async function recordRun<T>(ctx: { db: Db; boss: PgBoss | null }, info: R
     throw error;
   }
   await closeImportRun(db, runId, failure, failureText);
-  if (sinceStatistics >= STATISTICS_MIN && !db.isTransaction) await analyzeStaleTables(db);
+  if (totalRows >= STATISTICS_MIN && !db.isTransaction) await analyzeStaleTables(db);
   return result;
 }
 
